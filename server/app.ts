@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router, type Express } from 'express';
+import { governorateRoutes } from './directory/governorates/governorate.routes.js';
+import type { Config } from './platform/config.js';
+import { pingDatabase } from './platform/db/connection.js';
+import { apiNotFound, errorHandler } from './platform/http/errors.js';
+import { requestLogger } from './platform/http/request-context.js';
+import { rejectOperatorKeys } from './platform/http/validate.js';
+import type { Logger } from './platform/logging.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+}
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+
+/** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await pingDatabase();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
+  });
+
+  app.use(requestLogger(logger));
+  app.use(express.json({ limit: '200kb' }));
+  app.use(rejectOperatorKeys);
+
+  const api = Router();
+  api.use(governorateRoutes());
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+  app.use('/api', apiNotFound);
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h', immutable: false }));
+    // Client-side routes: every other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!api\/|hsds\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(clientDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,48 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { translatedMongoose } from '../../platform/text/translated.js';
+import { phoneMongoose } from '../phone.js';
+import { directoryRecord } from '../record-plugin.js';
+import { ORGANIZATION_TYPES } from '../vocabulary.js';
+
+export const VERIFICATION_STATES = ['unverified', 'pending', 'verified'] as const;
+
+const OrganizationSchema = new Schema(
+  {
+    name: { type: translatedMongoose(), required: true },
+    alternateName: { type: String, default: null },
+    description: { type: translatedMongoose(), default: {} },
+    type: { type: String, enum: ORGANIZATION_TYPES, required: true, index: true },
+    website: { type: String, default: null },
+    email: { type: String, default: null },
+    phones: { type: [phoneMongoose], default: [] },
+    /** Governorate codes (ISO 3166-2) where the organisation works. */
+    governorates: { type: [String], default: [], index: true },
+    headOfficeLocationId: { type: Schema.Types.ObjectId, ref: 'Location', default: null },
+    /** Governorate of the head office, denormalised for filters and map labels. */
+    headOfficeGovernorate: { type: String, default: null },
+    languages: { type: [String], default: [], index: true },
+    acceptsReferrals: { type: Boolean, default: false, index: true },
+    yearIncorporated: { type: Number, default: null },
+    legalStatus: { type: String, default: null },
+    verification: {
+      status: { type: String, enum: VERIFICATION_STATES, default: 'pending' },
+      verifiedBy: { type: Schema.Types.ObjectId, default: null },
+      note: { type: String, default: null },
+    },
+    lastVerifiedAt: { type: Date, default: null, index: true },
+    search: {
+      /** Normalised words of the names: name matches rank first. */
+      nameTokens: { type: [String], default: [] },
+      /** Every word prefix of names, descriptions, type: what `q` matches against. */
+      prefixes: { type: [String], default: [], index: true },
+      /** Normalised primary name for stable sorting across scripts. */
+      sortName: { type: String, default: '', index: true },
+    },
+  },
+  { collection: 'organizations' },
+);
+OrganizationSchema.plugin(directoryRecord);
+OrganizationSchema.index({ archivedAt: 1, 'search.sortName': 1 });
+
+export type OrganizationDoc = InferSchemaType<typeof OrganizationSchema> & { _id: Types.ObjectId };
+export const OrganizationModel = model('Organization', OrganizationSchema);

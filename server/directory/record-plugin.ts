@@ -1,0 +1,16 @@
+import type { Schema } from 'mongoose';
+
+/**
+ * Fields every directory record carries: the sample-data mark, soft-delete (archive), an explicit
+ * version for optimistic concurrency (ETag / If-Match), and timestamps.
+ */
+export function directoryRecord(schema: Schema): void {
+  schema.add({
+    sample: { type: Boolean, default: false, index: true },
+    archivedAt: { type: Date, default: null },
+    version: { type: Number, default: 1 },
+  });
+  schema.set('timestamps', true);
+  schema.set('versionKey', false);
+  schema.index({ updatedAt: 1 });
+}

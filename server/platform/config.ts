@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const durationMinutes = z.coerce.number().int().positive();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  REFERRAL_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)')
+    .optional(),
+  TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template containing {z}, {x} and {y}')
+    .optional(),
+  TILE_ATTRIBUTION: z.string().default(''),
+  SEED_SAMPLE: booleanFlag.optional(),
+  SAMPLE_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Referral Directory <no-reply@example.org>'),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: durationMinutes.default(60),
+  SESSION_MAX_HOURS: durationMinutes.default(12),
+  REFERRAL_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Omit<Env, 'SESSION_SECRET' | 'REFERRAL_KEY' | 'SEED_SAMPLE' | 'PUBLIC_URL'> {
+  isProduction: boolean;
+  dataDir: string;
+  sessionSecret: string;
+  referralKey: Buffer;
+  seedSample: boolean;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once at start; a wrong value stops the app with one line naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in .env files mean "not set", not "set to empty".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
+
+  if (isProduction) {
+    if (!e.SESSION_SECRET) throw new ConfigError('Invalid configuration: SESSION_SECRET is required in production');
+    if (!e.REFERRAL_KEY) throw new ConfigError('Invalid configuration: REFERRAL_KEY is required in production');
+    if (e.SAMPLE_PASSWORD) throw new ConfigError('Invalid configuration: SAMPLE_PASSWORD is refused in production');
+  }
+
+  const { SESSION_SECRET, REFERRAL_KEY, SEED_SAMPLE, PUBLIC_URL, ...rest } = e;
+  return {
+    ...rest,
+    isProduction,
+    dataDir,
+    sessionSecret: SESSION_SECRET ?? persistedSecret(dataDir, 'session-secret', 48).toString('base64url'),
+    referralKey: REFERRAL_KEY ? Buffer.from(REFERRAL_KEY, 'hex') : persistedSecret(dataDir, 'referral-key', 32),
+    seedSample: SEED_SAMPLE ?? !isProduction,
+    publicUrl: (PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+/** Outside production, secrets are generated once and kept in DATA_DIR so sessions and encrypted data survive restarts. */
+function persistedSecret(dataDir: string, name: string, bytes: number): Buffer {
+  const dir = path.join(dataDir, 'secrets');
+  const file = path.join(dir, name);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(bytes);
+  writeFileSync(file, secret.toString('hex'), { mode: 0o600 });
+  return secret;
+}

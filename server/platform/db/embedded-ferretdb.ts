@@ -1,0 +1,135 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The embedded default database: FerretDB v1 (MongoDB wire protocol over SQLite), run as a child
+ * process from our small Go wrapper in tools/ferretdb. Used whenever MONGODB_URI is not set.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const moduleDir = path.join(repoRoot, 'tools', 'ferretdb');
+const binary = path.join(moduleDir, 'bin', 'ferretdb-embedded');
+
+export class EmbeddedDatabaseError extends Error {
+  override name = 'EmbeddedDatabaseError';
+}
+
+export interface EmbeddedDatabase {
+  /** mongodb:// URI without a database name. */
+  readonly uri: string;
+  readonly port: number;
+  /** Stops the process; resolves when it has exited. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data directory (after stop, or after a crash). */
+  restart(): Promise<void>;
+  readonly running: boolean;
+}
+
+function newestSourceTime(): number {
+  return Math.max(
+    ...['main.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
+  );
+}
+
+/** Builds the wrapper with the Go toolchain unless an up-to-date binary exists. */
+export function ensureFerretDbBinary(log: (msg: string) => void = () => {}): string {
+  if (existsSync(binary) && statSync(binary).mtimeMs >= newestSourceTime()) return binary;
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new EmbeddedDatabaseError(
+      'No database configured: set MONGODB_URI to a MongoDB 6+ server (or Atlas), ' +
+        'or install Go 1.24+ so the embedded FerretDB database can be built (see README, "Prerequisites").',
+    );
+  }
+  log('building the embedded database (FerretDB) with Go; the first build takes a minute or two');
+  const build = spawnSync('go', ['build', '-trimpath', '-o', binary, '.'], {
+    cwd: moduleDir,
+    encoding: 'utf8',
+    env: { ...process.env, CGO_ENABLED: '0' },
+  });
+  if (build.status !== 0) {
+    throw new EmbeddedDatabaseError(`Building the embedded database failed:\n${build.stderr || build.stdout}`);
+  }
+  return binary;
+}
+
+function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; uri: string; port: number }> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const child = spawn(binary, ['-data', dataDir, '-listen', `127.0.0.1:${port}`, '-log-level', 'error'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedDatabaseError(`The embedded database did not start within 30 s. ${stderr}`));
+    }, 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new EmbeddedDatabaseError(`The embedded database exited at start (code ${code}). ${stderr.trim()}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        const { uri } = JSON.parse(line) as { uri: string };
+        resolve({ child, uri, port: Number(new URL(uri).port) });
+      } catch {
+        reject(new EmbeddedDatabaseError(`Unexpected output from the embedded database: ${line}`));
+      }
+    });
+  });
+}
+
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  port?: number;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedDatabase> {
+  ensureFerretDbBinary(options.log);
+  let current = await launch(options.dataDir, options.port ?? 0);
+  let running = true;
+  const watchExit = (child: ChildProcess) =>
+    child.once('exit', () => {
+      if (current.child === child) running = false;
+    });
+  watchExit(current.child);
+
+  const stop = async () => {
+    const { child } = current;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+    running = false;
+  };
+
+  return {
+    get uri() {
+      return current.uri;
+    },
+    get port() {
+      return current.port;
+    },
+    get running() {
+      return running;
+    },
+    stop,
+    async restart() {
+      await stop();
+      current = await launch(options.dataDir, current.port);
+      running = true;
+      watchExit(current.child);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import type { Logger } from '../logging.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, badRequest, conflict, serviceUnavailable } from './problem.js';
+import { toFieldProblems } from './validate.js';
+
+/** True for errors that mean "the database is not reachable right now", as opposed to a bad query. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const name = err.name;
+  return (
+    name === 'MongoServerSelectionError' ||
+    name === 'MongooseServerSelectionError' ||
+    name === 'MongoNetworkError' ||
+    name === 'MongoNetworkTimeoutError' ||
+    name === 'MongoNotConnectedError' ||
+    name === 'MongoTopologyClosedError' ||
+    name === 'PoolClearedError' ||
+    name === 'MongoPoolClearedError' ||
+    /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(err.message)
+  );
+}
+
+function toProblem(err: unknown): HttpProblem | undefined {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof z.ZodError) return badRequest('The request is not valid.', toFieldProblems(err));
+  if (isDatabaseUnavailable(err)) return serviceUnavailable();
+  if (err instanceof mongoose.Error.CastError) return new HttpProblem(404, 'No such resource.');
+  if (err instanceof mongoose.Error.ValidationError) {
+    return badRequest(
+      'The record is not valid.',
+      Object.entries(err.errors).map(([field, e]) => ({ field, message: e.message })),
+    );
+  }
+  const e = err as { code?: unknown; type?: unknown; status?: unknown };
+  if (e.code === 11000) return conflict('A record with the same unique key already exists.');
+  // body-parser / raw-body errors carry a status and a type.
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    const detail =
+      e.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : e.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : e.type === 'charset.unsupported' || e.type === 'encoding.unsupported'
+            ? 'The request body encoding is not supported.'
+            : undefined;
+    return new HttpProblem(e.status, detail);
+  }
+  return undefined;
+}
+
+export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem, instance?: string): void {
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toBody(instance)));
+}
+
+/** The last middleware: every error becomes a problem+json response; internals are logged, never sent. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const problem = toProblem(err);
+    const log = (req as { log?: Logger }).log ?? logger;
+    if (!problem) {
+      log.error({ err }, 'unhandled error');
+    } else if (problem.status >= 500) {
+      log.warn({ status: problem.status, reason: err instanceof Error ? err.message : String(err) }, problem.title);
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendProblem(
+      res,
+      problem ?? new HttpProblem(500, 'Something went wrong on our side. It has been logged.'),
+      req.originalUrl.split('?')[0],
+    );
+  };
+}
+
+export const apiNotFound: RequestHandler = (req) => {
+  throw new HttpProblem(404, `There is no ${req.method} ${req.path} in this API.`);
+};

@@ -1,0 +1,114 @@
+/**
+ * Search normalisation for Arabic, Kurdish (Sorani) and Latin text. The same function runs on stored
+ * text (when a record is written) and on queries, so spelling variants meet in the middle.
+ */
+
+// Arabic diacritics (tashkeel), Quranic marks, superscript alef, and tatweel.
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+
+const LETTER_MAP: Record<string, string> = {
+  // Alef forms → bare alef
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ٲ': 'ا',
+  'ٳ': 'ا',
+  // Ya and alef maqsura, Persian/Kurdish ya forms → Arabic ya
+  'ى': 'ي',
+  'ی': 'ي',
+  'ې': 'ي',
+  'ێ': 'ي',
+  'ئ': 'ي',
+  // Ta marbuta and Kurdish/Persian he forms → ha
+  'ة': 'ه',
+  'ە': 'ه',
+  'ھ': 'ه',
+  'ۀ': 'ه',
+  'ہ': 'ه',
+  // Waw with hamza, Kurdish waw forms → waw
+  'ؤ': 'و',
+  'ۆ': 'و',
+  'ۇ': 'و',
+  'ۉ': 'و',
+  // Keheh and other kaf forms → Arabic kaf
+  'ک': 'ك',
+  'ڪ': 'ك',
+  'گ': 'ك',
+  // Kurdish/Persian letters with extra dots → their base letter
+  'ڕ': 'ر',
+  'ڵ': 'ل',
+  'ڤ': 'ف',
+  'پ': 'ب',
+  'چ': 'ج',
+  'ژ': 'ز',
+  // Lone hamza carries no meaning for matching
+  'ء': '',
+};
+
+const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
+
+/** Arabic-Indic (٠-٩) and Extended/Persian (۰-۹) digits → ASCII. */
+const DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+const digitValue = (d: string) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10);
+
+export function normalizeText(input: string): string {
+  return input
+    .normalize('NFKC')
+    .replace(MARKS, '')
+    .replace(LETTERS, (ch) => LETTER_MAP[ch] ?? ch)
+    .replace(DIGITS, digitValue)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '') // Latin accents
+    .toLowerCase();
+}
+
+const TOKEN_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Normalised words of a text, in order, without duplicates. */
+export function tokenize(input: string): string[] {
+  const out = new Set<string>();
+  for (const word of normalizeText(input).split(TOKEN_SPLIT)) if (word) out.add(word);
+  return [...out];
+}
+
+/** Arabic's definite article is written joined to the word; "الملجأ" should also match "ملجأ". */
+function withoutArticle(token: string): string | undefined {
+  return token.length > 3 && token.startsWith('ال') ? token.slice(2) : undefined;
+}
+
+export const MIN_PREFIX = 2;
+export const MAX_PREFIX = 12;
+
+/**
+ * Every prefix (MIN_PREFIX..MAX_PREFIX characters) of every word, so "prefix per word" search is an exact,
+ * indexable `$all` match on this array rather than a regular expression.
+ */
+export function prefixesOf(tokens: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    for (const word of [token, withoutArticle(token)]) {
+      if (!word) continue;
+      const max = Math.min(word.length, MAX_PREFIX);
+      for (let i = Math.min(MIN_PREFIX, word.length); i <= max; i++) out.add(word.slice(0, i));
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Query words as they must appear in the prefix array (clipped to MAX_PREFIX). A one-letter word
+ * is dropped unless it is the whole query, since it would match nearly everything.
+ */
+export function queryTerms(query: string): string[] {
+  const tokens = tokenize(query).map((t) => t.slice(0, MAX_PREFIX));
+  const meaningful = tokens.filter((t) => t.length >= MIN_PREFIX);
+  return meaningful.length ? meaningful : tokens;
+}
+
+/** Does any word of `tokens` start with `term`? Used to rank name matches above description matches. */
+export function matchesAllTerms(tokens: readonly string[], terms: readonly string[]): boolean {
+  return terms.every((term) =>
+    tokens.some((t) => t.startsWith(term) || (withoutArticle(t)?.startsWith(term) ?? false)),
+  );
+}
