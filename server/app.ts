@@ -9,6 +9,7 @@ import { apiNotFound, errorHandler } from './platform/http/errors.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
+import { openApiRoutes } from './platform/http/openapi.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,7 +38,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '200kb' }));
   app.use(rejectOperatorKeys);
 
+  const apiDocs = openApiRoutes(config.publicUrl);
+  app.use(apiDocs.docs);
+
   const api = Router();
+  api.use(apiDocs.api);
   api.use(governorateRoutes());
   api.use(apiNotFound);
   app.use('/api/v1', api);

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../../platform/http/api-route.js';
 import { notFound } from '../../platform/http/problem.js';
 import { ServiceModel } from '../services/service.model.js';
 import { GovernorateModel } from './governorate.model.js';
@@ -35,13 +37,30 @@ async function listGovernorates() {
 export function governorateRoutes(): Router {
   const router = Router();
 
-  router.get('/governorates', async (_req, res) => {
-    res.json({ items: await listGovernorates() });
-  });
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/governorates',
+      summary: 'The 19 governorates with names, capitals and the number of active services',
+      tags: ['governorates'],
+      query: z.strictObject({}),
+    },
+    async () => ({ items: await listGovernorates() }),
+  );
 
-  router.get('/governorates.geojson', async (_req, res) => {
-    const governorates = await GovernorateModel.find().sort({ code: 1 }).lean();
-    res.set('Cache-Control', 'public, max-age=3600');
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/governorates.geojson',
+      summary: 'Governorate boundaries as GeoJSON (Natural Earth; Halabja as a point)',
+      tags: ['governorates'],
+      produces: 'application/geo+json',
+    },
+    async ({ res }) => {
+      const governorates = await GovernorateModel.find().sort({ code: 1 }).lean();
+      res.set('Cache-Control', 'public, max-age=3600');
     // Geometries are stored as JSON text; splice them in rather than parse and re-serialise.
     const features = governorates.map((g) => {
       const { boundary, ...rest } = g;
@@ -49,14 +68,26 @@ export function governorateRoutes(): Router {
       return `{"type":"Feature","id":${JSON.stringify(g.code)},"properties":${JSON.stringify(properties)},"geometry":${boundary}}`;
     });
     res.type('application/geo+json').send(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
-  });
+    },
+  );
 
-  router.get('/governorates/:code', async (req, res) => {
-    const code = governorateCode(req.params.code);
-    const item = code && (await listGovernorates()).find((g) => g.code === code);
-    if (!item) throw notFound('governorate');
-    res.json(item);
-  });
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/governorates/:code',
+      summary: 'One governorate, by ISO 3166-2 code or OCHA P-code',
+      tags: ['governorates'],
+      params: z.object({ code: z.string().max(10) }),
+      errors: { 404: 'No such governorate.' },
+    },
+    async ({ params }) => {
+      const code = governorateCode(params.code);
+      const item = code && (await listGovernorates()).find((g) => g.code === code);
+      if (!item) throw notFound('governorate');
+      return item;
+    },
+  );
 
   return router;
 }

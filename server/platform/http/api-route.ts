@@ -1,0 +1,71 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import { parseInput } from './validate.js';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One API operation: validation at the edge and its OpenAPI description come from the same schemas. */
+export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  /** Express-style path relative to /api/v1, e.g. '/services/:id'. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  query?: Q;
+  body?: B;
+  params?: P;
+  /** Schema of the success body, for the document only (responses are built by the server). */
+  response?: z.ZodType;
+  /** Success status (default 200; 201 for creations, 204 for no content). */
+  status?: number;
+  /** Other documented statuses and what they mean. */
+  errors?: Record<number, string>;
+  /** 'session' when a signed-in user is needed; state-changing calls then also need X-CSRF-Token. */
+  auth?: 'public' | 'session';
+  /** Non-JSON success media type, e.g. 'text/csv'. */
+  produces?: string;
+}
+
+export interface RouteInput<Q, B, P> {
+  query: Q;
+  body: B;
+  params: P;
+  req: Request;
+  res: Response;
+}
+
+export const API_PREFIX = '/api/v1';
+export const registeredRoutes: RouteSpec<z.ZodType, z.ZodType, z.ZodType>[] = [];
+
+/**
+ * Registers a route on `router` (mounted under /api/v1) and in the document registry. The handler
+ * receives parsed input; what it returns is sent as JSON with `spec.status` (unless it answered itself).
+ */
+export function apiRoute<
+  Q extends z.ZodType = z.ZodType<unknown>,
+  B extends z.ZodType = z.ZodType<unknown>,
+  P extends z.ZodType = z.ZodType<unknown>,
+>(
+  router: Router,
+  spec: RouteSpec<Q, B, P>,
+  handler: (input: RouteInput<z.infer<Q>, z.infer<B>, z.infer<P>>) => Promise<unknown> | unknown,
+): void {
+  if (!registeredRoutes.some((r) => r.method === spec.method && r.path === spec.path)) {
+    registeredRoutes.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
+  }
+  router[spec.method](spec.path, async (req: Request, res: Response) => {
+    const input = {
+      query: (spec.query ? parseInput(spec.query, req.query, 'query') : req.query) as z.infer<Q>,
+      body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as z.infer<B>,
+      params: (spec.params ? parseInput(spec.params, req.params, 'params') : req.params) as z.infer<P>,
+      req,
+      res,
+    };
+    const result = await handler(input);
+    if (res.headersSent) return;
+    const status = spec.status ?? 200;
+    if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
+    else res.status(status).json(result);
+  });
+}
