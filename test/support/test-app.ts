@@ -21,8 +21,11 @@ export interface TestApp {
  * The real app on the real test database (started by test/run.ts), in a database of its own so
  * test files do not see each other's data. Reference data (governorates, taxonomy) is loaded.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const uri = process.env.MONGODB_URI;
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { uri?: string } = {},
+): Promise<TestApp> {
+  const uri = options.uri ?? process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run the tests with `npm test` (test/run.ts starts the database).');
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
