@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { Router, type Express } from 'express';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
@@ -9,6 +8,7 @@ import { apiNotFound, errorHandler } from './platform/http/errors.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
+import { fromRepoRoot } from './platform/paths.js';
 import { openApiRoutes } from './platform/http/openapi.js';
 
 export interface AppDeps {
@@ -16,7 +16,7 @@ export interface AppDeps {
   logger: Logger;
 }
 
-const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+const clientDist = fromRepoRoot('client', 'dist');
 
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {

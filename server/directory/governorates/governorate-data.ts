@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRepoRoot } from '../../platform/paths.js';
 import type { Translated } from '../../platform/text/translated.js';
 
 /** The bundled governorates file (seed/data, with its attribution), read once. */
-export const GOVERNORATES_GEOJSON_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../seed/data/iraq-governorates.geojson',
-);
+export const GOVERNORATES_GEOJSON_PATH = fromRepoRoot('seed', 'data', 'iraq-governorates.geojson');
 
 interface FeatureProperties {
   pcode: string | null;

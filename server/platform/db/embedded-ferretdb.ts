@@ -2,14 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fromRepoRoot } from '../paths.js';
 
 /**
  * The embedded default database: FerretDB v1 (MongoDB wire protocol over SQLite), run as a child
  * process from our small Go wrapper in tools/ferretdb. Used whenever MONGODB_URI is not set.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const moduleDir = path.join(repoRoot, 'tools', 'ferretdb');
+const moduleDir = fromRepoRoot('tools', 'ferretdb');
 const binary = path.join(moduleDir, 'bin', 'ferretdb-embedded');
 
 export class EmbeddedDatabaseError extends Error {
