@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Express } from 'express';
+import { accounts } from './accounts/index.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
 import { apiNotFound, errorHandler } from './platform/http/errors.js';
 import { requestLogger } from './platform/http/request-context.js';
+import { securityHeaders } from './platform/http/security.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
 import { fromRepoRoot } from './platform/paths.js';
@@ -34,9 +36,12 @@ export function createApp(deps: AppDeps): Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
   });
 
+  app.use(securityHeaders(config));
   app.use(requestLogger(logger));
   app.use(express.json({ limit: '200kb' }));
   app.use(rejectOperatorKeys);
+  const accountsModule = accounts(config);
+  app.use(['/api', '/hsds'], accountsModule.session);
 
   const apiDocs = openApiRoutes(config.publicUrl);
   app.use(apiDocs.docs);
@@ -44,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   const api = Router();
   api.use(apiDocs.api);
   api.use(governorateRoutes());
+  api.use(accountsModule.routes);
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

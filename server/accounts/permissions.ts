@@ -163,3 +163,15 @@ export function authorize(req: Request, action: Action, targetOrganizationId?: s
   if (!can(user, action, targetOrganizationId)) throw forbidden();
   return user;
 }
+
+/** True when the role may do the action on every organisation's records (the "other" column). */
+export function canEverywhere(user: SessionUser | undefined, action: Action): boolean {
+  return user !== undefined && PERMISSIONS[user.role][action].other;
+}
+
+/** 401 without a session, 403 unless the role may do the action for every organisation. */
+export function authorizeEverywhere(req: Request, action: Action): SessionUser {
+  const user = requireUser(req);
+  if (!canEverywhere(user, action)) throw forbidden();
+  return user;
+}

@@ -1,0 +1,42 @@
+import type { Translated } from '../platform/text/translated.js';
+import type { Mail } from '../platform/mail/outbox.js';
+import type { Role } from './permissions.js';
+
+const ROLE_NAMES: Record<Role, string> = {
+  'platform-admin': 'platform administrator',
+  'org-admin': 'organisation administrator',
+  caseworker: 'caseworker',
+  'gov-liaison': 'government liaison',
+};
+
+const SIGNATURE = '\n\n— Iraq counter-trafficking referral directory\nIf you did not expect this message, you can ignore it.';
+
+/** Links carry the token in the fragment: it never reaches a server log or a Referer header. */
+export const linkWithToken = (publicUrl: string, page: string, token: string) => `${publicUrl}/${page}#token=${token}`;
+
+export function invitationMail(to: { email: string }, invitation: { role: Role; organizationName: Translated | null; link: string; expiresAt: Date }): Mail {
+  const where = invitation.organizationName
+    ? ` for ${[invitation.organizationName.en, invitation.organizationName.ar, invitation.organizationName.ckb].filter(Boolean).join(' / ')}`
+    : '';
+  return {
+    to: to.email,
+    subject: 'You are invited to the referral directory',
+    text:
+      `You have been invited to join the referral directory as ${ROLE_NAMES[invitation.role]}${where}.\n\n` +
+      `Choose your name and password here (the link works once, until ${invitation.expiresAt.toUTCString()}):\n${invitation.link}` +
+      SIGNATURE,
+    link: invitation.link,
+  };
+}
+
+export function passwordResetMail(to: { email: string; name: string }, reset: { link: string; expiresAt: Date }): Mail {
+  return {
+    to: to.email,
+    subject: 'Reset your password',
+    text:
+      `Hello ${to.name},\n\nSomebody (hopefully you) asked to reset the password of your account.\n\n` +
+      `Choose a new password here (the link works once, until ${reset.expiresAt.toUTCString()}):\n${reset.link}` +
+      SIGNATURE,
+    link: reset.link,
+  };
+}

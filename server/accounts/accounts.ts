@@ -1,0 +1,65 @@
+import type { Request } from 'express';
+import { recordAudit } from '../audit/audit.js';
+import { conflict } from '../platform/http/problem.js';
+import type { Role, SessionUser } from './permissions.js';
+import { assertAcceptablePassword, hashPassword } from './passwords.js';
+import { UserModel, normalizeEmail } from './user.model.js';
+import { assertRoleFitsOrganization, toSessionUser } from './users.js';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organizationId: string | null;
+  invitedBy?: string | null;
+}
+
+const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11000;
+
+/**
+ * Opens an account: the password must pass the policy, the role must fit the organisation, the email
+ * must be new (case-insensitively). Audited as the request's user, or as "system" without a request.
+ */
+export async function createAccount(account: NewAccount, req: Request | null): Promise<SessionUser> {
+  assertAcceptablePassword(account.password, account);
+  await assertRoleFitsOrganization(account.role, account.organizationId);
+  const email = account.email.trim();
+  let created;
+  try {
+    created = await UserModel.create({
+      email,
+      emailNormalized: normalizeEmail(email),
+      name: account.name.trim(),
+      passwordHash: await hashPassword(account.password),
+      role: account.role,
+      organizationId: account.organizationId,
+      invitedBy: account.invitedBy ?? null,
+    });
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('An account with this email address already exists.');
+    throw err;
+  }
+  const user = toSessionUser(created.toObject());
+  await recordAudit(req, {
+    action: 'create',
+    entity: 'user',
+    entityId: user.id,
+    organizationId: user.organizationId,
+    after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId },
+  });
+  return user;
+}
+
+/** Sets a new password and records when; the caller ends other sessions. Audited without values. */
+export async function setPassword(user: SessionUser, password: string, req: Request | null, action: 'password-change' | 'password-reset'): Promise<void> {
+  assertAcceptablePassword(password, user);
+  await UserModel.updateOne({ _id: user.id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } });
+  await recordAudit(req, {
+    action,
+    entity: 'user',
+    entityId: user.id,
+    organizationId: user.organizationId,
+    after: { passwordChangedAt: new Date().toISOString() },
+  });
+}

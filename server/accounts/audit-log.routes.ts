@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../platform/http/api-route.js';
+import { forbidden } from '../platform/http/problem.js';
+import { readAuditLog } from './audit-log.js';
+import { authorize, canEverywhere } from './permissions.js';
+import { objectId } from './schemas.js';
+
+const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9:_-]+$/i, 'letters, digits, ":", "_" and "-" only');
+
+const AuditQuery = z.strictObject({
+  organizationId: objectId.optional(),
+  entity: word.optional(),
+  entityId: z.string().trim().min(1).max(64).optional(),
+  action: word.optional(),
+  actor: objectId.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() }),
+  organizationId: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  requestId: z.string().nullable(),
+});
+
+export function auditLogRoutes(): Router {
+  const router = Router();
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/audit',
+      summary: 'The audit log: every write, newest first (platform admins: all; organisation admins: their organisation)',
+      tags: ['audit'],
+      auth: 'session',
+      query: AuditQuery,
+      response: z.object({ items: z.array(AuditEntrySchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+    },
+    async ({ req, query }) => {
+      const user = authorize(req, 'audit:read');
+      if (canEverywhere(user, 'audit:read')) return readAuditLog(query);
+      if (query.organizationId && query.organizationId !== user.organizationId) throw forbidden('You can read the audit log of your own organisation only.');
+      return readAuditLog({ ...query, organizationId: user.organizationId ?? undefined });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,165 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../platform/http/api-route.js';
+import { acceptInvitation, invite, pendingInvitations } from './invitations.js';
+import { changeMemberRole, listMembers, listUsers, MEMBER_ROLES, removeMember } from './members.js';
+import { PASSWORD_MAX_LENGTH } from './passwords.js';
+import { authorize, authorizeEverywhere, ROLES } from './permissions.js';
+import { InvitationViewSchema, MemberViewSchema, UserViewSchema, objectId } from './schemas.js';
+import { describeUser } from './users.js';
+
+const OrgParams = z.strictObject({ organizationId: objectId });
+const MemberParams = z.strictObject({ organizationId: objectId, userId: objectId });
+const status = z.enum(['active', 'deactivated']);
+
+const InvitationBody = z.strictObject({
+  email: z.email().max(320),
+  role: z.enum(ROLES),
+  /** Null (or absent) only for inviting another platform admin. */
+  organizationId: objectId.nullable().default(null),
+});
+const AcceptBody = z.strictObject({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+const RoleBody = z.strictObject({ role: z.enum(MEMBER_ROLES) });
+const UsersQuery = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  organizationId: objectId.optional(),
+  status: status.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Organisation membership: invitations, members and their roles; the list of all accounts. */
+export function memberRoutes(deps: { publicUrl: string }): Router {
+  const router = Router();
+  const tags = ['accounts'];
+
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path: '/invitations',
+      summary: 'Invite somebody by email to open an account with a role (one-time link by mail, valid 7 days)',
+      description: 'Organisation admins invite to their own organisation; platform admins to any, and invite platform admins with `organizationId: null`.',
+      tags,
+      auth: 'session',
+      body: InvitationBody,
+      status: 201,
+      response: InvitationViewSchema,
+      errors: { 404: 'No such organisation.', 409: 'An account with this email address already exists.' },
+    },
+    async ({ req, body }) => {
+      const inviter = authorize(req, 'member:manage', body.organizationId);
+      return invite(inviter, body, req, deps.publicUrl);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path: '/invitations/accept',
+      summary: 'Open the invited account with the token from the invitation link, a name and a password',
+      tags,
+      body: AcceptBody,
+      status: 201,
+      response: z.object({ user: UserViewSchema }),
+      errors: { 400: 'The token is invalid, used or expired, or the password is not acceptable.', 409: 'An account with this email address already exists.' },
+    },
+    async ({ req, body }) => ({ user: await describeUser(await acceptInvitation(body, req)) }),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/organizations/:organizationId/invitations',
+      summary: 'Pending invitations of an organisation',
+      tags,
+      auth: 'session',
+      params: OrgParams,
+      response: z.object({ items: z.array(InvitationViewSchema) }),
+    },
+    async ({ req, params }) => {
+      authorize(req, 'member:manage', params.organizationId);
+      return { items: await pendingInvitations(params.organizationId) };
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/organizations/:organizationId/members',
+      summary: 'Accounts of an organisation',
+      tags,
+      auth: 'session',
+      params: OrgParams,
+      query: z.strictObject({ status: status.optional() }),
+      response: z.object({ items: z.array(MemberViewSchema) }),
+    },
+    async ({ req, params, query }) => {
+      authorize(req, 'member:manage', params.organizationId);
+      return { items: await listMembers(params.organizationId, query.status) };
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/organizations/:organizationId/members/:userId',
+      summary: "Change a member's role (not your own)",
+      tags,
+      auth: 'session',
+      params: MemberParams,
+      body: RoleBody,
+      response: MemberViewSchema,
+      errors: { 404: 'No such active member of this organisation.', 409: 'Your own role, or changed at the same time.' },
+    },
+    async ({ req, params, body }) => {
+      const actor = authorize(req, 'member:manage', params.organizationId);
+      return changeMemberRole(actor, params.organizationId, params.userId, body.role, req);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'delete',
+      path: '/organizations/:organizationId/members/:userId',
+      summary: 'Remove a member: the account is deactivated and signed out (not yourself)',
+      tags,
+      auth: 'session',
+      params: MemberParams,
+      status: 204,
+      errors: { 404: 'No such active member of this organisation.', 409: 'You cannot remove yourself.' },
+    },
+    async ({ req, params }) => {
+      const actor = authorize(req, 'member:manage', params.organizationId);
+      await removeMember(actor, params.organizationId, params.userId, req);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/users',
+      summary: 'All accounts (platform admins)',
+      tags,
+      auth: 'session',
+      query: UsersQuery,
+      response: z.object({ items: z.array(MemberViewSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+    },
+    async ({ req, query }) => {
+      authorizeEverywhere(req, 'member:manage');
+      return listUsers(query);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,87 @@
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import MongoStore from 'connect-mongo';
+import mongoose from 'mongoose';
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { Config } from '../platform/config.js';
+import type { SessionUser } from './permissions.js';
+import { signIn } from './sign-in.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { findActiveUserById, toSessionUser } from './users.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    csrfToken: string;
+    /** When the user signed in (ms since epoch): the absolute lifetime counts from here. */
+    authenticatedAt: number;
+  }
+}
+
+export const SESSION_COOKIE = 'ctd.sid';
+
+type StoreClient = NonNullable<Parameters<typeof MongoStore.create>[0]['client']>;
+
+/** Passport, configured once per app: local strategy by email and password, user id in the session. */
+export function createAuthenticator(throttle: LoginThrottle): passport.Authenticator {
+  const authenticator = new passport.Authenticator();
+  authenticator.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: true }, (req, email, password, done) => {
+      signIn({ email, password, ip: req.ip ?? 'unknown' }, throttle).then(
+        (user) => done(null, user ?? false),
+        (err: unknown) => done(err),
+      );
+    }),
+  );
+  authenticator.serializeUser<string>((user, done) => done(null, (user as SessionUser).id));
+  authenticator.deserializeUser<string>((id, done) => {
+    // Read on every request: a deactivated account or a changed role takes effect at once.
+    findActiveUserById(id).then(
+      (user) => done(null, user ? toSessionUser(user) : false),
+      (err: unknown) => done(err),
+    );
+  });
+  return authenticator;
+}
+
+/**
+ * Sessions in MongoDB through Mongoose's own client. Rolling idle timeout via the cookie and the
+ * stored expiry (checked on read; expired rows removed on an interval, no TTL index needed), and an
+ * absolute lifetime counted from sign-in.
+ */
+export function sessionMiddleware(config: Config, authenticator: passport.Authenticator): RequestHandler[] {
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const maxMs = config.SESSION_MAX_HOURS * 3_600_000;
+  const store = MongoStore.create({
+    // Mongoose bundles its own copy of the driver; the client is the same at run time.
+    client: mongoose.connection.getClient() as unknown as StoreClient,
+    dbName: mongoose.connection.db?.databaseName,
+    collectionName: 'sessions',
+    stringify: false,
+    autoRemove: 'interval',
+    autoRemoveInterval: 10,
+    ttl: idleMs / 1000,
+  });
+
+  const absoluteLifetime: RequestHandler = (req, _res, next) => {
+    const since = req.session.authenticatedAt;
+    if (since === undefined || Date.now() - since <= maxMs) return next();
+    req.session.regenerate(next);
+  };
+
+  return [
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      proxy: config.TRUST_PROXY,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.isProduction, maxAge: idleMs, path: '/' },
+    }),
+    absoluteLifetime,
+    authenticator.initialize(),
+    authenticator.session(),
+  ];
+}

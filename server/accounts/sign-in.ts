@@ -1,0 +1,30 @@
+import type { LoginThrottle } from './login-throttle.js';
+import type { SessionUser } from './permissions.js';
+import { verifyPassword } from './passwords.js';
+import { UserModel, normalizeEmail } from './user.model.js';
+import { findUserByEmail, toSessionUser } from './users.js';
+
+export interface Credentials {
+  email: string;
+  password: string;
+  ip: string;
+}
+
+/**
+ * Checks an email and password. Refused before any check while throttled (429); a failure counts
+ * against the IP address and the account, a success clears the account's counter. Unknown emails and
+ * deactivated accounts fail exactly like a wrong password.
+ */
+export async function signIn(credentials: Credentials, throttle: LoginThrottle): Promise<SessionUser | null> {
+  const attempt = { ip: credentials.ip, email: normalizeEmail(credentials.email) };
+  await throttle.assertAllowed(attempt);
+  const user = await findUserByEmail(attempt.email);
+  const valid = await verifyPassword(user?.passwordHash ?? null, credentials.password);
+  if (!user || !valid || user.status !== 'active') {
+    await throttle.recordFailure(attempt);
+    return null;
+  }
+  await throttle.clearAccount(attempt.email);
+  await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
+  return toSessionUser(user);
+}

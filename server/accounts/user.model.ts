@@ -1,0 +1,32 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { ROLES } from './permissions.js';
+
+export const USER_STATUSES = ['active', 'deactivated'] as const;
+
+/**
+ * An account. The email is kept as typed for display and lowercased in `emailNormalized`, which is
+ * unique: sign-in is case-insensitive without collation support in the database.
+ */
+const UserSchema = new Schema(
+  {
+    email: { type: String, required: true },
+    emailNormalized: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true },
+    /** Null only for platform admins. */
+    organizationId: { type: Schema.Types.ObjectId, ref: 'Organization', default: null, index: true },
+    status: { type: String, enum: USER_STATUSES, default: 'active' },
+    passwordChangedAt: { type: Date, default: () => new Date() },
+    lastLoginAt: { type: Date, default: null },
+    deactivatedAt: { type: Date, default: null },
+    invitedBy: { type: Schema.Types.ObjectId, default: null },
+  },
+  { collection: 'users', timestamps: true, versionKey: false },
+);
+UserSchema.index({ role: 1, status: 1 });
+
+export type UserDoc = InferSchemaType<typeof UserSchema> & { _id: Types.ObjectId };
+export const UserModel = model('User', UserSchema);
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

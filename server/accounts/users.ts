@@ -1,0 +1,99 @@
+import { Types } from 'mongoose';
+import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import { GOVERNMENT_TYPES, type OrganizationType } from '../directory/vocabulary.js';
+import type { Translated } from '../platform/text/translated.js';
+import { badRequest, notFound } from '../platform/http/problem.js';
+import type { Role, SessionUser } from './permissions.js';
+import { UserModel, normalizeEmail, type UserDoc } from './user.model.js';
+
+/** What the API shows of an account. */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organization: { id: string; name: Translated } | null;
+}
+
+export interface MemberView extends UserView {
+  status: 'active' | 'deactivated';
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export const toSessionUser = (u: UserDoc): SessionUser => ({
+  id: u._id.toString(),
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  organizationId: u.organizationId?.toString() ?? null,
+});
+
+export async function findActiveUserById(id: string): Promise<UserDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return UserModel.findOne({ _id: id, status: 'active' }).lean<UserDoc>();
+}
+
+export async function findUserByEmail(email: string): Promise<UserDoc | null> {
+  return UserModel.findOne({ emailNormalized: normalizeEmail(email) }).lean<UserDoc>();
+}
+
+/** Organisation names by id, for views of several users at once. */
+async function organizationNames(ids: (string | null)[]): Promise<Map<string, Translated>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const orgs = await OrganizationModel.find({ _id: { $in: wanted } }, { name: 1 }).lean();
+  return new Map(orgs.map((o) => [o._id.toString(), o.name as Translated]));
+}
+
+function view(u: SessionUser, names: Map<string, Translated>): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organization: u.organizationId ? { id: u.organizationId, name: names.get(u.organizationId) ?? {} } : null,
+  };
+}
+
+export async function describeUser(u: SessionUser): Promise<UserView> {
+  return view(u, await organizationNames([u.organizationId]));
+}
+
+export async function toMemberViews(docs: UserDoc[]): Promise<MemberView[]> {
+  const users = docs.map(toSessionUser);
+  const names = await organizationNames(users.map((u) => u.organizationId));
+  return docs.map((doc, i) => ({
+    ...view(users[i]!, names),
+    status: doc.status,
+    lastLoginAt: doc.lastLoginAt?.toISOString() ?? null,
+    createdAt: (doc as { createdAt?: Date }).createdAt?.toISOString() ?? '',
+  }));
+}
+
+/** An organisation that can hold accounts: it exists and is not archived. */
+export async function findLiveOrganization(id: string): Promise<{ id: string; type: OrganizationType; name: Translated }> {
+  const org = Types.ObjectId.isValid(id)
+    ? await OrganizationModel.findOne({ _id: id, archivedAt: null }, { type: 1, name: 1 }).lean()
+    : null;
+  if (!org) throw notFound('organisation');
+  return { id: org._id.toString(), type: org.type as OrganizationType, name: org.name as Translated };
+}
+
+/**
+ * The organisation rule of roles: platform admins belong to none; everybody else to one, and
+ * government liaisons only to a government body.
+ */
+export async function assertRoleFitsOrganization(role: Role, organizationId: string | null): Promise<void> {
+  if (role === 'platform-admin') {
+    if (organizationId !== null) throw badRequest('Platform admins do not belong to an organisation.', [{ field: 'body.role', message: 'not allowed for an organisation member' }]);
+    return;
+  }
+  if (organizationId === null) throw badRequest('This role needs an organisation.', [{ field: 'body.organizationId', message: 'required' }]);
+  const org = await findLiveOrganization(organizationId);
+  if (role === 'gov-liaison' && !GOVERNMENT_TYPES.includes(org.type)) {
+    throw badRequest('Government liaisons must belong to a government body.', [
+      { field: 'body.role', message: `gov-liaison needs an organisation of type ${GOVERNMENT_TYPES.join(', ')}` },
+    ]);
+  }
+}
