@@ -1,0 +1,181 @@
+import type { Request } from 'express';
+import { Types } from 'mongoose';
+import { authorize, requireUser } from '../accounts/permissions.js';
+import { recordAudit } from '../audit/audit.js';
+import { badRequest, conflict, notFound, preconditionFailed, type FieldProblem } from '../platform/http/problem.js';
+import { dayOf, dayStart, type ActivityCreate, type ActivityPatch, type ActivityQuery, type ActivityView } from './activity.schemas.js';
+import {
+  findActivities,
+  findActivity,
+  insertActivity,
+  liveOrganizationIds,
+  organizationNames,
+  updateActivityAtVersion,
+  type ActivityChanges,
+  type ActivityRecord,
+} from './activity.store.js';
+import { reachTotal, type Reach } from './vocabulary.js';
+
+/** Activities (4W): who did what, where, when, and whom it reached. */
+
+/** What If-Match asked for: a version number, or any version ("*"). */
+export type ExpectedVersion = number | 'any';
+
+export async function listActivities(query: ActivityQuery) {
+  const { items, total } = await findActivities(
+    {
+      governorates: query.governorate,
+      organizationIds: query.organization,
+      kinds: query.kind,
+      from: query.from ? dayStart(query.from) : undefined,
+      to: query.to ? dayStart(query.to) : undefined,
+    },
+    { skip: (query.page - 1) * query.perPage, limit: query.perPage },
+  );
+  return { items: await toViews(items), total, page: query.page, perPage: query.perPage };
+}
+
+export async function getActivity(id: string): Promise<ActivityView> {
+  const [view] = await toViews([await existing(id)]);
+  return view!;
+}
+
+/** An organisation records an activity it ran (platform admins may record it for any organisation). */
+export async function recordActivity(req: Request, input: ActivityCreate): Promise<ActivityView> {
+  const user = requireUser(req);
+  const organizationId = input.organizationId ?? user.organizationId;
+  if (!organizationId) {
+    throw badRequest('Say which organisation ran the activity.', [{ field: 'body.organizationId', message: 'required' }]);
+  }
+  authorize(req, 'activity:write', organizationId);
+  await assertOrganizationsExist(organizationId, input.partners);
+
+  const created = await insertActivity({
+    organizationId: new Types.ObjectId(organizationId),
+    title: input.title,
+    kind: input.kind,
+    topic: input.topic,
+    governorates: input.governorates,
+    districts: input.districts,
+    startDate: dayStart(input.startDate),
+    endDate: dayStart(input.endDate ?? input.startDate),
+    audience: input.audience,
+    reached: input.reached,
+    partners: input.partners.map((id) => new Types.ObjectId(id)),
+  });
+  await recordAudit(req, {
+    action: 'activity.create',
+    entity: 'activity',
+    entityId: String(created._id),
+    organizationId,
+    after: created,
+  });
+  return getActivity(String(created._id));
+}
+
+/** Changes an activity, provided nobody changed it since the version the editor saw. */
+export async function reviseActivity(
+  req: Request,
+  id: string,
+  expected: ExpectedVersion,
+  patch: ActivityPatch,
+): Promise<ActivityView> {
+  requireUser(req);
+  const current = await existing(id);
+  const organizationId = String(current.organizationId);
+  authorize(req, 'activity:write', organizationId);
+  assertLive(current);
+  const version = assertVersion(current, expected);
+
+  const startDate = patch.startDate ?? dayOf(current.startDate);
+  const endDate = patch.endDate ?? dayOf(current.endDate);
+  if (endDate < startDate) {
+    throw badRequest('The activity cannot end before it starts.', [{ field: 'body.endDate', message: 'must not be before startDate' }]);
+  }
+  if (patch.partners) await assertOrganizationsExist(organizationId, patch.partners);
+
+  const { partners, startDate: _start, endDate: _end, ...rest } = patch;
+  const changes: ActivityChanges = {
+    ...rest,
+    ...(patch.startDate ? { startDate: dayStart(patch.startDate) } : {}),
+    ...(patch.endDate ? { endDate: dayStart(patch.endDate) } : {}),
+    ...(partners ? { partners: partners.map((p) => new Types.ObjectId(p)) } : {}),
+  };
+  const updated = await updateActivityAtVersion(id, version, changes);
+  if (!updated) throw staleVersion(await existing(id));
+  await recordAudit(req, { action: 'activity.update', entity: 'activity', entityId: id, organizationId, before: current, after: updated });
+  return getActivity(id);
+}
+
+/** Archives an activity: it leaves lists and coverage but stays readable by its address. */
+export async function archiveActivity(req: Request, id: string, expected: ExpectedVersion): Promise<ActivityView> {
+  requireUser(req);
+  const current = await existing(id);
+  const organizationId = String(current.organizationId);
+  authorize(req, 'activity:write', organizationId);
+  if (current.archivedAt) return getActivity(id);
+  const version = assertVersion(current, expected);
+
+  const archived = await updateActivityAtVersion(id, version, { archivedAt: new Date() });
+  if (!archived) throw staleVersion(await existing(id));
+  await recordAudit(req, { action: 'activity.archive', entity: 'activity', entityId: id, organizationId, before: current, after: archived });
+  return getActivity(id);
+}
+
+async function existing(id: string): Promise<ActivityRecord> {
+  const activity = await findActivity(id);
+  if (!activity) throw notFound('activity');
+  return activity;
+}
+
+function assertLive(activity: ActivityRecord): void {
+  if (activity.archivedAt) throw conflict('The activity is archived and can no longer be changed.');
+}
+
+function staleVersion(current: ActivityRecord) {
+  return preconditionFailed('The activity was changed by someone else; reload it and try again.', {
+    currentVersion: current.version,
+  });
+}
+
+function assertVersion(current: ActivityRecord, expected: ExpectedVersion): number {
+  if (expected !== 'any' && expected !== current.version) throw staleVersion(current);
+  return current.version;
+}
+
+async function assertOrganizationsExist(organizationId: string, partners: string[]): Promise<void> {
+  const live = await liveOrganizationIds([organizationId, ...partners]);
+  const problems: FieldProblem[] = [];
+  if (!live.has(organizationId)) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+  partners.forEach((id, i) => {
+    if (!live.has(id)) problems.push({ field: `body.partners.${i}`, message: 'no such organisation' });
+  });
+  if (problems.length) throw badRequest('Some organisations do not exist.', problems);
+}
+
+async function toViews(activities: ActivityRecord[]): Promise<ActivityView[]> {
+  const names = await organizationNames(activities.flatMap((a) => [a.organizationId, ...a.partners].map(String)));
+  const ref = (id: unknown) => ({ id: String(id), name: names.get(String(id)) ?? {} });
+  return activities.map((a) => {
+    const reached: Reach = { women: a.reached?.women ?? 0, men: a.reached?.men ?? 0, girls: a.reached?.girls ?? 0, boys: a.reached?.boys ?? 0 };
+    return {
+      id: String(a._id),
+      organization: ref(a.organizationId),
+      title: a.title,
+      kind: a.kind,
+      topic: a.topic ?? null,
+      governorates: a.governorates,
+      districts: a.districts,
+      startDate: dayOf(a.startDate),
+      endDate: dayOf(a.endDate),
+      audience: a.audience,
+      reached: { ...reached, total: reachTotal(reached) },
+      partners: a.partners.map(ref),
+      sample: a.sample,
+      archivedAt: a.archivedAt ? a.archivedAt.toISOString() : null,
+      version: a.version,
+      createdAt: a.createdAt.toISOString(),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  });
+}

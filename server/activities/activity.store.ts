@@ -1,0 +1,88 @@
+import type { FilterQuery } from 'mongoose';
+import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import type { Translated } from '../platform/text/translated.js';
+import { ActivityModel, type ActivityDoc } from './activity.model.js';
+import type { ActivityKind } from './vocabulary.js';
+
+/** Data access for activities: plain objects in, plain objects out. */
+
+export type ActivityRecord = ActivityDoc;
+export type NewActivity = Omit<ActivityRecord, '_id' | 'version' | 'archivedAt' | 'createdAt' | 'updatedAt' | 'sample'> & {
+  sample?: boolean;
+};
+export type ActivityChanges = Partial<Omit<NewActivity, 'organizationId' | 'sample'>> & { archivedAt?: Date };
+
+export interface ActivityFilter {
+  governorates?: string[];
+  organizationIds?: string[];
+  kinds?: ActivityKind[];
+  from?: Date;
+  to?: Date;
+}
+
+/** Activities that ran at some time within [from, to]; either end may be open. */
+export function periodFilter(from?: Date, to?: Date): FilterQuery<ActivityRecord> {
+  return { ...(from ? { endDate: { $gte: from } } : {}), ...(to ? { startDate: { $lte: to } } : {}) };
+}
+
+/** Live (non-archived) activities matching the filter. */
+export function activityQuery(filter: ActivityFilter): FilterQuery<ActivityRecord> {
+  return {
+    archivedAt: null,
+    ...periodFilter(filter.from, filter.to),
+    ...(filter.governorates?.length ? { governorates: { $in: filter.governorates } } : {}),
+    ...(filter.organizationIds?.length ? { organizationId: { $in: filter.organizationIds } } : {}),
+    ...(filter.kinds?.length ? { kind: { $in: filter.kinds } } : {}),
+  };
+}
+
+export async function findActivities(
+  filter: ActivityFilter,
+  page: { skip: number; limit: number },
+): Promise<{ items: ActivityRecord[]; total: number }> {
+  const query = activityQuery(filter);
+  const [items, total] = await Promise.all([
+    ActivityModel.find(query).sort({ startDate: -1, _id: -1 }).skip(page.skip).limit(page.limit).lean<ActivityRecord[]>(),
+    ActivityModel.countDocuments(query),
+  ]);
+  return { items, total };
+}
+
+export async function findActivity(id: string): Promise<ActivityRecord | null> {
+  return ActivityModel.findById(id).lean<ActivityRecord>();
+}
+
+export async function insertActivity(activity: NewActivity): Promise<ActivityRecord> {
+  const created = await ActivityModel.create(activity);
+  return created.toObject<ActivityRecord>();
+}
+
+/**
+ * Applies `changes` to a live activity if it is still at `version`, in one atomic step, and
+ * returns the new state; null when somebody else changed (or archived) it first.
+ */
+export async function updateActivityAtVersion(
+  id: string,
+  version: number,
+  changes: ActivityChanges,
+): Promise<ActivityRecord | null> {
+  return ActivityModel.findOneAndUpdate(
+    { _id: id, version, archivedAt: null },
+    { $set: changes, $inc: { version: 1 } },
+    { new: true, runValidators: true },
+  ).lean<ActivityRecord>();
+}
+
+/** Names of the given organisations (archived ones included: past activities keep their names). */
+export async function organizationNames(ids: string[]): Promise<Map<string, Translated>> {
+  if (ids.length === 0) return new Map();
+  const rows = await OrganizationModel.find({ _id: { $in: [...new Set(ids)] } }, { name: 1 }).lean();
+  return new Map(rows.map((o) => [String(o._id), o.name ?? {}]));
+}
+
+/** Which of the given organisations exist and are not archived. */
+export async function liveOrganizationIds(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await OrganizationModel.find({ _id: { $in: [...new Set(ids)] }, archivedAt: null }, { _id: 1 }).lean();
+  return new Set(rows.map((o) => String(o._id)));
+}
