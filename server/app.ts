@@ -5,6 +5,7 @@ import { accounts } from './accounts/index.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
+import { referralRoutes } from './referrals/routes.js';
 import { apiNotFound, errorHandler } from './platform/http/errors.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { securityHeaders } from './platform/http/security.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(apiDocs.api);
   api.use(governorateRoutes());
   api.use(accountsModule.routes);
+  api.use(referralRoutes(config));
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

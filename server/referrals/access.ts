@@ -1,0 +1,42 @@
+import { Types } from 'mongoose';
+import { can, type SessionUser } from '../accounts/permissions.js';
+import { notFound } from '../platform/http/problem.js';
+import { ReferralModel, type ReferralDoc } from './referral.model.js';
+import type { ReferralSide } from './referral-workflow.js';
+
+/**
+ * How the signed-in user stands to one referral. Members of the two organisations are the only
+ * people who read its text; platform administrators see the record without it; for everybody else
+ * the referral does not exist (404, so not even its existence leaks). Drafts are the sender's alone.
+ */
+export interface Standing {
+  /** The sides whose moves this user may make (a member may be on one side without the permission). */
+  sides: ReferralSide[];
+  /** A member of the sending or receiving organisation: may read and write the encrypted text. */
+  member: boolean;
+}
+
+export function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
+  const org = user.organizationId;
+  const isSenderOrg = org !== null && referral.fromOrganizationId.equals(org);
+  const isReceiverOrg = org !== null && referral.status !== 'draft' && referral.toOrganizationId.equals(org);
+  if (isSenderOrg || isReceiverOrg) {
+    const sides: ReferralSide[] = [];
+    if (isSenderOrg && can(user, 'referral:send', org)) sides.push('sender');
+    if (isReceiverOrg && can(user, 'referral:receive', org)) sides.push('receiver');
+    return { sides, member: true };
+  }
+  if (user.role === 'platform-admin' && referral.status !== 'draft') return { sides: [], member: false };
+  return null;
+}
+
+/** The referral and the user's standing to it, or 404 when the user may not know it exists. */
+export async function loadVisibleReferral(
+  user: SessionUser,
+  id: string,
+): Promise<{ referral: ReferralDoc; standing: Standing }> {
+  const referral = Types.ObjectId.isValid(id) ? await ReferralModel.findById(id).lean<ReferralDoc>() : null;
+  const standing = referral && standingOf(user, referral);
+  if (!referral || !standing) throw notFound('referral');
+  return { referral, standing };
+}

@@ -1,0 +1,172 @@
+import { Schema, model, type Types } from 'mongoose';
+import type { EncryptedText } from './crypto.js';
+import type { HistoryEntry } from './state-machine.js';
+import {
+  AGE_BANDS,
+  CONSENT_GIVERS,
+  CONSENT_OVERRIDE_REASONS,
+  CONSENT_SCOPES,
+  REFERRAL_STATUSES,
+  SEXES,
+  URGENCIES,
+  type ReferralStatus,
+} from './vocabulary.js';
+
+/** An AES-256-GCM sealed value (see crypto.ts); never decrypted by the database, never indexed. */
+export const encryptedTextMongoose = new Schema<EncryptedText>(
+  {
+    keyId: { type: String, required: true },
+    iv: { type: String, required: true },
+    authTag: { type: String, required: true },
+    ciphertext: { type: String, required: true },
+  },
+  { _id: false },
+);
+
+export const historyEntryMongoose = (statuses: readonly string[]) =>
+  new Schema(
+    {
+      at: { type: Date, required: true },
+      from: { type: String, enum: [...statuses, null], default: null },
+      to: { type: String, enum: statuses, required: true },
+      byUserId: { type: String, required: true },
+      byName: { type: String, required: true },
+      byOrganizationId: { type: String, default: null },
+      reason: { type: String, default: null },
+    },
+    { _id: false },
+  );
+
+/**
+ * A referral of one person from one organisation to another. The person is a pseudonymous case code
+ * and a few bands and codes; the only free text (summary, notes) is encrypted, and erased once the
+ * referral has been closed for the retention period. States, dates and history stay for statistics.
+ */
+const ReferralSchema = new Schema(
+  {
+    fromOrganizationId: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
+    fromUserId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    toOrganizationId: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
+    toServiceId: { type: Schema.Types.ObjectId, ref: 'Service', default: null },
+    caseCode: { type: String, required: true },
+    ageBand: { type: String, enum: AGE_BANDS, required: true },
+    sex: { type: String, enum: SEXES, required: true },
+    nationality: { type: String, required: true },
+    preferredLanguage: { type: String, required: true },
+    governorate: { type: String, required: true },
+    needs: { type: [String], required: true },
+    urgency: { type: String, enum: URGENCIES, required: true },
+    isChild: { type: Boolean, required: true },
+    consent: {
+      type: new Schema(
+        {
+          by: { type: String, enum: CONSENT_GIVERS, required: true },
+          at: { type: Date, required: true },
+          scope: { type: [String], enum: CONSENT_SCOPES, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    consentOverride: {
+      type: new Schema(
+        {
+          reason: { type: String, enum: CONSENT_OVERRIDE_REASONS, required: true },
+          byUserId: { type: String, required: true },
+          at: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    summary: { type: encryptedTextMongoose, default: null },
+    notes: { type: encryptedTextMongoose, default: null },
+    /** Set when the retention job erased the free text (summary, notes, comments). */
+    textErasedAt: { type: Date, default: null },
+
+    status: { type: String, enum: REFERRAL_STATUSES, required: true, default: 'draft' },
+    version: { type: Number, required: true, default: 1 },
+    history: { type: [historyEntryMongoose(REFERRAL_STATUSES)], default: [] },
+    sentAt: { type: Date, default: null },
+    /** Sent referrals not acknowledged by this time are overdue (4 hours for emergencies, else 3 days). */
+    acknowledgeBy: { type: Date, default: null },
+    acknowledgedAt: { type: Date, default: null },
+    acceptedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+    /** The reason code of the closing move: decline reason, completion outcome, withdrawal reason. */
+    closeReason: { type: String, default: null },
+  },
+  { collection: 'referrals', timestamps: true, versionKey: false },
+);
+ReferralSchema.index({ toOrganizationId: 1, status: 1, createdAt: -1 });
+ReferralSchema.index({ fromOrganizationId: 1, status: 1, createdAt: -1 });
+ReferralSchema.index({ status: 1, acknowledgeBy: 1 });
+ReferralSchema.index({ closedAt: 1, textErasedAt: 1 });
+ReferralSchema.index({ sentAt: 1 });
+
+export interface ReferralDoc {
+  _id: Types.ObjectId;
+  fromOrganizationId: Types.ObjectId;
+  fromUserId: Types.ObjectId;
+  toOrganizationId: Types.ObjectId;
+  toServiceId: Types.ObjectId | null;
+  caseCode: string;
+  ageBand: (typeof AGE_BANDS)[number];
+  sex: (typeof SEXES)[number];
+  nationality: string;
+  preferredLanguage: string;
+  governorate: string;
+  needs: string[];
+  urgency: (typeof URGENCIES)[number];
+  isChild: boolean;
+  consent: { by: (typeof CONSENT_GIVERS)[number]; at: Date; scope: (typeof CONSENT_SCOPES)[number][] } | null;
+  consentOverride: { reason: (typeof CONSENT_OVERRIDE_REASONS)[number]; byUserId: string; at: Date } | null;
+  summary: EncryptedText | null;
+  notes: EncryptedText | null;
+  textErasedAt: Date | null;
+  status: ReferralStatus;
+  version: number;
+  history: HistoryEntry<ReferralStatus>[];
+  sentAt: Date | null;
+  acknowledgeBy: Date | null;
+  acknowledgedAt: Date | null;
+  acceptedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ReferralModel = model<ReferralDoc>('Referral', ReferralSchema);
+
+/**
+ * The conversation between the two sides of a referral, one document per message (no growing
+ * arrays). Notes given with a move (a decline explained, an outcome described) are comments too,
+ * marked with the state they came with, so all free text lives encrypted in one place.
+ */
+const ReferralCommentSchema = new Schema(
+  {
+    referralId: { type: Schema.Types.ObjectId, ref: 'Referral', required: true },
+    authorId: { type: String, required: true },
+    authorName: { type: String, required: true },
+    organizationId: { type: String, default: null },
+    body: { type: encryptedTextMongoose, required: true },
+    /** The state this note was written with, when it came with a move. */
+    withStatus: { type: String, enum: [...REFERRAL_STATUSES, null], default: null },
+  },
+  { collection: 'referral_comments', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
+);
+ReferralCommentSchema.index({ referralId: 1, createdAt: 1 });
+
+export interface ReferralCommentDoc {
+  _id: Types.ObjectId;
+  referralId: Types.ObjectId;
+  authorId: string;
+  authorName: string;
+  organizationId: string | null;
+  body: EncryptedText;
+  withStatus: ReferralStatus | null;
+  createdAt: Date;
+}
+
+export const ReferralCommentModel = model<ReferralCommentDoc>('ReferralComment', ReferralCommentSchema);

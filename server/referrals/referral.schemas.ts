@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { CATEGORY_CODES } from '../../seed/taxonomy.js';
+import { governorateCode } from '../directory/governorates/governorate-data.js';
+import { SERVICE_LANGUAGES } from '../directory/vocabulary.js';
+import { multiValue, queryBoolean } from '../platform/http/validate.js';
+import {
+  AGE_BANDS,
+  CHILD_AGE_BANDS,
+  CONSENT_GIVERS,
+  CONSENT_OVERRIDE_REASONS,
+  CONSENT_SCOPES,
+  NATIONALITY_OTHER,
+  REFERRAL_STATUSES,
+  SEXES,
+  URGENCIES,
+} from './vocabulary.js';
+
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+export const IdParams = z.object({ id: objectId });
+
+const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const governorateInput = z.string().transform((value, ctx) => {
+  const code = governorateCode(value);
+  if (!code) {
+    ctx.addIssue({ code: 'custom', message: 'must be a governorate code (ISO 3166-2 or P-code)' });
+    return z.NEVER;
+  }
+  return code;
+});
+
+export const categoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
+
+/**
+ * A case code is chosen by the sender from their own case management system. It must look like a
+ * code, not like a person: letters, digits and single dashes, and at least one digit.
+ */
+export const caseCode = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'only letters, digits and single dashes')
+  .regex(/\d/, 'must contain a digit: a case code is never a name');
+
+const freeText = (max: number) => z.string().trim().min(1).max(max);
+
+const ConsentGiven = z.strictObject({
+  given: z.literal(true),
+  by: z.enum(CONSENT_GIVERS),
+  at: isoDateTime.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, 'cannot be in the future'),
+  scope: z
+    .array(z.enum(CONSENT_SCOPES))
+    .min(1)
+    .max(CONSENT_SCOPES.length)
+    .refine((s) => s.includes('referral'), 'consent must cover the referral itself'),
+});
+
+/** Without consent, a referral goes out only when the sender records why it must. */
+const ConsentOverridden = z.strictObject({
+  given: z.literal(false),
+  overrideReason: z.enum(CONSENT_OVERRIDE_REASONS, {
+    error: 'without consent, give an override reason: child-at-risk or imminent-danger',
+  }),
+});
+
+export const ConsentInput = z.discriminatedUnion('given', [ConsentGiven, ConsentOverridden]);
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+const referralShape = {
+  toOrganizationId: objectId,
+  toServiceId: objectId.nullable().optional(),
+  caseCode,
+  ageBand: z.enum(AGE_BANDS),
+  sex: z.enum(SEXES),
+  nationality: z.union([z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'), z.enum(NATIONALITY_OTHER)]),
+  preferredLanguage: z.enum(SERVICE_LANGUAGES),
+  governorate: governorateInput,
+  needs: z
+    .array(categoryCode)
+    .min(1)
+    .max(CATEGORY_CODES.length)
+    .refine((a) => new Set(a).size === a.length, 'each need once'),
+  urgency: z.enum(URGENCIES),
+  isChild: z.boolean(),
+  consent: ConsentInput,
+  summary: freeText(4000).nullable().optional(),
+  notes: freeText(4000).nullable().optional(),
+};
+
+export type ReferralFields = z.output<z.ZodObject<typeof referralShape>>;
+
+/**
+ * Rules across fields: the age band and the child flag agree; an override for a child at risk is for
+ * children; text is shared only when consent covers sharing it. Checked on creation and on every edit.
+ */
+export function caseRuleProblems(r: ReferralFields): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  if (r.ageBand !== 'unknown' && CHILD_AGE_BANDS.includes(r.ageBand) !== r.isChild) {
+    problems.push({ path: ['isChild'], message: 'does not match the age band' });
+  }
+  if (!r.consent.given && r.consent.overrideReason === 'child-at-risk' && !r.isChild) {
+    problems.push({ path: ['consent', 'overrideReason'], message: 'child-at-risk applies to children only' });
+  }
+  if (r.consent.given && !r.consent.scope.includes('share-case-information') && (r.summary || r.notes)) {
+    problems.push({
+      path: ['summary'],
+      message: 'consent does not cover sharing case information: leave summary and notes empty',
+    });
+  }
+  return problems;
+}
+
+const caseRules = (r: ReferralFields, ctx: z.RefinementCtx) => {
+  for (const p of caseRuleProblems(r)) ctx.addIssue({ code: 'custom', ...p });
+};
+
+/** A complete referral record as the sender writes it: kept as a draft, or sent at once. */
+export const CreateReferralBody = z
+  .strictObject({ ...referralShape, send: z.boolean().default(false) })
+  .superRefine(caseRules);
+
+/** Changes to a draft: any of the fields; the merged record must still be a valid referral. */
+export const UpdateDraftBody = z.strictObject(
+  Object.fromEntries(Object.entries(referralShape).map(([k, s]) => [k, s.optional()])) as {
+    [K in keyof typeof referralShape]: z.ZodOptional<(typeof referralShape)[K]>;
+  },
+);
+export type UpdateDraftBody = z.output<typeof UpdateDraftBody>;
+
+export const TransitionBody = z.strictObject({
+  to: z.enum(REFERRAL_STATUSES),
+  reason: z.string().max(40).optional(),
+  note: freeText(2000).optional(),
+});
+export type TransitionBody = z.output<typeof TransitionBody>;
+
+export const CommentBody = z.strictObject({ body: freeText(4000) });
+
+export const ListQuery = z.strictObject({
+  box: z.enum(['inbox', 'outbox', 'all']).default('inbox'),
+  status: multiValue(z.enum(REFERRAL_STATUSES)).optional(),
+  urgency: multiValue(z.enum(URGENCIES)).optional(),
+  governorate: governorateInput.optional(),
+  overdue: queryBoolean.optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListQuery = z.output<typeof ListQuery>;
+
+const dateOnly = z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`));
+
+/** A period of whole days, `to` inclusive. */
+export const PeriodQuery = {
+  from: dateOnly.optional(),
+  to: dateOnly.transform((d) => new Date(d.getTime() + 86_400_000)).optional(),
+};
+
+export const StatsQuery = z.strictObject({ ...PeriodQuery, organizationId: objectId.optional() });
+export type StatsQuery = z.output<typeof StatsQuery>;
+
+// ---- Responses (for the OpenAPI document) ----
+
+const translated = z.record(z.string(), z.string());
+const orgRef = z.object({ id: z.string(), name: translated.nullable() });
+const historyEntry = z.object({
+  at: z.date(),
+  from: z.enum(REFERRAL_STATUSES).nullable(),
+  to: z.enum(REFERRAL_STATUSES),
+  by: z.object({ userId: z.string(), name: z.string(), organizationId: z.string().nullable() }),
+  reason: z.string().nullable(),
+});
+
+export const ReferralSummaryView = z.object({
+  id: z.string(),
+  status: z.enum(REFERRAL_STATUSES),
+  version: z.number(),
+  from: orgRef,
+  to: orgRef.extend({ serviceId: z.string().nullable() }),
+  caseCode: z.string(),
+  ageBand: z.enum(AGE_BANDS),
+  sex: z.enum(SEXES),
+  nationality: z.string(),
+  preferredLanguage: z.string(),
+  governorate: z.string(),
+  needs: z.array(z.string()),
+  urgency: z.enum(URGENCIES),
+  isChild: z.boolean(),
+  overdue: z.boolean(),
+  sentAt: z.date().nullable(),
+  acknowledgeBy: z.date().nullable(),
+  acknowledgedAt: z.date().nullable(),
+  acceptedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  closeReason: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const ReferralView = ReferralSummaryView.extend({
+  consent: z.object({ given: z.boolean(), by: z.enum(CONSENT_GIVERS).nullable(), at: z.date().nullable(), scope: z.array(z.enum(CONSENT_SCOPES)) }),
+  consentOverride: z
+    .object({ reason: z.enum(CONSENT_OVERRIDE_REASONS), byUserId: z.string(), at: z.date() })
+    .nullable()
+    .describe('Set when the referral went out without consent; always shown.'),
+  textVisible: z.boolean().describe('False for platform administrators, who never see case text.'),
+  textErased: z.boolean().describe('True once the retention period erased summary, notes and comments.'),
+  summary: z.string().nullable().optional(),
+  notes: z.string().nullable().optional(),
+  history: z.array(historyEntry),
+  allowedMoves: z.array(z.enum(REFERRAL_STATUSES)).describe('The states the current user may move it to.'),
+});
+
+export const ReferralList = z.object({
+  items: z.array(ReferralSummaryView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const CommentView = z.object({
+  id: z.string(),
+  author: z.object({ userId: z.string(), name: z.string(), organizationId: z.string().nullable() }),
+  body: z.string(),
+  withStatus: z.enum(REFERRAL_STATUSES).nullable(),
+  createdAt: z.date(),
+});
+
+const boxCounts = z.object({ awaitingAcknowledgement: z.number(), overdue: z.number(), inProgress: z.number() });
+export const CountsView = z.object({ inbox: boxCounts, outbox: boxCounts.extend({ drafts: z.number() }) });
+
+const countBy = (key: string) => z.array(z.object({ [key]: z.string(), count: z.number() }));
+export const StatsView = z.object({
+  scope: z.object({ organizationId: z.string().nullable() }),
+  period: z.object({ from: z.date().nullable(), to: z.date().nullable() }),
+  total: z.number(),
+  byStatus: countBy('status'),
+  byUrgency: countBy('urgency'),
+  byGovernorate: countBy('governorate'),
+  byCategory: countBy('category'),
+  medianHoursToAcknowledge: z.number().nullable(),
+  medianHoursToAccept: z.number().nullable(),
+  acceptanceByReceiver: z.array(
+    z.object({ organizationId: z.string(), name: translated.nullable(), decided: z.number(), accepted: z.number(), rate: z.number() }),
+  ),
+});

@@ -1,0 +1,361 @@
+import type { Request } from 'express';
+import { Types } from 'mongoose';
+import { authorize, requireUser, type SessionUser } from '../accounts/permissions.js';
+import { recordAudit } from '../audit/audit.js';
+import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import { ServiceModel } from '../directory/services/service.model.js';
+import { badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
+import { loadVisibleReferral, type Standing } from './access.js';
+import type { TextCipher } from './crypto.js';
+import { notifyReceivingOrganisation } from './notifications.js';
+import { ReferralCommentModel, ReferralModel, type ReferralDoc } from './referral.model.js';
+import {
+  caseRuleProblems,
+  type ListQuery,
+  type ReferralFields,
+  type TransitionBody,
+  type UpdateDraftBody,
+} from './referral.schemas.js';
+import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTransition } from './referral-workflow.js';
+import { findTransition, moveAtomically, type HistoryEntry } from './state-machine.js';
+import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
+import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
+
+export interface ReferralDeps {
+  cipher: TextCipher;
+  /** Base URL of the web app, for the link in notifications. */
+  publicUrl: string;
+}
+
+const historyEntry = (user: SessionUser, from: ReferralStatus | null, to: ReferralStatus, reason: string | null, at: Date): HistoryEntry<ReferralStatus> => ({
+  at,
+  from,
+  to,
+  byUserId: user.id,
+  byName: user.name,
+  byOrganizationId: user.organizationId,
+  reason,
+});
+
+/** What the audit log keeps of a referral: structure, never the case text. */
+const auditSnapshot = (r: ReferralDoc) => ({
+  status: r.status,
+  toOrganizationId: r.toOrganizationId.toString(),
+  toServiceId: r.toServiceId?.toString() ?? null,
+  caseCode: r.caseCode,
+  urgency: r.urgency,
+  needs: r.needs,
+  governorate: r.governorate,
+  consentOverride: r.consentOverride?.reason ?? null,
+});
+
+async function detail(deps: ReferralDeps, referral: ReferralDoc, standing: Standing) {
+  const names = await organizationNames([referral.fromOrganizationId, referral.toOrganizationId]);
+  return toDetailView(referral, standing, names, deps.cipher, new Date());
+}
+
+/** The receiving side must exist, be somebody else, and (when named) offer the service actively. */
+async function checkReceiver(fromOrganizationId: string, fields: ReferralFields): Promise<void> {
+  if (fields.toOrganizationId === fromOrganizationId) {
+    throw badRequest('A referral goes to another organisation.', [
+      { field: 'body.toOrganizationId', message: 'is your own organisation' },
+    ]);
+  }
+  const receiver = await OrganizationModel.exists({ _id: fields.toOrganizationId, archivedAt: null });
+  if (!receiver) {
+    throw badRequest('The receiving organisation is not in the directory.', [
+      { field: 'body.toOrganizationId', message: 'no such organisation' },
+    ]);
+  }
+  if (fields.toServiceId) {
+    const service = await ServiceModel.exists({
+      _id: fields.toServiceId,
+      organizationId: fields.toOrganizationId,
+      status: 'active',
+      archivedAt: null,
+    });
+    if (!service) {
+      throw badRequest('The service is not an active service of the receiving organisation.', [
+        { field: 'body.toServiceId', message: 'not an active service of the receiving organisation' },
+      ]);
+    }
+  }
+}
+
+/** The stored fields of a referral record written by `user` (text sealed to the record's id). */
+function recordFields(
+  deps: ReferralDeps,
+  id: Types.ObjectId,
+  fields: ReferralFields,
+  user: SessionUser,
+  previous: ReferralDoc['consentOverride'] = null,
+) {
+  const { consent, summary, notes, toOrganizationId, toServiceId, ...caseFields } = fields;
+  const overrideReason = consent.given ? null : consent.overrideReason;
+  return {
+    ...caseFields,
+    toOrganizationId: new Types.ObjectId(toOrganizationId),
+    toServiceId: toServiceId ? new Types.ObjectId(toServiceId) : null,
+    consent: consent.given ? { by: consent.by, at: consent.at, scope: consent.scope } : null,
+    // An unchanged override keeps who made it and when.
+    consentOverride:
+      overrideReason === null
+        ? null
+        : previous?.reason === overrideReason
+          ? previous
+          : { reason: overrideReason, byUserId: user.id, at: new Date() },
+    summary: deps.cipher.seal(summary, textContext.summary(id)),
+    notes: deps.cipher.seal(notes, textContext.notes(id)),
+  };
+}
+
+/** The stored record back in the shape the sender writes it, for merging an edit. */
+function fieldsOf(deps: ReferralDeps, r: ReferralDoc): ReferralFields {
+  return {
+    toOrganizationId: r.toOrganizationId.toString(),
+    toServiceId: r.toServiceId?.toString() ?? null,
+    caseCode: r.caseCode,
+    ageBand: r.ageBand,
+    sex: r.sex,
+    nationality: r.nationality,
+    preferredLanguage: r.preferredLanguage as ReferralFields['preferredLanguage'],
+    governorate: r.governorate,
+    needs: r.needs,
+    urgency: r.urgency,
+    isChild: r.isChild,
+    consent: r.consent
+      ? { given: true, by: r.consent.by, at: r.consent.at, scope: r.consent.scope }
+      : { given: false, overrideReason: r.consentOverride!.reason },
+    summary: deps.cipher.open(r.summary, textContext.summary(r._id)),
+    notes: deps.cipher.open(r.notes, textContext.notes(r._id)),
+  };
+}
+
+/** A caseworker writes a referral for their organisation: kept as a draft, or sent at once. */
+export async function createReferral(deps: ReferralDeps, req: Request, body: ReferralFields & { send: boolean }) {
+  const user = authorize(req, 'referral:send');
+  const from = user.organizationId!;
+  const { send, ...fields } = body;
+  await checkReceiver(from, fields);
+
+  const _id = new Types.ObjectId();
+  const created = await ReferralModel.create({
+    _id,
+    fromOrganizationId: new Types.ObjectId(from),
+    fromUserId: new Types.ObjectId(user.id),
+    ...recordFields(deps, _id, fields, user),
+    status: 'draft',
+    history: [historyEntry(user, null, 'draft', null, new Date())],
+  });
+  const draft = created.toObject<ReferralDoc>();
+  await recordAudit(req, { action: 'referral.create', entity: 'referral', entityId: _id.toString(), organizationId: from, after: auditSnapshot(draft) });
+
+  if (send) return transitionReferral(deps, req, _id.toString(), { to: 'sent' });
+  return detail(deps, draft, { sides: ['sender'], member: true });
+}
+
+/** The sender edits a draft they have seen at `expectedVersion`; the result must still be a valid referral. */
+export async function updateDraft(deps: ReferralDeps, req: Request, id: string, expectedVersion: number, patch: UpdateDraftBody) {
+  const user = requireUser(req);
+  const { referral, standing } = await loadVisibleReferral(user, id);
+  if (!standing.sides.includes('sender')) throw forbidden('Only the sending organisation edits its drafts.');
+  if (referral.status !== 'draft') throw conflict('Only drafts can be edited; this referral has been sent.');
+  if (referral.version !== expectedVersion) {
+    throw preconditionFailed('The draft has changed since you loaded it; reload it.', { version: referral.version });
+  }
+
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const fields: ReferralFields = { ...fieldsOf(deps, referral), ...defined };
+  const problems = caseRuleProblems(fields);
+  if (problems.length) {
+    throw badRequest('The referral is not valid.', problems.map((p) => ({ field: ['body', ...p.path].join('.'), message: p.message })));
+  }
+  await checkReceiver(referral.fromOrganizationId.toString(), fields);
+
+  const updated = await ReferralModel.findOneAndUpdate(
+    { _id: referral._id, status: 'draft', version: expectedVersion },
+    { $set: recordFields(deps, referral._id, fields, user, referral.consentOverride), $inc: { version: 1 } },
+    { new: true },
+  ).lean<ReferralDoc>();
+  if (!updated) throw conflict('The draft changed meanwhile; reload it.');
+  await recordAudit(req, {
+    action: 'referral.update',
+    entity: 'referral',
+    entityId: id,
+    organizationId: referral.fromOrganizationId.toString(),
+    before: auditSnapshot(referral),
+    after: auditSnapshot(updated),
+  });
+  return detail(deps, updated, standing);
+}
+
+/** The reason a move needs (a code from its list; "other" needs a note), or none when it takes none. */
+function reasonFor(move: ReferralTransition, body: TransitionBody): string | null {
+  if (!move.reasons) {
+    if (body.reason) throw badRequest(`Becoming ${move.to} takes no reason.`, [{ field: 'body.reason', message: 'not expected' }]);
+    return null;
+  }
+  if (!body.reason || !move.reasons.includes(body.reason)) {
+    throw badRequest(`Becoming ${move.to} needs a reason.`, [
+      { field: 'body.reason', message: `must be one of: ${move.reasons.join(', ')}` },
+    ]);
+  }
+  if (REASONS_NEEDING_NOTE.includes(body.reason) && !body.note) {
+    throw badRequest(`The reason "${body.reason}" needs a note.`, [{ field: 'body.note', message: 'required with this reason' }]);
+  }
+  return body.reason;
+}
+
+/**
+ * One step of the pathway. The move must be in the table and belong to the user's side; it is then
+ * applied as one conditional update on the state and version just read, so of two people acting at
+ * once exactly one succeeds, and the other gets 409 with nothing changed.
+ */
+export async function transitionReferral(
+  deps: ReferralDeps,
+  req: Request,
+  id: string,
+  body: TransitionBody,
+  expectedVersion?: number,
+) {
+  const user = requireUser(req);
+  const { referral, standing } = await loadVisibleReferral(user, id);
+  if (expectedVersion !== undefined && expectedVersion !== referral.version) {
+    throw preconditionFailed('The referral has changed since you loaded it; reload it.', { version: referral.version });
+  }
+  const move = findTransition(REFERRAL_TRANSITIONS, referral.status, body.to);
+  if (!move) {
+    throw conflict(`A referral that is ${referral.status} cannot become ${body.to}.`, { status: referral.status });
+  }
+  if (!move.by.some((side) => standing.sides.includes(side))) {
+    throw forbidden(`Only the ${move.by.join(' or ')} organisation can make this referral ${body.to}.`);
+  }
+  const reason = reasonFor(move, body);
+
+  const at = new Date();
+  const moved = await moveAtomically(
+    ReferralModel,
+    referral,
+    historyEntry(user, referral.status, body.to, reason, at),
+    milestoneFields(move, referral, at, reason),
+  );
+  if (!moved) {
+    throw conflict('Someone else changed this referral first; reload it to see its current state.');
+  }
+  if (body.note) await saveComment(deps, user, moved, body.note, body.to);
+  await recordAudit(req, {
+    action: `referral.${body.to}`,
+    entity: 'referral',
+    entityId: id,
+    organizationId: user.organizationId,
+    before: { status: referral.status },
+    after: { status: moved.status, reason },
+  });
+  if (move.notifiesReceiver) await notifyReceivingOrganisation(moved, deps.publicUrl);
+  return detail(deps, moved, standing);
+}
+
+export async function getReferral(deps: ReferralDeps, req: Request, id: string) {
+  const { referral, standing } = await loadVisibleReferral(requireUser(req), id);
+  return detail(deps, referral, standing);
+}
+
+/** Inbox (sent to my organisation), outbox (written by it, drafts included), or all (platform admins). */
+export async function listReferrals(req: Request, query: ListQuery) {
+  const user = requireUser(req);
+  const conditions: Record<string, unknown>[] = [];
+  if (query.box === 'inbox') {
+    authorize(req, 'referral:receive');
+    conditions.push({ toOrganizationId: new Types.ObjectId(user.organizationId!), status: { $ne: 'draft' } });
+  } else if (query.box === 'outbox') {
+    authorize(req, 'referral:send');
+    conditions.push({ fromOrganizationId: new Types.ObjectId(user.organizationId!) });
+  } else {
+    if (user.role !== 'platform-admin') throw forbidden('Only platform administrators list all referrals.');
+    conditions.push({ status: { $ne: 'draft' } });
+  }
+  const now = new Date();
+  if (query.status?.length) conditions.push({ status: { $in: query.status } });
+  if (query.urgency?.length) conditions.push({ urgency: { $in: query.urgency } });
+  if (query.governorate) conditions.push({ governorate: query.governorate });
+  if (query.overdue === true) conditions.push(overdueFilter(now));
+  if (query.overdue === false) conditions.push({ $or: [{ status: { $ne: 'sent' } }, { acknowledgeBy: { $gte: now } }] });
+
+  const filter = { $and: conditions };
+  const [items, total] = await Promise.all([
+    ReferralModel.find(filter, { summary: 0, notes: 0, history: 0 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean<ReferralDoc[]>(),
+    ReferralModel.countDocuments(filter),
+  ]);
+  const names = await organizationNames(items.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
+  return { items: items.map((r) => toSummaryView(r, names, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+const OPEN: ReferralStatus[] = ['acknowledged', 'accepted'];
+
+async function boxCounts(side: 'toOrganizationId' | 'fromOrganizationId', organizationId: Types.ObjectId, now: Date) {
+  const [awaitingAcknowledgement, overdue, inProgress] = await Promise.all([
+    ReferralModel.countDocuments({ [side]: organizationId, status: 'sent' }),
+    ReferralModel.countDocuments({ [side]: organizationId, ...overdueFilter(now) }),
+    ReferralModel.countDocuments({ [side]: organizationId, status: { $in: OPEN } }),
+  ]);
+  return { awaitingAcknowledgement, overdue, inProgress };
+}
+
+/** The numbers in the header: what waits in my organisation's inbox (overdue among it), and my outbox. */
+export async function referralCounts(req: Request) {
+  const user = authorize(req, 'referral:receive');
+  const org = new Types.ObjectId(user.organizationId!);
+  const now = new Date();
+  const [inbox, outbox, drafts] = await Promise.all([
+    boxCounts('toOrganizationId', org, now),
+    boxCounts('fromOrganizationId', org, now),
+    ReferralModel.countDocuments({ fromOrganizationId: org, status: 'draft' }),
+  ]);
+  return { inbox, outbox: { ...outbox, drafts } };
+}
+
+/** Case text (comments included) is for the two organisations' members only. */
+async function loadForText(user: SessionUser, id: string) {
+  const loaded = await loadVisibleReferral(user, id);
+  if (!loaded.standing.member) throw forbidden('Case text is readable only by the two organisations.');
+  return loaded.referral;
+}
+
+async function saveComment(deps: ReferralDeps, user: SessionUser, referral: ReferralDoc, body: string, withStatus: ReferralStatus | null) {
+  const _id = new Types.ObjectId();
+  const created = await ReferralCommentModel.create({
+    _id,
+    referralId: referral._id,
+    authorId: user.id,
+    authorName: user.name,
+    organizationId: user.organizationId,
+    body: deps.cipher.encrypt(body, textContext.comment({ _id, referralId: referral._id })),
+    withStatus,
+  });
+  return created.toObject();
+}
+
+export async function listComments(deps: ReferralDeps, req: Request, id: string) {
+  const referral = await loadForText(requireUser(req), id);
+  const comments = await ReferralCommentModel.find({ referralId: referral._id }).sort({ createdAt: 1, _id: 1 }).lean();
+  return { items: comments.map((c) => toCommentView(c, deps.cipher)), textErased: referral.textErasedAt !== null };
+}
+
+export async function addComment(deps: ReferralDeps, req: Request, id: string, body: string) {
+  const user = requireUser(req);
+  const referral = await loadForText(user, id);
+  if (referral.textErasedAt) throw conflict('The text of this referral has been erased under the retention policy.');
+  const comment = await saveComment(deps, user, referral, body, null);
+  await recordAudit(req, {
+    action: 'referral.comment',
+    entity: 'referral',
+    entityId: id,
+    organizationId: user.organizationId,
+    after: { commentId: comment._id.toString() },
+  });
+  return toCommentView(comment, deps.cipher);
+}
