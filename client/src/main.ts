@@ -1,1 +1,1 @@
-document.body.append('Referral directory');
+import './components/app-shell/app-shell.js';

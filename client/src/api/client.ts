@@ -1,0 +1,197 @@
+import type { Lang } from '../i18n/types.js';
+import { navigate } from '../router.js';
+import type {
+  Facets,
+  Governorate,
+  GovernorateCollection,
+  MapCollection,
+  Meta,
+  OrganizationDetail,
+  Page,
+  Problem,
+  ServiceDetail,
+  ServiceSummary,
+  TaxonomyTerm,
+  User,
+} from './types.js';
+
+const BASE = '/api/v1';
+
+/** Any failed API call: the server's problem details, or a synthetic one (status 0) when the network failed. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get isNetwork(): boolean {
+    return this.problem.status === 0;
+  }
+}
+
+export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** Query string without empty values; lists are sent comma-separated. */
+export function toSearchParams(query: Query): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
+    if (body && typeof body.title === 'string') return { type: 'about:blank', ...body, title: body.title, status: response.status };
+  }
+  return { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, { credentials: 'same-origin', ...init });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 });
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  const search = toSearchParams(query).toString();
+  return request<T>(search ? `${path}?${search}` : path, { headers: { Accept: 'application/json' }, signal: signal ?? null });
+}
+
+let csrfToken: Promise<string> | undefined;
+
+function csrf(): Promise<string> {
+  csrfToken ??= get<{ token: string }>('/auth/csrf').then(
+    (r) => r.token,
+    (error: unknown) => {
+      csrfToken = undefined;
+      throw error;
+    },
+  );
+  return csrfToken;
+}
+
+interface SendOptions {
+  /** A signed-in action: a 401 sends the user to sign in and back here. */
+  signedIn?: boolean;
+}
+
+/** State-changing request with the session's CSRF token; one retry with a fresh token if it went stale. */
+export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: SendOptions = {}): Promise<T> {
+  const attempt = async () =>
+    request<T>(path, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': await csrf() },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  try {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 403 && /csrf/i.test(`${error.problem.type} ${error.problem.title}`))) throw error;
+      csrfToken = undefined;
+      return await attempt();
+    }
+  } catch (error) {
+    if (options.signedIn !== false && error instanceof ApiError && error.status === 401) {
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+    }
+    throw error;
+  }
+}
+
+/** Memoises a reference-data request for the page's lifetime; a failure is forgotten so it can be retried. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => {
+    cached ??= load().catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+    return cached;
+  };
+}
+
+export const getMeta = once(() => get<Meta>('/meta'));
+export const getGovernorates = once(async () => (await get<{ items: Governorate[] }>('/governorates')).items);
+export const getGovernorateShapes = once(() => get<GovernorateCollection>('/governorates.geojson'));
+export const getTaxonomy = once(async () => (await get<{ items: TaxonomyTerm[] }>('/taxonomy')).items);
+
+export const getGovernorate = (code: string, signal?: AbortSignal) =>
+  get<Governorate>(`/governorates/${encodeURIComponent(code)}`, {}, signal);
+export const searchServices = (query: Query, signal?: AbortSignal) => get<Page<ServiceSummary>>('/services', query, signal);
+export const getFacets = (query: Query, signal?: AbortSignal) => get<Facets>('/services/facets', query, signal);
+export const getMapServices = (query: Query, lang: Lang, signal?: AbortSignal) =>
+  get<MapCollection>('/map/services', { ...query, lang }, signal);
+export const getService = (id: string, signal?: AbortSignal) =>
+  get<ServiceDetail>(`/services/${encodeURIComponent(id)}`, {}, signal);
+export const getOrganization = (id: string, signal?: AbortSignal) =>
+  get<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`, {}, signal);
+
+/** Every page of a service search, up to `limit` items (the API serves at most 100 per page). */
+export async function searchAllServices(query: Query, limit: number, signal?: AbortSignal): Promise<Page<ServiceSummary>> {
+  const perPage = 100;
+  const first = await searchServices({ ...query, perPage, page: 1 }, signal);
+  const items = [...first.items];
+  const pages = Math.ceil(Math.min(first.total, limit) / perPage);
+  for (let page = 2; page <= pages; page++) {
+    items.push(...(await searchServices({ ...query, perPage, page }, signal)).items);
+  }
+  return { ...first, items: items.slice(0, limit) };
+}
+
+/** Service details for many services, a few requests at a time; `onEach` sees each as it arrives. */
+export async function getServiceDetails(
+  ids: string[],
+  onEach: (detail: ServiceDetail) => void,
+  signal?: AbortSignal,
+  concurrency = 6,
+): Promise<void> {
+  const queue = [...ids];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) onEach(await getService(id, signal));
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+}
+
+export async function getCurrentUser(): Promise<User | null> {
+  try {
+    return (await get<{ user: User }>('/auth/me')).user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function login(email: string, password: string): Promise<User> {
+  const { user } = await send<{ user: User }>('POST', '/auth/login', { email, password }, { signedIn: false });
+  csrfToken = undefined; // the session (and its token) is renewed at sign-in
+  return user;
+}
+
+export async function logout(): Promise<void> {
+  await send<void>('POST', '/auth/logout', undefined, { signedIn: false });
+  csrfToken = undefined;
+}

@@ -1,0 +1,171 @@
+import type { MultiPolygon, Point, Polygon } from 'geojson';
+import type { Lang, Translated } from '../i18n/types.js';
+
+/** Shapes of the /api/v1 responses the web app reads. */
+
+export interface Meta {
+  sampleData: boolean;
+  tileUrl: string | null;
+  tileAttribution: string;
+  languages: Lang[];
+}
+
+export interface Governorate {
+  code: string;
+  pcode: string | null;
+  iso: string;
+  name: Translated;
+  capital: Translated;
+  lat: number;
+  lng: number;
+  serviceCount: number;
+}
+
+export interface GovernorateFeature {
+  type: 'Feature';
+  id: string;
+  properties: { code: string; pcode: string | null; name: Translated; capital: Translated; lat: number; lng: number };
+  geometry: Polygon | MultiPolygon | Point;
+}
+
+export interface GovernorateCollection {
+  type: 'FeatureCollection';
+  features: GovernorateFeature[];
+}
+
+export interface TaxonomyTerm {
+  code: string;
+  parent: string | null;
+  name: Translated;
+  description?: Translated;
+}
+
+export interface Phone {
+  number: string;
+  type: string;
+  description?: string;
+}
+
+export interface ServiceSummary {
+  id: string;
+  name: Translated;
+  description: Translated;
+  organization: { id: string; name: Translated; type: string };
+  categories: string[];
+  populations: string[];
+  languages: string[];
+  governorates: string[];
+  status: string;
+  confidential: boolean;
+  acceptsReferrals: boolean;
+  lastVerifiedAt: string | null;
+  point: { lat: number; lng: number; precision: 'exact' | 'governorate' } | null;
+  distanceKm?: number;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  title?: Translated;
+  email?: string | null;
+  phones: Phone[];
+  languages: string[];
+  referralFocalPoint: boolean;
+}
+
+export interface Schedule {
+  byDay: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  description?: Translated;
+}
+
+export interface ServiceLocation {
+  id: string;
+  name?: Translated;
+  address: { street?: string; city?: string; district?: string; governorate?: string };
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface ServiceDetail extends ServiceSummary {
+  eligibility: Translated;
+  applicationProcess: Translated;
+  fees: Translated;
+  free: boolean;
+  ageMin: number | null;
+  ageMax: number | null;
+  genderRestriction: 'any' | 'female' | 'male';
+  schedules: Schedule[];
+  url: string | null;
+  email: string | null;
+  phones: Phone[];
+  locations: ServiceLocation[];
+  contacts: Contact[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+export type FacetName = 'governorate' | 'category' | 'population' | 'language' | 'organizationType';
+
+export type Facets = { total: number } & Record<FacetName, Record<string, number>>;
+
+export interface MapFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  /** n: name in the asked language, o: organisation, c: category codes, p: exact ('e') or governorate-level ('g'). */
+  properties: { n: string; o: string; c: string[]; p: 'e' | 'g' };
+}
+
+export interface MapCollection {
+  type: 'FeatureCollection';
+  features: MapFeature[];
+}
+
+export interface Organization {
+  id: string;
+  name: Translated;
+  description: Translated;
+  type: string;
+  governorates: string[];
+  languages: string[];
+  acceptsReferrals: boolean;
+  website: string | null;
+  email: string | null;
+  phones: Phone[];
+  lastVerifiedAt: string | null;
+  verification: { status: string };
+}
+
+export interface OrganizationDetail extends Organization {
+  services: ServiceSummary[];
+  contacts: Contact[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organization: { id: string; name: Translated | string } | null;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every API error is sent. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+}

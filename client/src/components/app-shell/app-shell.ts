@@ -1,0 +1,161 @@
+import { html, LitElement, nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { getMeta } from '../../api/client.js';
+import type { Meta } from '../../api/types.js';
+import { I18nController } from '../../i18n/i18n.js';
+import { RouteController, router, type RouteName } from '../../router.js';
+import { session, SessionController } from '../../session.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import '../language-switch/language-switch.js';
+import { styles } from './app-shell.styles.js';
+
+/** Screens are separate chunks, fetched when first visited. */
+const VIEWS: Record<RouteName, { load: () => Promise<unknown>; tag: string }> = {
+  directory: { load: () => import('../../views/directory/directory-view.js'), tag: 'ct-directory-view' },
+  service: { load: () => import('../../views/service/service-view.js'), tag: 'ct-service-view' },
+  organization: { load: () => import('../../views/organization/organization-view.js'), tag: 'ct-organization-view' },
+  governorate: { load: () => import('../../views/governorate/governorate-view.js'), tag: 'ct-governorate-view' },
+  'governorate-print': {
+    load: () => import('../../views/governorate-print/governorate-print-view.js'),
+    tag: 'ct-governorate-print-view',
+  },
+  help: { load: () => import('../../views/help/help-view.js'), tag: 'ct-help-view' },
+  'sign-in': { load: () => import('../../views/sign-in/sign-in-view.js'), tag: 'ct-sign-in-view' },
+  'not-found': { load: () => import('../../views/not-found/not-found-view.js'), tag: 'ct-not-found-view' },
+};
+
+/**
+ * The page frame: skip link, sample-data banner, header (navigation, account, language), the
+ * current screen and the footer.
+ */
+export class AppShell extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    meta: { state: true },
+    viewState: { state: true },
+  };
+
+  declare meta: Meta | null;
+  declare viewState: 'loading' | 'ready' | 'failed';
+
+  readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
+  #viewName: RouteName | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    super();
+    this.meta = null;
+    this.viewState = 'loading';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    getMeta().then(
+      (meta) => (this.meta = meta),
+      () => (this.meta = null),
+    );
+    void session.load();
+    this.#unsubscribe = router.subscribe((route, previous) => {
+      if (route.path === previous.path) return;
+      // A new screen: move focus to it so keyboard and screen-reader users start at its top.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true }));
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+  }
+
+  override willUpdate(): void {
+    const name = this.#routes.route.name;
+    if (name !== this.#viewName) void this.#loadView(name);
+  }
+
+  async #loadView(name: RouteName): Promise<void> {
+    this.#viewName = name;
+    this.viewState = 'loading';
+    try {
+      await VIEWS[name].load();
+      if (router.route.name === name) this.viewState = 'ready';
+    } catch {
+      this.viewState = 'failed';
+    }
+  }
+
+  #skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  async #signOut(): Promise<void> {
+    await session.signOut();
+    router.navigate('/');
+  }
+
+  #renderAccount() {
+    const t = this.#i18n;
+    const user = this.#session.user;
+    if (!user) {
+      const next = router.route.name === 'sign-in' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+      return html`<a class="nav-link" href="/sign-in${next}">${t.t('nav.signIn')}</a>`;
+    }
+    const organization = user.organization
+      ? typeof user.organization.name === 'string'
+        ? user.organization.name
+        : t.text(user.organization.name)
+      : '';
+    const label = organization ? t.t('signIn.organization', { name: user.name, organization }) : user.name;
+    return html`<span class="account" title=${user.email}>${t.t('nav.account', { name: label })}</span>
+      <button type="button" class="nav-link link-button" @click=${() => void this.#signOut()}>${t.t('nav.signOut')}</button>`;
+  }
+
+  #renderView() {
+    if (this.viewState === 'failed') {
+      return html`<div class="error" role="alert">
+        <p>${this.#i18n.t('error.network')}</p>
+        <button type="button" class="button" @click=${() => void this.#loadView(this.#routes.route.name)}>
+          ${this.#i18n.t('app.retry')}
+        </button>
+      </div>`;
+    }
+    if (this.viewState === 'loading') return html`<p class="muted" role="status">${this.#i18n.t('app.loading')}</p>`;
+    const tag = unsafeStatic(VIEWS[this.#routes.route.name].tag);
+    return staticHtml`<${tag}></${tag}>`;
+  }
+
+  override render() {
+    const t = this.#i18n;
+    const name = this.#routes.route.name;
+    return html`
+      <a class="skip-link" href="#main" @click=${this.#skipToMain}>${t.t('app.skipLink')}</a>
+      ${this.meta?.sampleData ? html`<div class="sample-banner" role="note">${t.t('app.sampleBanner')}</div>` : nothing}
+      <header>
+        <div class="header-inner">
+          <a class="brand" href="/">
+            <span class="brand-title">${t.t('app.title')}</span>
+            <span class="brand-region">${t.t('app.region')}</span>
+          </a>
+          <nav aria-label=${t.t('nav.label')}>
+            <a class="nav-link" href="/" aria-current=${name === 'directory' ? 'page' : nothing}>${t.t('nav.directory')}</a>
+            <a class="nav-link" href="/help" aria-current=${name === 'help' ? 'page' : nothing}>${t.t('nav.help')}</a>
+            ${this.#renderAccount()}
+          </nav>
+          <ct-language-switch></ct-language-switch>
+        </div>
+      </header>
+      <main id="main" tabindex="-1" class=${name === 'directory' ? 'wide' : ''}>${this.#renderView()}</main>
+      <footer><p>${t.t('app.footer')}</p></footer>
+    `;
+  }
+}
+
+customElements.define('ct-app', AppShell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-app': AppShell;
+  }
+}

@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  button {
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    padding-block: 0.25rem;
+    padding-inline: 0.6rem;
+    border: 1px solid var(--ct-border);
+    border-radius: 6px;
+    background: var(--ct-background);
+    color: var(--ct-text);
+    font: inherit;
+    font-size: 0.95rem;
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--ct-surface-strong);
+  }
+  button[aria-pressed='true'] {
+    background: var(--ct-primary);
+    border-color: var(--ct-primary);
+    color: var(--ct-on-primary);
+    font-weight: 600;
+  }
+`;

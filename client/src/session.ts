@@ -1,0 +1,63 @@
+import type { ReactiveControllerHost } from 'lit';
+import { getCurrentUser, login, logout } from './api/client.js';
+import type { User } from './api/types.js';
+import { SubscriptionController } from './subscription-controller.js';
+
+/** Who is signed in (null: anonymous). Loaded once from GET /auth/me; updated by sign-in and sign-out. */
+class SessionState {
+  #user: User | null = null;
+  #loaded = false;
+  readonly #listeners = new Set<() => void>();
+
+  get user(): User | null {
+    return this.#user;
+  }
+
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.#set(await getCurrentUser());
+    } catch {
+      // Unknown (server unreachable): stay anonymous; signed-in actions will ask again.
+      this.#set(null);
+    }
+  }
+
+  async signIn(email: string, password: string): Promise<User> {
+    const user = await login(email, password);
+    this.#set(user);
+    return user;
+  }
+
+  async signOut(): Promise<void> {
+    await logout();
+    this.#set(null);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #set(user: User | null): void {
+    this.#user = user;
+    this.#loaded = true;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+export const session = new SessionState();
+
+/** Re-renders its host when the user signs in or out. */
+export class SessionController extends SubscriptionController {
+  constructor(host: ReactiveControllerHost) {
+    super(host, (listener) => session.subscribe(listener));
+  }
+
+  get user(): User | null {
+    return session.user;
+  }
+}

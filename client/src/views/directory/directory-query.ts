@@ -1,0 +1,65 @@
+import type { Query } from '../../api/client.js';
+import type { FacetName } from '../../api/types.js';
+
+export const FACETS: readonly FacetName[] = ['governorate', 'category', 'population', 'language', 'organizationType'];
+
+/** Everything the directory shows, as held in its URL: search words, filters, list or map, page. */
+export interface DirectoryQuery {
+  q: string;
+  filters: Record<FacetName, string[]>;
+  acceptsReferrals: boolean;
+  view: 'list' | 'map';
+  page: number;
+}
+
+function list(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+function filtersOf(values: (facet: FacetName) => string[]): Record<FacetName, string[]> {
+  return {
+    governorate: values('governorate'),
+    category: values('category'),
+    population: values('population'),
+    language: values('language'),
+    organizationType: values('organizationType'),
+  };
+}
+
+export const NO_FILTERS: Readonly<Record<FacetName, string[]>> = filtersOf(() => []);
+
+export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  return {
+    q: params.get('q')?.trim() ?? '',
+    filters: filtersOf((facet) => list(params, facet)),
+    acceptsReferrals: params.get('acceptsReferrals') === 'true',
+    view: params.get('view') === 'map' ? 'map' : 'list',
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The directory URL for a query; defaults are left out so URLs stay short and canonical. */
+export function directoryUrl(query: DirectoryQuery): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  for (const facet of FACETS) if (query.filters[facet].length) params.set(facet, query.filters[facet].join(','));
+  if (query.acceptsReferrals) params.set('acceptsReferrals', 'true');
+  if (query.view === 'map') params.set('view', 'map');
+  if (query.page > 1) params.set('page', String(query.page));
+  const search = params.toString();
+  return search ? `/?${search}` : '/';
+}
+
+/** The API filters of a query (what the list, the facets and the map all share). */
+export function apiFilters(query: DirectoryQuery): Query {
+  return { q: query.q, ...query.filters, acceptsReferrals: query.acceptsReferrals };
+}
+
+export function hasFilters(query: DirectoryQuery): boolean {
+  return query.acceptsReferrals || FACETS.some((facet) => query.filters[facet].length > 0);
+}

@@ -1,0 +1,183 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    margin-block-end: 0.75rem;
+  }
+  .search {
+    margin-block-end: 1rem;
+  }
+  .search label {
+    display: block;
+    margin-block-end: 0.25rem;
+    font-weight: 600;
+  }
+  .search-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .search input {
+    flex: 1;
+    min-inline-size: 0;
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
+    border: 2px solid var(--ct-border);
+    border-radius: 6px;
+    font: inherit;
+    font-size: 1.05rem;
+  }
+  .layout {
+    display: grid;
+    gap: 1rem 1.5rem;
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .layout.view-both {
+    grid-template-columns: minmax(14rem, 17rem) minmax(0, 1fr) minmax(0, 1.15fr);
+    align-items: start;
+  }
+  .layout.view-map .list .results-head ~ * {
+    display: none;
+  }
+  .filters {
+    border: 1px solid var(--ct-border-soft);
+    border-radius: 8px;
+    padding-inline: 0.9rem;
+    background: var(--ct-surface);
+  }
+  section.filters {
+    padding-block: 0.75rem;
+  }
+  details.filters > summary {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .filters h2 {
+    font-size: 1.1rem;
+    margin-block-end: 0.25rem;
+  }
+  .toggle-filter {
+    padding-block: 0.75rem;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 36px;
+    padding-block: 0.25rem;
+    padding-inline: 0.8rem;
+    border: 1px solid var(--ct-border);
+    border-radius: 999px;
+    background: var(--ct-background);
+    color: var(--ct-text);
+    font: inherit;
+    font-size: 0.9rem;
+    cursor: pointer;
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--ct-primary);
+    border-color: var(--ct-primary);
+    color: var(--ct-on-primary);
+  }
+  .results-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-block-end: 0.5rem;
+  }
+  .results-head h2 {
+    margin: 0;
+  }
+  .view-toggle {
+    display: inline-flex;
+    border: 2px solid var(--ct-primary);
+    border-radius: 6px;
+    overflow: hidden;
+  }
+  .segment {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 40px;
+    padding-inline: 1rem;
+    color: var(--ct-primary);
+    text-decoration: none;
+    font-weight: 600;
+  }
+  .segment[aria-current='true'] {
+    background: var(--ct-primary);
+    color: var(--ct-on-primary);
+  }
+  .active-filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-end: 0.75rem;
+  }
+  .active-filters ul {
+    display: contents;
+    list-style: none;
+  }
+  .active-filters li {
+    display: inline-flex;
+  }
+  .remove-chip {
+    min-block-size: 36px;
+    padding-inline: 0.7rem;
+    border: 1px solid var(--ct-primary);
+    border-radius: 999px;
+    background: var(--ct-positive-surface);
+    color: var(--ct-positive);
+    font: inherit;
+    font-size: 0.88rem;
+    cursor: pointer;
+  }
+  .results {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  section.list[aria-busy='true'] .results {
+    opacity: 0.6;
+  }
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    margin-block-start: 1rem;
+  }
+  .map-area {
+    position: relative;
+    block-size: 70vh;
+    min-block-size: 22rem;
+  }
+  .layout.view-both .map-area {
+    position: sticky;
+    inset-block-start: 1rem;
+    block-size: calc(100vh - 2rem);
+    max-block-size: 52rem;
+  }
+  .layout.view-list .map-area {
+    display: none;
+  }
+  .map-message {
+    padding: 1rem;
+  }
+  .empty {
+    padding: 1rem;
+    border-radius: 8px;
+    background: var(--ct-surface);
+  }
+`;

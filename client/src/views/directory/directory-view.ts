@@ -1,0 +1,443 @@
+import { html, LitElement, nothing } from 'lit';
+import {
+  ORGANIZATION_TYPES,
+  POPULATIONS,
+  SERVICE_LANGUAGES,
+} from '../../../../server/directory/vocabulary.js';
+import { getFacets, getGovernorateShapes, getMapServices, getMeta, searchServices, type Query } from '../../api/client.js';
+import { loadReference, type Reference } from '../../api/reference.js';
+import type { FacetName, Facets, GovernorateCollection, MapCollection, Meta, Page, ServiceSummary } from '../../api/types.js';
+import '../../components/facet-filter/facet-filter.js';
+import type { FacetOption, FilterChangeDetail } from '../../components/facet-filter/facet-filter.js';
+import '../../components/service-card/service-card.js';
+import { renderLoadStatus } from '../../components/load-status/load-status.js';
+import { I18nController } from '../../i18n/i18n.js';
+import { setPageTitle } from '../../page-title.js';
+import type { Loadable } from '../../resource-controller.js';
+import { navigate, RouteController } from '../../router.js';
+import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { apiFilters, directoryUrl, FACETS, hasFilters, NO_FILTERS, parseDirectoryQuery, type DirectoryQuery } from './directory-query.js';
+import { styles } from './directory-view.styles.js';
+
+const PER_PAGE = 20;
+const WIDE = '(min-width: 64rem)';
+const SEARCH_DELAY_MS = 400;
+
+const FACET_LABELS = {
+  governorate: 'filters.governorate',
+  category: 'filters.category',
+  population: 'filters.population',
+  language: 'filters.language',
+  organizationType: 'filters.organizationType',
+} as const satisfies Record<FacetName, string>;
+
+/**
+ * The directory: search box, filter chips with counts, the result list and the map. Wide screens
+ * show list and map side by side; phones switch between them. The URL holds the whole query.
+ */
+export class DirectoryView extends LitElement {
+  static override styles = [sharedStyles, styles];
+  static override properties = {
+    results: { state: true },
+    listLoading: { state: true },
+    facets: { state: true },
+    points: { state: true },
+    reference: { state: true },
+    shapes: { state: true },
+    meta: { state: true },
+    wide: { state: true },
+    mapModule: { state: true },
+  };
+
+  declare results: Loadable<Page<ServiceSummary>>;
+  declare listLoading: boolean;
+  declare facets: Facets | null;
+  declare points: Loadable<MapCollection>;
+  declare reference: Reference | null;
+  declare shapes: GovernorateCollection | null;
+  declare meta: Meta | null;
+  declare wide: boolean;
+  declare mapModule: 'idle' | 'loading' | 'ready' | 'failed';
+
+  readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #media = matchMedia(WIDE);
+  readonly #onMedia = () => (this.wide = this.#media.matches);
+  #listKey = '';
+  #facetsKey = '';
+  #mapKey = '';
+  #listAbort: AbortController | undefined;
+  #facetsAbort: AbortController | undefined;
+  #mapAbort: AbortController | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.results = { state: 'idle' };
+    this.listLoading = false;
+    this.facets = null;
+    this.points = { state: 'idle' };
+    this.reference = null;
+    this.shapes = null;
+    this.meta = null;
+    this.wide = this.#media.matches;
+    this.mapModule = 'idle';
+  }
+
+  get #query(): DirectoryQuery {
+    return parseDirectoryQuery(this.#routes.route.query);
+  }
+
+  get #mapVisible(): boolean {
+    return this.wide || this.#query.view === 'map';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#media.addEventListener('change', this.#onMedia);
+    loadReference().then(
+      (reference) => (this.reference = reference),
+      () => (this.reference = null),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#media.removeEventListener('change', this.#onMedia);
+    clearTimeout(this.#searchTimer);
+    for (const abort of [this.#listAbort, this.#facetsAbort, this.#mapAbort]) abort?.abort();
+  }
+
+  override willUpdate(): void {
+    if (this.#routes.route.name !== 'directory') return;
+    const query = this.#query;
+    const filters = apiFilters(query);
+    const filtersKey = JSON.stringify(filters);
+    const listKey = `${filtersKey}|${query.page}`;
+    if (listKey !== this.#listKey) {
+      this.#listKey = listKey;
+      void this.#loadList({ ...filters, page: query.page, perPage: PER_PAGE });
+    }
+    if (filtersKey !== this.#facetsKey) {
+      this.#facetsKey = filtersKey;
+      void this.#loadFacets(filters);
+    }
+    if (this.#mapVisible) {
+      if (this.mapModule === 'idle') void this.#loadMapModule();
+      const mapKey = `${filtersKey}|${this.#i18n.lang}`;
+      if (mapKey !== this.#mapKey) {
+        this.#mapKey = mapKey;
+        void this.#loadPoints(filters);
+      }
+    }
+    setPageTitle(this.#i18n, query.q ? `“${query.q}”` : '', this.#i18n.t('directory.title'));
+  }
+
+  async #loadList(query: Query): Promise<void> {
+    this.#listAbort?.abort();
+    const abort = (this.#listAbort = new AbortController());
+    // The previous results stay on screen (marked busy) until the new ones arrive.
+    if (this.results.state !== 'ready') this.results = { state: 'loading' };
+    this.listLoading = true;
+    try {
+      this.results = { state: 'ready', value: await searchServices(query, abort.signal) };
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.results = { state: 'failed', error };
+    }
+    this.listLoading = false;
+  }
+
+  async #loadFacets(query: Query): Promise<void> {
+    this.#facetsAbort?.abort();
+    const abort = (this.#facetsAbort = new AbortController());
+    try {
+      this.facets = await getFacets(query, abort.signal);
+    } catch {
+      // Counts are a help, not a need: chips still work without them.
+      if (!abort.signal.aborted) this.facets = null;
+    }
+  }
+
+  async #loadPoints(query: Query): Promise<void> {
+    this.#mapAbort?.abort();
+    const abort = (this.#mapAbort = new AbortController());
+    this.points = this.points.state === 'ready' ? this.points : { state: 'loading' };
+    try {
+      this.points = { state: 'ready', value: await getMapServices(query, this.#i18n.lang, abort.signal) };
+    } catch (error) {
+      if (!abort.signal.aborted) this.points = { state: 'failed', error };
+    }
+  }
+
+  async #loadMapModule(): Promise<void> {
+    this.mapModule = 'loading';
+    try {
+      const [, shapes, meta] = await Promise.all([
+        import('../../components/service-map/service-map.js'),
+        getGovernorateShapes(),
+        getMeta(),
+      ]);
+      this.shapes = shapes;
+      this.meta = meta;
+      this.mapModule = 'ready';
+    } catch {
+      this.mapModule = 'failed';
+    }
+  }
+
+  #go(change: Partial<DirectoryQuery>, options: { replace?: boolean } = {}): void {
+    const query = { ...this.#query, page: 1, ...change };
+    navigate(directoryUrl(query), options);
+  }
+
+  #onSearchInput(event: InputEvent): void {
+    const value = (event.target as HTMLInputElement).value.trim();
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      if (value !== this.#query.q) this.#go({ q: value }, { replace: true });
+    }, SEARCH_DELAY_MS);
+  }
+
+  #onSearchSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    const form = event.target as HTMLFormElement;
+    const value = String(new FormData(form).get('q') ?? '').trim();
+    this.#go({ q: value });
+  }
+
+  #onFilterChange(event: CustomEvent<FilterChangeDetail>): void {
+    const name = event.detail.name as FacetName;
+    this.#go({ filters: { ...this.#query.filters, [name]: event.detail.values } });
+  }
+
+  #facetOptions(name: FacetName): FacetOption[] {
+    const i18n = this.#i18n;
+    const reference = this.reference;
+    const counts = this.facets?.[name];
+    const option = (value: string, label: string, colour?: string): FacetOption => ({
+      value,
+      label,
+      count: counts ? (counts[value] ?? 0) : undefined,
+      colour,
+    });
+    switch (name) {
+      case 'governorate':
+        return (reference?.governorates ?? [])
+          .map((g) => option(g.code, i18n.text(g.name)))
+          .sort((a, b) => String(a.label).localeCompare(String(b.label), i18n.lang));
+      case 'category':
+        return (reference?.categories ?? []).map((c) =>
+          option(c.code, i18n.text(c.name), (c.parent && GROUP_COLOURS[c.parent]) || FALLBACK_GROUP_COLOUR),
+        );
+      case 'population':
+        return POPULATIONS.map((code) => option(code, i18n.vocab('population', code)));
+      case 'language':
+        return SERVICE_LANGUAGES.map((code) => option(code, i18n.vocab('language', code)));
+      case 'organizationType':
+        return ORGANIZATION_TYPES.map((code) => option(code, i18n.vocab('orgType', code)));
+    }
+  }
+
+  /** Label of a selected filter value, for the removable chips above the results. */
+  #valueLabel(name: FacetName, value: string): string {
+    const i18n = this.#i18n;
+    switch (name) {
+      case 'governorate':
+        return this.reference ? i18n.text(this.reference.governorateName(value)) : value;
+      case 'category':
+        return this.reference ? i18n.text(this.reference.categoryName(value)) : value;
+      case 'population':
+        return i18n.vocab('population', value);
+      case 'language':
+        return i18n.vocab('language', value);
+      case 'organizationType':
+        return i18n.vocab('orgType', value);
+    }
+  }
+
+  #renderFilters() {
+    const i18n = this.#i18n;
+    const query = this.#query;
+    const body = html`${FACETS.map(
+        (name) => html`<ct-facet-filter
+          name=${name}
+          label=${i18n.t(FACET_LABELS[name])}
+          .options=${this.#facetOptions(name)}
+          .selected=${query.filters[name]}
+          ?open=${this.wide && (name === 'governorate' || name === 'category')}
+          @ct-filter-change=${this.#onFilterChange}
+        ></ct-facet-filter>`,
+      )}
+      <div class="toggle-filter">
+        <button
+          type="button"
+          class="chip"
+          aria-pressed=${query.acceptsReferrals ? 'true' : 'false'}
+          @click=${() => this.#go({ acceptsReferrals: !query.acceptsReferrals })}
+        >
+          ${i18n.t('filters.acceptsReferrals')}
+        </button>
+      </div>`;
+    if (this.wide) {
+      return html`<section class="filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">${i18n.t('filters.title')}</h2>
+        ${body}
+      </section>`;
+    }
+    const selected = FACETS.reduce((n, name) => n + query.filters[name].length, query.acceptsReferrals ? 1 : 0);
+    return html`<details class="filters">
+      <summary>
+        ${i18n.t('filters.title')}
+        ${selected ? html`<span class="badge positive">${i18n.plural('filters.selected', selected)}</span>` : nothing}
+      </summary>
+      ${body}
+    </details>`;
+  }
+
+  #renderActiveFilters() {
+    const query = this.#query;
+    if (!hasFilters(query)) return nothing;
+    const i18n = this.#i18n;
+    const chips = FACETS.flatMap((name) =>
+      query.filters[name].map((value) => {
+        const label = this.#valueLabel(name, value);
+        return html`<li>
+          <button
+            type="button"
+            class="remove-chip"
+            aria-label=${i18n.t('filters.remove', { label })}
+            @click=${() => this.#go({ filters: { ...query.filters, [name]: query.filters[name].filter((v) => v !== value) } })}
+          >
+            ${label} <span aria-hidden="true">×</span>
+          </button>
+        </li>`;
+      }),
+    );
+    if (query.acceptsReferrals) {
+      const label = i18n.t('filters.acceptsReferrals');
+      chips.push(
+        html`<li>
+          <button type="button" class="remove-chip" aria-label=${i18n.t('filters.remove', { label })} @click=${() => this.#go({ acceptsReferrals: false })}>
+            ${label} <span aria-hidden="true">×</span>
+          </button>
+        </li>`,
+      );
+    }
+    return html`<div class="active-filters">
+      <h3 class="visually-hidden">${i18n.t('filters.active')}</h3>
+      <ul>
+        ${chips}
+      </ul>
+      <a
+        class="clear"
+        href=${directoryUrl({ ...query, filters: NO_FILTERS, acceptsReferrals: false, page: 1 })}
+        >${i18n.t('filters.clear')}</a
+      >
+    </div>`;
+  }
+
+  #renderResults() {
+    const i18n = this.#i18n;
+    const query = this.#query;
+    const results = this.results;
+    if (results.state !== 'ready') {
+      return renderLoadStatus(i18n, results, () => {
+        this.#listKey = '';
+        this.requestUpdate();
+      });
+    }
+    const { items, total } = results.value;
+    const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+    if (!items.length) return html`<p class="empty">${i18n.t('directory.noResults')}</p>`;
+    return html`<ol class="results" start=${(query.page - 1) * PER_PAGE + 1}>
+        ${items.map((service) => html`<li><ct-service-card .service=${service} .reference=${this.reference}></ct-service-card></li>`)}
+      </ol>
+      ${pages > 1
+        ? html`<nav class="pagination" aria-label=${i18n.t('directory.pagination')}>
+            ${query.page > 1
+              ? html`<a class="button secondary" rel="prev" href=${directoryUrl({ ...query, page: query.page - 1 })}>${i18n.t('directory.previous')}</a>`
+              : nothing}
+            <span>${i18n.t('directory.page', { page: query.page, pages })}</span>
+            ${query.page < pages
+              ? html`<a class="button secondary" rel="next" href=${directoryUrl({ ...query, page: query.page + 1 })}>${i18n.t('directory.next')}</a>`
+              : nothing}
+          </nav>`
+        : nothing}`;
+  }
+
+  #renderMap() {
+    const i18n = this.#i18n;
+    if (this.mapModule === 'failed' || this.points.state === 'failed') {
+      return html`<p class="error map-message" role="status">${i18n.t('map.failed')}</p>`;
+    }
+    if (this.mapModule !== 'ready') return html`<p class="muted map-message" role="status">${i18n.t('map.loading')}</p>`;
+    return html`<ct-service-map
+      .shapes=${this.shapes}
+      .counts=${this.facets?.governorate ?? {}}
+      .points=${this.points.state === 'ready' ? this.points.value : null}
+      .reference=${this.reference}
+      .tileUrl=${this.meta?.tileUrl ?? null}
+      .tileAttribution=${this.meta?.tileAttribution ?? ''}
+      ?loading=${this.points.state === 'loading'}
+    ></ct-service-map>`;
+  }
+
+  override render() {
+    const i18n = this.#i18n;
+    const query = this.#query;
+    const total = this.results.state === 'ready' ? this.results.value.total : undefined;
+    const view = this.wide ? 'both' : query.view;
+    return html`
+      <h1>${i18n.t('directory.title')}</h1>
+      <form role="search" class="search" @submit=${this.#onSearchSubmit}>
+        <label for="q">${i18n.t('directory.searchLabel')}</label>
+        <div class="search-row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            autocomplete="off"
+            enterkeyhint="search"
+            placeholder=${i18n.t('directory.searchPlaceholder')}
+            .value=${query.q}
+            @input=${this.#onSearchInput}
+          />
+          <button type="submit" class="button">${i18n.t('directory.searchSubmit')}</button>
+        </div>
+      </form>
+      <div class="layout view-${view}">
+        ${this.#renderFilters()}
+        <section class="list" aria-labelledby="results-heading" aria-busy=${this.listLoading ? 'true' : 'false'}>
+          <div class="results-head">
+            <h2 id="results-heading" aria-live="polite" data-total=${total ?? nothing}>
+              ${total === undefined ? i18n.t('directory.resultsLabel') : i18n.plural('directory.results', total)}
+            </h2>
+            ${this.wide ? nothing : this.#renderViewToggle()}
+          </div>
+          ${this.#renderActiveFilters()} ${view === 'map' ? nothing : this.#renderResults()}
+        </section>
+        ${this.#mapVisible ? html`<div class="map-area">${this.#renderMap()}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderViewToggle() {
+    const i18n = this.#i18n;
+    const query = this.#query;
+    const option = (view: 'list' | 'map', label: string) =>
+      html`<a class="segment" href=${directoryUrl({ ...query, view })} aria-current=${query.view === view ? 'true' : 'false'}>${label}</a>`;
+    return html`<nav class="view-toggle" aria-label=${i18n.t('directory.viewLabel')}>
+      ${option('list', i18n.t('directory.viewList'))} ${option('map', i18n.t('directory.viewMap'))}
+    </nav>`;
+  }
+}
+
+customElements.define('ct-directory-view', DirectoryView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-directory-view': DirectoryView;
+  }
+}

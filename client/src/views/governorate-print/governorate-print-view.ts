@@ -1,0 +1,161 @@
+import { html, LitElement, nothing } from 'lit';
+import { loadReference, type Reference } from '../../api/reference.js';
+import type { Contact, Phone, ServiceDetail, ServiceSummary } from '../../api/types.js';
+import { telUri } from '../../components/contact-details/contact-details.js';
+import { formatDate, I18nController, pickText, translate, translatePlural } from '../../i18n/i18n.js';
+import type { Lang, Translated } from '../../i18n/types.js';
+import { setPageTitle } from '../../page-title.js';
+import { ResourceController } from '../../resource-controller.js';
+import { RouteController } from '../../router.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { groupByCategory, loadDetails, loadGovernorateServices, referralContacts } from '../governorate/governorate-data.js';
+import { styles } from './governorate-print-view.styles.js';
+
+/** Services per category on the one-page pathway: those taking referrals first, most recently verified next. */
+const PER_CATEGORY = 4;
+const PRINT_LANGUAGES: readonly [Lang, Lang] = ['en', 'ar'];
+
+interface PrintData {
+  name: Translated;
+  groups: Array<{ category: Translated; services: ServiceSummary[]; more: number }>;
+  details: ReadonlyMap<string, ServiceDetail>;
+}
+
+function rank(a: ServiceSummary, b: ServiceSummary): number {
+  return Number(b.acceptsReferrals) - Number(a.acceptsReferrals) || (b.lastVerifiedAt ?? '').localeCompare(a.lastVerifiedAt ?? '');
+}
+
+/**
+ * A governorate's referral pathway on one A4 page, English and Arabic side by side: for each kind
+ * of service, who provides it and whom to call. Shelter addresses are never printed.
+ */
+export class GovernoratePrintView extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #data = new ResourceController<PrintData>(
+    this,
+    () => (this.#routes.route.name === 'governorate-print' ? this.#routes.route.params.code : undefined),
+    async (code, signal) => {
+      const [{ governorate, services }, reference] = await Promise.all([loadGovernorateServices(code, signal), loadReference()]);
+      const groups = this.#groups(services, reference);
+      const details = await loadDetails(
+        groups.flatMap((g) => g.services),
+        signal,
+        () => undefined,
+      );
+      return { name: governorate.name, groups, details };
+    },
+  );
+
+  #groups(services: ServiceSummary[], reference: Reference): PrintData['groups'] {
+    return groupByCategory(services, reference, 'hotlines').map(({ category, services: inCategory }) => {
+      const ranked = [...inCategory].sort(rank);
+      return { category: category.name, services: ranked.slice(0, PER_CATEGORY), more: Math.max(0, ranked.length - PER_CATEGORY) };
+    });
+  }
+
+  override updated(): void {
+    this.toggleAttribute('data-ready', this.#data.state.state === 'ready');
+  }
+
+  #cell(lang: Lang, service: ServiceSummary, contacts: Contact[]) {
+    const text = (value: Translated | undefined) => {
+      const picked = pickText(value, lang);
+      return picked ? html`<span lang=${picked.lang}>${picked.text}</span>` : nothing;
+    };
+    return html`<td lang=${lang} dir=${lang === 'en' ? 'ltr' : 'rtl'}>
+      <strong>${text(service.name)}</strong><br />
+      <span class="org">${text(service.organization.name)}</span>
+      ${contacts.map((c) => html`<br /><span class="person">${c.name}${c.title ? html`, ${text(c.title)}` : nothing}</span>`)}
+    </td>`;
+  }
+
+  #phones(phones: Phone[]) {
+    return html`<td class="phones" dir="ltr">
+      ${phones.slice(0, 3).map((p) => html`<a href=${telUri(p.number)}>${p.number}</a><br />`)}
+    </td>`;
+  }
+
+  override render() {
+    const i18n = this.#i18n;
+    const data = this.#data.value;
+    const code = this.#routes.route.params.code ?? '';
+    const toolbar = html`<p class="toolbar">
+      <a href="/governorates/${encodeURIComponent(code)}">${i18n.t('print.back')}</a>
+      <button type="button" class="button" ?disabled=${!data} @click=${() => window.print()}>${i18n.t('print.button')}</button>
+    </p>`;
+    if (!data) {
+      return html`${toolbar}<p class="muted" role="status">
+          ${this.#data.state.state === 'failed' ? i18n.t('error.generic') : i18n.t('app.loading')}
+        </p>`;
+    }
+    const [left, right] = PRINT_LANGUAGES;
+    const title = (lang: Lang) => `${translate(lang, 'print.title')} — ${pickText(data.name, lang)?.text ?? ''}`;
+    setPageTitle(i18n, title(i18n.lang === 'en' ? 'en' : 'ar'));
+    const today = new Date();
+    return html`${toolbar}
+      <article class="sheet">
+        <header>
+          <div lang=${left} dir="ltr">
+            <h1>${title(left)}</h1>
+            <p>${translate(left, 'print.printed', { date: formatDate(left, today) })}</p>
+          </div>
+          <div lang=${right} dir="rtl">
+            <h1>${title(right)}</h1>
+            <p>${translate(right, 'print.printed', { date: formatDate(right, today) })}</p>
+          </div>
+        </header>
+        <table>
+          <colgroup>
+            <col class="text" />
+            <col class="numbers" />
+            <col class="text" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th lang="en" dir="ltr" scope="col">${translate(left, 'service.provider')}</th>
+              <th scope="col">${translate(left, 'service.phone')} / <span lang="ar">${translate(right, 'service.phone')}</span></th>
+              <th lang="ar" dir="rtl" scope="col">${translate(right, 'service.provider')}</th>
+            </tr>
+          </thead>
+          ${data.groups.map(
+            (group) => html`<tbody>
+              <tr class="category">
+                <th lang="en" dir="ltr" scope="rowgroup">${pickText(group.category, left)?.text}</th>
+                <td></td>
+                <th lang="ar" dir="rtl" scope="rowgroup">${pickText(group.category, right)?.text}</th>
+              </tr>
+              ${group.services.map((service) => {
+                const { contacts, phones } = referralContacts(data.details.get(service.id));
+                const numbers = [...contacts.flatMap((c) => c.phones), ...phones];
+                return html`<tr>
+                  ${this.#cell(left, service, contacts)} ${this.#phones(numbers)} ${this.#cell(right, service, contacts)}
+                </tr>`;
+              })}
+              ${group.more
+                ? html`<tr class="more">
+                    <td lang="en" dir="ltr">${translatePlural(left, 'print.more', group.more)}</td>
+                    <td></td>
+                    <td lang="ar" dir="rtl">${translatePlural(right, 'print.more', group.more)}</td>
+                  </tr>`
+                : nothing}
+            </tbody>`,
+          )}
+        </table>
+        <footer>
+          <p lang="en" dir="ltr">${translate(left, 'print.footer')}</p>
+          <p lang="ar" dir="rtl">${translate(right, 'print.footer')}</p>
+        </footer>
+      </article>`;
+  }
+}
+
+customElements.define('ct-governorate-print-view', GovernoratePrintView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-governorate-print-view': GovernoratePrintView;
+  }
+}

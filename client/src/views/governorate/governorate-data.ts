@@ -1,0 +1,62 @@
+import { getGovernorate, getServiceDetails, searchAllServices } from '../../api/client.js';
+import type { Reference } from '../../api/reference.js';
+import type { Contact, Governorate, Phone, ServiceDetail, ServiceSummary, TaxonomyTerm } from '../../api/types.js';
+
+/** Most services a governorate page lists; beyond that the directory's search and filters serve better. */
+export const GOVERNORATE_LIMIT = 200;
+
+export interface GovernorateServices {
+  governorate: Governorate;
+  services: ServiceSummary[];
+  total: number;
+}
+
+export async function loadGovernorateServices(code: string, signal: AbortSignal): Promise<GovernorateServices> {
+  const [governorate, page] = await Promise.all([
+    getGovernorate(code, signal),
+    searchAllServices({ governorate: code, sort: 'name' }, GOVERNORATE_LIMIT, signal),
+  ]);
+  return { governorate, services: page.items, total: page.total };
+}
+
+export interface CategoryGroup {
+  category: TaxonomyTerm;
+  services: ServiceSummary[];
+}
+
+/** Services under each of their categories, in taxonomy order; categories without services are left out. */
+export function groupByCategory(services: ServiceSummary[], reference: Reference, first?: string): CategoryGroup[] {
+  const categories = [...reference.categories];
+  if (first) categories.sort((a, b) => Number(b.code === first) - Number(a.code === first));
+  return categories
+    .map((category) => ({ category, services: services.filter((s) => s.categories.includes(category.code)) }))
+    .filter((group) => group.services.length > 0);
+}
+
+/**
+ * Service details (contacts, phones) for a list of services, delivered as they arrive so the page
+ * fills in progressively; `onProgress` gets the map of details loaded so far.
+ */
+export async function loadDetails(
+  services: ServiceSummary[],
+  signal: AbortSignal,
+  onProgress: (details: ReadonlyMap<string, ServiceDetail>) => void,
+): Promise<ReadonlyMap<string, ServiceDetail>> {
+  const details = new Map<string, ServiceDetail>();
+  await getServiceDetails(
+    services.map((s) => s.id),
+    (detail) => {
+      details.set(detail.id, detail);
+      onProgress(details);
+    },
+    signal,
+  );
+  return details;
+}
+
+/** Who to call to refer: the referral focal points, else any contact; and the service's own numbers. */
+export function referralContacts(detail: ServiceDetail | undefined): { contacts: Contact[]; phones: Phone[] } {
+  if (!detail) return { contacts: [], phones: [] };
+  const focal = detail.contacts.filter((c) => c.referralFocalPoint);
+  return { contacts: focal.length ? focal : detail.contacts.slice(0, 1), phones: detail.phones };
+}

@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .danger {
+    padding: 0.9rem 1rem;
+    border-inline-start: 6px solid var(--ct-danger);
+    background: var(--ct-danger-surface);
+    color: var(--ct-danger);
+    font-weight: 600;
+    border-radius: 4px;
+  }
+  .columns {
+    display: grid;
+    gap: 1rem 2rem;
+  }
+  @media (min-width: 50rem) {
+    .columns {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+  li {
+    margin-block-end: 0.4rem;
+  }
+  details {
+    border-block-end: 1px solid var(--ct-border-soft);
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .hotlines {
+    margin: 0 0 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+  .hotlines > li {
+    display: flex;
+    flex-direction: column;
+    padding-block: 0.4rem;
+  }
+`;

@@ -1,0 +1,211 @@
+import { html, LitElement, nothing } from 'lit';
+import { getService } from '../../api/client.js';
+import { loadReference, type Reference } from '../../api/reference.js';
+import type { Schedule, ServiceDetail } from '../../api/types.js';
+import { renderContact, renderEmail, renderPhones } from '../../components/contact-details/contact-details.js';
+import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
+import { contentText } from '../../components/content-text/content-text.js';
+import { contentTextStyles } from '../../components/content-text/content-text.styles.js';
+import { renderLoadStatus } from '../../components/load-status/load-status.js';
+import { I18nController } from '../../i18n/i18n.js';
+import { setPageTitle } from '../../page-title.js';
+import { ResourceController } from '../../resource-controller.js';
+import { RouteController } from '../../router.js';
+import { SessionController } from '../../session.js';
+import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { styles } from './service-view.styles.js';
+
+/** Weekdays in the order the week is shown in Iraq (Sunday to Saturday). */
+const WEEK = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** Everything a referrer needs about one service, most decisive first: what, for whom, how to refer. */
+export class ServiceView extends LitElement {
+  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, styles];
+  static override properties = { reference: { state: true } };
+
+  declare reference: Reference | null;
+
+  readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
+  readonly #service = new ResourceController<ServiceDetail>(
+    this,
+    () => (this.#routes.route.name === 'service' ? this.#routes.route.params.id : undefined),
+    (id, signal) => getService(id, signal),
+  );
+
+  constructor() {
+    super();
+    this.reference = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadReference().then(
+      (reference) => (this.reference = reference),
+      () => (this.reference = null),
+    );
+  }
+
+  override render() {
+    const service = this.#service.value;
+    if (!service) return renderLoadStatus(this.#i18n, this.#service.state, () => this.#service.retry());
+    const i18n = this.#i18n;
+    setPageTitle(i18n, i18n.text(service.name));
+    const focalPoints = service.contacts.filter((c) => c.referralFocalPoint);
+    const otherContacts = service.contacts.filter((c) => !c.referralFocalPoint);
+    return html`
+      <article>
+        <header class="page-header">
+          <h1>${contentText(i18n, service.name)}</h1>
+          <p class="provider">
+            ${i18n.t('service.provider')}
+            <a href="/organizations/${encodeURIComponent(service.organization.id)}">${contentText(i18n, service.organization.name)}</a>
+          </p>
+          <p class="badges">
+            ${service.status !== 'active' ? html`<span class="badge warning">${i18n.t('service.notice', { status: i18n.vocab('status', service.status) })}</span>` : nothing}
+            ${service.acceptsReferrals
+              ? html`<span class="badge positive">${i18n.t('service.acceptsReferrals')}</span>`
+              : html`<span class="badge">${i18n.t('service.noReferrals')}</span>`}
+            ${service.confidential ? html`<span class="badge warning">${i18n.t('card.confidential')}</span>` : nothing}
+            <span class="muted">
+              ${i18n.t('service.lastVerified')}:
+              ${service.lastVerifiedAt ? html`<time datetime=${service.lastVerifiedAt}>${i18n.date(service.lastVerifiedAt)}</time>` : i18n.t('service.neverVerified')}
+            </span>
+          </p>
+          ${this.#session.user && service.acceptsReferrals
+            ? html`<p><a class="button" href="/referrals/new?service=${encodeURIComponent(service.id)}">${i18n.t('service.refer')}</a></p>`
+            : nothing}
+        </header>
+
+        <div class="columns">
+          <div class="main">
+            <section>
+              <h2>${i18n.t('service.about')}</h2>
+              <p class="prose">${contentText(i18n, service.description)}</p>
+              <ul class="categories">
+                ${service.categories.map((code) => {
+                  const group = this.reference?.groupOf(code);
+                  return html`<li>
+                    <span class="dot" style="background:${(group && GROUP_COLOURS[group]) || FALLBACK_GROUP_COLOUR}"></span>
+                    ${this.reference ? contentText(i18n, this.reference.categoryName(code)) : code}
+                  </li>`;
+                })}
+              </ul>
+            </section>
+
+            <section>
+              <h2>${i18n.t('service.forWhom')}</h2>
+              <dl>
+                ${service.populations.length
+                  ? html`<dt>${i18n.t('service.populations')}</dt>
+                      <dd>${i18n.list(service.populations.map((p) => i18n.vocab('population', p)))}</dd>`
+                  : nothing}
+                <dt>${i18n.t('service.ageGender')}</dt>
+                <dd>${this.#ageAndGender(service)}</dd>
+                ${i18n.pick(service.eligibility)
+                  ? html`<dt>${i18n.t('service.eligibility')}</dt>
+                      <dd class="prose">${contentText(i18n, service.eligibility)}</dd>`
+                  : nothing}
+              </dl>
+            </section>
+
+            <section>
+              <h2>${i18n.t('service.howToRefer')}</h2>
+              ${i18n.pick(service.applicationProcess) ? html`<p class="prose">${contentText(i18n, service.applicationProcess)}</p>` : nothing}
+            </section>
+
+            <section>
+              <h2>${i18n.t('service.hours')}</h2>
+              ${this.#schedules(service.schedules)}
+            </section>
+
+            <section>
+              <h2>${i18n.t('service.location')}</h2>
+              ${service.confidential && !service.locations.length
+                ? html`<p class="notice">${i18n.t('service.confidential')}</p>`
+                : html`<ul class="plain">
+                    ${service.locations.map(
+                      (location) => html`<li>
+                        ${location.name ? html`<strong>${contentText(i18n, location.name)}</strong><br />` : nothing}
+                        <span dir="auto"
+                          >${[location.address.street, location.address.district, location.address.city].filter(Boolean).join(i18n.t('app.comma'))}</span
+                        >
+                      </li>`,
+                    )}
+                  </ul>`}
+              <h3>${i18n.t('service.coverage')}</h3>
+              <ul class="inline-list">
+                ${service.governorates.map(
+                  (code) =>
+                    html`<li>
+                      <a href="/governorates/${encodeURIComponent(code)}">${this.reference ? contentText(i18n, this.reference.governorateName(code)) : code}</a>
+                    </li>`,
+                )}
+              </ul>
+            </section>
+          </div>
+
+          <aside class="contact-box" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">${i18n.t('service.contact')}</h2>
+            ${focalPoints.map((contact) => renderContact(i18n, contact))}
+            ${service.phones.length ? html`<h3>${i18n.t('service.phone')}</h3>${renderPhones(i18n, service.phones)}` : nothing}
+            ${service.email ? html`<h3>${i18n.t('service.email')}</h3><p>${renderEmail(service.email)}</p>` : nothing}
+            ${service.url
+              ? html`<h3>${i18n.t('service.website')}</h3>
+                  <p><a href=${service.url} rel="noopener" target="_blank"><bdi dir="ltr">${service.url.replace(/^https?:\/\//, '')}</bdi></a></p>`
+              : nothing}
+            <h3>${i18n.t('service.languages')}</h3>
+            <p>${i18n.list(service.languages.map((code) => i18n.vocab('language', code)))}</p>
+            <h3>${i18n.t('service.fees')}</h3>
+            <p>${service.free ? i18n.t('service.free') : i18n.pick(service.fees) ? contentText(i18n, service.fees) : i18n.t('service.paid')}</p>
+            ${otherContacts.length
+              ? html`<h3>${i18n.t('service.contacts')}</h3>
+                  ${otherContacts.map((contact) => renderContact(i18n, contact))}`
+              : nothing}
+          </aside>
+        </div>
+      </article>
+    `;
+  }
+
+  #ageAndGender(service: ServiceDetail): string {
+    const i18n = this.#i18n;
+    const { ageMin: min, ageMax: max } = service;
+    const age =
+      min !== null && max !== null
+        ? i18n.t('service.ages', { min, max })
+        : min !== null
+          ? i18n.t('service.ageFrom', { min })
+          : max !== null
+            ? i18n.t('service.ageTo', { max })
+            : '';
+    return [i18n.t(`service.gender.${service.genderRestriction}`), age].filter(Boolean).join(' · ');
+  }
+
+  #schedules(schedules: Schedule[]) {
+    const i18n = this.#i18n;
+    if (!schedules.length) return html`<p class="muted">${i18n.t('service.hoursUnknown')}</p>`;
+    return html`<ul class="plain">
+      ${schedules.map((schedule) => {
+        const days = WEEK.filter((day) => schedule.byDay.includes(day)).map((day) => i18n.vocab('weekday', day));
+        const hours =
+          schedule.opensAt && schedule.closesAt
+            ? i18n.t('hours.range', { opens: i18n.time(schedule.opensAt), closes: i18n.time(schedule.closesAt) })
+            : '';
+        return html`<li>
+          ${days.length ? html`<strong>${i18n.list(days)}</strong>` : nothing} ${hours}
+          ${i18n.pick(schedule.description) ? html`<br /><span class="muted">${contentText(i18n, schedule.description)}</span>` : nothing}
+        </li>`;
+      })}
+    </ul>`;
+  }
+}
+
+customElements.define('ct-service-view', ServiceView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-service-view': ServiceView;
+  }
+}
