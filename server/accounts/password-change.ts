@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { badRequest } from '../platform/http/problem.js';
 import { setPassword } from './accounts.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './passwords.js';
+import { assertAcceptablePassword, verifyPassword } from './passwords.js';
 import type { SessionUser } from './permissions.js';
 import { endSessionsOf } from './session-record.model.js';
 import { UserModel, normalizeEmail } from './user.model.js';
@@ -25,6 +25,7 @@ export async function changePassword(
     await throttle.recordFailure(attempt);
     throw badRequest('The current password is wrong.', [{ field: 'body.currentPassword', message: 'does not match' }]);
   }
+  assertAcceptablePassword(passwords.newPassword, user, 'newPassword');
   await setPassword(user, passwords.newPassword, req, 'password-change');
   await endSessionsOf(user.id, req.sessionID);
 }
