@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type Express } from 'express';
 import { accounts } from './accounts/index.js';
+import { activityRoutes } from './activities/activity.routes.js';
+import { coverageRoutes } from './coverage/coverage.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
   const api = Router();
   api.use(apiDocs.api);
   api.use(governorateRoutes());
+  api.use(coverageRoutes());
+  api.use(activityRoutes());
   api.use(accountsModule.routes);
   api.use(referralRoutes(config));
   api.use(apiNotFound);

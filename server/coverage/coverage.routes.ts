@@ -1,0 +1,49 @@
+import { Router } from 'express';
+import { apiRoute } from '../platform/http/api-route.js';
+import { coverage } from './coverage.js';
+import { coverageCsv } from './coverage.csv.js';
+import { CoverageCsvQuerySchema, CoverageQuerySchema, CoverageSchema } from './coverage.schemas.js';
+
+const TAGS = ['coverage'];
+const CATEGORY_NOTE =
+  '`category` takes category or group codes (a group stands for its categories); `population` keeps services for any of the given populations.';
+
+export function coverageRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/coverage',
+      summary: 'Services, organisations, verification and gaps per governorate and category, with activity reach',
+      description: `${CATEGORY_NOTE} Activity figures cover \`from\`–\`to\` (default: the last twelve months).`,
+      tags: TAGS,
+      query: CoverageQuerySchema,
+      response: CoverageSchema,
+    },
+    ({ query }) => coverage(query),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/coverage.csv',
+      summary: 'The coverage matrix as CSV, one row per governorate and category; `hxl=1` adds HXL hashtags',
+      description: `${CATEGORY_NOTE} UTF-8 with a byte order mark and CRLF line ends, for spreadsheets.`,
+      tags: TAGS,
+      query: CoverageCsvQuerySchema,
+      produces: 'text/csv',
+    },
+    async ({ query, res }) => {
+      const { hxl, ...filters } = query;
+      const csv = await coverageCsv(filters, { hxl });
+      const day = new Date().toISOString().slice(0, 10);
+      res.attachment(`coverage${hxl ? '-hxl' : ''}-${day}.csv`);
+      res.type('text/csv; charset=utf-8').send(csv);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DaySchema, periodInOrder, periodOutOfOrder } from '../activities/activity.schemas.js';
+import { POPULATIONS } from '../directory/vocabulary.js';
+import { multiValue, queryBoolean } from '../platform/http/validate.js';
+import { OptionalTranslatedSchema } from '../platform/text/translated.js';
+
+const filters = {
+  /** Category or group codes; a group stands for all its categories. Default: every category. */
+  category: multiValue(z.string().trim().min(1).max(60)).optional(),
+  /** Only services for any of these populations. */
+  population: multiValue(z.enum(POPULATIONS)).optional(),
+  /** Period of the activity figures; default: the twelve months up to today. */
+  from: DaySchema.optional(),
+  to: DaySchema.optional(),
+};
+
+export const CoverageQuerySchema = z.strictObject(filters).refine(periodInOrder, periodOutOfOrder);
+export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
+
+export const CoverageCsvQuerySchema = z
+  .strictObject({
+    ...filters,
+    /** Add the HXL hashtag row under the header. */
+    hxl: queryBoolean.default(false),
+  })
+  .refine(periodInOrder, periodOutOfOrder);
+
+const CellSchema = z.object({
+  /** Active, non-archived services. */
+  services: z.number().int(),
+  /** Distinct organisations providing them. */
+  organizations: z.number().int(),
+  /** Share of those services verified within the last 365 days, 0..1; null without services. */
+  verifiedShare: z.number().min(0).max(1).nullable(),
+  /** No active service. */
+  gap: z.boolean(),
+});
+export type CoverageCell = z.infer<typeof CellSchema>;
+
+const TotalsSchema = z.object({ services: z.number().int(), organizations: z.number().int() });
+
+const ActivitySummarySchema = z.object({
+  count: z.number().int(),
+  reached: z.object({
+    women: z.number().int(),
+    men: z.number().int(),
+    girls: z.number().int(),
+    boys: z.number().int(),
+    total: z.number().int(),
+  }),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummarySchema>;
+
+const GovernorateCoverageSchema = z.object({
+  code: z.string(),
+  pcode: z.string().nullable(),
+  name: OptionalTranslatedSchema,
+  categories: z.record(z.string(), CellSchema),
+  totals: TotalsSchema,
+  /** Categories with no active service here, in taxonomy order. */
+  gaps: z.array(z.string()),
+  /** Activities that ran here in the period. A campaign in several governorates counts in each. */
+  activities: ActivitySummarySchema,
+});
+export type GovernorateCoverage = z.infer<typeof GovernorateCoverageSchema>;
+
+export const CoverageSchema = z.object({
+  generatedAt: z.string(),
+  /** Activity figures cover activities that ran at some time in this period. */
+  period: z.object({ from: DaySchema, to: DaySchema }),
+  /** "Verified" means verified on or after this moment. */
+  verifiedSince: z.string(),
+  /** The categories reported, in taxonomy order. */
+  categories: z.array(z.string()),
+  governorates: z.array(GovernorateCoverageSchema),
+  /** The whole country: each service, organisation and activity counted once. */
+  national: z.object({
+    categories: z.record(z.string(), CellSchema),
+    totals: TotalsSchema,
+    activities: ActivitySummarySchema,
+  }),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;

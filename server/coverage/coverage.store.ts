@@ -1,0 +1,127 @@
+import type { Types, mongo } from 'mongoose';
+import { activityQuery } from '../activities/activity.store.js';
+import { ActivityModel } from '../activities/activity.model.js';
+import type { Reach } from '../activities/vocabulary.js';
+import { ServiceModel } from '../directory/services/service.model.js';
+import { TaxonomyTermModel } from '../directory/taxonomy/taxonomy.model.js';
+import type { Translated } from '../platform/text/translated.js';
+
+/**
+ * Data access for coverage. The aggregations use only what FerretDB v1 and MongoDB share: $match and
+ * $group with one $sum. Two FerretDB v1 quirks shape them: $unwind keeps only the unwound field, and
+ * only the first accumulator of a $group is computed (the others come back 0). So records are grouped
+ * by their whole array values (service area, categories) and figures, counted with a single $sum,
+ * and the caller spreads each group over its governorates and categories.
+ */
+
+export interface TermRecord {
+  code: string;
+  parent: string | null;
+  name: Translated;
+}
+
+/** Live taxonomy terms in taxonomy order. */
+export async function taxonomyTerms(): Promise<TermRecord[]> {
+  const terms = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1 })
+    .sort({ order: 1, code: 1 })
+    .lean();
+  return terms.map((t) => ({ code: t.code, parent: t.parent ?? null, name: t.name ?? {} }));
+}
+
+export interface ServiceFilter {
+  /** Services tagged with any of these categories. */
+  categories: string[];
+  /** Services for any of these populations (none: all services). */
+  populations: string[];
+  /** Only services verified at or after this moment. */
+  verifiedSince?: Date;
+}
+
+/** Active services of one organisation that share a service area and a category list. */
+export interface ServiceGroup {
+  organizationId: string;
+  governorates: string[];
+  categories: string[];
+  services: number;
+}
+
+export async function serviceGroups(filter: ServiceFilter): Promise<ServiceGroup[]> {
+  const rows = await ServiceModel.aggregate<{
+    _id: { organizationId: Types.ObjectId; governorates: string[] | null; categories: string[] | null };
+    services: number;
+  }>([
+    {
+      $match: {
+        archivedAt: null,
+        status: 'active',
+        categories: { $in: filter.categories },
+        ...(filter.populations.length ? { populations: { $in: filter.populations } } : {}),
+        ...(filter.verifiedSince ? { lastVerifiedAt: { $gte: filter.verifiedSince } } : {}),
+      },
+    },
+    {
+      $group: {
+        _id: { organizationId: '$organizationId', governorates: '$governorates', categories: '$categories' },
+        services: { $sum: 1 },
+      },
+    },
+  ]);
+  return rows.map((r) => ({
+    organizationId: String(r._id.organizationId),
+    governorates: r._id.governorates ?? [],
+    categories: r._id.categories ?? [],
+    services: r.services,
+  }));
+}
+
+/** Live activities that share a set of governorates and the same reach figures. */
+export interface ActivityGroup {
+  governorates: string[];
+  /** Activities in the group; each reached `reached`. */
+  activities: number;
+  reached: Reach;
+}
+
+export async function activityGroups(period: { from: Date; to: Date }): Promise<ActivityGroup[]> {
+  const rows = await ActivityModel.aggregate<{
+    _id: { governorates: string[] | null } & Partial<Record<keyof Reach, number | null>>;
+    activities: number;
+  }>([
+    { $match: activityQuery(period) },
+    {
+      $group: {
+        _id: {
+          governorates: '$governorates',
+          women: '$reached.women',
+          men: '$reached.men',
+          girls: '$reached.girls',
+          boys: '$reached.boys',
+        },
+        activities: { $sum: 1 },
+      },
+    },
+  ]);
+  return rows.map(({ _id, activities }) => ({
+    governorates: _id.governorates ?? [],
+    activities,
+    reached: { women: _id.women ?? 0, men: _id.men ?? 0, girls: _id.girls ?? 0, boys: _id.boys ?? 0 },
+  }));
+}
+
+/**
+ * A cheap fingerprint of everything coverage is computed from: per collection, its size and latest
+ * change (indexed). Any insert, update, archive or delete changes it.
+ */
+export async function coverageDataVersion(): Promise<string> {
+  const stamps = await Promise.all([ServiceModel, ActivityModel, TaxonomyTermModel].map((m) => stamp(m.collection)));
+  return stamps.join('|');
+}
+
+async function stamp(collection: mongo.Collection): Promise<string> {
+  const [latest, count] = await Promise.all([
+    collection.find({}, { projection: { _id: 0, updatedAt: 1 } }).sort({ updatedAt: -1 }).limit(1).next(),
+    collection.estimatedDocumentCount(),
+  ]);
+  const at: unknown = latest?.updatedAt;
+  return `${count}@${at instanceof Date ? at.getTime() : 0}`;
+}
