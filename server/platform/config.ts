@@ -58,6 +58,15 @@ export interface Config extends Omit<Env, 'SESSION_SECRET' | 'REFERRAL_KEY' | 'S
   publicUrl: string;
 }
 
+/** Loads .env when present (Node 20.12+), without overriding the real environment. */
+export function loadDotEnv(): void {
+  try {
+    process.loadEnvFile();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
