@@ -4,6 +4,7 @@ import express, { Router, type Express } from 'express';
 import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   const api = Router();
   api.use(apiDocs.api);
   api.use(governorateRoutes());
+  api.use(directoryRoutes());
   api.use(coverageRoutes());
   api.use(activityRoutes());
   api.use(accountsModule.routes);

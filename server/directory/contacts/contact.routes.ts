@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { pageSchema } from '../records/list.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { contactView } from './contact.data.js';
+import { ContactModel } from './contact.model.js';
+import { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
+import { ContactListQuery, contactToStored, listContacts } from './contact.use-cases.js';
+
+export function contactRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/contacts',
+      summary: 'Contacts and referral focal points of organisations and services',
+      tags: ['contacts'],
+      query: ContactListQuery,
+      response: pageSchema(ContactView),
+    },
+    ({ query }) => listContacts(query),
+  );
+
+  registerRecordRoutes(router, {
+    entity: 'contact',
+    path: '/contacts',
+    tag: 'contacts',
+    model: ContactModel,
+    create: ContactCreate,
+    update: ContactUpdate,
+    detailSchema: ContactView.extend({ version: z.number().int() }),
+    permissions: { create: 'contact:write', update: 'contact:write', archive: 'contact:write' },
+    ownerOfInput: (input) => input.organizationId.toLowerCase(),
+    ownerOf: (c) => c.organizationId.toHexString(),
+    toStored: (input, existing) => contactToStored(input, existing),
+    detail: async (c) => ({ ...contactView(c), version: c.version }),
+  });
+
+  return router;
+}

@@ -1,0 +1,50 @@
+import { Types, type FilterQuery } from 'mongoose';
+import { z } from 'zod';
+import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
+import { multiValue, queryBoolean } from '../../platform/http/validate.js';
+import { LanguageSchema } from '../../platform/text/translated.js';
+import { findOrganization } from '../organizations/organization.data.js';
+import { PageQuery, skipOf, type Page } from '../records/list.js';
+import { ObjectIdSchema, toObjectId } from '../records/record.js';
+import { ServiceModel } from '../services/service.model.js';
+import { contactView, type ContactRecord } from './contact.data.js';
+import { ContactModel, type ContactDoc } from './contact.model.js';
+import type { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
+
+export const ContactListQuery = z.strictObject({
+  organization: multiValue(ObjectIdSchema).optional(),
+  service: multiValue(ObjectIdSchema).optional(),
+  referralFocalPoint: queryBoolean.optional(),
+  lang: LanguageSchema.optional(),
+  ...PageQuery,
+});
+export type ContactListQuery = z.infer<typeof ContactListQuery>;
+
+export async function listContacts(query: ContactListQuery): Promise<Page<ContactView>> {
+  const and: FilterQuery<ContactDoc>[] = [{ archivedAt: null }];
+  if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
+  if (query.service?.length) and.push({ serviceId: { $in: query.service.map((id) => new Types.ObjectId(id)) } });
+  if (query.referralFocalPoint !== undefined) and.push({ referralFocalPoint: query.referralFocalPoint });
+  const filter = { $and: and };
+  const [rows, total] = await Promise.all([
+    ContactModel.find(filter).sort({ name: 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<ContactRecord[]>(),
+    ContactModel.countDocuments(filter),
+  ]);
+  return { items: rows.map(contactView), total, page: query.page, perPage: query.perPage };
+}
+
+/** A contact belongs to a live organisation, and its service (if any) to the same organisation. */
+export async function contactToStored(input: ContactCreate | ContactUpdate, existing: ContactRecord | null): Promise<Record<string, unknown>> {
+  const organizationId = existing?.organizationId ?? toObjectId((input as ContactCreate).organizationId)!;
+  const problems: FieldProblem[] = [];
+  if (!existing) {
+    const organization = await findOrganization(organizationId);
+    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+  }
+  if (input.serviceId) {
+    const service = await ServiceModel.exists({ _id: toObjectId(input.serviceId), organizationId, archivedAt: null });
+    if (!service) problems.push({ field: 'body.serviceId', message: 'not a live service of this organisation' });
+  }
+  if (problems.length) throw badRequest('The contact is not valid.', problems);
+  return { ...input, ...(input.serviceId !== undefined ? { serviceId: input.serviceId ? toObjectId(input.serviceId) : null } : {}) };
+}

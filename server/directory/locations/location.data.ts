@@ -1,0 +1,34 @@
+import type { Types } from 'mongoose';
+import type { StoredRecord } from '../records/record.js';
+import { ServiceModel } from '../services/service.model.js';
+import { LocationModel, type LocationDoc } from './location.model.js';
+
+export type LocationRecord = StoredRecord<LocationDoc>;
+
+export function locationsByIds(ids: readonly Types.ObjectId[], { live = true } = {}): Promise<LocationRecord[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return LocationModel.find({ _id: { $in: ids }, ...(live ? { archivedAt: null } : {}) }).lean<LocationRecord[]>();
+}
+
+export function locationsOfOrganization(organizationId: Types.ObjectId): Promise<LocationRecord[]> {
+  return LocationModel.find({ organizationId, archivedAt: null }).sort({ _id: 1 }).lean<LocationRecord[]>();
+}
+
+/**
+ * Of these locations, the ones a confidential service uses (archived or not): they are as secret as
+ * the service, whatever their own flag says.
+ */
+export async function usedByConfidentialServices(ids: readonly Types.ObjectId[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await ServiceModel.find({ confidential: true, locationIds: { $in: ids } }, { locationIds: 1 }).lean<
+    { locationIds: Types.ObjectId[] }[]
+  >();
+  const wanted = new Set(ids.map(String));
+  return new Set(rows.flatMap((r) => r.locationIds.map(String)).filter((id) => wanted.has(id)));
+}
+
+/** Every location a confidential service uses: few, and needed to keep them out of public lists. */
+export async function locationsOfConfidentialServices(): Promise<Types.ObjectId[]> {
+  const rows = await ServiceModel.find({ confidential: true }, { locationIds: 1 }).lean<{ locationIds: Types.ObjectId[] }[]>();
+  return [...new Map(rows.flatMap((r) => r.locationIds).map((id) => [id.toHexString(), id])).values()];
+}

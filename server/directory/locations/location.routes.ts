@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { pageSchema } from '../records/list.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { viewerOf } from '../records/viewer.js';
+import { LocationModel } from './location.model.js';
+import { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
+import { listLocations, LocationListQuery, locationChanged, locationToStored, presentLocation } from './location.use-cases.js';
+
+export function locationRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/locations',
+      summary: 'Locations of organisations (confidential ones only for their organisation and platform admins)',
+      tags: ['locations'],
+      query: LocationListQuery,
+      response: pageSchema(LocationView),
+    },
+    ({ query, req }) => listLocations(query, viewerOf(req)),
+  );
+
+  registerRecordRoutes(router, {
+    entity: 'location',
+    path: '/locations',
+    tag: 'locations',
+    model: LocationModel,
+    create: LocationCreate,
+    update: LocationUpdate,
+    detailSchema: LocationView.extend({ version: z.number().int() }),
+    permissions: { create: 'location:write', update: 'location:write', archive: 'location:write' },
+    ownerOfInput: (input) => input.organizationId.toLowerCase(),
+    ownerOf: (l) => l.organizationId.toHexString(),
+    toStored: (input, existing) => locationToStored(input, existing),
+    afterWrite: locationChanged,
+    detail: async (l, req) => ({ ...(await presentLocation(l, viewerOf(req))), version: l.version }),
+  });
+
+  return router;
+}

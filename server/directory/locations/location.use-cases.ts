@@ -1,0 +1,68 @@
+import { Types, type FilterQuery } from 'mongoose';
+import { z } from 'zod';
+import { multiValue } from '../../platform/http/validate.js';
+import { badRequest, notFound, type FieldProblem } from '../../platform/http/problem.js';
+import { LanguageSchema } from '../../platform/text/translated.js';
+import { findOrganization } from '../organizations/organization.data.js';
+import { PageQuery, skipOf, type Page } from '../records/list.js';
+import { ObjectIdSchema, toObjectId } from '../records/record.js';
+import type { Viewer } from '../records/viewer.js';
+import { refreshServices } from '../services/service.derived.js';
+import { GovernorateInput } from '../services/service.schemas.js';
+import { locationsOfConfidentialServices, type LocationRecord } from './location.data.js';
+import { LocationModel, type LocationDoc } from './location.model.js';
+import type { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
+import { locationView, visibleLocations } from './location.view.js';
+
+export const LocationListQuery = z.strictObject({
+  organization: multiValue(ObjectIdSchema).optional(),
+  governorate: multiValue(GovernorateInput).optional(),
+  lang: LanguageSchema.optional(),
+  ...PageQuery,
+});
+export type LocationListQuery = z.infer<typeof LocationListQuery>;
+
+/** The database side of visibleLocations(): what a viewer may list, so pages and totals are right. */
+async function visibleToViewer(viewer: Viewer): Promise<FilterQuery<LocationDoc>> {
+  if (viewer.readsAllConfidential) return {};
+  const publicOnly = { confidential: { $ne: true }, _id: { $nin: await locationsOfConfidentialServices() } };
+  const own = viewer.user?.organizationId;
+  return own && viewer.mayReadConfidential(own) ? { $or: [publicOnly, { organizationId: new Types.ObjectId(own) }] } : publicOnly;
+}
+
+export async function listLocations(query: LocationListQuery, viewer: Viewer): Promise<Page<LocationView>> {
+  const and: FilterQuery<LocationDoc>[] = [{ archivedAt: null }, await visibleToViewer(viewer)];
+  if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
+  if (query.governorate?.length) and.push({ 'address.governorate': { $in: query.governorate } });
+  const filter = { $and: and };
+  const [rows, total] = await Promise.all([
+    LocationModel.find(filter).sort({ 'name.en': 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<LocationRecord[]>(),
+    LocationModel.countDocuments(filter),
+  ]);
+  return { items: rows.map(locationView), total, page: query.page, perPage: query.perPage };
+}
+
+/** One location — or, for a confidential one this viewer may not see, nothing at all. */
+export async function presentLocation(location: LocationRecord, viewer: Viewer): Promise<LocationView> {
+  const [visible] = await visibleLocations([location], viewer);
+  if (!visible) throw notFound('location');
+  return locationView(visible);
+}
+
+export async function locationToStored(input: LocationCreate | LocationUpdate, existing: LocationRecord | null): Promise<Record<string, unknown>> {
+  const problems: FieldProblem[] = [];
+  if (!existing) {
+    const organization = await findOrganization(toObjectId((input as LocationCreate).organizationId)!);
+    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+  }
+  const lat = input.lat !== undefined ? input.lat : (existing?.lat ?? null);
+  const lng = input.lng !== undefined ? input.lng : (existing?.lng ?? null);
+  if ((lat === null) !== (lng === null)) problems.push({ field: 'body.lat', message: 'give both lat and lng, or neither' });
+  if (problems.length) throw badRequest('The location is not valid.', problems);
+  return { ...input };
+}
+
+/** Services are drawn at their first location: keep their points in step with it. */
+export async function locationChanged(change: { kind: string; after: LocationRecord }): Promise<void> {
+  if (change.kind !== 'create') await refreshServices({ locationIds: change.after._id });
+}

@@ -1,0 +1,42 @@
+import { idOf } from '../records/record.js';
+import type { Viewer } from '../records/viewer.js';
+import { translated } from '../records/view-schemas.js';
+import type { LocationBrief } from '../services/service.schemas.js';
+import { usedByConfidentialServices, type LocationRecord } from './location.data.js';
+import type { LocationView } from './location.schemas.js';
+
+export function locationBrief(l: LocationRecord): LocationBrief {
+  return {
+    id: idOf(l),
+    name: translated(l.name),
+    address: {
+      street: translated(l.address?.street),
+      city: translated(l.address?.city),
+      district: l.address?.district ?? null,
+      governorate: l.address?.governorate ?? '',
+    },
+    lat: l.lat ?? null,
+    lng: l.lng ?? null,
+  };
+}
+
+export function locationView(l: LocationRecord): LocationView {
+  return {
+    ...locationBrief(l),
+    organizationId: l.organizationId.toHexString(),
+    description: translated(l.description),
+    confidential: l.confidential ?? false,
+  };
+}
+
+/**
+ * The locations this viewer may see. A confidential location — flagged itself, or used by a
+ * confidential service — is shown only to platform admins and members of its organisation; for
+ * everyone else it does not exist (not even its name).
+ */
+export async function visibleLocations(locations: LocationRecord[], viewer: Viewer): Promise<LocationRecord[]> {
+  const secret = await usedByConfidentialServices(locations.filter((l) => !l.confidential).map((l) => l._id));
+  return locations.filter(
+    (l) => !(l.confidential || secret.has(idOf(l))) || viewer.mayReadConfidential(l.organizationId.toHexString()),
+  );
+}

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { pageSchema } from '../records/list.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { toObjectId } from '../records/record.js';
+import { viewerOf } from '../records/viewer.js';
+import { OrganizationModel } from './organization.model.js';
+import { OrganizationCreate, OrganizationDetail, OrganizationSummary, OrganizationUpdate } from './organization.schemas.js';
+import {
+  listOrganizations,
+  OrganizationListQuery,
+  organizationChanged,
+  organizationDetail,
+  organizationToStored,
+} from './organization.use-cases.js';
+
+export function organizationRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/organizations',
+      summary: 'Search and filter organisations',
+      description:
+        '`q` matches the start of every word (Arabic, Kurdish, English; spelling variants normalised); name matches come first. ' +
+        'Filters combine with AND; several values of one filter with OR.',
+      tags: ['organizations'],
+      query: OrganizationListQuery,
+      response: pageSchema(OrganizationSummary.partial()),
+    },
+    ({ query }) => listOrganizations(query),
+  );
+
+  registerRecordRoutes(router, {
+    entity: 'organization',
+    path: '/organizations',
+    tag: 'organizations',
+    model: OrganizationModel,
+    create: OrganizationCreate,
+    update: OrganizationUpdate,
+    detailSchema: OrganizationDetail,
+    permissions: { create: 'organization:create', update: 'organization:update', archive: 'organization:archive' },
+    ownerOfInput: () => null,
+    ownerOf: (o) => o._id.toHexString(),
+    toStored: (input, existing) => organizationToStored(input, existing),
+    afterWrite: organizationChanged,
+    detail: (o, req) => organizationDetail(o, viewerOf(req)),
+    actions: [
+      {
+        name: 'verify',
+        summary: 'Mark the organisation verified (platform admins)',
+        permission: 'organization:verify',
+        changes: (_o, user) => ({
+          'verification.status': 'verified',
+          'verification.verifiedBy': toObjectId(user.id) ?? null,
+          lastVerifiedAt: new Date(),
+        }),
+      },
+    ],
+  });
+
+  return router;
+}

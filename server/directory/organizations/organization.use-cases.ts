@@ -1,0 +1,150 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import { badRequest } from '../../platform/http/problem.js';
+import { ContactModel } from '../contacts/contact.model.js';
+import { contactBrief, liveContacts } from '../contacts/contact.data.js';
+import { locationsOfOrganization } from '../locations/location.data.js';
+import { LocationModel } from '../locations/location.model.js';
+import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
+import { idOf, toObjectId } from '../records/record.js';
+import type { Viewer } from '../records/viewer.js';
+import { iso, phones, translated } from '../records/view-schemas.js';
+import { organizationSearch, OrganizationFilterParams } from '../search/organization-query.js';
+import { rankedPage, SortParam } from '../search/ranked-page.js';
+import { searchFields } from '../search-fields.js';
+import { servicesOfOrganization } from '../services/service.data.js';
+import { refreshServices } from '../services/service.derived.js';
+import { ServiceModel } from '../services/service.model.js';
+import { serviceSummary } from '../services/service.view.js';
+import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
+import { forgetOrganizationRef, type OrganizationRecord } from './organization.data.js';
+import { OrganizationModel } from './organization.model.js';
+import {
+  ORGANIZATION_SUMMARY_FIELDS,
+  type OrganizationCreate,
+  type OrganizationDetail,
+  type OrganizationSummary,
+  type OrganizationUpdate,
+} from './organization.schemas.js';
+
+export const OrganizationListQuery = z
+  .strictObject({
+    ...OrganizationFilterParams,
+    ...PageQuery,
+    sort: SortParam.exclude(['distance']).optional(),
+    fields: fieldsQuery(ORGANIZATION_SUMMARY_FIELDS),
+  });
+export type OrganizationListQuery = z.infer<typeof OrganizationListQuery>;
+
+export function organizationSummary(o: OrganizationRecord): OrganizationSummary {
+  return {
+    id: idOf(o),
+    name: translated(o.name),
+    alternateName: o.alternateName ?? null,
+    description: translated(o.description),
+    type: o.type,
+    governorates: o.governorates ?? [],
+    languages: o.languages ?? [],
+    acceptsReferrals: o.acceptsReferrals ?? false,
+    website: o.website ?? null,
+    email: o.email ?? null,
+    phones: phones(o.phones),
+    lastVerifiedAt: iso(o.lastVerifiedAt),
+    verification: { status: o.verification?.status ?? 'pending' },
+  };
+}
+
+/** Search the organisations: filters, then text relevance (names first) or the asked order, one page. */
+export async function listOrganizations(query: OrganizationListQuery): Promise<Page<Partial<OrganizationSummary>>> {
+  const { filter, terms } = await organizationSearch(query, await loadTaxonomy());
+  const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
+  const { ids, total } = await rankedPage(OrganizationModel, filter, { sort, page: query.page, perPage: query.perPage, terms });
+  const rows = await OrganizationModel.find({ _id: { $in: ids } }).lean<OrganizationRecord[]>();
+  const byId = new Map(rows.map((r) => [idOf(r), r]));
+  const items = ids
+    .map((id) => byId.get(id.toHexString()))
+    .filter((r): r is OrganizationRecord => Boolean(r))
+    .map((r) => pickFields(organizationSummary(r), query.fields));
+  return { items, total, page: query.page, perPage: query.perPage };
+}
+
+/** The organisation page: its live services (public view), contacts, and the locations this viewer may see. */
+export async function organizationDetail(o: OrganizationRecord, viewer: Viewer): Promise<OrganizationDetail> {
+  const [services, contacts, locations] = await Promise.all([
+    servicesOfOrganization(o._id),
+    liveContacts({ organizationId: o._id }),
+    locationsOfOrganization(o._id),
+  ]);
+  const summary = organizationSummary(o);
+  const ref = { id: summary.id, name: o.name, type: o.type };
+  return {
+    ...summary,
+    headOfficeGovernorate: o.headOfficeGovernorate ?? null,
+    yearIncorporated: o.yearIncorporated ?? null,
+    legalStatus: o.legalStatus ?? null,
+    services: services.map((s) => serviceSummary(s, ref)),
+    contacts: contacts.map(contactBrief),
+    locations: (await visibleLocations(locations, viewer)).map(locationBrief),
+    version: o.version,
+  };
+}
+
+/** Stored fields for new or changed content: search fields, head office, and back to "pending" verification. */
+export async function organizationToStored(
+  input: OrganizationCreate | OrganizationUpdate,
+  existing: OrganizationRecord | null,
+): Promise<Record<string, unknown>> {
+  const merged = { ...existing, ...input };
+  const set: Record<string, unknown> = {
+    ...input,
+    search: searchFields({
+      name: merged.name ?? {},
+      alternateName: merged.alternateName,
+      description: merged.description,
+      extra: merged.type ? [merged.type.replace(/-/g, ' ')] : [],
+    }),
+  };
+  if (input.headOfficeLocationId !== undefined) set.headOfficeGovernorate = await headOfficeGovernorate(input.headOfficeLocationId, existing);
+  // Changed content has to be verified again by a platform admin.
+  if (existing) set['verification.status'] = 'pending';
+  return set;
+}
+
+async function headOfficeGovernorate(locationId: string | null, existing: OrganizationRecord | null): Promise<string | null> {
+  if (!locationId) return null;
+  const location = await LocationModel.findOne({ _id: toObjectId(locationId), archivedAt: null }, { organizationId: 1, 'address.governorate': 1 }).lean<{
+    organizationId: Types.ObjectId;
+    address?: { governorate?: string | null } | null;
+  }>();
+  if (!location || !existing || !location.organizationId.equals(existing._id)) {
+    throw badRequest('The head office must be one of the organisation’s own locations.', [
+      { field: 'body.headOfficeLocationId', message: 'not a location of this organisation' },
+    ]);
+  }
+  return location.address?.governorate ?? null;
+}
+
+const COPIED_TO_SERVICES = ['name', 'alternateName', 'type', 'acceptsReferrals'] as const;
+const DEPENDENTS = [ServiceModel, LocationModel, ContactModel] as const;
+
+/**
+ * Keeps the rest of the directory in step: services copy the organisation's name and type; archiving
+ * an organisation archives its live services, locations and contacts with the same timestamp, and
+ * restoring it brings back exactly those (not the ones archived on their own before).
+ */
+export async function organizationChanged(change: { kind: string; before: OrganizationRecord | null; after: OrganizationRecord }): Promise<void> {
+  const { kind, before, after } = change;
+  forgetOrganizationRef(idOf(after));
+  if (kind === 'archive' && after.archivedAt) {
+    for (const model of DEPENDENTS) {
+      await model.updateMany({ organizationId: after._id, archivedAt: null }, { $set: { archivedAt: after.archivedAt }, $inc: { version: 1 } });
+    }
+  } else if (kind === 'restore' && before?.archivedAt) {
+    for (const model of DEPENDENTS) {
+      await model.updateMany({ organizationId: after._id, archivedAt: before.archivedAt }, { $set: { archivedAt: null }, $inc: { version: 1 } });
+    }
+  } else if (kind === 'update' && COPIED_TO_SERVICES.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]))) {
+    await refreshServices({ organizationId: after._id });
+  }
+}

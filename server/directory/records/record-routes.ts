@@ -1,0 +1,236 @@
+import type { Request, Router } from 'express';
+import type { Model } from 'mongoose';
+import { z } from 'zod';
+import { authorize, can, currentUser, type Action, type SessionUser } from '../../accounts/permissions.js';
+import { recordAudit } from '../../audit/audit.js';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { conflict, notFound } from '../../platform/http/problem.js';
+import {
+  IdParams,
+  ifMatchVersion,
+  requireIfMatch,
+  setVersionHeader,
+  staleVersion,
+  toObjectId,
+  type StoredRecord,
+} from './record.js';
+
+export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
+
+/** A POST /:id/<name> state change: archive, restore, verify, confirm… */
+export interface RecordAction<R> {
+  name: string;
+  summary: string;
+  permission: Action;
+  /** True when the record is already in the target state: answer without writing. */
+  done?(record: StoredRecord<R>): boolean;
+  changes(record: StoredRecord<R>, user: SessionUser): Record<string, unknown>;
+}
+
+/**
+ * One directory resource (organisations, services, locations, contacts, taxonomy terms): everything
+ * that differs between them. The mechanics they share — find by key, permission, ETag, If-Match with
+ * one atomic compare-and-set, archive/restore, audit — live once, in registerRecordRoutes().
+ */
+export interface RecordResource<R, Create, Update> {
+  /** Name in the audit log: 'service'. */
+  entity: string;
+  /** Name in messages, when it differs from `entity`: 'taxonomy term'. */
+  label?: string;
+  /** Collection path under /api/v1: '/services'. */
+  path: string;
+  tag: string;
+  model: Model<R>;
+  /** A natural key to use instead of the ObjectId in the path (taxonomy terms use their code). */
+  naturalKey?: { field: string; param: string; schema: z.ZodType<string> };
+  create: z.ZodType<Create>;
+  update: z.ZodType<Update>;
+  /** Schema of the detail response, for the API document. */
+  detailSchema: z.ZodType;
+  permissions: { create: Action; update: Action; archive: Action };
+  /** The organisation a new record will belong to (null: a platform-wide record). */
+  ownerOfInput(input: Create): string | null;
+  /** The organisation a stored record belongs to. */
+  ownerOf(record: StoredRecord<R>): string | null;
+  /**
+   * The fields to store for valid input: checks references and computes denormalised fields.
+   * `existing` is the record being updated (null on create).
+   */
+  toStored(input: Create | Update, existing: StoredRecord<R> | null, req: Request): Promise<Record<string, unknown>>;
+  /** Keeps dependent records in step after a successful write (e.g. services after an organisation changed). */
+  afterWrite?(change: { kind: WriteKind; before: StoredRecord<R> | null; after: StoredRecord<R> }): Promise<void>;
+  /** State changes besides archive and restore. */
+  actions?: RecordAction<R>[];
+  /** The response body for one record, as the request's user may see it; throw 404 to hide it altogether. */
+  detail(record: StoredRecord<R>, req: Request): Promise<unknown>;
+}
+
+/** A version-checked write did not match: tell "gone" from "changed meanwhile". */
+async function failedWrite<R>(resource: RecordResource<R, unknown, unknown>, filter: Record<string, unknown>): Promise<never> {
+  const current = await resource.model.findOne(filter, { version: 1 }).lean<{ version: number }>();
+  if (!current) throw notFound(resource.label ?? resource.entity);
+  throw staleVersion(resource.label ?? resource.entity, current.version);
+}
+
+/** Registers GET one, POST (create), PATCH, archive and restore for a resource. Lists are the resource's own. */
+export function registerRecordRoutes<R, Create, Update>(router: Router, resource: RecordResource<R, Create, Update>): void {
+  const { entity, path, tag, model, permissions } = resource;
+  const label = resource.label ?? entity;
+  const key = resource.naturalKey;
+  const param = key?.param ?? 'id';
+  const itemPath = `${path}/:${param}`;
+  const params = key ? z.strictObject({ [key.param]: key.schema }) : IdParams;
+  const anyResource = resource as RecordResource<R, unknown, unknown>;
+
+  const filterFor = (values: Record<string, string>): Record<string, unknown> => {
+    const raw = values[param] ?? '';
+    if (key) return { [key.field]: raw };
+    const oid = toObjectId(raw);
+    if (!oid) throw notFound(label);
+    return { _id: oid };
+  };
+
+  const load = async (values: Record<string, string>) => {
+    const filter = filterFor(values);
+    const record = await model.findOne(filter).lean<StoredRecord<R>>();
+    if (!record) throw notFound(label);
+    return { filter, record };
+  };
+
+  const audit = (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) =>
+    recordAudit(req, {
+      action: `${entity}.${kind}`,
+      entity,
+      entityId: after._id.toHexString(),
+      organizationId: resource.ownerOf(after),
+      before: before as Record<string, unknown> | null,
+      after: after as Record<string, unknown>,
+    });
+
+  const respond = async (req: Request, record: StoredRecord<R>) => {
+    setVersionHeader(req.res!, record.version);
+    return resource.detail(record, req);
+  };
+
+  const written = async (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) => {
+    await audit(req, kind, before, after);
+    await resource.afterWrite?.({ kind, before, after });
+    return respond(req, after);
+  };
+
+  const errors = { 404: `No such ${label}.` };
+
+  apiRoute(
+    router,
+    { method: 'get', path: itemPath, summary: `One ${label}`, tags: [tag], params, response: resource.detailSchema, errors },
+    async ({ params: p, req }) => {
+      const { record } = await load(p as Record<string, string>);
+      // Archived records are gone for the public; their editors still see them, to restore them.
+      if (record.archivedAt && !can(currentUser(req), permissions.update, resource.ownerOf(record))) throw notFound(label);
+      return respond(req, record);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path,
+      summary: `Create a ${label}`,
+      tags: [tag],
+      auth: 'session',
+      body: resource.create,
+      response: resource.detailSchema,
+      status: 201,
+    },
+    async ({ body, req, res }) => {
+      authorize(req, permissions.create, resource.ownerOfInput(body));
+      const doc = new model(await resource.toStored(body, null, req));
+      await doc.save();
+      const created = doc.toObject<StoredRecord<R>>();
+      const keyValue = key ? String((created as Record<string, unknown>)[key.field]) : created._id.toHexString();
+      res.setHeader('Location', `/api/v1${path}/${encodeURIComponent(keyValue)}`);
+      return written(req, 'create', null, created);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'patch',
+      path: itemPath,
+      summary: `Change a ${label}`,
+      description: 'Send If-Match with the ETag you read. A stale version gets 412 and nothing is written.',
+      tags: [tag],
+      auth: 'session',
+      params,
+      body: resource.update,
+      response: resource.detailSchema,
+      errors: { ...errors, 409: `The ${label} is archived; restore it first.`, 412: 'The record changed since you read it.', 428: 'If-Match is missing.' },
+    },
+    async ({ params: p, body, req }) => {
+      const { filter, record: before } = await load(p as Record<string, string>);
+      authorize(req, permissions.update, resource.ownerOf(before));
+      const expected = requireIfMatch(req);
+      if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
+      if (before.version !== expected) throw staleVersion(label, before.version);
+      const set = await resource.toStored(body, before, req);
+      // One atomic compare-and-set: of two editors holding the same version, exactly one wins.
+      const after = await model
+        .findOneAndUpdate({ ...filter, version: expected }, { $set: set, $inc: { version: 1 } }, { new: true })
+        .lean<StoredRecord<R>>();
+      if (!after) return failedWrite(anyResource, filter);
+      return written(req, 'update', before, after);
+    },
+  );
+
+  const actions: RecordAction<R>[] = [
+    {
+      name: 'archive',
+      summary: `Archive a ${label} (hidden from the public, kept)`,
+      permission: permissions.archive,
+      done: (r) => r.archivedAt !== null,
+      changes: () => ({ archivedAt: new Date() }),
+    },
+    {
+      name: 'restore',
+      summary: `Restore an archived ${label}`,
+      permission: permissions.archive,
+      done: (r) => r.archivedAt === null,
+      changes: () => ({ archivedAt: null }),
+    },
+    ...(resource.actions ?? []),
+  ];
+
+  for (const action of actions) {
+    apiRoute(
+      router,
+      {
+        method: 'post',
+        path: `${itemPath}/${action.name}`,
+        summary: action.summary,
+        tags: [tag],
+        auth: 'session',
+        params,
+        response: resource.detailSchema,
+        errors: { ...errors, 412: 'If-Match was sent and the record changed since.' },
+      },
+      async ({ params: p, req }) => {
+        const { filter, record: before } = await load(p as Record<string, string>);
+        const user = authorize(req, action.permission, resource.ownerOf(before));
+        const expected = ifMatchVersion(req);
+        if (expected !== null && expected !== before.version) throw staleVersion(label, before.version);
+        if (action.done?.(before)) return respond(req, before);
+        const after = await model
+          .findOneAndUpdate(
+            { ...filter, version: before.version },
+            { $set: action.changes(before, user), $inc: { version: 1 } },
+            { new: true },
+          )
+          .lean<StoredRecord<R>>();
+        if (!after) return failedWrite(anyResource, filter);
+        return written(req, action.name, before, after);
+      },
+    );
+  }
+}

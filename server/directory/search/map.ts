@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { textIn } from '../../platform/text/translated.js';
+import { organizationRefs } from '../organizations/organization.data.js';
+import type { ServiceRecord } from '../services/service.data.js';
+import { ServiceModel } from '../services/service.model.js';
+import { publicPoint } from '../services/service.view.js';
+import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
+import { POINT_FIELDS, withinRadius } from './near.js';
+import { ServiceFilterParams, serviceSearch } from './service-query.js';
+
+export const MapQuery = z
+  .strictObject(ServiceFilterParams)
+  .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+export type MapQuery = z.infer<typeof MapQuery>;
+
+export const MapFeature = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+  properties: z.object({
+    /** Service name in the asked language (or the best fallback). */
+    n: z.string(),
+    /** Organisation name, likewise. */
+    o: z.string(),
+    /** Category codes. */
+    c: z.array(z.string()),
+    /** Precision: 'e' exact, 'g' drawn at the governorate capital (confidential, or no public address). */
+    p: z.enum(['e', 'g']),
+  }),
+});
+export type MapFeature = z.infer<typeof MapFeature>;
+export const MapCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(MapFeature) });
+export type MapCollection = z.infer<typeof MapCollection>;
+
+type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'point' | 'governorates'>;
+
+/** The search as compact GeoJSON: one projected query, organisation names from the shared cache. */
+export async function servicesMap(query: MapQuery): Promise<MapCollection> {
+  const search = serviceSearch(query, await loadTaxonomy());
+  const lang = query.lang ?? 'en';
+  const rows = await ServiceModel.find(search.filter, { name: 1, organizationId: 1, categories: 1, ...POINT_FIELDS }).lean<MapRow[]>();
+  const organizations = await organizationRefs(rows.map((r) => r.organizationId));
+  const features: MapFeature[] = [];
+  for (const row of rows) {
+    const point = publicPoint(row);
+    if (!point || !withinRadius(search, row)) continue;
+    features.push({
+      type: 'Feature',
+      id: row._id.toHexString(),
+      geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
+      properties: {
+        n: textIn(row.name, lang),
+        o: textIn(organizations.get(row.organizationId.toHexString())?.name, lang),
+        c: row.categories ?? [],
+        p: point.precision === 'exact' ? 'e' : 'g',
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}

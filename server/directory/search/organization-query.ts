@@ -1,0 +1,64 @@
+import { Types, type FilterQuery } from 'mongoose';
+import { z } from 'zod';
+import { multiValue, queryBoolean } from '../../platform/http/validate.js';
+import { queryTerms } from '../../platform/text/normalize.js';
+import { LanguageSchema } from '../../platform/text/translated.js';
+import { VERIFICATION_STATES, type OrganizationDoc } from '../organizations/organization.model.js';
+import { ObjectIdSchema } from '../records/record.js';
+import { ServiceModel } from '../services/service.model.js';
+import { GovernorateInput } from '../services/service.schemas.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
+import { TermCode } from '../taxonomy/taxonomy.schemas.js';
+import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES } from '../vocabulary.js';
+
+/** Search and filters of the organisation list. `category` and `population` look at the organisations' live services. */
+export const OrganizationFilterParams = {
+  q: z.string().max(200).optional(),
+  governorate: multiValue(GovernorateInput).optional(),
+  category: multiValue(TermCode).optional(),
+  population: multiValue(z.enum(POPULATIONS)).optional(),
+  language: multiValue(z.enum(SERVICE_LANGUAGES)).optional(),
+  organizationType: multiValue(z.enum(ORGANIZATION_TYPES)).optional(),
+  organization: multiValue(ObjectIdSchema).optional(),
+  acceptsReferrals: queryBoolean.optional(),
+  verification: multiValue(z.enum(VERIFICATION_STATES)).optional(),
+  verifiedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+  lang: LanguageSchema.optional(),
+};
+export type OrganizationFilters = z.infer<z.ZodObject<typeof OrganizationFilterParams>>;
+
+const DAY_MS = 86_400_000;
+
+export async function organizationSearch(
+  f: OrganizationFilters,
+  taxonomy: Taxonomy,
+  now = new Date(),
+): Promise<{ filter: FilterQuery<OrganizationDoc>; terms: string[] }> {
+  const and: FilterQuery<OrganizationDoc>[] = [{ archivedAt: null }];
+  const anyOf = (field: string, values: readonly unknown[] | undefined) => {
+    if (values?.length) and.push({ [field]: { $in: values } });
+  };
+  anyOf('governorates', f.governorate);
+  anyOf('languages', f.language);
+  anyOf('type', f.organizationType);
+  anyOf('_id', f.organization?.map((id) => new Types.ObjectId(id)));
+  anyOf('verification.status', f.verification);
+  if (f.acceptsReferrals !== undefined) and.push({ acceptsReferrals: f.acceptsReferrals });
+  if (f.verifiedWithinDays) and.push({ lastVerifiedAt: { $gte: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } });
+  if (f.category?.length || f.population?.length) {
+    // Organisations that offer such a service: one projected query, no join.
+    const services = await ServiceModel.find(
+      {
+        archivedAt: null,
+        status: 'active',
+        ...(f.category?.length ? { categories: { $in: taxonomy.withChildren(f.category) } } : {}),
+        ...(f.population?.length ? { populations: { $in: f.population } } : {}),
+      },
+      { organizationId: 1, _id: 0 },
+    ).lean<{ organizationId: Types.ObjectId }[]>();
+    and.push({ _id: { $in: [...new Map(services.map((s) => [String(s.organizationId), s.organizationId])).values()] } });
+  }
+  const terms = f.q ? queryTerms(f.q) : [];
+  if (terms.length) and.push({ 'search.prefixes': { $all: terms } });
+  return { filter: { $and: and }, terms };
+}

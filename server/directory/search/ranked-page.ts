@@ -1,0 +1,116 @@
+import type { FilterQuery, Model, Types } from 'mongoose';
+import { z } from 'zod';
+import { matchesAllTerms } from '../../platform/text/normalize.js';
+import { haversineKm, roundKm, type LatLng } from './distance.js';
+
+export const SORTS = ['relevance', 'name', '-name', 'lastVerifiedAt', '-lastVerifiedAt', 'distance'] as const;
+export type Sort = (typeof SORTS)[number];
+export const SortParam = z.enum(SORTS);
+
+/** The few fields that ordering needs; whole records are only read for the page that is shown. */
+interface Candidate {
+  _id: Types.ObjectId;
+  search?: { nameTokens?: string[] | null; sortName?: string | null } | null;
+  lastVerifiedAt?: Date | null;
+}
+const CANDIDATE_FIELDS = { 'search.nameTokens': 1, 'search.sortName': 1, lastVerifiedAt: 1 };
+
+export interface PageRequest<C> {
+  sort: Sort;
+  page: number;
+  perPage: number;
+  /** Normalised query words: records whose names hold every word rank first. */
+  terms: readonly string[];
+  near?: { center: LatLng; radiusKm: number | undefined; pointOf(candidate: C): LatLng | null; fields: Record<string, 1> };
+}
+
+export interface RankedPage {
+  ids: Types.ObjectId[];
+  total: number;
+  /** Km from `near`, by id, for the ids of the page. */
+  distances: Map<string, number>;
+}
+
+/** Byte order, as the database sorts strings without a collation: both paths order alike. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const compareId = (a: Candidate, b: Candidate) => compareText(a._id.toHexString(), b._id.toHexString());
+const sortNameOf = (c: Candidate) => c.search?.sortName ?? '';
+const time = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null);
+
+/** Ascending dates with missing ones first, descending with them last — as the database does. */
+function compareDates(a: Date | null | undefined, b: Date | null | undefined, direction: 1 | -1): number {
+  const x = time(a);
+  const y = time(b);
+  if (x === y) return 0;
+  if (x === null) return -direction;
+  if (y === null) return direction;
+  return (x - y) * direction;
+}
+
+const DB_SORT: Record<'name' | '-name' | 'lastVerifiedAt' | '-lastVerifiedAt', Record<string, 1 | -1>> = {
+  name: { 'search.sortName': 1, _id: 1 },
+  '-name': { 'search.sortName': -1, _id: 1 },
+  lastVerifiedAt: { lastVerifiedAt: 1, _id: 1 },
+  '-lastVerifiedAt': { lastVerifiedAt: -1, _id: 1 },
+};
+
+/**
+ * One page of ids for a filter, in a stable order (ties broken by id). Plain sorts are done by the
+ * database (skip/limit on an index); relevance and distance are computed here over a projection of
+ * the candidates — a few small fields each — and only the page's ids leave this function.
+ */
+export async function rankedPage<R, C extends Candidate = Candidate>(
+  model: Model<R>,
+  filter: FilterQuery<R>,
+  request: PageRequest<C>,
+): Promise<RankedPage> {
+  const { sort, page, perPage, terms, near } = request;
+  const skip = (page - 1) * perPage;
+
+  if (!near && sort !== 'relevance' && sort !== 'distance') {
+    const [rows, total] = await Promise.all([
+      model.find(filter, { _id: 1 }).sort(DB_SORT[sort]).skip(skip).limit(perPage).lean<{ _id: Types.ObjectId }[]>(),
+      model.countDocuments(filter),
+    ]);
+    return { ids: rows.map((r) => r._id), total, distances: new Map() };
+  }
+
+  const candidates = await model.find(filter, { ...CANDIDATE_FIELDS, ...near?.fields }).lean<C[]>();
+  const distance = new Map<Candidate, number | null>();
+  let ranked: C[] = candidates;
+  if (near) {
+    for (const c of candidates) {
+      const p = near.pointOf(c);
+      distance.set(c, p ? haversineKm(near.center, p) : null);
+    }
+    if (near.radiusKm !== undefined) {
+      const radius = near.radiusKm;
+      ranked = candidates.filter((c) => {
+        const d = distance.get(c);
+        return d != null && d <= radius;
+      });
+    }
+  }
+  const nameRank = (c: Candidate) => (terms.length && matchesAllTerms(c.search?.nameTokens ?? [], terms) ? 0 : 1);
+  const byDistance = (a: Candidate, b: Candidate) => {
+    const x = distance.get(a) ?? Infinity;
+    const y = distance.get(b) ?? Infinity;
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
+  const comparators: Record<Sort, (a: Candidate, b: Candidate) => number> = {
+    relevance: (a, b) => nameRank(a) - nameRank(b) || compareText(sortNameOf(a), sortNameOf(b)),
+    distance: (a, b) => byDistance(a, b) || nameRank(a) - nameRank(b) || compareText(sortNameOf(a), sortNameOf(b)),
+    name: (a, b) => compareText(sortNameOf(a), sortNameOf(b)),
+    '-name': (a, b) => compareText(sortNameOf(b), sortNameOf(a)),
+    lastVerifiedAt: (a, b) => compareDates(a.lastVerifiedAt, b.lastVerifiedAt, 1),
+    '-lastVerifiedAt': (a, b) => compareDates(a.lastVerifiedAt, b.lastVerifiedAt, -1),
+  };
+  const compare = comparators[sort];
+  const pageRows = [...ranked].sort((a, b) => compare(a, b) || compareId(a, b)).slice(skip, skip + perPage);
+  const distances = new Map<string, number>();
+  for (const c of pageRows) {
+    const d = distance.get(c);
+    if (d != null) distances.set(c._id.toHexString(), roundKm(d));
+  }
+  return { ids: pageRows.map((c) => c._id), total: ranked.length, distances };
+}

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { Facets, FacetsQuery, serviceFacets } from './facets.js';
+import { MapCollection, MapQuery, servicesMap } from './map.js';
+
+/** Search views over services: facet counts and the map. Registered before /services/:id. */
+export function searchRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/services/facets',
+      summary: 'Counts per governorate, category, population, language and organisation type for a service search',
+      description: 'Takes the same filters as GET /services.',
+      tags: ['services'],
+      query: FacetsQuery,
+      response: Facets,
+    },
+    ({ query }) => serviceFacets(query),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/map/services',
+      summary: 'A service search as compact GeoJSON for the map',
+      description:
+        'Takes the same filters as GET /services; `lang` picks the names. Properties: n (name), o (organisation), ' +
+        'c (categories), p (e: exact point; g: drawn at the governorate capital — confidential services, or no public address).',
+      tags: ['services', 'map'],
+      query: MapQuery,
+      response: MapCollection,
+      produces: 'application/geo+json',
+    },
+    async ({ query, res }) => {
+      const collection = await servicesMap(query);
+      res.type('application/geo+json').send(JSON.stringify(collection));
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,105 @@
+import type { FilterQuery, Types } from 'mongoose';
+import { allTexts } from '../../platform/text/translated.js';
+import { locationsByIds } from '../locations/location.data.js';
+import { organizationsForServices, type OrganizationForServices } from '../organizations/organization.data.js';
+import { searchFields, type SearchFields } from '../search-fields.js';
+import { loadTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.data.js';
+import type { LocationRecord } from '../locations/location.data.js';
+import type { ServiceDoc } from './service.model.js';
+import { ServiceModel } from './service.model.js';
+import type { PointView } from './service.schemas.js';
+import { governoratePoint } from './service.view.js';
+
+/** The fields of a service that derived fields are computed from. */
+export type ServiceSource = Pick<
+  ServiceDoc,
+  'organizationId' | 'name' | 'description' | 'categories' | 'governorates' | 'locationIds' | 'confidential'
+>;
+
+/** Copied or computed from other records so that filters, search and the map stay single-collection queries. */
+export interface DerivedServiceFields {
+  organizationType: string | null;
+  acceptsReferrals: boolean;
+  point: { lat: number | null; lng: number | null; precision: PointView['precision'] };
+  search: SearchFields;
+}
+
+interface Context {
+  organizations: Map<string, OrganizationForServices>;
+  locations: Map<string, LocationRecord>;
+  taxonomy: Taxonomy;
+}
+
+/**
+ * Where a service is drawn and measured from: its first live location — unless the service or that
+ * location is confidential, or it has no coordinates: then the capital of its governorate.
+ */
+function pointOf(service: ServiceSource, locations: Map<string, LocationRecord>): DerivedServiceFields['point'] {
+  const first = (service.locationIds ?? []).map((id) => locations.get(id.toHexString())).find(Boolean);
+  if (first && !service.confidential && !first.confidential && first.lat != null && first.lng != null) {
+    return { lat: first.lat, lng: first.lng, precision: 'exact' };
+  }
+  const capital = governoratePoint(first?.address?.governorate ?? service.governorates?.[0]);
+  return capital ?? { lat: null, lng: null, precision: 'governorate' };
+}
+
+function derive(service: ServiceSource, ctx: Context): DerivedServiceFields {
+  const org = ctx.organizations.get(service.organizationId.toHexString());
+  return {
+    organizationType: org?.type ?? null,
+    acceptsReferrals: org?.acceptsReferrals ?? false,
+    point: pointOf(service, ctx.locations),
+    // Location text is deliberately not searchable: it would let `q` find confidential places.
+    search: searchFields({
+      name: service.name,
+      description: service.description,
+      extra: [...allTexts(org?.name), ...(org?.alternateName ? [org.alternateName] : []), ...ctx.taxonomy.searchTexts(service.categories ?? [])],
+    }),
+  };
+}
+
+async function contextFor(services: readonly ServiceSource[]): Promise<Context> {
+  const orgIds = [...new Map(services.map((s) => [s.organizationId.toHexString(), s.organizationId])).values()];
+  const locationIds: Types.ObjectId[] = services.flatMap((s) => s.locationIds ?? []);
+  const [organizations, locations, taxonomy] = await Promise.all([
+    organizationsForServices(orgIds),
+    locationsByIds(locationIds),
+    loadTaxonomy(),
+  ]);
+  return {
+    organizations: new Map(organizations.map((o) => [o._id.toHexString(), o])),
+    locations: new Map(locations.map((l) => [l._id.toHexString(), l])),
+    taxonomy,
+  };
+}
+
+export async function derivedServiceFields(service: ServiceSource): Promise<DerivedServiceFields> {
+  return derive(service, await contextFor([service]));
+}
+
+const REFRESH_BATCH = 500;
+
+/**
+ * Recomputes the derived fields of the matching services after something they copy changed (an
+ * organisation, a location, a category name). Not a content change: the version stays, so nobody's
+ * open edit becomes stale because a category was renamed.
+ */
+export async function refreshServices(filter: FilterQuery<ServiceDoc>): Promise<number> {
+  const projection = { organizationId: 1, name: 1, description: 1, categories: 1, governorates: 1, locationIds: 1, confidential: 1 };
+  let lastId: Types.ObjectId | undefined;
+  let updated = 0;
+  for (;;) {
+    const batch = await ServiceModel.find(lastId ? { $and: [filter, { _id: { $gt: lastId } }] } : filter, projection)
+      .sort({ _id: 1 })
+      .limit(REFRESH_BATCH)
+      .lean<(ServiceSource & { _id: Types.ObjectId })[]>();
+    if (!batch.length) return updated;
+    const ctx = await contextFor(batch);
+    await ServiceModel.bulkWrite(
+      batch.map((s) => ({ updateOne: { filter: { _id: s._id }, update: { $set: { ...derive(s, ctx) } } } })),
+      { ordered: false },
+    );
+    updated += batch.length;
+    lastId = batch[batch.length - 1]!._id;
+  }
+}

@@ -1,0 +1,55 @@
+import { Router } from 'express';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { pageSchema } from '../records/list.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { viewerOf } from '../records/viewer.js';
+import { ServiceModel } from './service.model.js';
+import { ServiceCreate, ServiceDetail, ServiceSummary, ServiceUpdate } from './service.schemas.js';
+import { presentService, searchServices, ServiceListQuery, serviceToStored } from './service.use-cases.js';
+
+export function serviceRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/services',
+      summary: 'Search and filter services',
+      description:
+        '`q` matches the start of every word of names, descriptions, organisation and category names, in Arabic, Kurdish ' +
+        'and English (diacritics and letter variants normalised); services whose names match come first. Filters combine ' +
+        'with AND; several values of one filter (repeated or comma-separated) with OR. `near=lat,lng` adds `distanceKm` and ' +
+        'sorts by distance; `radiusKm` limits it. Confidential services are placed and measured at their governorate only.',
+      tags: ['services'],
+      query: ServiceListQuery,
+      response: pageSchema(ServiceSummary.partial()),
+    },
+    ({ query }) => searchServices(query),
+  );
+
+  registerRecordRoutes(router, {
+    entity: 'service',
+    path: '/services',
+    tag: 'services',
+    model: ServiceModel,
+    create: ServiceCreate,
+    update: ServiceUpdate,
+    detailSchema: ServiceDetail,
+    permissions: { create: 'service:write', update: 'service:write', archive: 'service:write' },
+    ownerOfInput: (input) => input.organizationId.toLowerCase(),
+    ownerOf: (s) => s.organizationId.toHexString(),
+    toStored: (input, existing) => serviceToStored(input, existing),
+    detail: (s, req) => presentService(s, viewerOf(req)),
+    actions: [
+      {
+        name: 'confirm',
+        summary: 'Confirm the service is still accurate (renews lastVerifiedAt)',
+        permission: 'service:write',
+        changes: () => ({ lastVerifiedAt: new Date() }),
+      },
+    ],
+  });
+
+  return router;
+}

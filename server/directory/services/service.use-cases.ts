@@ -1,0 +1,122 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
+import { contactBrief, liveContacts } from '../contacts/contact.data.js';
+import { locationsByIds } from '../locations/location.data.js';
+import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
+import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
+import { toObjectId } from '../records/record.js';
+import type { Viewer } from '../records/viewer.js';
+import { rankedPage, SortParam } from '../search/ranked-page.js';
+import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
+import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
+import { servicesInOrder, type ServiceRecord } from './service.data.js';
+import { derivedServiceFields } from './service.derived.js';
+import { ServiceModel } from './service.model.js';
+import {
+  SERVICE_SUMMARY_FIELDS,
+  type ServiceCreate,
+  type ServiceDetail,
+  type ServiceSummary,
+  type ServiceUpdate,
+} from './service.schemas.js';
+import { publicPoint, serviceDetail, serviceSummary } from './service.view.js';
+
+export const ServiceListQuery = z
+  .strictObject({
+    ...ServiceFilterParams,
+    ...PageQuery,
+    /** Default: relevance with `q`, distance with `near`, else name. */
+    sort: SortParam.optional(),
+    fields: fieldsQuery(SERVICE_SUMMARY_FIELDS),
+  })
+  .refine((q) => q.sort !== 'distance' || q.near, { message: 'sort=distance needs near=lat,lng', path: ['sort'] })
+  .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
+
+/** Candidates carry what publicPoint() needs, so distances are measured from the public point only. */
+const NEAR_FIELDS = { confidential: 1, point: 1, governorates: 1 } as const;
+type NearCandidate = Pick<ServiceRecord, '_id' | 'confidential' | 'point' | 'governorates'>;
+
+/** Search the services: filters, text, distance; one page of public summaries. */
+export async function searchServices(query: ServiceListQuery): Promise<Page<Partial<ServiceSummary>>> {
+  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
+  const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
+  const { ids, total, distances } = await rankedPage(ServiceModel, filter, {
+    sort,
+    page: query.page,
+    perPage: query.perPage,
+    terms,
+    ...(near ? { near: { ...near, fields: NEAR_FIELDS, pointOf: (c: NearCandidate) => publicPoint(c) } } : {}),
+  });
+  const services = await servicesInOrder(ids);
+  const organizations = await organizationRefs(services.map((s) => s.organizationId));
+  const items = services.map((s) =>
+    pickFields(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), query.fields),
+  );
+  return { items, total, page: query.page, perPage: query.perPage };
+}
+
+/** The service page: the public view plus the locations this viewer may see and the contacts. */
+export async function presentService(service: ServiceRecord, viewer: Viewer): Promise<ServiceDetail> {
+  const [organizations, locations, contacts] = await Promise.all([
+    organizationRefs([service.organizationId]),
+    locationsByIds(service.locationIds ?? []),
+    liveContacts({ serviceId: service._id }),
+  ]);
+  const order = new Map((service.locationIds ?? []).map((id, i) => [id.toHexString(), i]));
+  const inOrder = [...locations].sort((a, b) => (order.get(a._id.toHexString()) ?? 0) - (order.get(b._id.toHexString()) ?? 0));
+  return serviceDetail(service, {
+    organization: organizations.get(service.organizationId.toHexString()),
+    locations: (await visibleLocations(inOrder, viewer)).map(locationBrief),
+    contacts: contacts.map(contactBrief),
+  });
+}
+
+/**
+ * Stored fields for new or changed content. References must hold (a live organisation, live
+ * categories, the organisation's own live locations); the service area defaults to the locations'
+ * governorates; denormalised fields are recomputed from the result.
+ */
+export async function serviceToStored(input: ServiceCreate | ServiceUpdate, existing: ServiceRecord | null): Promise<Record<string, unknown>> {
+  const organizationId = existing?.organizationId ?? toObjectId((input as ServiceCreate).organizationId)!;
+  const merged = {
+    categories: existing?.categories ?? [],
+    locationIds: existing?.locationIds.map(String) ?? [],
+    governorates: existing?.governorates ?? [],
+    confidential: existing?.confidential ?? false,
+    ageMin: existing?.ageMin ?? null,
+    ageMax: existing?.ageMax ?? null,
+    name: existing?.name ?? {},
+    description: existing?.description ?? {},
+    ...input,
+  };
+  const problems: FieldProblem[] = [];
+  const [organization, taxonomy, locations] = await Promise.all([
+    findOrganization(organizationId),
+    loadTaxonomy(),
+    locationsByIds(merged.locationIds.map((id) => toObjectId(id)!)),
+  ]);
+  if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+  for (const code of input.categories ?? []) {
+    const term = taxonomy.get(code);
+    if (!term || term.parent === null) problems.push({ field: 'body.categories', message: `"${code}" is not a category` });
+  }
+  const own = new Set(locations.filter((l) => l.organizationId.equals(organizationId)).map((l) => l._id.toHexString()));
+  if (input.locationIds?.some((id) => !own.has(id.toLowerCase()))) {
+    problems.push({ field: 'body.locationIds', message: 'every location must be a live location of the same organisation' });
+  }
+  const governorates = merged.governorates.length
+    ? merged.governorates
+    : [...new Set(locations.map((l) => l.address?.governorate).filter((g): g is string => Boolean(g)))];
+  if (!governorates.length) problems.push({ field: 'body.governorates', message: 'give the governorates served, or a location' });
+  if (merged.ageMin != null && merged.ageMax != null && merged.ageMin > merged.ageMax) {
+    problems.push({ field: 'body.ageMin', message: 'must not be above ageMax' });
+  }
+  if (problems.length) throw badRequest('The service is not valid.', problems);
+
+  const locationIds: Types.ObjectId[] = merged.locationIds.map((id) => toObjectId(id)!);
+  const derived = await derivedServiceFields({ ...merged, organizationId, locationIds, governorates });
+  return { ...input, ...(existing ? {} : { organizationId }), locationIds, governorates, ...derived };
+}

@@ -1,0 +1,42 @@
+import { allTexts, type Translated } from '../../platform/text/translated.js';
+import { TaxonomyTermModel } from './taxonomy.model.js';
+
+export interface Term {
+  code: string;
+  parent: string | null;
+  name: Translated;
+  description: Translated;
+  order: number;
+}
+
+/** The live (not archived) terms, with the lookups that filters and search fields need. */
+export interface Taxonomy {
+  terms: Term[];
+  get(code: string): Term | undefined;
+  /** The codes themselves plus, for groups, their categories: "a parent includes its children". */
+  withChildren(codes: readonly string[]): string[];
+  /** Every name of the categories and of their groups, so "protection" finds child-protection services. */
+  searchTexts(codes: readonly string[]): string[];
+}
+
+export async function loadTaxonomy(): Promise<Taxonomy> {
+  const terms = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, order: 1 })
+    .sort({ order: 1, code: 1 })
+    .lean<Term[]>();
+  const byCode = new Map(terms.map((t) => [t.code, t]));
+  return {
+    terms,
+    get: (code) => byCode.get(code),
+    withChildren: (codes) => [...new Set(codes.flatMap((c) => [c, ...terms.filter((t) => t.parent === c).map((t) => t.code)]))],
+    searchTexts: (codes) => {
+      const out: string[] = [];
+      for (const code of codes) {
+        const term = byCode.get(code);
+        if (!term) continue;
+        out.push(...allTexts(term.name));
+        if (term.parent) out.push(...allTexts(byCode.get(term.parent)?.name));
+      }
+      return out;
+    },
+  };
+}

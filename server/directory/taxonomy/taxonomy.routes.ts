@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { badRequest } from '../../platform/http/problem.js';
+import { LanguageSchema } from '../../platform/text/translated.js';
+import { registerRecordRoutes } from '../records/record-routes.js';
+import { translated } from '../records/view-schemas.js';
+import { refreshServices } from '../services/service.derived.js';
+import { loadTaxonomy } from './taxonomy.data.js';
+import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
+import { TermCode, TermCreate, TermUpdate, TermView } from './taxonomy.schemas.js';
+
+const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'>): TermView => ({
+  code: t.code,
+  parent: t.parent ?? null,
+  name: translated(t.name),
+  description: translated(t.description),
+});
+
+/** Two levels only: a parent must be a live group, and a group with categories cannot itself move under one. */
+async function checkParent(code: string, parent: string | null | undefined): Promise<void> {
+  if (!parent) return;
+  const taxonomy = await loadTaxonomy();
+  const group = taxonomy.get(parent);
+  if (!group || group.parent !== null || parent === code) {
+    throw badRequest('The parent must be an existing top-level group.', [{ field: 'body.parent', message: 'not a group' }]);
+  }
+  if (taxonomy.terms.some((t) => t.parent === code)) {
+    throw badRequest('A group with categories cannot be placed under another group.', [
+      { field: 'body.parent', message: 'this term has categories' },
+    ]);
+  }
+}
+
+export function taxonomyRoutes(): Router {
+  const router = Router();
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/taxonomy',
+      summary: 'The service categories: groups (parent null) and their categories, in display order',
+      tags: ['taxonomy'],
+      query: z.strictObject({ lang: LanguageSchema.optional() }),
+      response: z.object({ items: z.array(TermView) }),
+    },
+    async () => ({ items: (await loadTaxonomy()).terms.map(termView) }),
+  );
+
+  registerRecordRoutes(router, {
+    entity: 'taxonomyTerm',
+    label: 'taxonomy term',
+    path: '/taxonomy',
+    tag: 'taxonomy',
+    model: TaxonomyTermModel,
+    naturalKey: { field: 'code', param: 'code', schema: TermCode },
+    create: TermCreate,
+    update: TermUpdate,
+    detailSchema: TermView.extend({ version: z.number().int() }),
+    permissions: { create: 'taxonomy:write', update: 'taxonomy:write', archive: 'taxonomy:write' },
+    ownerOfInput: () => null,
+    ownerOf: () => null,
+    async toStored(input, existing) {
+      const code = existing?.code ?? (input as TermCreate).code;
+      if (input.parent !== undefined) await checkParent(code, input.parent);
+      return existing ? input : { ...input, code };
+    },
+    async afterWrite({ kind, before, after }) {
+      const renamed = kind === 'update' && JSON.stringify([before?.name, before?.parent]) !== JSON.stringify([after.name, after.parent]);
+      if (!renamed) return;
+      // Category names are part of the services' search text.
+      const taxonomy = await loadTaxonomy();
+      await refreshServices({ categories: { $in: taxonomy.withChildren([after.code]) } });
+    },
+    detail: async (record) => ({ ...termView(record), version: record.version }),
+  });
+
+  return router;
+}
