@@ -18,6 +18,7 @@ import {
 } from './referral.schemas.js';
 import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTransition } from './referral-workflow.js';
 import { findTransition, moveAtomically, type HistoryEntry } from './state-machine.js';
+import { updateAtVersion } from './version-claim.js';
 import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
 
@@ -172,11 +173,12 @@ export async function updateDraft(deps: ReferralDeps, req: Request, id: string, 
   }
   await checkReceiver(referral.fromOrganizationId.toString(), fields);
 
-  const updated = await ReferralModel.findOneAndUpdate(
-    { _id: referral._id, status: 'draft', version: expectedVersion },
-    { $set: recordFields(deps, referral._id, fields, user, referral.consentOverride), $inc: { version: 1 } },
-    { new: true },
-  ).lean<ReferralDoc>();
+  const updated = await updateAtVersion(
+    ReferralModel,
+    referral,
+    { $set: recordFields(deps, referral._id, fields, user, referral.consentOverride) },
+    { status: 'draft' },
+  );
   if (!updated) throw conflict('The draft changed meanwhile; reload it.');
   await recordAudit(req, {
     action: 'referral.update',

@@ -1,4 +1,5 @@
-import type { Model, RootFilterQuery, Types, UpdateQuery } from 'mongoose';
+import type { Model, Types, UpdateQuery } from 'mongoose';
+import { updateAtVersion } from './version-claim.js';
 
 /**
  * A workflow written once, as data: which side may move a record from which states to which.
@@ -13,20 +14,20 @@ export interface Transition<S extends string, Side extends string> {
   reasons?: readonly string[];
 }
 
-export function findTransition<S extends string, Side extends string, T extends Transition<S, Side>>(
+export function findTransition<T extends Transition<string, string>>(
   table: readonly T[],
-  from: S,
-  to: S,
+  from: T['to'],
+  to: T['to'],
 ): T | undefined {
   return table.find((t) => t.to === to && t.from.includes(from));
 }
 
 /** The states the viewer could move the record to from `from`, given the sides they are on. */
-export function availableMoves<S extends string, Side extends string>(
-  table: readonly Transition<S, Side>[],
-  from: S,
-  sides: readonly Side[],
-): S[] {
+export function availableMoves<T extends Transition<string, string>>(
+  table: readonly T[],
+  from: T['to'],
+  sides: readonly T['by'][number][],
+): T['to'][] {
   return table.filter((t) => t.from.includes(from) && t.by.some((s) => sides.includes(s))).map((t) => t.to);
 }
 
@@ -48,9 +49,10 @@ interface Versioned<S extends string> {
 }
 
 /**
- * The one way a workflow record changes state: a single conditional update on the state and version
- * the caller saw, which sets the new state, bumps the version and appends the history line together.
- * Null when someone else moved the record first (or the move is no longer legal): nothing changed.
+ * The one way a workflow record changes state: a conditional update on the state and version the
+ * caller saw, which sets the new state, bumps the version and appends the history line together
+ * (guarded by a version claim, see version-claim.ts). Null when someone else moved the record first
+ * or the move is no longer legal: nothing changed.
  */
 export async function moveAtomically<S extends string, D extends Versioned<S>>(
   model: Model<D>,
@@ -58,7 +60,6 @@ export async function moveAtomically<S extends string, D extends Versioned<S>>(
   entry: HistoryEntry<S>,
   set: Record<string, unknown> = {},
 ): Promise<D | null> {
-  const filter = { _id: current._id, status: current.status, version: current.version } as RootFilterQuery<D>;
-  const update = { $set: { ...set, status: entry.to }, $inc: { version: 1 }, $push: { history: entry } } as UpdateQuery<D>;
-  return model.findOneAndUpdate(filter, update, { new: true }).lean<D>();
+  const update = { $set: { ...set, status: entry.to }, $push: { history: entry } } as UpdateQuery<D>;
+  return updateAtVersion(model, current, update, { status: current.status });
 }
