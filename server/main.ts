@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
 import { createLogger } from './platform/logging.js';
+import { startReferralRetention } from './referrals/retention.js';
 
 /** Loads .env when present (Node 20.12+), without overriding the real environment. */
 function loadDotEnv(): void {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const db: Database = await openDatabase(config, logger);
   await seedReferenceData();
+  const retention = startReferralRetention(config, logger);
 
   const app = createApp({ config, logger });
   const server: Server = app.listen(config.PORT, config.HOST);
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
     await new Promise<void>((resolve) => server.once('close', resolve));
     clearTimeout(force);
+    await retention.stop();
     await db.close();
     logger.info('stopped');
     process.exit(0);

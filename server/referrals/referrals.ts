@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { authorize, requireUser, type SessionUser } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
+import { compareAndSet } from '../directory/records/compare-and-set.js';
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
 import { ServiceModel } from '../directory/services/service.model.js';
 import { badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
@@ -18,7 +19,6 @@ import {
 } from './referral.schemas.js';
 import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTransition } from './referral-workflow.js';
 import { findTransition, moveAtomically, type HistoryEntry } from './state-machine.js';
-import { updateAtVersion } from './version-claim.js';
 import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
 
@@ -173,12 +173,13 @@ export async function updateDraft(deps: ReferralDeps, req: Request, id: string, 
   }
   await checkReceiver(referral.fromOrganizationId.toString(), fields);
 
-  const updated = await updateAtVersion(
+  // The version pins the state: a record still at the version read is still a draft.
+  const updated = (await compareAndSet(
     ReferralModel,
-    referral,
-    { $set: recordFields(deps, referral._id, fields, user, referral.consentOverride) },
-    { status: 'draft' },
-  );
+    referral._id,
+    expectedVersion,
+    recordFields(deps, referral._id, fields, user, referral.consentOverride),
+  )) as ReferralDoc | null;
   if (!updated) throw conflict('The draft changed meanwhile; reload it.');
   await recordAudit(req, {
     action: 'referral.update',

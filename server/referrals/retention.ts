@@ -4,7 +4,6 @@ import { recordAudit } from '../audit/audit.js';
 import type { Logger } from '../platform/logging.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { ReferralCommentModel, ReferralModel } from './referral.model.js';
-import { forgetClaims } from './version-claim.js';
 import { CLOSED_STATUSES } from './vocabulary.js';
 
 const LEASE_NAME = 'referral-retention';
@@ -46,7 +45,6 @@ export async function eraseExpiredReferralText(options: {
         { $set: { summary: null, notes: null, textErasedAt: now }, $inc: { version: 1 } },
       );
       await ReferralCommentModel.deleteMany({ referralId: { $in: ids } });
-      await forgetClaims(ids);
       for (const r of batch) {
         await recordAudit(null, {
           action: 'referral.text-erased',

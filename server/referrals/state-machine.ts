@@ -1,5 +1,5 @@
-import type { Model, Types, UpdateQuery } from 'mongoose';
-import { updateAtVersion } from './version-claim.js';
+import type { Model, Types } from 'mongoose';
+import { compareAndSet } from '../directory/records/compare-and-set.js';
 
 /**
  * A workflow written once, as data: which side may move a record from which states to which.
@@ -46,13 +46,15 @@ interface Versioned<S extends string> {
   _id: Types.ObjectId;
   status: S;
   version: number;
+  history: HistoryEntry<S>[];
 }
 
 /**
- * The one way a workflow record changes state: a conditional update on the state and version the
- * caller saw, which sets the new state, bumps the version and appends the history line together
- * (guarded by a version claim, see version-claim.ts). Null when someone else moved the record first
- * or the move is no longer legal: nothing changed.
+ * The one way a workflow record changes state: a compare-and-set on the version the caller saw
+ * (see directory/records/compare-and-set.ts: a unique version claim, then a version-filtered
+ * update), which sets the new state, the move's fields and the history with its new line together.
+ * The version pins the state, so a record still at that version is still in `current.status`.
+ * Null when someone else moved the record first: nothing changed.
  */
 export async function moveAtomically<S extends string, D extends Versioned<S>>(
   model: Model<D>,
@@ -60,6 +62,10 @@ export async function moveAtomically<S extends string, D extends Versioned<S>>(
   entry: HistoryEntry<S>,
   set: Record<string, unknown> = {},
 ): Promise<D | null> {
-  const update = { $set: { ...set, status: entry.to }, $push: { history: entry } } as UpdateQuery<D>;
-  return updateAtVersion(model, current, update, { status: current.status });
+  const moved = await compareAndSet(model, current._id, current.version, {
+    ...set,
+    status: entry.to,
+    history: [...current.history, entry],
+  });
+  return moved as D | null;
 }
