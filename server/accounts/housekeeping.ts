@@ -1,18 +1,21 @@
+import { removeClaimsOlderThan } from '../platform/db/claims.js';
 import type { Logger } from '../platform/logging.js';
 import { removeExpiredInvitations } from './invitations.js';
 import { removeExpiredThrottles } from './login-throttle.js';
 import { removeStaleResets } from './password-reset.js';
 
 /**
- * The database has no TTL indexes: expired sign-in counters, used or expired reset tokens and
- * long-expired invitations are removed here (sessions by the session store's own interval).
+ * The database has no TTL indexes: old sign-in failures, used or expired reset tokens, long-expired
+ * invitations and old claims are removed here (sessions by the session store's own interval).
  * Safe to run on several instances at once.
  */
 export async function removeExpiredAccountData(now = new Date()): Promise<Record<string, number>> {
   return {
-    throttles: await removeExpiredThrottles(now),
+    throttles: await removeExpiredThrottles(now.getTime()),
     resets: await removeStaleResets(now),
     invitations: await removeExpiredInvitations(now),
+    // Claims guard invitations (7 days), reset links (1 hour) and mail attempts (hours).
+    claims: await removeClaimsOlderThan(new Date(now.getTime() - 8 * 24 * 3_600_000)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { recordAudit } from '../audit/audit.js';
+import { claimOnce, releaseClaim } from '../platform/db/claims.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { badRequest, conflict } from '../platform/http/problem.js';
 import { invitationMail, linkWithToken } from './account-mail.js';
@@ -73,8 +74,9 @@ export interface Acceptance {
 }
 
 /**
- * Opens the invited account. The invitation is claimed with one conditional update, so a link works
- * once even when used twice at the same moment; if the account cannot be created the claim is undone.
+ * Opens the invited account. The invitation is claimed first (an atomic unique insert), so a link
+ * works once even when used twice at the same moment; if the account cannot be created the claim is
+ * given back.
  */
 export async function acceptInvitation(acceptance: Acceptance, req: Request): Promise<SessionUser> {
   const now = new Date();
@@ -82,8 +84,8 @@ export async function acceptInvitation(acceptance: Acceptance, req: Request): Pr
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(acceptance.token), acceptedAt: null, expiresAt: { $gt: now } }).lean<InvitationDoc>();
   if (!invitation) throw invalid();
   assertAcceptablePassword(acceptance.password, { email: invitation.email, name: acceptance.name });
-  const claimed = await InvitationModel.updateOne({ _id: invitation._id, acceptedAt: null }, { $set: { acceptedAt: now } });
-  if (claimed.modifiedCount !== 1) throw invalid();
+  const claim = `invitation:${invitation._id.toString()}`;
+  if (!(await claimOnce(claim))) throw invalid();
 
   let user: SessionUser;
   try {
@@ -99,10 +101,10 @@ export async function acceptInvitation(acceptance: Acceptance, req: Request): Pr
       req,
     );
   } catch (err) {
-    await InvitationModel.updateOne({ _id: invitation._id, acceptedAt: now }, { $set: { acceptedAt: null } });
+    await releaseClaim(claim);
     throw err;
   }
-  await InvitationModel.updateOne({ _id: invitation._id }, { $set: { userId: user.id } });
+  await InvitationModel.updateOne({ _id: invitation._id }, { $set: { acceptedAt: now, userId: user.id } });
   await recordAudit(req, {
     action: 'accept',
     entity: 'invitation',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../platform/config.js';
 import { HttpProblem } from '../platform/http/problem.js';
-import { LoginThrottleModel, type LoginThrottleDoc } from './login-throttle.model.js';
+import { LoginFailureModel } from './login-failure.model.js';
 
 const IP_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;
@@ -18,6 +18,7 @@ export interface LoginAttempt {
 }
 
 const ipKey = (ip: string) => `ip:${ip}`;
+/** Hashed, so the collection does not become a list of addresses people tried. */
 const accountKey = (email: string) => `account:${createHash('sha256').update(email).digest('hex').slice(0, 40)}`;
 
 const tooManyAttempts = (until: number, now: number, detail: string) =>
@@ -30,26 +31,10 @@ const tooManyAttempts = (until: number, now: number, detail: string) =>
 export const delayAfter = (failures: number): number =>
   failures < FREE_FAILURES ? 0 : Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
 
-/** Adds one failure to a counter inside its window, or starts a new window; atomic per document. */
-async function countFailure(key: string, windowMs: number, now: Date): Promise<LoginThrottleDoc> {
-  const counted = await LoginThrottleModel.findOneAndUpdate(
-    { _id: key, windowEndsAt: { $gt: now } },
-    { $inc: { failures: 1 }, $set: { lastFailureAt: now } },
-    { new: true },
-  ).lean();
-  if (counted) return counted;
-  try {
-    const started = await LoginThrottleModel.findOneAndUpdate(
-      { _id: key, windowEndsAt: { $lte: now } },
-      { $set: { failures: 1, windowEndsAt: new Date(now.getTime() + windowMs), lastFailureAt: now } },
-      { new: true, upsert: true },
-    ).lean();
-    return started!;
-  } catch (err) {
-    // Another instance started the window first: count inside it.
-    if ((err as { code?: number }).code === 11000) return countFailure(key, windowMs, now);
-    throw err;
-  }
+/** Times of the newest failures under `key` since `since`, newest first, at most `limit`. */
+async function recentFailures(key: string, since: number, limit: number): Promise<number[]> {
+  const rows = await LoginFailureModel.find({ key, at: { $gt: new Date(since) } }, { at: 1 }).sort({ at: -1 }).limit(limit).lean();
+  return rows.map((r) => r.at.getTime());
 }
 
 /**
@@ -57,58 +42,53 @@ async function countFailure(key: string, windowMs: number, now: Date): Promise<L
  * (one account from many places), a growing wait after failures and a lock after LOGIN_LOCK_AFTER.
  */
 export function loginThrottle(policy: ThrottlePolicy) {
+  const lockMs = policy.LOGIN_LOCK_MINUTES * 60_000;
   return {
     /** Throws 429 with Retry-After when this attempt must not even be checked. */
-    async assertAllowed(attempt: LoginAttempt, now = new Date()): Promise<void> {
-      const t = now.getTime();
+    async assertAllowed(attempt: LoginAttempt, now = Date.now()): Promise<void> {
       const [ip, account] = await Promise.all([
-        LoginThrottleModel.findById(ipKey(attempt.ip)).lean(),
-        LoginThrottleModel.findById(accountKey(attempt.email)).lean(),
+        recentFailures(ipKey(attempt.ip), now - IP_WINDOW_MS, policy.LOGIN_IP_LIMIT),
+        recentFailures(accountKey(attempt.email), now - ACCOUNT_WINDOW_MS, policy.LOGIN_LOCK_AFTER),
       ]);
-      if (ip && ip.windowEndsAt.getTime() > t && ip.failures >= policy.LOGIN_IP_LIMIT) {
-        throw tooManyAttempts(ip.windowEndsAt.getTime(), t, 'Too many failed sign-ins from this network. Try again later.');
+      if (ip.length >= policy.LOGIN_IP_LIMIT) {
+        // Allowed again when the oldest of the last LOGIN_IP_LIMIT failures leaves the window.
+        throw tooManyAttempts(ip[ip.length - 1]! + IP_WINDOW_MS, now, 'Too many failed sign-ins from this network. Try again later.');
       }
-      if (!account) return;
-      if (account.lockedUntil && account.lockedUntil.getTime() > t) {
-        throw tooManyAttempts(
-          account.lockedUntil.getTime(),
-          t,
-          'This account is locked for a while after too many failed sign-ins. Try again later or reset the password.',
-        );
+      const last = account[0];
+      if (last === undefined) return;
+      if (account.length >= policy.LOGIN_LOCK_AFTER) {
+        if (last + lockMs > now) {
+          throw tooManyAttempts(
+            last + lockMs,
+            now,
+            'This account is locked for a while after too many failed sign-ins. Try again later or reset the password.',
+          );
+        }
+        return;
       }
-      const nextAllowed = account.lastFailureAt.getTime() + delayAfter(account.failures);
-      if (account.windowEndsAt.getTime() > t && nextAllowed > t) {
-        throw tooManyAttempts(nextAllowed, t, 'Too many failed sign-ins. Wait a moment before trying again.');
-      }
+      const nextAllowed = last + delayAfter(account.length);
+      if (nextAllowed > now) throw tooManyAttempts(nextAllowed, now, 'Too many failed sign-ins. Wait a moment before trying again.');
     },
 
-    async recordFailure(attempt: LoginAttempt, now = new Date()): Promise<void> {
-      const [, account] = await Promise.all([
-        countFailure(ipKey(attempt.ip), IP_WINDOW_MS, now),
-        countFailure(accountKey(attempt.email), ACCOUNT_WINDOW_MS, now),
+    async recordFailure(attempt: LoginAttempt, now = Date.now()): Promise<void> {
+      const at = new Date(now);
+      await LoginFailureModel.insertMany([
+        { key: ipKey(attempt.ip), at },
+        { key: accountKey(attempt.email), at },
       ]);
-      if (account.failures >= policy.LOGIN_LOCK_AFTER) {
-        await LoginThrottleModel.updateOne(
-          { _id: account._id, failures: { $gte: policy.LOGIN_LOCK_AFTER } },
-          { $set: { failures: 0, lockedUntil: new Date(now.getTime() + policy.LOGIN_LOCK_MINUTES * 60_000) } },
-        );
-      }
     },
 
-    /** A successful sign-in (or a password reset) clears the account's counter, not the IP's. */
+    /** A successful sign-in (or a password reset) clears the account's failures, not the IP's. */
     async clearAccount(email: string): Promise<void> {
-      await LoginThrottleModel.deleteOne({ _id: accountKey(email) });
+      await LoginFailureModel.deleteMany({ key: accountKey(email) });
     },
   };
 }
 
 export type LoginThrottle = ReturnType<typeof loginThrottle>;
 
-/** Removes counters whose window and lock are both over. */
-export async function removeExpiredThrottles(now = new Date()): Promise<number> {
-  const { deletedCount } = await LoginThrottleModel.deleteMany({
-    windowEndsAt: { $lte: now },
-    $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-  });
+/** Removes failures older than every window. */
+export async function removeExpiredThrottles(now = Date.now()): Promise<number> {
+  const { deletedCount } = await LoginFailureModel.deleteMany({ at: { $lt: new Date(now - Math.max(IP_WINDOW_MS, ACCOUNT_WINDOW_MS)) } });
   return deletedCount;
 }

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { claimOnce } from '../platform/db/claims.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { badRequest } from '../platform/http/problem.js';
 import { linkWithToken, passwordResetMail } from './account-mail.js';
@@ -31,8 +32,8 @@ export async function requestPasswordReset(email: string, publicUrl: string): Pr
 }
 
 /**
- * Uses a reset token (once: the claim is one conditional update), sets the new password, ends every
- * session of the account and lifts a sign-in lock.
+ * Uses a reset token (once: it is claimed with an atomic unique insert), sets the new password, ends
+ * every session of the account and lifts a sign-in lock.
  */
 export async function completePasswordReset(token: string, password: string, req: Request, throttle: LoginThrottle): Promise<void> {
   const now = new Date();
@@ -42,10 +43,10 @@ export async function completePasswordReset(token: string, password: string, req
   if (!reset || !user) throw invalid();
   const account = toSessionUser(user);
   assertAcceptablePassword(password, account);
-  const claimed = await PasswordResetModel.updateOne({ _id: reset._id, usedAt: null }, { $set: { usedAt: now } });
-  if (claimed.modifiedCount !== 1) throw invalid();
-  await setPassword(account, password, req, 'password-reset');
+  if (!(await claimOnce(`password-reset:${reset._id.toString()}`))) throw invalid();
+  // Every reset link of the account ends with this one.
   await PasswordResetModel.updateMany({ userId: user._id, usedAt: null }, { $set: { usedAt: now } });
+  await setPassword(account, password, req, 'password-reset');
   await endSessionsOf(account.id);
   await throttle.clearAccount(user.emailNormalized);
 }

@@ -53,7 +53,7 @@ function repeatedUnit(s: string): string {
 function isDecoratedCommonWord(s: string): boolean {
   const core = s.replace(/^[^a-z]+|[^a-z]+$/g, '');
   if (core.length === 0) return true;
-  return [core, deLeet(s).replace(/^[^a-z]+|[^a-z]+$/g, '')].some((w) => commonWords.has(w) || commonWords.has(repeatedUnit(w)));
+  return [core, deLeet(core)].some((w) => commonWords.has(w) || commonWords.has(repeatedUnit(w)));
 }
 
 export interface PasswordContext {

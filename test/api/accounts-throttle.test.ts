@@ -63,6 +63,14 @@ describe('brute-force protection on sign-in', () => {
     assert.equal((await attempt(appWith({}), user.email, password, '198.51.100.201')).status, 429);
   });
 
+  it('parallel guesses are all counted: a burst locks the account', async () => {
+    const { user, password } = await createTestUser({ role: 'caseworker' });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(app, user.email, strongPassword(), `198.18.0.${i}`)));
+    assert.ok(burst.every((r) => r.status === 401 || r.status === 429));
+    const after = await attempt(app, user.email, password, '198.18.1.1');
+    assert.equal(after.status, 429);
+  });
+
   it('limits failures per IP address across accounts: 429 with Retry-After, other addresses unaffected', async () => {
     const limited = appWith({ LOGIN_IP_LIMIT: '4' });
     const ip = '192.0.2.77';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
+import { claimOnce, claimedAt } from '../db/claims.js';
 import type { Logger } from '../logging.js';
 import { OutboxMessageModel, type OutboxMessageDoc } from './outbox.model.js';
 
@@ -8,13 +9,21 @@ export interface MailTransport {
   send(message: OutboxMessageDoc): Promise<void>;
 }
 
-const LEASE_MS = 2 * 60_000;
+/** Longer than any send may take: SMTP timeouts below are shorter. */
+const LEASE_MS = 5 * 60_000;
+const SMTP_TIMEOUT_MS = 60_000;
+const CANDIDATES = 10;
 const MAX_ATTEMPTS = 8;
 /** Wait before attempt n+1: 1, 2, 4 … minutes, at most an hour. */
 const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: SMTP_TIMEOUT_MS,
+    greetingTimeout: SMTP_TIMEOUT_MS,
+    socketTimeout: SMTP_TIMEOUT_MS,
+  });
   return {
     async send(message) {
       await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
@@ -41,17 +50,48 @@ export function transportFor(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'is
   return config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : logTransport(logger, !config.isProduction);
 }
 
-/** Leases the oldest due message for `owner`; null when none is due. */
+/** Messages that are due and not leased, oldest first. */
+function dueMessages(now: Date): Promise<OutboxMessageDoc[]> {
+  return OutboxMessageModel.find({
+    status: 'pending',
+    nextAttemptAt: { $lte: now },
+    $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }],
+  })
+    .sort({ nextAttemptAt: 1, _id: 1 })
+    .limit(CANDIDATES)
+    .lean<OutboxMessageDoc[]>();
+}
+
+const attemptKey = (message: OutboxMessageDoc, attempt: number) => `mail:${message._id.toString()}:${attempt}`;
+
+/**
+ * An instance that claimed an attempt and died before recording its lease leaves the message
+ * waiting for an attempt nobody can claim: after a lease period, one instance skips that number.
+ */
+async function skipAbandonedAttempt(message: OutboxMessageDoc, attempt: number, now: Date): Promise<void> {
+  const claimed = await claimedAt(attemptKey(message, attempt));
+  if (!claimed || claimed.getTime() > now.getTime() - LEASE_MS) return;
+  if (await claimOnce(`${attemptKey(message, attempt)}:abandoned`)) {
+    await OutboxMessageModel.updateOne({ _id: message._id, attempts: message.attempts }, { $set: { attempts: attempt, leaseUntil: null } });
+  }
+}
+
+/**
+ * Leases the oldest due message for `owner`; null when none is due. Each attempt of each message is
+ * claimed with an atomic unique insert, so two instances never send the same attempt; the lease
+ * then keeps others away while the message is being sent.
+ */
 async function leaseNext(owner: string, now: Date): Promise<OutboxMessageDoc | null> {
-  return OutboxMessageModel.findOneAndUpdate(
-    {
-      status: 'pending',
-      nextAttemptAt: { $lte: now },
-      $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }],
-    },
-    { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS), leaseOwner: owner }, $inc: { attempts: 1 } },
-    { new: true, sort: { nextAttemptAt: 1 } },
-  ).lean<OutboxMessageDoc>();
+  for (const message of await dueMessages(now)) {
+    const attempt = message.attempts + 1;
+    if (await claimOnce(attemptKey(message, attempt))) {
+      const lease = { attempts: attempt, leaseUntil: new Date(now.getTime() + LEASE_MS), leaseOwner: owner };
+      await OutboxMessageModel.updateOne({ _id: message._id }, { $set: lease });
+      return { ...message, ...lease };
+    }
+    await skipAbandonedAttempt(message, attempt, now);
+  }
+  return null;
 }
 
 /** Sends one due message; false when there was nothing to send. */
