@@ -1,10 +1,13 @@
 import type { Server } from 'node:http';
 import { seedReferenceData } from '../seed/reference-data.js';
+import { prepareAccounts } from './accounts/bootstrap.js';
+import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
 import { createLogger } from './platform/logging.js';
+import { startMailDelivery } from './platform/mail/delivery.js';
 import { startReferralRetention } from './referrals/retention.js';
 
 /** Loads .env when present (Node 20.12+), without overriding the real environment. */
@@ -23,6 +26,10 @@ async function main(): Promise<void> {
 
   const db: Database = await openDatabase(config, logger);
   await seedReferenceData();
+  // After any sample seeding: sample accounts belong to sample organisations.
+  await prepareAccounts(config, logger);
+  const mail = startMailDelivery({ config, logger });
+  const housekeeping = startAccountHousekeeping(logger);
   const retention = startReferralRetention(config, logger);
 
   const app = createApp({ config, logger });
@@ -46,7 +53,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
     await new Promise<void>((resolve) => server.once('close', resolve));
     clearTimeout(force);
+    housekeeping.stop();
     await retention.stop();
+    await mail.stop();
     await db.close();
     logger.info('stopped');
     process.exit(0);
