@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { haversineKm } from '../../server/directory/search/distance.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildDirectory, type Directory } from './directory-fixtures.js';
 
@@ -11,26 +12,237 @@ interface Item {
   point: { lat: number; lng: number; precision: string } | null;
 }
 
+const BAGHDAD = { lat: 33.3152, lng: 44.3661 };
+const ERBIL_CAPITAL = { lat: 36.18333, lng: 44.01193 };
+const SULAYMANIYAH_CAPITAL = { lat: 35.56496, lng: 45.4329 };
+
 describe('directory search', () => {
   let t: TestApp;
   let d: Directory;
-  const names = new Map<string, string>();
+  const keys = new Map<string, string>();
 
   before(async () => {
     t = await startTestApp();
     d = await buildDirectory(t.app);
-    for (const [key, s] of Object.entries(d.services)) names.set(s.id, key);
+    for (const [key, s] of Object.entries(d.services)) keys.set(s.id, key);
   });
   after(() => t.close());
 
+  const get = (path: string) => request(t.app).get(`/api/v1${path}`);
   /** The fixture keys (s1…s6) a service search returns, in order. */
   async function found(query: string): Promise<string[]> {
-    const res = await request(t.app).get(`/api/v1/services?${query}`).expect(200);
-    return (res.body.items as Item[]).map((i) => names.get(i.id) ?? i.id);
+    const res = await get(`/services?${query}`).expect(200);
+    return (res.body.items as Item[]).map((i) => keys.get(i.id) ?? i.id);
   }
+  const q = (text: string) => `q=${encodeURIComponent(text)}`;
   const sorted = (list: string[]) => [...list].sort();
 
-  it('smoke', async () => {
-    assert.deepEqual(sorted(await found('')), ['s1', 's2', 's3', 's4', 's5']);
+  describe('text in Arabic, Kurdish and English', () => {
+    it('finds the same services with and without hamza, diacritics and tatweel', async () => {
+      const expected = await found(q('مأوى'));
+      assert.deepEqual(expected, ['s1', 's3'], 'name match (s1) before category match (s3)');
+      for (const variant of ['ماوى', 'ماوي', 'مَأْوًى', 'مـأوى', 'المأوى']) assert.deepEqual(await found(q(variant)), expected, variant);
+    });
+
+    it('treats alef forms, ya/alef maqsura and ta marbuta/ha alike', async () => {
+      assert.deepEqual(await found(q('الإيواء')), ['s3']);
+      assert.deepEqual(await found(q('الايواء')), ['s3']);
+      assert.deepEqual(await found(q('ايواء')), ['s3'], 'without the article');
+      assert.deepEqual(await found(q('حماية')), ['s4']);
+      assert.deepEqual(await found(q('حمايه')), ['s4']);
+      assert.deepEqual(await found(q('للنساء')), ['s1']);
+    });
+
+    it('finds Kurdish text, with Kurdish or Arabic letter forms', async () => {
+      const shelter = await found(q('پەناگە'));
+      assert.deepEqual(sorted(shelter), ['s1', 's3', 's4'], 'category name (s1, s3) and description (s4)');
+      assert.deepEqual(sorted(await found(q('پهناگه'))), sorted(shelter), 'heh instead of ae');
+      assert.deepEqual(await found(q('پاراستنی منداڵ')), ['s4']);
+      assert.deepEqual(await found(q('پاراستنى مندال')), ['s4'], 'Arabic ya and lam');
+    });
+
+    it('matches word prefixes, every word, case-insensitively', async () => {
+      assert.deepEqual(await found(q('shelt')), ['s1', 's2', 's3'], 'the name match first, then by name');
+      assert.deepEqual(await found(q('SHELTER women')), ['s1']);
+      assert.deepEqual(await found(q('legal clinic')), ['s2']);
+      assert.deepEqual(await found(q('shelter xyzzy')), []);
+      assert.deepEqual(await found(q('hope')), ['s1', 's3'], 'organisation names are searchable');
+    });
+
+    it('ranks name matches before description and category matches', async () => {
+      const res = await get(`/services?${q('shelter')}`).expect(200);
+      assert.equal(res.body.total, 3);
+      assert.equal(keys.get(res.body.items[0].id), 's1');
+      // With an explicit sort the ranking gives way.
+      assert.deepEqual(await found(`${q('shelter')}&sort=name`), ['s1', 's2', 's3']);
+    });
+
+    it('does not let q reach location text', async () => {
+      assert.deepEqual(await found(q('Karrada')), []);
+      assert.deepEqual(await found(q('Jasmine')), []);
+    });
+  });
+
+  describe('filters', () => {
+    it('combine with AND across filters and OR within one', async () => {
+      assert.deepEqual(await found('governorate=IQ-BG'), ['s1']);
+      assert.deepEqual(sorted(await found('governorate=IQG02')), ['s2', 's5'], 'P-code');
+      assert.deepEqual(sorted(await found('governorate=IQ-BG,IQ-BA')), ['s1', 's2', 's5']);
+      assert.deepEqual(sorted(await found('governorate=IQ-BG&governorate=iqg02')), ['s1', 's2', 's5'], 'repeated');
+      assert.deepEqual(await found('governorate=IQ-BA&category=hotlines'), ['s5']);
+      assert.deepEqual(sorted(await found('population=women,migrants')), ['s1', 's2', 's5']);
+      assert.deepEqual(await found('population=women,migrants&language=ar&organizationType=local-ngo'), ['s1']);
+      assert.deepEqual(sorted(await found('language=bn,ckb')), ['s3', 's4', 's5']);
+      assert.deepEqual(sorted(await found('organizationType=international-ngo')), ['s2', 's5']);
+      assert.deepEqual(sorted(await found(`organization=${d.orgs.B.id}`)), ['s2', 's5']);
+      assert.deepEqual(sorted(await found('acceptsReferrals=true')), ['s1', 's3', 's4']);
+      assert.deepEqual(sorted(await found('acceptsReferrals=false')), ['s2', 's5']);
+      assert.deepEqual(await found(`${q('shelter')}&governorate=IQ-BA`), ['s2']);
+    });
+
+    it('a parent category includes its children', async () => {
+      assert.deepEqual(sorted(await found('category=safety')), ['s1', 's3']);
+      assert.deepEqual(sorted(await found('category=protection,information')), ['s4', 's5']);
+    });
+
+    it('shows active services unless asked for another status', async () => {
+      assert.deepEqual(await found('status=inactive'), ['s6']);
+      assert.deepEqual(sorted(await found('status=active,inactive&category=shelter')), ['s1', 's3', 's6']);
+    });
+
+    it('verifiedWithinDays keeps recently confirmed services', async () => {
+      assert.deepEqual(await found('verifiedWithinDays=30'), ['s1']);
+    });
+
+    it('rejects unknown values with the offending field', async () => {
+      for (const bad of ['population=aliens', 'governorate=XX', 'organizationType=club', 'status=open', 'sort=best', 'perPage=101', 'near=north', 'sort=distance', 'unknown=1']) {
+        const res = await get(`/services?${bad}`).expect(400);
+        assert.ok(Array.isArray(res.body.errors) && res.body.errors.length, bad);
+      }
+      await get('/services?q[$ne]=x').expect(400);
+    });
+  });
+
+  describe('distance', () => {
+    it('near sorts by great-circle distance and reports km', async () => {
+      const res = await get(`/services?near=${BAGHDAD.lat},${BAGHDAD.lng}`).expect(200);
+      const items = res.body.items as Item[];
+      const order = items.map((i) => keys.get(i.id) ?? i.id);
+      assert.deepEqual(order.slice(0, 3), ['s1', 's4', 's3']);
+      assert.deepEqual(sorted(order.slice(3)), ['s2', 's5'], 'the Basrah office and the Basrah capital are metres apart');
+      const km = Object.fromEntries(items.map((i) => [keys.get(i.id), i.distanceKm]));
+      assert.equal(km.s1, 0);
+      assert.ok(Math.abs(km.s2! - 447) < 2, `Baghdad → Basrah ${km.s2}`);
+      // Confidential (s3) and confidential-location (s4) services are measured from the governorate capital.
+      assert.equal(km.s3, Math.round(haversineKm(BAGHDAD, ERBIL_CAPITAL) * 10) / 10);
+      assert.equal(km.s4, Math.round(haversineKm(BAGHDAD, SULAYMANIYAH_CAPITAL) * 10) / 10);
+      const distances = items.map((i) => i.distanceKm!);
+      assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    });
+
+    it('radiusKm keeps services within the radius, also on later pages and in the total', async () => {
+      const res = await get(`/services?near=${BAGHDAD.lat},${BAGHDAD.lng}&radiusKm=360`).expect(200);
+      assert.deepEqual((res.body.items as Item[]).map((i) => keys.get(i.id)), ['s1', 's4', 's3']);
+      assert.equal(res.body.total, 3);
+      const page2 = await get(`/services?near=${BAGHDAD.lat},${BAGHDAD.lng}&radiusKm=360&perPage=2&page=2`).expect(200);
+      assert.deepEqual((page2.body.items as Item[]).map((i) => keys.get(i.id)), ['s3']);
+      assert.deepEqual(await found(`near=${BAGHDAD.lat},${BAGHDAD.lng}&radiusKm=50&${q('shelter')}`), ['s1']);
+    });
+  });
+
+  describe('lists', () => {
+    it('pages in a stable order with totals, and fields asks for less', async () => {
+      const all = await found('sort=name');
+      assert.deepEqual(all, ['s4', 's1', 's2', 's3', 's5']);
+      const pages = [];
+      for (let page = 1; page <= 3; page++) {
+        const res = await get(`/services?sort=name&perPage=2&page=${page}`).expect(200);
+        assert.equal(res.body.total, 5);
+        assert.equal(res.body.perPage, 2);
+        assert.equal(res.body.page, page);
+        pages.push(...(res.body.items as Item[]).map((i) => keys.get(i.id)));
+      }
+      assert.deepEqual(pages, all);
+      assert.deepEqual(await found('sort=-name'), [...all].reverse());
+      assert.equal((await found('sort=-lastVerifiedAt'))[0], 's1');
+      const slim = await get('/services?fields=name,categories&perPage=1').expect(200);
+      assert.deepEqual(Object.keys(slim.body.items[0]).sort(), ['categories', 'id', 'name']);
+    });
+
+    it('a service summary has the agreed shape', async () => {
+      const res = await get(`/services?organization=${d.orgs.A.id}&${q('emergency')}`).expect(200);
+      const s = res.body.items[0];
+      assert.deepEqual(Object.keys(s).sort(), [
+        'acceptsReferrals', 'categories', 'confidential', 'description', 'governorates', 'id', 'languages',
+        'lastVerifiedAt', 'name', 'organization', 'point', 'populations', 'status',
+      ]);
+      assert.deepEqual(s.organization, { id: d.orgs.A.id, name: { en: 'Hope Shelter Network', ar: 'شبكة مأوى الأمل' }, type: 'local-ngo' });
+      assert.deepEqual(s.point, { ...BAGHDAD, precision: 'exact' });
+      assert.deepEqual(s.governorates, ['IQ-BG'], 'service area defaults to the governorates of its locations');
+      assert.equal(s.acceptsReferrals, true, 'copied from the organisation');
+    });
+
+    it('organisations: search, filters via their services, and the agreed shape', async () => {
+      const list = async (query: string) =>
+        ((await get(`/organizations?${query}`).expect(200)).body.items as { name: { en: string } }[]).map((o) => o.name.en);
+      assert.deepEqual(await list(q('legal')), ['Legal Aid Iraq']);
+      assert.deepEqual(await list(q('القانونيه')), ['Legal Aid Iraq']);
+      assert.deepEqual(await list(q('پاراستن')), ['Kurdistan Protection Office']);
+      assert.deepEqual(await list('category=shelter'), ['Hope Shelter Network']);
+      assert.deepEqual(await list('category=safety,legal-aid&governorate=IQ-BA'), ['Legal Aid Iraq']);
+      assert.deepEqual(await list('organizationType=government,international-ngo'), ['Kurdistan Protection Office', 'Legal Aid Iraq']);
+      assert.deepEqual(await list('acceptsReferrals=true&sort=-name'), ['Kurdistan Protection Office', 'Hope Shelter Network']);
+      const res = await get('/organizations?perPage=1').expect(200);
+      assert.equal(res.body.total, 3);
+      assert.deepEqual(Object.keys(res.body.items[0]).sort(), [
+        'acceptsReferrals', 'alternateName', 'description', 'email', 'governorates', 'id', 'languages',
+        'lastVerifiedAt', 'name', 'phones', 'type', 'verification', 'website',
+      ]);
+    });
+
+    it('taxonomy lists groups and categories in order', async () => {
+      const res = await get('/taxonomy').expect(200);
+      const shelter = res.body.items.find((t: { code: string }) => t.code === 'shelter');
+      assert.equal(shelter.parent, 'safety');
+      assert.equal(shelter.name.ar, 'المأوى والسكن الآمن');
+      assert.equal(res.body.items[0].code, 'safety');
+    });
+  });
+
+  describe('facets and map', () => {
+    it('facets count the same search per dimension', async () => {
+      const res = await get('/services/facets').expect(200);
+      assert.equal(res.body.total, 5);
+      assert.deepEqual(res.body.category, { shelter: 2, 'child-protection': 1, hotlines: 1, 'legal-aid': 1 });
+      assert.equal(res.body.governorate['IQ-BA'], 2);
+      assert.equal(res.body.population['trafficking-survivors'], 3);
+      assert.equal(res.body.language.ar, 5);
+      assert.deepEqual(res.body.organizationType, { 'local-ngo': 2, 'international-ngo': 2, government: 1 });
+      const filtered = await get(`/services/facets?${q('shelter')}&near=${BAGHDAD.lat},${BAGHDAD.lng}&radiusKm=360`).expect(200);
+      assert.equal(filtered.body.total, 2);
+      assert.deepEqual(filtered.body.governorate, { 'IQ-AR': 1, 'IQ-BG': 1 });
+    });
+
+    it('the map is compact GeoJSON in the asked language, confidential services at the governorate', async () => {
+      const res = await get('/map/services?lang=ar').expect(200);
+      assert.match(res.headers['content-type'] ?? '', /geo\+json/);
+      const body = JSON.parse(res.text);
+      assert.equal(body.type, 'FeatureCollection');
+      assert.equal(body.features.length, 5);
+      const s1 = body.features.find((f: { id: string }) => f.id === d.services.s1.id);
+      assert.deepEqual(s1, {
+        type: 'Feature',
+        id: d.services.s1.id,
+        geometry: { type: 'Point', coordinates: [BAGHDAD.lng, BAGHDAD.lat] },
+        properties: { n: 'مأوى طوارئ للنساء', o: 'شبكة مأوى الأمل', c: ['shelter'], p: 'e' },
+      });
+      const s3 = body.features.find((f: { id: string }) => f.id === d.services.s3.id);
+      assert.deepEqual(s3.geometry.coordinates, [ERBIL_CAPITAL.lng, ERBIL_CAPITAL.lat]);
+      assert.equal(s3.properties.p, 'g');
+      const s4 = body.features.find((f: { id: string }) => f.id === d.services.s4.id);
+      assert.equal(s4.properties.o, 'Kurdistan Protection Office', 'no Arabic name: falls back to English');
+      const ckb = JSON.parse((await get(`/map/services?lang=ckb&category=protection`).expect(200)).text);
+      assert.deepEqual(ckb.features.map((f: { properties: { n: string } }) => f.properties.n), ['یەکەی پاراستنی منداڵ']);
+    });
   });
 });

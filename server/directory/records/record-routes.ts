@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { authorize, can, currentUser, type Action, type SessionUser } from '../../accounts/permissions.js';
 import { recordAudit } from '../../audit/audit.js';
+import { compareAndSet } from './compare-and-set.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { conflict, notFound } from '../../platform/http/problem.js';
 import {
@@ -79,12 +80,16 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
   const key = resource.naturalKey;
   const param = key?.param ?? 'id';
   const itemPath = `${path}/:${param}`;
-  const params = key ? z.strictObject({ [key.param]: key.schema }) : IdParams;
+  // Malformed keys are records that do not exist (404), not bad requests.
+  const params = key ? z.strictObject({ [key.param]: z.string().max(64) }) : IdParams;
   const anyResource = resource as RecordResource<R, unknown, unknown>;
 
   const filterFor = (values: Record<string, string>): Record<string, unknown> => {
     const raw = values[param] ?? '';
-    if (key) return { [key.field]: raw };
+    if (key) {
+      if (!key.schema.safeParse(raw).success) throw notFound(label);
+      return { [key.field]: raw };
+    }
     const oid = toObjectId(raw);
     if (!oid) throw notFound(label);
     return { _id: oid };
@@ -175,10 +180,8 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before, req);
-      // One atomic compare-and-set: of two editors holding the same version, exactly one wins.
-      const after = await model
-        .findOneAndUpdate({ ...filter, version: expected }, { $set: set, $inc: { version: 1 } }, { new: true })
-        .lean<StoredRecord<R>>();
+      // Compare-and-set: of two editors holding the same version, exactly one wins.
+      const after = await compareAndSet(model, before._id, expected, set);
       if (!after) return failedWrite(anyResource, filter);
       return written(req, 'update', before, after);
     },
@@ -221,13 +224,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
         const expected = ifMatchVersion(req);
         if (expected !== null && expected !== before.version) throw staleVersion(label, before.version);
         if (action.done?.(before)) return respond(req, before);
-        const after = await model
-          .findOneAndUpdate(
-            { ...filter, version: before.version },
-            { $set: action.changes(before, user), $inc: { version: 1 } },
-            { new: true },
-          )
-          .lean<StoredRecord<R>>();
+        const after = await compareAndSet(model, before._id, before.version, action.changes(before, user));
         if (!after) return failedWrite(anyResource, filter);
         return written(req, action.name, before, after);
       },

@@ -34,8 +34,8 @@ export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
   const match = await exactFilter(serviceSearch(query, await loadTaxonomy()));
   const count = async ({ field, unwind }: { field: string; unwind: boolean }) => {
     const rows = await ServiceModel.aggregate<{ _id: string | null; n: number }>([
+      // No $project here: FerretDB v1 drops the connection on `$project: { _id: 0 }` in an aggregation.
       { $match: match },
-      { $project: { _id: 0, [field]: 1 } },
       ...(unwind ? [{ $unwind: `$${field}` }] : []),
       { $group: { _id: `$${field}`, n: { $sum: 1 } } },
     ]);

@@ -20,9 +20,11 @@ export interface Taxonomy {
 }
 
 export async function loadTaxonomy(): Promise<Taxonomy> {
-  const terms = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, order: 1 })
+  const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, order: 1 })
     .sort({ order: 1, code: 1 })
-    .lean<Term[]>();
+    .lean<(Omit<Term, 'parent'> & { parent?: string | null })[]>();
+  // A group's parent may be stored as null or be absent altogether.
+  const terms: Term[] = rows.map((t) => ({ ...t, parent: t.parent ?? null }));
   const byCode = new Map(terms.map((t) => [t.code, t]));
   return {
     terms,
