@@ -13,6 +13,8 @@ export interface NewAccount {
   role: Role;
   organizationId: string | null;
   invitedBy?: string | null;
+  /** Sample accounts are removed with the sample directory. */
+  sample?: boolean;
 }
 
 const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11000;
@@ -35,6 +37,7 @@ export async function createAccount(account: NewAccount, req: Request | null): P
       role: account.role,
       organizationId: account.organizationId,
       invitedBy: account.invitedBy ?? null,
+      sample: account.sample ?? false,
     });
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('An account with this email address already exists.');

@@ -41,12 +41,14 @@ const SAMPLE_ACCOUNTS: { email: string; name: string; role: Role; types?: readon
   { email: 'liaison.baghdad@example.org', name: 'Sample government liaison (Baghdad)', role: 'gov-liaison', types: GOVERNMENT_TYPES, governorate: 'IQ-BG' },
 ];
 
+/** The first sample organisation of these types with its head office in the governorate, else one working there, else any. */
 async function sampleOrganization(types: readonly OrganizationType[], governorate: string) {
   const base = { sample: true, archivedAt: null, type: { $in: types } };
-  return (
-    (await OrganizationModel.findOne({ ...base, $or: [{ headOfficeGovernorate: governorate }, { governorates: governorate }] }, { name: 1 }).sort({ _id: 1 }).lean()) ??
-    (await OrganizationModel.findOne(base, { name: 1 }).sort({ _id: 1 }).lean())
-  );
+  for (const where of [{ headOfficeGovernorate: governorate }, { governorates: governorate }, {}]) {
+    const org = await OrganizationModel.findOne({ ...base, ...where }, { name: 1 }).sort({ _id: 1 }).lean();
+    if (org) return org;
+  }
+  return null;
 }
 
 /**
@@ -63,11 +65,16 @@ export async function createSampleAccounts(password: string): Promise<SampleAcco
     if (spec.types && !org) continue;
     const organization = org ? (org.name.en ?? org.name.ar ?? org.name.ckb ?? null) : null;
     if (!(await UserModel.exists({ emailNormalized: normalizeEmail(spec.email) }))) {
-      await createAccount({ email: spec.email, name: spec.name, password, role: spec.role, organizationId: org?._id.toString() ?? null }, null);
+      await createAccount({ email: spec.email, name: spec.name, password, role: spec.role, organizationId: org?._id.toString() ?? null, sample: true }, null);
     }
     out.push({ email: spec.email, role: spec.role, organization });
   }
   return out;
+}
+
+/** Deletes the sample accounts, for when the sample directory is removed. */
+export async function removeSampleAccounts(): Promise<number> {
+  return (await UserModel.deleteMany({ sample: true })).deletedCount;
 }
 
 /** At start: the first platform admin from the environment, and sample accounts when asked for. */

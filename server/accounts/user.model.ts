@@ -21,6 +21,8 @@ const UserSchema = new Schema(
     lastLoginAt: { type: Date, default: null },
     deactivatedAt: { type: Date, default: null },
     invitedBy: { type: Schema.Types.ObjectId, default: null },
+    /** Sample accounts (SAMPLE_PASSWORD) go away with the sample directory. */
+    sample: { type: Boolean, default: false },
   },
   { collection: 'users', timestamps: true, versionKey: false },
 );
