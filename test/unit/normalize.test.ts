@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { matchesAllTerms, normalizeText, prefixesOf, queryTerms, tokenize } from '../../server/platform/text/normalize.js';
+import { searchFields } from '../../server/directory/search-fields.js';
+
+describe('normalizeText', () => {
+  it('removes Arabic diacritics and tatweel', () => {
+    assert.equal(normalizeText('مَأْوًى'), normalizeText('مأوى'));
+    assert.equal(normalizeText('حِمَايَة'), normalizeText('حماية'));
+    assert.equal(normalizeText('مـــأوى'), normalizeText('مأوى'));
+  });
+
+  it('folds alef forms, alef maqsura, ta marbuta, hamza carriers', () => {
+    assert.equal(normalizeText('أإآٱا'), 'ااااا');
+    assert.equal(normalizeText('مأوى'), 'ماوي');
+    assert.equal(normalizeText('الإيواء'), 'الايوا');
+    assert.equal(normalizeText('حماية'), normalizeText('حمايه'));
+    assert.equal(normalizeText('مؤسسة'), 'موسسه');
+    assert.equal(normalizeText('لاجئ'), 'لاجي');
+  });
+
+  it('maps Kurdish and Persian letter forms to their Arabic base letters', () => {
+    assert.equal(normalizeText('پەناگە'), normalizeText('پهناگه'));
+    assert.equal(normalizeText('کوردستان'), normalizeText('كوردستان'), 'keheh and kaf');
+    assert.equal(normalizeText('ی'), normalizeText('ي'), 'Farsi ya and Arabic ya');
+    assert.equal(normalizeText('ڕێگا'), normalizeText('ريگا'));
+    assert.equal(normalizeText('منداڵ'), normalizeText('مندال'));
+    assert.equal(normalizeText('ۆ'), 'و');
+  });
+
+  it('turns Arabic-Indic and Persian digits into ASCII', () => {
+    assert.equal(normalizeText('٠١٢٣٤٥٦٧٨٩'), '0123456789');
+    assert.equal(normalizeText('۱۲۳'), '123');
+  });
+
+  it('folds Latin case and accents, and compatibility forms', () => {
+    assert.equal(normalizeText('Café SHELTER'), 'cafe shelter');
+    assert.equal(normalizeText('ﬁle'), 'file');
+  });
+});
+
+describe('tokens and prefixes', () => {
+  it('tokenises on anything that is not a letter or digit, without duplicates', () => {
+    assert.deepEqual(tokenize('Shelter, shelter & legal-aid (24/7)'), ['shelter', 'legal', 'aid', '24', '7']);
+    assert.deepEqual(tokenize('الحماية والدعم'), ['الحمايه', 'والدعم']);
+  });
+
+  it('stores every prefix of 2..12 characters, and the word without the Arabic article', () => {
+    const prefixes = prefixesOf(['shelter', 'الماوي']);
+    for (const p of ['sh', 'she', 'shelter', 'ال', 'الماوي', 'ما', 'ماوي']) assert.ok(prefixes.includes(p), p);
+    assert.ok(!prefixes.includes('s'));
+    const long = prefixesOf(['internationalisation']);
+    assert.equal(Math.max(...long.map((p) => p.length)), 12);
+  });
+
+  it('query terms: normalised, clipped to the stored prefix length, one-letter words dropped', () => {
+    assert.deepEqual(queryTerms('  Shelt  '), ['shelt']);
+    assert.deepEqual(queryTerms('a shelter'), ['shelter']);
+    assert.deepEqual(queryTerms('a'), ['a']);
+    assert.deepEqual(queryTerms('internationalisation'), ['internationa']);
+    assert.deepEqual(queryTerms('!!!'), []);
+    assert.deepEqual(queryTerms('مَأْوًى'), ['ماوي']);
+  });
+
+  it('what a query asks for is in the stored prefixes of the text it should find', () => {
+    const stored = new Set(searchFields({ name: { ar: 'مأوى الطوارئ', en: 'Emergency Shelter', ckb: 'پەناگەی کاتی' } }).prefixes);
+    for (const query of ['ماوى', 'مأوى', 'الطوارى', 'طوارئ', 'emerg shel', 'پەناگە', 'پهناگه', 'كاتي']) {
+      for (const term of queryTerms(query)) assert.ok(stored.has(term), `${query}: ${term}`);
+    }
+  });
+
+  it('matchesAllTerms decides name-first ranking', () => {
+    const name = tokenize('Emergency Shelter for Women');
+    assert.equal(matchesAllTerms(name, queryTerms('shel wom')), true);
+    assert.equal(matchesAllTerms(name, queryTerms('shelter legal')), false);
+    assert.equal(matchesAllTerms(tokenize('المأوى الآمن'), queryTerms('مأوى')), true, 'article-less match');
+  });
+});
