@@ -16,6 +16,8 @@ import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
 import { fromRepoRoot } from './platform/paths.js';
 import { openApiRoutes } from './platform/http/openapi.js';
+import { hsdsRoutes } from './standards/hsds/hsds.routes.js';
+import { hsdsImportRoutes } from './standards/hsds/import.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -58,9 +60,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(activityRoutes());
   api.use(accountsModule.routes);
   api.use(referralRoutes(config));
+  api.use(hsdsImportRoutes());
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);
+  app.use('/hsds', hsdsRoutes({ config }));
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: false, maxAge: '1h', immutable: false }));

@@ -1,0 +1,83 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { authorize } from '../../accounts/permissions.js';
+import { apiRoute } from '../../platform/http/api-route.js';
+import { HttpProblem, badRequest } from '../../platform/http/problem.js';
+import { queryBoolean } from '../../platform/http/validate.js';
+import { ImportFileError, importHsdsPackage } from './import.js';
+import { TABLES } from './spec.js';
+
+const MAX_UPLOAD = '25mb';
+const CONTENT_TYPES = ['application/zip', 'application/x-zip-compressed', 'text/csv'];
+
+const ImportQuery = z.strictObject({
+  dryRun: queryBoolean.optional(),
+  skipInvalid: queryBoolean.optional(),
+  /** For a single CSV: which HSDS table it holds (found from its columns when they fit only one). */
+  table: z.enum(TABLES).optional(),
+});
+
+const Issue = z.object({ table: z.string(), row: z.number().int(), column: z.string().nullable(), message: z.string() });
+const Counts = z.object({
+  taxonomy_terms: z.number().int(),
+  organizations: z.number().int(),
+  locations: z.number().int(),
+  services: z.number().int(),
+  contacts: z.number().int(),
+});
+const ImportReportView = z.object({
+  dryRun: z.boolean(),
+  imported: z.boolean(),
+  tables: z.record(z.string(), z.object({ rows: z.number().int(), valid: z.number().int() })),
+  created: Counts,
+  updated: Counts,
+  errors: z.array(Issue),
+  warnings: z.array(Issue),
+});
+
+/** POST /api/v1/admin/import: an HSDS package (zip) or one table (CSV) as the raw request body. */
+export function hsdsImportRoutes(): Router {
+  const router = Router();
+  router.post(
+    '/admin/import',
+    express.raw({ type: CONTENT_TYPES, limit: MAX_UPLOAD }),
+  );
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path: '/admin/import',
+      summary: 'Import an Open Referral HSDS 3.0 package (Iraq profile)',
+      description:
+        'The body is the raw file: a tabular data package as exported by GET /hsds/export.zip ' +
+        '(Content-Type: application/zip), or one table of it (Content-Type: text/csv). Every row is ' +
+        'validated; errors name the table, the spreadsheet row (header = 1) and the column. A file with ' +
+        'errors imports nothing unless skipInvalid=true; dryRun=true only reports. Records are upserted ' +
+        'by their HSDS id. Needs directory:import (platform admins). Up to 25 MB.',
+      tags: ['Open Referral HSDS'],
+      query: ImportQuery,
+      response: ImportReportView,
+      auth: 'session',
+      errors: { 413: 'The file is larger than 25 MB.', 415: 'Not application/zip or text/csv.' },
+    },
+    async ({ query, req }) => {
+      authorize(req, 'directory:import');
+      if (!Buffer.isBuffer(req.body) || !req.is(CONTENT_TYPES)) {
+        throw new HttpProblem(415, 'Send the file as the request body with Content-Type application/zip or text/csv.');
+      }
+      try {
+        // `imported` says whether anything was (or, in a dry run, would be) written.
+        return await importHsdsPackage(new Uint8Array(req.body), {
+          dryRun: query.dryRun,
+          skipInvalid: query.skipInvalid,
+          table: query.table,
+          actor: req,
+        });
+      } catch (err) {
+        if (err instanceof ImportFileError) throw badRequest(err.message);
+        throw err;
+      }
+    },
+  );
+  return router;
+}

@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { FilterQuery, Model, Types } from 'mongoose';
+
+/**
+ * HSDS list responses: the `Page` wrapper of the HSDS API reference for `format=json`, or every
+ * result as newline-delimited JSON without pagination for `format=ndjson` (streamed in batches).
+ */
+
+export interface ListSource<T> {
+  total(): Promise<number>;
+  page(skip: number, limit: number): Promise<T[]>;
+  /** Every item, in batches, for ndjson streaming and exports. */
+  batches(): AsyncIterable<T[]>;
+}
+
+export interface PageParams {
+  page: number;
+  per_page: number;
+  format: 'json' | 'ndjson';
+}
+
+const BATCH = 500;
+
+/** A list over a collection: pages in `sort` order; batches walk `_id` upwards (keyset, no growing skips). */
+export function querySource<D>(
+  model: Model<D>,
+  filter: FilterQuery<D>,
+  sort: Record<string, 1 | -1>,
+): ListSource<D & { _id: Types.ObjectId }> {
+  type T = D & { _id: Types.ObjectId };
+  return {
+    total: () => model.countDocuments(filter),
+    page: (skip, limit) => model.find(filter).sort(sort).skip(skip).limit(limit).lean<T[]>(),
+    async *batches() {
+      let last: Types.ObjectId | undefined;
+      for (;;) {
+        const batch = await model
+          .find(last ? ({ $and: [filter, { _id: { $gt: last } }] } as FilterQuery<D>) : filter)
+          .sort({ _id: 1 })
+          .limit(BATCH)
+          .lean<T[]>();
+        if (!batch.length) return;
+        yield batch;
+        last = batch[batch.length - 1]!._id;
+      }
+    },
+  };
+}
+
+/** A list held in memory (taxonomy terms, service-at-location pairs); `load` turns a slice into items. */
+export function arraySource<E, T>(all: E[], load: (slice: E[]) => Promise<T[]> | T[]): ListSource<T> {
+  return {
+    total: async () => all.length,
+    page: async (skip, limit) => load(all.slice(skip, skip + limit)),
+    async *batches() {
+      for (let i = 0; i < all.length; i += BATCH) yield await load(all.slice(i, i + BATCH));
+    },
+  };
+}
+
+export async function sendList<T, O>(
+  res: Response,
+  params: PageParams,
+  source: ListSource<T>,
+  map: (items: T[]) => Promise<O[]> | O[],
+): Promise<void> {
+  if (params.format === 'ndjson') {
+    res.status(200).type('application/x-ndjson');
+    for await (const batch of source.batches()) {
+      const lines = (await map(batch)).map((item) => `${JSON.stringify(item)}\n`).join('');
+      if (lines && !res.write(lines)) await once(res, 'drain');
+    }
+    res.end();
+    return;
+  }
+  const [total, items] = await Promise.all([
+    source.total(),
+    source.page((params.page - 1) * params.per_page, params.per_page),
+  ]);
+  const contents = await map(items);
+  const totalPages = Math.ceil(total / params.per_page);
+  res.json({
+    total_items: total,
+    total_pages: totalPages,
+    page_number: params.page,
+    size: contents.length,
+    first_page: params.page === 1,
+    last_page: params.page >= totalPages,
+    empty: total === 0,
+    contents,
+  });
+}
