@@ -171,6 +171,9 @@ describe('sign-in, session and CSRF', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(res.headers['x-powered-by'], undefined);
     assert.equal(res.headers['strict-transport-security'], undefined);
+    const docs = await request(t.app).get('/api/docs').expect(200);
+    assert.match(docs.headers['content-security-policy']!, /style-src 'self' 'unsafe-inline'/);
+    assert.match(docs.headers['content-security-policy']!, /script-src 'self'(;|$)/);
   });
 });
 

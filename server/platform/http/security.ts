@@ -19,27 +19,33 @@ export function tileSource(tileUrl: string | undefined): string | undefined {
 /**
  * Security headers: a strict Content-Security-Policy (own origin only, images also from the tile
  * host, no inline scripts or styles, no framing), HSTS and upgrade of insecure requests in production.
+ * The one exception is the server-rendered API reference (/api/docs), which carries its small style
+ * sheet inline: it may use inline styles, still no scripts.
  */
 export function securityHeaders(config: Pick<Config, 'TILE_URL' | 'isProduction'>): RequestHandler {
   const tiles = tileSource(config.TILE_URL);
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', ...(tiles ? [tiles] : [])],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+  const headers = (styleSrc: string[]) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc,
+          imgSrc: ["'self'", 'data:', ...(tiles ? [tiles] : [])],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+        },
       },
-    },
-    strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+      strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+    });
+  const strict = headers(["'self'"]);
+  const docsPage = headers(["'self'", "'unsafe-inline'"]);
+  return (req, res, next) => (req.path === '/api/docs' ? docsPage : strict)(req, res, next);
 }
