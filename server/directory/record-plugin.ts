@@ -1,8 +1,10 @@
 import type { Schema } from 'mongoose';
+import { publishesChanges } from './catalog/publish-changes.js';
 
 /**
  * Fields every directory record carries: the sample-data mark, soft-delete (archive), an explicit
- * version for optimistic concurrency (ETag / If-Match), and timestamps.
+ * version for optimistic concurrency (ETag / If-Match), timestamps, and a place in the change feed
+ * that keeps every instance's in-memory catalog current.
  */
 export function directoryRecord(schema: Schema): void {
   schema.add({
@@ -13,4 +15,5 @@ export function directoryRecord(schema: Schema): void {
   schema.set('timestamps', true);
   schema.set('versionKey', false);
   schema.index({ updatedAt: 1 });
+  publishesChanges(schema);
 }

@@ -1,0 +1,223 @@
+/**
+ * `npm run bench`: seeds a throw-away embedded database with N services (default 100 000), starts the
+ * app in production mode as its own process, drives each endpoint with autocannon over loopback at
+ * 10 and 50 connections, and times the raw database query each endpoint needs through the driver,
+ * so the app's own overhead shows as a ratio. Writes bench/results/latest.json and latest.md.
+ *
+ *   npm run bench                      full run (about 10 minutes on 2 cores)
+ *   npm run bench -- --smoke           seconds: small data, short runs (CI runs this)
+ *   npm run bench:search               only the search scenarios of the directory
+ *   options: --scale N --duration S --connections 10,50 --only name,name
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import mongoose from 'mongoose';
+import { seedDatabase } from '../seed/seed.js';
+import { connectDatabase, ensureIndexes } from '../server/platform/db/connection.js';
+import { startEmbeddedDatabase } from '../server/platform/db/embedded-ferretdb.js';
+import { fromRepoRoot } from '../server/platform/paths.js';
+import { prepareContext, scenarios, type Scenario, type ScenarioContext } from './scenarios.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const smoke = opts.smoke ?? false;
+const scale = Number(opts.scale ?? (smoke ? 500 : 100_000));
+const durationSeconds = Number(opts.duration ?? (smoke ? 1 : 8));
+const connectionLevels = (opts.connections ?? (smoke ? '10' : '10,50')).split(',').map(Number);
+const only = opts.only?.split(',');
+const rawRepeats = smoke ? 3 : 15;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function startApp(uri: string, port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: fromRepoRoot(),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGODB_URI: uri,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'bench-'.padEnd(48, 'x'),
+      REFERRAL_KEY: '0'.repeat(64),
+      SEED_SAMPLE: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the app did not become ready within 60 s');
+}
+
+interface LoadResult {
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssMb: number;
+}
+
+async function drive(url: string, headers: Record<string, string>, connections: number, pid: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: durationSeconds, headers }, (err, res) => (err ? reject(err) : resolve(res)));
+    // autocannon reports p97.5 but not p95: keep every response time and compute percentiles exactly.
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  return {
+    connections,
+    requestsPerSecond: round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    rssMb: rssMb(pid),
+  };
+}
+
+async function timeRaw(scenario: Scenario, ctx: ScenarioContext): Promise<number> {
+  await scenario.raw(ctx); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < rawRepeats; i++) {
+    const t0 = performance.now();
+    await scenario.raw(ctx);
+    times.push(performance.now() - t0);
+  }
+  return round(median(times));
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ct-directory-bench-'));
+  const db = await startEmbeddedDatabase({ dataDir: path.join(dir, 'db'), log: (m) => console.error(m) });
+  let app: ChildProcess | undefined;
+  try {
+    const uri = `${db.uri}bench`;
+    await connectDatabase(uri);
+    await ensureIndexes();
+    const seedStarted = performance.now();
+    await seedDatabase({ sample: true, scale, log: () => {} });
+    const seedSeconds = round((performance.now() - seedStarted) / 1000);
+    console.error(`seeded ${scale} services in ${seedSeconds} s`);
+
+    const port = await freePort();
+    app = await startApp(uri, port, path.join(dir, 'app'));
+    const base = `http://127.0.0.1:${port}`;
+    const ctx: ScenarioContext = await prepareContext(base);
+
+    const rows = [];
+    for (const scenario of scenarios) {
+      if (only && !only.some((o) => scenario.name.includes(o) || scenario.group === o)) continue;
+      const request = await scenario.request(ctx);
+      const check = await fetch(base + request.path, { headers: request.headers });
+      if (!check.ok) throw new Error(`${scenario.name}: ${request.path} answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
+      const rawMs = await timeRaw(scenario, ctx);
+      const load: LoadResult[] = [];
+      for (const connections of connectionLevels) {
+        load.push(await drive(base + request.path, request.headers ?? {}, connections, app.pid!));
+      }
+      const first = load[0]!;
+      rows.push({ name: scenario.name, path: request.path, rawMs, ratio: round(first.p50 / Math.max(rawMs, 0.1)), load });
+      console.error(`${scenario.name}: p50 ${first.p50} ms at ${first.connections} connections, raw ${rawMs} ms`);
+    }
+
+    const report = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30), node: process.version },
+      database: 'embedded FerretDB v1.24.2 (SQLite)',
+      scale: { services: scale, seedSeconds },
+      durationSeconds,
+      results: rows,
+    };
+    const outDir = fromRepoRoot('bench', 'results');
+    mkdirSync(outDir, { recursive: true });
+    const name = smoke ? 'smoke' : only ? 'search' : 'latest';
+    writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+    const table = markdown(report);
+    writeFileSync(path.join(outDir, `${name}.md`), table);
+    console.log(table);
+  } finally {
+    app?.kill('SIGTERM');
+    await mongoose.disconnect().catch(() => {});
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function markdown(report: {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  database: string;
+  scale: { services: number; seedSeconds: number };
+  durationSeconds: number;
+  results: { name: string; path: string; rawMs: number; ratio: number; load: LoadResult[] }[];
+}): string {
+  const lines = [
+    `Benchmark of ${report.date.slice(0, 10)}: ${report.scale.services.toLocaleString('en')} services (seeded in ${report.scale.seedSeconds} s), ${report.database}; ` +
+      `${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, Node ${report.machine.node}; ${report.durationSeconds} s per run; app and load generator on the same machine.`,
+    '',
+    '| Endpoint | Conns | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB | raw DB query ms (median) | app p50 / raw |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of report.results) {
+    for (const l of r.load) {
+      lines.push(
+        `| ${r.name} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.errors + l.non2xx} | ${l.rssMb} | ${r.rawMs} | ${round(l.p50 / Math.max(r.rawMs, 0.1))} |`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+await main();

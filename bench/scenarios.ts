@@ -1,0 +1,123 @@
+/**
+ * What the benchmark measures: each scenario is an HTTP request to the running app and the raw
+ * database work that request needs, done through the driver with the app's own filter builder.
+ */
+import mongoose from 'mongoose';
+import { ServiceModel } from '../server/directory/services/service.model.js';
+import { serviceSearch, type ServiceFilters } from '../server/directory/search/service-query.js';
+import { loadTaxonomy, type Taxonomy } from '../server/directory/taxonomy/taxonomy.data.js';
+import { boundingBox } from '../server/directory/search/distance.js';
+
+export interface ScenarioContext {
+  base: string;
+  taxonomy: Taxonomy;
+  serviceId: string;
+  organizationId: string;
+  /** Cookie + CSRF of a signed-in caseworker, when the scenario needs one. */
+  session?: { cookie: string };
+}
+
+export interface Scenario {
+  name: string;
+  group: 'search' | 'other';
+  request(ctx: ScenarioContext): Promise<{ path: string; headers?: Record<string, string> }> | { path: string; headers?: Record<string, string> };
+  raw(ctx: ScenarioContext): Promise<unknown>;
+}
+
+const services = () => ServiceModel.collection;
+const RANK_FIELDS = { projection: { _id: 1, 'search.nameTokens': 1, 'search.sortName': 1, point: 1, confidential: 1, governorates: 1 } };
+
+/** The raw work of a list request: the candidates with their ranking fields, then one page of documents. */
+async function rawList(ctx: ScenarioContext, filters: ServiceFilters) {
+  const { filter } = serviceSearch(filters, ctx.taxonomy);
+  const candidates = await services().find(filter as mongoose.mongo.Filter<mongoose.mongo.Document>, RANK_FIELDS).toArray();
+  const page = candidates.slice(0, 20).map((c) => c._id);
+  return services().find({ _id: { $in: page } }).toArray();
+}
+
+const TEXT_QUERY = 'legal aid';
+const FILTERS: ServiceFilters = { governorate: ['IQ-BA', 'IQ-NA'], category: ['shelter', 'health'], population: ['women'] };
+const NEAR = { lat: 30.5085, lng: 47.7804 };
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'text search',
+    group: 'search',
+    request: () => ({ path: `/api/v1/services?q=${encodeURIComponent(TEXT_QUERY)}` }),
+    raw: (ctx) => rawList(ctx, { q: TEXT_QUERY }),
+  },
+  {
+    name: 'filtered search',
+    group: 'search',
+    request: () => ({ path: '/api/v1/services?governorate=IQ-BA,IQ-NA&category=shelter,health&population=women' }),
+    raw: (ctx) => rawList(ctx, FILTERS),
+  },
+  {
+    name: 'near search (25 km)',
+    group: 'search',
+    request: () => ({ path: `/api/v1/services?near=${NEAR.lat},${NEAR.lng}&radiusKm=25&sort=distance` }),
+    raw: async () => {
+      const box = boundingBox(NEAR, 25);
+      return services()
+        .find({ archivedAt: null, status: 'active', 'point.lat': { $gte: box.minLat, $lte: box.maxLat }, 'point.lng': { $gte: box.minLng, $lte: box.maxLng } }, RANK_FIELDS)
+        .toArray();
+    },
+  },
+  {
+    name: 'map (all active services)',
+    group: 'search',
+    request: () => ({ path: '/api/v1/map/services?lang=ar' }),
+    raw: () =>
+      services()
+        .find({ archivedAt: null, status: 'active' }, { projection: { _id: 1, name: 1, organizationId: 1, categories: 1, point: 1, confidential: 1 } })
+        .toArray(),
+  },
+  {
+    name: 'facets',
+    group: 'search',
+    request: () => ({ path: '/api/v1/services/facets' }),
+    raw: () =>
+      Promise.all(
+        ['governorates', 'categories', 'populations', 'languages', 'organizationType'].map((field) =>
+          services()
+            .aggregate([{ $match: { archivedAt: null, status: 'active' } }, { $unwind: `$${field}` }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
+            .toArray(),
+        ),
+      ),
+  },
+  {
+    name: 'coverage',
+    group: 'other',
+    request: () => ({ path: '/api/v1/coverage' }),
+    raw: () =>
+      services()
+        .aggregate([
+          { $match: { archivedAt: null, status: 'active' } },
+          { $unwind: '$governorates' },
+          { $unwind: '$categories' },
+          { $group: { _id: { g: '$governorates', c: '$categories', o: '$organizationId' }, n: { $sum: 1 } } },
+        ])
+        .toArray(),
+  },
+  {
+    name: 'service detail',
+    group: 'other',
+    request: (ctx) => ({ path: `/api/v1/services/${ctx.serviceId}` }),
+    raw: async (ctx) => {
+      const service = await services().findOne({ _id: new mongoose.Types.ObjectId(ctx.serviceId) });
+      const db = mongoose.connection.db!;
+      return Promise.all([
+        db.collection('organizations').findOne({ _id: service!.organizationId }),
+        db.collection('locations').find({ _id: { $in: service!.locationIds } }).toArray(),
+        db.collection('contacts').find({ organizationId: service!.organizationId }).toArray(),
+      ]);
+    },
+  },
+];
+
+export async function prepareContext(base: string): Promise<ScenarioContext> {
+  const taxonomy = await loadTaxonomy();
+  const one = await services().findOne({ archivedAt: null, status: 'active', confidential: false }, { projection: { _id: 1, organizationId: 1 } });
+  if (!one) throw new Error('no active service in the benchmark database');
+  return { base, taxonomy, serviceId: String(one._id), organizationId: String(one.organizationId) };
+}

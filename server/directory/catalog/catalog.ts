@@ -1,0 +1,148 @@
+import mongoose, { type Model, type Types } from 'mongoose';
+import { isDatabaseUnavailable } from '../../platform/http/errors.js';
+import { changeAt, currentVersion } from './change-feed.js';
+import { matchesFilter, type FieldMatchers, type Filter } from './filter-match.js';
+
+/**
+ * In-memory copies of the directory's searchable collections, one per app instance. The embedded
+ * database answers only lookups by _id without scanning a whole collection, so searches, facets,
+ * the map and coverage run here, over the same filter objects the database would take. Each read
+ * first applies the change feed (two lookups by _id when nothing changed), so an instance sees its
+ * own and other instances' writes at once.
+ */
+export interface CatalogRecord {
+  _id: Types.ObjectId;
+}
+
+export class RecordCatalog<T extends CatalogRecord> {
+  private records = new Map<string, T>();
+
+  constructor(
+    readonly collection: string,
+    private readonly model: () => Model<unknown>,
+    private readonly prepare: (doc: Record<string, unknown>) => T,
+    private readonly fieldMatchers: FieldMatchers = {},
+  ) {}
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  async loadAll(): Promise<void> {
+    const next = new Map<string, T>();
+    for await (const doc of this.model().collection.find({})) {
+      const record = this.prepare(doc);
+      next.set(record._id.toHexString(), record);
+    }
+    this.records = next;
+  }
+
+  /** Re-reads these records one by one (a lookup by _id each; `$in` would scan on the embedded database). */
+  async reload(ids: readonly string[]): Promise<void> {
+    const docs = await Promise.all(
+      ids.map((id) => (mongoose.isValidObjectId(id) ? this.model().collection.findOne({ _id: new mongoose.Types.ObjectId(id) }) : null)),
+    );
+    ids.forEach((id, i) => {
+      const doc = docs[i];
+      if (doc) this.records.set(id, this.prepare(doc));
+      else this.records.delete(id);
+    });
+  }
+
+  get(id: string): T | undefined {
+    return this.records.get(id);
+  }
+
+  values(): IterableIterator<T> {
+    return this.records.values();
+  }
+
+  /** Every record the filter matches, in no particular order. */
+  find(filter: Filter): T[] {
+    const out: T[] = [];
+    for (const record of this.records.values()) if (matchesFilter(record, filter, this.fieldMatchers)) out.push(record);
+    return out;
+  }
+
+  count(filter: Filter): number {
+    let n = 0;
+    for (const record of this.records.values()) if (matchesFilter(record, filter, this.fieldMatchers)) n++;
+    return n;
+  }
+}
+
+/** More pending changes than this: reload whole collections rather than record by record. */
+const MAX_INCREMENTAL = 2_000;
+/** A version whose change document has not appeared after this long was lost (a writer died): reload. */
+const GAP_TIMEOUT_MS = 5_000;
+
+export class CatalogSet {
+  private version = 0;
+  private loaded = false;
+  private gapSince: number | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+
+  constructor(
+    private readonly catalogs: RecordCatalog<CatalogRecord>[],
+    private readonly onStale: (err: unknown) => void = () => {},
+  ) {}
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /**
+   * Brings every catalog up to the latest change. Concurrent callers share one run; a caller that
+   * arrives during a run waits for the next one, so it sees every write that finished before it came.
+   * While the database is unreachable, a loaded catalog keeps answering from what it has.
+   */
+  ensureFresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.sync().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.queued = undefined;
+        return this.ensureFresh();
+      });
+    return this.queued;
+  }
+
+  private async sync(): Promise<void> {
+    try {
+      const latest = await currentVersion();
+      if (!this.loaded || latest - this.version > MAX_INCREMENTAL) return await this.reloadAll(latest);
+      for (let v = this.version + 1; v <= latest; v++) {
+        const change = await changeAt(v);
+        if (!change) {
+          this.gapSince ??= Date.now();
+          if (Date.now() - this.gapSince > GAP_TIMEOUT_MS) return await this.reloadAll(latest);
+          return; // its writer is still recording it: pick it up on the next read
+        }
+        this.gapSince = undefined;
+        const catalog = this.catalogs.find((c) => c.collection === change.collection);
+        if (catalog) await (change.all ? catalog.loadAll() : catalog.reload(change.ids));
+        this.version = v;
+      }
+    } catch (err) {
+      if (this.loaded && isDatabaseUnavailable(err)) {
+        this.onStale(err);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private async reloadAll(latest: number): Promise<void> {
+    // The version is read before loading: changes made during the load are replayed afterwards.
+    await Promise.all(this.catalogs.map((c) => c.loadAll()));
+    this.version = latest;
+    this.loaded = true;
+    this.gapSince = undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import { OrganizationModel } from '../organizations/organization.model.js';
+import { ServiceModel } from '../services/service.model.js';
+import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
+import type { Filter } from './filter-match.js';
+
+/**
+ * The stored `search.prefixes` (every prefix of every word, so the database can match prefixes by
+ * equality) would cost hundreds of strings per record in memory. The catalog keeps only the longest
+ * ones — the words themselves — which answer the same question with startsWith.
+ */
+const interned = new Map<string, string>();
+const intern = (s: string) => {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  interned.set(s, s);
+  return s;
+};
+
+export function wordsFromPrefixes(prefixes: readonly string[]): string[] {
+  const sorted = [...prefixes].sort();
+  const words: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const next = sorted[i + 1];
+    if (next === undefined || !next.startsWith(sorted[i]!)) words.push(intern(sorted[i]!));
+  }
+  return words;
+}
+
+export interface CatalogSearch {
+  nameTokens: string[];
+  sortName: string;
+  words: string[];
+}
+
+function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T & { search: CatalogSearch } {
+  const search = (doc.search ?? {}) as { nameTokens?: string[]; sortName?: string; prefixes?: string[] };
+  return {
+    ...doc,
+    search: {
+      nameTokens: (search.nameTokens ?? []).map(intern),
+      sortName: search.sortName ?? '',
+      words: wordsFromPrefixes(search.prefixes ?? []),
+    },
+  } as T & { search: CatalogSearch };
+}
+
+/** `{ 'search.prefixes': { $all: terms } }`, answered from the kept words. */
+const prefixMatcher = (doc: object, condition: unknown): boolean => {
+  const terms = (condition as { $all?: unknown }).$all;
+  if (!Array.isArray(terms) || Object.keys(condition as Filter).length !== 1) {
+    throw new Error('The catalog matches search.prefixes only with $all.');
+  }
+  const words = (doc as { search: CatalogSearch }).search.words;
+  return terms.every((t: string) => words.some((w) => w.startsWith(t)));
+};
+
+export type CatalogService = ReturnType<typeof compact<CatalogRecord>> & Record<string, unknown>;
+
+export const serviceCatalog = new RecordCatalog('services', () => ServiceModel as never, compact, { 'search.prefixes': prefixMatcher });
+export const organizationCatalog = new RecordCatalog('organizations', () => OrganizationModel as never, compact, {
+  'search.prefixes': prefixMatcher,
+});
+
+export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog]);
