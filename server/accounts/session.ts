@@ -26,7 +26,7 @@ type StoreClient = NonNullable<Parameters<typeof MongoStore.create>[0]['client']
 export function createAuthenticator(throttle: LoginThrottle): passport.Authenticator {
   const authenticator = new passport.Authenticator();
   authenticator.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: true }, (req, email, password, done) => {
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', passReqToCallback: true }, (req, email, password, done) => {
       signIn({ email, password, ip: req.ip ?? 'unknown' }, throttle).then(
         (user) => done(null, user ?? false),
         (err: unknown) => done(err),
