@@ -1,1 +1,2 @@
+import './styles/global.css';
 import './components/app-shell/app-shell.js';

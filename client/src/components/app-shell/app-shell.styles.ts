@@ -32,6 +32,11 @@ export const styles = css`
   header {
     background: var(--ct-primary);
     color: var(--ct-on-primary);
+    --ct-switch-background: transparent;
+    --ct-switch-color: var(--ct-on-primary);
+    --ct-switch-border: rgb(255 255 255 / 0.7);
+    --ct-switch-pressed-background: var(--ct-background);
+    --ct-switch-pressed-color: var(--ct-primary);
   }
   .header-inner {
     display: flex;

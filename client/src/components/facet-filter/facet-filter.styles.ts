@@ -56,10 +56,4 @@ export const styles = css`
     background: rgb(255 255 255 / 0.2);
     color: inherit;
   }
-  .dot {
-    flex: none;
-    inline-size: 0.7rem;
-    block-size: 0.7rem;
-    border-radius: 50%;
-  }
 `;

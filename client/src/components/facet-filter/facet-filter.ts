@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { colourDot } from '../colour-dot/colour-dot.js';
+import { colourDotStyles } from '../colour-dot/colour-dot.styles.js';
 import { styles } from './facet-filter.styles.js';
 
 export interface FacetOption {
@@ -8,8 +10,8 @@ export interface FacetOption {
   label: TemplateResult | string;
   /** Matching services with this value added; undefined while counts are unknown. */
   count?: number | undefined;
-  /** Colour dot (category group). */
-  colour?: string | undefined;
+  /** Category group, shown as a colour dot. */
+  group?: string | null | undefined;
 }
 
 export interface FilterChangeDetail {
@@ -22,7 +24,7 @@ export interface FilterChangeDetail {
  * Values that would match nothing are left out, unless selected.
  */
 export class FacetFilter extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, ...colourDotStyles, styles];
   static override properties = {
     name: {},
     label: {},
@@ -68,7 +70,7 @@ export class FacetFilter extends LitElement {
         ${visible.map((option) => {
           const pressed = this.selected.includes(option.value);
           return html`<button type="button" class="chip" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.#toggle(option.value)}>
-            ${option.colour ? html`<span class="dot" style="background:${option.colour}"></span>` : nothing}
+            ${option.group === undefined ? nothing : colourDot(option.group)}
             <span>${option.label}</span>
             ${option.count === undefined ? nothing : html`<span class="count">${i18n.number(option.count)}</span>`}
           </button>`;

@@ -48,12 +48,6 @@ export const styles = css`
     align-items: center;
     gap: 0.35rem;
   }
-  .dot {
-    flex: none;
-    inline-size: 0.65rem;
-    block-size: 0.65rem;
-    border-radius: 50%;
-  }
   .meta {
     display: flex;
     flex-wrap: wrap;

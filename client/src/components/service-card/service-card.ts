@@ -2,14 +2,16 @@ import { html, LitElement, nothing } from 'lit';
 import type { Reference } from '../../api/reference.js';
 import type { ServiceSummary } from '../../api/types.js';
 import { I18nController } from '../../i18n/i18n.js';
-import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { colourDot } from '../colour-dot/colour-dot.js';
+import { colourDotStyles } from '../colour-dot/colour-dot.styles.js';
 import { contentText } from '../content-text/content-text.js';
 import { contentTextStyles } from '../content-text/content-text.styles.js';
 import { styles } from './service-card.styles.js';
 
 /** A service in a result list: name (link), organisation, what it offers, where, and whether it takes referrals. */
 export class ServiceCard extends LitElement {
-  static override styles = [sharedStyles, contentTextStyles, styles];
+  static override styles = [sharedStyles, contentTextStyles, ...colourDotStyles, styles];
   static override properties = {
     service: { attribute: false },
     reference: { attribute: false },
@@ -42,9 +44,8 @@ export class ServiceCard extends LitElement {
       <p class="description">${contentText(i18n, service.description)}</p>
       <ul class="categories">
         ${service.categories.map((code) => {
-          const group = reference?.groupOf(code);
           return html`<li>
-            <span class="dot" style="background:${(group && GROUP_COLOURS[group]) || FALLBACK_GROUP_COLOUR}"></span>${reference
+            ${colourDot(reference?.groupOf(code))}${reference
               ? i18n.text(reference.categoryName(code))
               : code}
           </li>`;

@@ -1,11 +1,17 @@
 import { css, unsafeCSS } from 'lit';
+import { colourDotStyles } from '../colour-dot/colour-dot.styles.js';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
+
+/** Sequential shades for "number of matching services", lightest for none. */
+export const SHADES = ['#f3f4f1', '#d4ebe4', '#a3d3c5', '#67b3a0', '#338b77', '#0f5c4f'];
 
 /** Leaflet's own CSS lives inside the shadow root, so nothing leaks into the page. */
 export const styles = [
   unsafeCSS(leafletCss),
   unsafeCSS(clusterCss),
+  ...colourDotStyles,
+  unsafeCSS(SHADES.map((colour, i) => `.shade-${i} { background: ${colour}; }`).join('\n')),
   css`
     :host {
       display: block;
@@ -74,16 +80,12 @@ export const styles = [
       block-size: 0.8rem;
       border: 1px solid #5b6770;
     }
-    .dot {
-      display: inline-block;
-      inline-size: 0.75rem;
-      block-size: 0.75rem;
-      border-radius: 50%;
+    .legend .dot {
       border: 1px solid #fff;
       box-shadow: 0 0 0 1px #5b6770;
     }
-    .dot.hollow {
-      background: #fff !important;
+    .legend .dot.hollow {
+      background: #fff;
       border: 3px solid #5b6770;
       box-shadow: none;
     }

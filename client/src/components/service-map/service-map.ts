@@ -13,15 +13,14 @@ import type {
   TileLayer,
   Tooltip,
 } from 'leaflet';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, render, type PropertyValues } from 'lit';
 import type { Reference } from '../../api/reference.js';
 import type { GovernorateCollection, MapCollection, MapFeature } from '../../api/types.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
-import { styles } from './service-map.styles.js';
+import { colourDot } from '../colour-dot/colour-dot.js';
+import { SHADES, styles } from './service-map.styles.js';
 
-/** Sequential shades for "number of matching services", lightest for none. */
-const SHADES = ['#f3f4f1', '#d4ebe4', '#a3d3c5', '#67b3a0', '#338b77', '#0f5c4f'];
 const IRAQ_BOUNDS = L.latLngBounds([29.0, 38.8], [37.4, 48.6]);
 
 type GovernorateProperties = GovernorateCollection['features'][number]['properties'];
@@ -236,24 +235,29 @@ export class ServiceMap extends LitElement {
 
   #drawLegend(map: LeafletMap, breaks: number[]): void {
     const i18n = this.#i18n;
-    const rows: string[] = [`<li><span class="swatch" style="background:${SHADES[0]}"></span>${escapeHtml(i18n.t('map.legendNone'))}</li>`];
-    breaks.forEach((upper, index) => {
+    const swatch = (shade: number) => html`<span class="swatch shade-${shade}"></span>`;
+    const ranges = breaks.map((upper, index) => {
       const lower = index === 0 ? 1 : breaks[index - 1]! + 1;
       const range = lower === upper ? i18n.number(upper) : `${i18n.number(lower)}–${i18n.number(upper)}`;
-      rows.push(`<li><span class="swatch" style="background:${SHADES[index + 1]}"></span><bdi>${range}</bdi></li>`);
+      return html`<li>${swatch(index + 1)}<bdi>${range}</bdi></li>`;
     });
-    const groups = (this.reference?.groups ?? []).map(
-      (group) =>
-        `<li><span class="dot" style="background:${GROUP_COLOURS[group.code] ?? FALLBACK_GROUP_COLOUR}"></span>${escapeHtml(i18n.text(group.name))}</li>`,
-    );
-    groups.push(`<li><span class="dot hollow"></span>${escapeHtml(i18n.t('card.confidential'))}</li>`);
-    const content = `<div class="legend" dir="${i18n.dir}" lang="${i18n.lang}"><h2>${escapeHtml(i18n.t('map.legend'))}</h2><ul>${rows.join('')}</ul><ul>${groups.join('')}</ul></div>`;
+    const legend = html`<div class="legend" dir=${i18n.dir} lang=${i18n.lang}>
+      <h2>${i18n.t('map.legend')}</h2>
+      <ul>
+        <li>${swatch(0)}${i18n.t('map.legendNone')}</li>
+        ${ranges}
+      </ul>
+      <ul>
+        ${(this.reference?.groups ?? []).map((group) => html`<li>${colourDot(group.code)}${i18n.text(group.name)}</li>`)}
+        <li><span class="dot hollow"></span>${i18n.t('card.confidential')}</li>
+      </ul>
+    </div>`;
 
     this.#legend?.remove();
     const Legend = L.Control.extend({
       onAdd: () => {
         const div = L.DomUtil.create('div');
-        div.innerHTML = content;
+        render(legend, div);
         L.DomEvent.disableClickPropagation(div);
         return div;
       },

@@ -15,7 +15,7 @@ import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import type { Loadable } from '../../resource-controller.js';
 import { navigate, RouteController } from '../../router.js';
-import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
 import { apiFilters, directoryUrl, FACETS, hasFilters, NO_FILTERS, parseDirectoryQuery, type DirectoryQuery } from './directory-query.js';
 import { styles } from './directory-view.styles.js';
 
@@ -216,11 +216,11 @@ export class DirectoryView extends LitElement {
     const i18n = this.#i18n;
     const reference = this.reference;
     const counts = this.facets?.[name];
-    const option = (value: string, label: string, colour?: string): FacetOption => ({
+    const option = (value: string, label: string, group?: string | null): FacetOption => ({
       value,
       label,
       count: counts ? (counts[value] ?? 0) : undefined,
-      colour,
+      group,
     });
     switch (name) {
       case 'governorate':
@@ -229,7 +229,7 @@ export class DirectoryView extends LitElement {
           .sort((a, b) => String(a.label).localeCompare(String(b.label), i18n.lang));
       case 'category':
         return (reference?.categories ?? []).map((c) =>
-          option(c.code, i18n.text(c.name), (c.parent && GROUP_COLOURS[c.parent]) || FALLBACK_GROUP_COLOUR),
+          option(c.code, i18n.text(c.name), c.parent),
         );
       case 'population':
         return POPULATIONS.map((code) => option(code, i18n.vocab('population', code)));

@@ -22,12 +22,6 @@ export const styles = css`
     padding-block-end: 0.3rem;
     border-block-end: 2px solid var(--ct-border-soft);
   }
-  .dot {
-    flex: none;
-    inline-size: 0.8rem;
-    block-size: 0.8rem;
-    border-radius: 50%;
-  }
   .services {
     display: grid;
     gap: 0.5rem;

@@ -1,6 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { ServiceDetail } from '../../api/types.js';
+import { colourDot } from '../../components/colour-dot/colour-dot.js';
+import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderPhones } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
@@ -10,14 +12,14 @@ import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { ResourceController } from '../../resource-controller.js';
 import { RouteController } from '../../router.js';
-import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
 import { directoryUrl, NO_FILTERS } from '../directory/directory-query.js';
 import { groupByCategory, loadDetails, loadGovernorateServices, referralContacts, type GovernorateServices } from './governorate-data.js';
 import { styles } from './governorate-view.styles.js';
 
 /** All services in one governorate, grouped by category, with whom to call for a referral. */
 export class GovernorateView extends LitElement {
-  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, styles];
+  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, ...colourDotStyles, styles];
   static override properties = { reference: { state: true }, details: { state: true } };
 
   declare reference: Reference | null;
@@ -80,7 +82,7 @@ export class GovernorateView extends LitElement {
       ${groups.map(
         ({ category, services: inCategory }) => html`<section aria-labelledby="cat-${category.code}">
           <h2 id="cat-${category.code}">
-            <span class="dot" style="background:${(category.parent && GROUP_COLOURS[category.parent]) || FALLBACK_GROUP_COLOUR}"></span>
+            ${colourDot(category.parent)}
             ${contentText(i18n, category.name)}
           </h2>
           <ul class="services">

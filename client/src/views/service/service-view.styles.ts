@@ -71,12 +71,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.3rem 1rem;
   }
-  .dot {
-    flex: none;
-    inline-size: 0.7rem;
-    block-size: 0.7rem;
-    border-radius: 50%;
-  }
   .contact-box {
     padding: 1rem 1.1rem;
     border: 1px solid var(--ct-border-soft);

@@ -2,6 +2,8 @@ import { html, LitElement, nothing } from 'lit';
 import { getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { Schedule, ServiceDetail } from '../../api/types.js';
+import { colourDot } from '../../components/colour-dot/colour-dot.js';
+import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderEmail, renderPhones } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
@@ -12,7 +14,7 @@ import { setPageTitle } from '../../page-title.js';
 import { ResourceController } from '../../resource-controller.js';
 import { RouteController } from '../../router.js';
 import { SessionController } from '../../session.js';
-import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS, sharedStyles } from '../../styles/shared.styles.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './service-view.styles.js';
 
 /** Weekdays in the order the week is shown in Iraq (Sunday to Saturday). */
@@ -20,7 +22,7 @@ const WEEK = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** Everything a referrer needs about one service, most decisive first: what, for whom, how to refer. */
 export class ServiceView extends LitElement {
-  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, styles];
+  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, ...colourDotStyles, styles];
   static override properties = { reference: { state: true } };
 
   declare reference: Reference | null;
@@ -85,9 +87,8 @@ export class ServiceView extends LitElement {
               <p class="prose">${contentText(i18n, service.description)}</p>
               <ul class="categories">
                 ${service.categories.map((code) => {
-                  const group = this.reference?.groupOf(code);
                   return html`<li>
-                    <span class="dot" style="background:${(group && GROUP_COLOURS[group]) || FALLBACK_GROUP_COLOUR}"></span>
+                    ${colourDot(this.reference?.groupOf(code))}
                     ${this.reference ? contentText(i18n, this.reference.categoryName(code)) : code}
                   </li>`;
                 })}

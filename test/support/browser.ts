@@ -1,0 +1,135 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core, against the real app (real database,
+ * sample data) listening on a free port. The client bundle is built first when missing or stale.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDatabase } from '../../seed/seed.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const clientDir = path.join(root, 'client');
+const builtIndex = path.join(clientDir, 'dist', 'index.html');
+export const artifactsDir = path.join(root, 'test', 'artifacts');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function clientIsFresh(): boolean {
+  return existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSource(clientDir);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds the client with Vite unless client/dist is newer than every source file. Test files run in
+ * parallel, so a lock directory makes one of them build while the others wait for it.
+ */
+export async function ensureClientBuilt(): Promise<void> {
+  if (clientIsFresh()) return;
+  const lock = path.join(tmpdir(), `ct-directory-client-build-${Buffer.from(root).toString('hex').slice(-16)}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building; a lock older than two minutes belongs to a build that died.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmdirSync(lock);
+      await sleep(250);
+    }
+  }
+  try {
+    if (!clientIsFresh()) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface BrowserApp {
+  baseUrl: string;
+  testApp: TestApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The built client served by the real app with the sample directory loaded, and a browser to drive it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  await ensureClientBuilt();
+  const testApp = await startTestApp();
+  await seedDatabase({ sample: true, log: () => {} });
+  const server = testApp.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  const browser = await launchBrowser();
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    testApp,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await testApp.close();
+    },
+  };
+}
+
+export interface PageOptions {
+  /** Interface language stored before the app loads, as if chosen on an earlier visit. */
+  language?: 'en' | 'ar' | 'ckb';
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh browsing context (own storage and cookies); browser errors fail loudly in the test output. */
+export async function openPage(app: BrowserApp, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await app.browser.newContext({
+    baseURL: app.baseUrl,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-GB',
+  });
+  if (options.language) {
+    await context.addInitScript((lang) => localStorage.setItem('ct-directory.language', lang), options.language);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  return { context, page };
+}
+
+/** Saves a screenshot under test/artifacts/ (git-ignored; CI keeps it as an artifact). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  return file;
+}
