@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize, can, currentUser, type Action, type SessionUser } from '../../accounts/permissions.js';
 import { recordAudit } from '../../audit/audit.js';
 import { compareAndSet } from './compare-and-set.js';
-import { apiRoute } from '../../platform/http/api-route.js';
+import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
 import { conflict, notFound } from '../../platform/http/problem.js';
 import {
   IdParams,
@@ -57,20 +57,13 @@ export interface RecordResource<R, Create, Update> {
    * The fields to store for valid input: checks references and computes denormalised fields.
    * `existing` is the record being updated (null on create).
    */
-  toStored(input: Create | Update, existing: StoredRecord<R> | null, req: Request): Promise<Record<string, unknown>>;
+  toStored(input: Create | Update, existing: StoredRecord<R> | null): Promise<Record<string, unknown>>;
   /** Keeps dependent records in step after a successful write (e.g. services after an organisation changed). */
   afterWrite?(change: { kind: WriteKind; before: StoredRecord<R> | null; after: StoredRecord<R> }): Promise<void>;
   /** State changes besides archive and restore. */
   actions?: RecordAction<R>[];
   /** The response body for one record, as the request's user may see it; throw 404 to hide it altogether. */
   detail(record: StoredRecord<R>, req: Request): Promise<unknown>;
-}
-
-/** A version-checked write did not match: tell "gone" from "changed meanwhile". */
-async function failedWrite<R>(resource: RecordResource<R, unknown, unknown>, filter: Record<string, unknown>): Promise<never> {
-  const current = await resource.model.findOne(filter, { version: 1 }).lean<{ version: number }>();
-  if (!current) throw notFound(resource.label ?? resource.entity);
-  throw staleVersion(resource.label ?? resource.entity, current.version);
 }
 
 /** Registers GET one, POST (create), PATCH, archive and restore for a resource. Lists are the resource's own. */
@@ -82,7 +75,6 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
   const itemPath = `${path}/:${param}`;
   // Malformed keys are records that do not exist (404), not bad requests.
   const params = key ? z.strictObject({ [key.param]: z.string().max(64) }) : IdParams;
-  const anyResource = resource as RecordResource<R, unknown, unknown>;
 
   const filterFor = (values: Record<string, string>): Record<string, unknown> => {
     const raw = values[param] ?? '';
@@ -100,6 +92,13 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     const record = await model.findOne(filter).lean<StoredRecord<R>>();
     if (!record) throw notFound(label);
     return { filter, record };
+  };
+
+  /** A version-checked write did not match: tell "gone" from "changed meanwhile". */
+  const failedWrite = async (filter: Record<string, unknown>): Promise<never> => {
+    const current = await model.findOne(filter, { version: 1 }).lean<{ version: number }>();
+    if (!current) throw notFound(label);
+    throw staleVersion(label, current.version);
   };
 
   const audit = (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) =>
@@ -150,11 +149,11 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     },
     async ({ body, req, res }) => {
       authorize(req, permissions.create, resource.ownerOfInput(body));
-      const doc = new model(await resource.toStored(body, null, req));
+      const doc = new model(await resource.toStored(body, null));
       await doc.save();
       const created = doc.toObject<StoredRecord<R>>();
       const keyValue = key ? String((created as Record<string, unknown>)[key.field]) : created._id.toHexString();
-      res.setHeader('Location', `/api/v1${path}/${encodeURIComponent(keyValue)}`);
+      res.setHeader('Location', `${API_PREFIX}${path}/${encodeURIComponent(keyValue)}`);
       return written(req, 'create', null, created);
     },
   );
@@ -179,10 +178,10 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       const expected = requireIfMatch(req);
       if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
       if (before.version !== expected) throw staleVersion(label, before.version);
-      const set = await resource.toStored(body, before, req);
+      const set = await resource.toStored(body, before);
       // Compare-and-set: of two editors holding the same version, exactly one wins.
       const after = await compareAndSet(model, before._id, expected, set);
-      if (!after) return failedWrite(anyResource, filter);
+      if (!after) return failedWrite(filter);
       return written(req, 'update', before, after);
     },
   );
@@ -225,7 +224,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
         if (expected !== null && expected !== before.version) throw staleVersion(label, before.version);
         if (action.done?.(before)) return respond(req, before);
         const after = await compareAndSet(model, before._id, before.version, action.changes(before, user));
-        if (!after) return failedWrite(anyResource, filter);
+        if (!after) return failedWrite(filter);
         return written(req, action.name, before, after);
       },
     );

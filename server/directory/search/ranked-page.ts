@@ -64,7 +64,9 @@ export async function rankedPage<R, C extends Candidate = Candidate>(
   filter: FilterQuery<R>,
   request: PageRequest<C>,
 ): Promise<RankedPage> {
-  const { sort, page, perPage, terms, near } = request;
+  const { page, perPage, terms, near } = request;
+  // Without query words every record ranks alike: relevance is plain name order.
+  const sort = request.sort === 'relevance' && !terms.length ? 'name' : request.sort;
   const skip = (page - 1) * perPage;
 
   if (!near && sort !== 'relevance' && sort !== 'distance') {
