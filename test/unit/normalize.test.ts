@@ -28,6 +28,12 @@ describe('normalizeText', () => {
     assert.equal(normalizeText('ۆ'), 'و');
   });
 
+  it('drops invisible characters typed inside words (ZWNJ, ZWJ, soft hyphen, bidi marks) instead of splitting there', () => {
+    assert.deepEqual(tokenize('په\u200Cناگه'), tokenize('پەناگە'));
+    assert.deepEqual(tokenize('shel\u00ADter'), ['shelter']);
+    assert.deepEqual(tokenize('\u200Fمأوى\u061C'), ['ماوي']);
+  });
+
   it('turns Arabic-Indic and Persian digits into ASCII', () => {
     assert.equal(normalizeText('٠١٢٣٤٥٦٧٨٩'), '0123456789');
     assert.equal(normalizeText('۱۲۳'), '123');
