@@ -2,7 +2,8 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { authorize, requireUser } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
-import { badRequest, conflict, notFound, preconditionFailed, type FieldProblem } from '../platform/http/problem.js';
+import { requireObjectId, staleVersion } from '../directory/records/record.js';
+import { badRequest, conflict, notFound, type FieldProblem } from '../platform/http/problem.js';
 import { dayOf, dayStart, type ActivityCreate, type ActivityPatch, type ActivityQuery, type ActivityView } from './activity.schemas.js';
 import {
   findActivities,
@@ -17,9 +18,6 @@ import {
 import { reachTotal, type Reach } from './vocabulary.js';
 
 /** Activities (4W): who did what, where, when, and whom it reached. */
-
-/** What If-Match asked for: a version number, or any version ("*"). */
-export type ExpectedVersion = number | 'any';
 
 export async function listActivities(query: ActivityQuery) {
   const { items, total } = await findActivities(
@@ -74,18 +72,13 @@ export async function recordActivity(req: Request, input: ActivityCreate): Promi
 }
 
 /** Changes an activity, provided nobody changed it since the version the editor saw. */
-export async function reviseActivity(
-  req: Request,
-  id: string,
-  expected: ExpectedVersion,
-  patch: ActivityPatch,
-): Promise<ActivityView> {
+export async function reviseActivity(req: Request, id: string, expected: number, patch: ActivityPatch): Promise<ActivityView> {
   requireUser(req);
   const current = await existing(id);
   const organizationId = String(current.organizationId);
   authorize(req, 'activity:write', organizationId);
   assertLive(current);
-  const version = assertVersion(current, expected);
+  assertVersion(current, expected);
 
   const startDate = patch.startDate ?? dayOf(current.startDate);
   const endDate = patch.endDate ?? dayOf(current.endDate);
@@ -101,29 +94,33 @@ export async function reviseActivity(
     ...(patch.endDate ? { endDate: dayStart(patch.endDate) } : {}),
     ...(partners ? { partners: partners.map((p) => new Types.ObjectId(p)) } : {}),
   };
-  const updated = await updateActivityAtVersion(id, version, changes);
-  if (!updated) throw staleVersion(await existing(id));
+  const updated = await updateActivityAtVersion(current._id, expected, changes);
+  if (!updated) throw stale(await existing(id));
   await recordAudit(req, { action: 'activity.update', entity: 'activity', entityId: id, organizationId, before: current, after: updated });
   return getActivity(id);
 }
 
-/** Archives an activity: it leaves lists and coverage but stays readable by its address. */
-export async function archiveActivity(req: Request, id: string, expected: ExpectedVersion): Promise<ActivityView> {
+/**
+ * Archives an activity: it leaves lists and coverage but stays readable by its address.
+ * `expected` (from If-Match) is optional here: archiving twice is harmless.
+ */
+export async function archiveActivity(req: Request, id: string, expected: number | null): Promise<ActivityView> {
   requireUser(req);
   const current = await existing(id);
   const organizationId = String(current.organizationId);
   authorize(req, 'activity:write', organizationId);
   if (current.archivedAt) return getActivity(id);
-  const version = assertVersion(current, expected);
+  const version = expected ?? current.version;
+  assertVersion(current, version);
 
-  const archived = await updateActivityAtVersion(id, version, { archivedAt: new Date() });
-  if (!archived) throw staleVersion(await existing(id));
+  const archived = await updateActivityAtVersion(current._id, version, { archivedAt: new Date() });
+  if (!archived) throw stale(await existing(id));
   await recordAudit(req, { action: 'activity.archive', entity: 'activity', entityId: id, organizationId, before: current, after: archived });
   return getActivity(id);
 }
 
 async function existing(id: string): Promise<ActivityRecord> {
-  const activity = await findActivity(id);
+  const activity = await findActivity(requireObjectId(id, 'activity'));
   if (!activity) throw notFound('activity');
   return activity;
 }
@@ -132,15 +129,10 @@ function assertLive(activity: ActivityRecord): void {
   if (activity.archivedAt) throw conflict('The activity is archived and can no longer be changed.');
 }
 
-function staleVersion(current: ActivityRecord) {
-  return preconditionFailed('The activity was changed by someone else; reload it and try again.', {
-    currentVersion: current.version,
-  });
-}
+const stale = (current: ActivityRecord) => staleVersion('activity', current.version);
 
-function assertVersion(current: ActivityRecord, expected: ExpectedVersion): number {
-  if (expected !== 'any' && expected !== current.version) throw staleVersion(current);
-  return current.version;
+function assertVersion(current: ActivityRecord, expected: number): void {
+  if (expected !== current.version) throw stale(current);
 }
 
 async function assertOrganizationsExist(organizationId: string, partners: string[]): Promise<void> {

@@ -1,11 +1,10 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { IdParams, ifMatchVersion, requireIfMatch, setVersionHeader } from '../directory/records/record.js';
 import { apiRoute } from '../platform/http/api-route.js';
-import { HttpProblem, preconditionFailed } from '../platform/http/problem.js';
-import { archiveActivity, getActivity, listActivities, recordActivity, reviseActivity, type ExpectedVersion } from './activities.js';
+import { archiveActivity, getActivity, listActivities, recordActivity, reviseActivity } from './activities.js';
 import {
   ActivityCreateSchema,
-  ActivityIdParams,
   ActivityPageSchema,
   ActivityPatchSchema,
   ActivityQuerySchema,
@@ -17,21 +16,8 @@ const TAGS = ['activities'];
 
 /** Sends the activity with its version as ETag, for the next If-Match. */
 function withEtag(res: Response, activity: ActivityView): ActivityView {
-  res.setHeader('ETag', `"${activity.version}"`);
+  setVersionHeader(res, activity.version);
   return activity;
-}
-
-/** The version If-Match names ("3", W/"3" or *); 428 when `required` and absent, 412 when unreadable. */
-function expectedVersion(req: Request, required: boolean): ExpectedVersion {
-  const header = req.get('If-Match')?.trim();
-  if (!header) {
-    if (required) throw new HttpProblem(428, 'Send If-Match with the ETag of the version you edited.');
-    return 'any';
-  }
-  if (header === '*') return 'any';
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header);
-  if (!match) throw preconditionFailed('If-Match does not name a version of this activity.');
-  return Number(match[1]);
 }
 
 export function activityRoutes(): Router {
@@ -59,7 +45,7 @@ export function activityRoutes(): Router {
       path: '/activities/:id',
       summary: 'One activity; its ETag is the version to send in If-Match',
       tags: TAGS,
-      params: ActivityIdParams,
+      params: IdParams,
       response: ActivityViewSchema,
       errors: { 404: 'No such activity.' },
     },
@@ -94,7 +80,7 @@ export function activityRoutes(): Router {
       summary: 'Change an activity (If-Match required)',
       tags: TAGS,
       auth: 'session',
-      params: ActivityIdParams,
+      params: IdParams,
       body: ActivityPatchSchema,
       response: ActivityViewSchema,
       errors: {
@@ -105,7 +91,7 @@ export function activityRoutes(): Router {
       },
     },
     async ({ params, body, req, res }) =>
-      withEtag(res, await reviseActivity(req, params.id, expectedVersion(req, true), body)),
+      withEtag(res, await reviseActivity(req, params.id, requireIfMatch(req), body)),
   );
 
   apiRoute(
@@ -116,12 +102,12 @@ export function activityRoutes(): Router {
       summary: 'Archive an activity (If-Match optional)',
       tags: TAGS,
       auth: 'session',
-      params: ActivityIdParams,
+      params: IdParams,
       body: z.strictObject({}),
       response: ActivityViewSchema,
       errors: { 404: 'No such activity.', 412: 'The activity changed since the version in If-Match.' },
     },
-    async ({ params, req, res }) => withEtag(res, await archiveActivity(req, params.id, expectedVersion(req, false))),
+    async ({ params, req, res }) => withEtag(res, await archiveActivity(req, params.id, ifMatchVersion(req))),
   );
 
   return router;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { governorateCode } from '../directory/governorates/governorate-data.js';
+import { ObjectIdSchema } from '../directory/records/record.js';
 import { multiValue } from '../platform/http/validate.js';
 import { OptionalTranslatedSchema, TranslatedSchema } from '../platform/text/translated.js';
 import { ACTIVITY_KINDS, AUDIENCES } from './vocabulary.js';
-
-export const ObjectIdSchema = z.string().regex(/^[0-9a-fA-F]{24}$/, 'not a valid id');
 
 /** An ISO 3166-2 code or OCHA P-code of one of the 19 governorates, normalised to the ISO code. */
 export const GovernorateCodeSchema = z.string().transform((value, ctx) => {
@@ -87,8 +86,6 @@ export const ActivityQuerySchema = z.strictObject({
 })
   .refine(periodInOrder, periodOutOfOrder);
 export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
-
-export const ActivityIdParams = z.strictObject({ id: ObjectIdSchema });
 
 const OrganizationRef = z.object({ id: z.string(), name: OptionalTranslatedSchema });
 

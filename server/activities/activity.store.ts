@@ -1,4 +1,5 @@
-import type { FilterQuery } from 'mongoose';
+import type { FilterQuery, Types } from 'mongoose';
+import { compareAndSet } from '../directory/records/compare-and-set.js';
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
 import type { Translated } from '../platform/text/translated.js';
 import { ActivityModel, type ActivityDoc } from './activity.model.js';
@@ -48,7 +49,7 @@ export async function findActivities(
   return { items, total };
 }
 
-export async function findActivity(id: string): Promise<ActivityRecord | null> {
+export async function findActivity(id: Types.ObjectId): Promise<ActivityRecord | null> {
   return ActivityModel.findById(id).lean<ActivityRecord>();
 }
 
@@ -58,19 +59,16 @@ export async function insertActivity(activity: NewActivity): Promise<ActivityRec
 }
 
 /**
- * Applies `changes` to a live activity if it is still at `version`, in one atomic step, and
- * returns the new state; null when somebody else changed (or archived) it first.
+ * Applies `changes` if the activity is still at `version` (exactly one of concurrent writers wins,
+ * on FerretDB too) and returns the new state; null when somebody else changed it first.
  */
 export async function updateActivityAtVersion(
-  id: string,
+  id: Types.ObjectId,
   version: number,
   changes: ActivityChanges,
 ): Promise<ActivityRecord | null> {
-  return ActivityModel.findOneAndUpdate(
-    { _id: id, version, archivedAt: null },
-    { $set: changes, $inc: { version: 1 } },
-    { new: true, runValidators: true },
-  ).lean<ActivityRecord>();
+  // The stored document has the record plugin's fields too; compareAndSet's type knows the schema's own.
+  return compareAndSet(ActivityModel, id, version, changes) as Promise<ActivityRecord | null>;
 }
 
 /** Names of the given organisations (archived ones included: past activities keep their names). */

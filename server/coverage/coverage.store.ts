@@ -109,8 +109,10 @@ export async function activityGroups(period: { from: Date; to: Date }): Promise<
 }
 
 /**
- * A cheap fingerprint of everything coverage is computed from: per collection, its size and latest
- * change (indexed). Any insert, update, archive or delete changes it.
+ * A fingerprint of everything coverage is computed from: per collection, its size ($collStats,
+ * which catches deletions) and latest change (updatedAt, indexed on MongoDB). Any insert, update,
+ * archive or delete changes it. On FerretDB v1, which uses no index but _id's, the latest-change
+ * query is a scan of the collection; still several times cheaper than the computation it saves.
  */
 export async function coverageDataVersion(): Promise<string> {
   const stamps = await Promise.all([ServiceModel, ActivityModel, TaxonomyTermModel].map((m) => stamp(m.collection)));
@@ -118,10 +120,10 @@ export async function coverageDataVersion(): Promise<string> {
 }
 
 async function stamp(collection: mongo.Collection): Promise<string> {
-  const [latest, count] = await Promise.all([
+  const [latest, stats] = await Promise.all([
     collection.find({}, { projection: { _id: 0, updatedAt: 1 } }).sort({ updatedAt: -1 }).limit(1).next(),
-    collection.estimatedDocumentCount(),
+    collection.aggregate<{ count: number }>([{ $collStats: { count: {} } }]).next(),
   ]);
   const at: unknown = latest?.updatedAt;
-  return `${count}@${at instanceof Date ? at.getTime() : 0}`;
+  return `${stats?.count ?? 0}@${at instanceof Date ? at.getTime() : 0}`;
 }

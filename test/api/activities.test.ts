@@ -157,6 +157,18 @@ describe('activities (4W)', () => {
     assert.deepEqual(audit?.changes.map((c) => c.field).sort(), ['districts', 'reached']);
   });
 
+  it('lets exactly one of two concurrent edits of the same version win', async () => {
+    const created = await post(admin, campaign).expect(201);
+    const results = await Promise.all([
+      patch(admin, created.body.id, { topic: 'first' }, '"1"'),
+      patch(admin, created.body.id, { topic: 'second' }, '"1"'),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), [200, 412]);
+    const read = await request(t.app).get(`/api/v1/activities/${created.body.id}`).expect(200);
+    assert.equal(read.body.version, 2);
+    assert.equal(read.body.topic, results.find((r) => r.status === 200)!.body.topic);
+  });
+
   it('archives an activity: it leaves the list, stays readable and can no longer change', async () => {
     const created = await post(admin, { ...campaign, title: { en: 'To archive' } }).expect(201);
     const id: string = created.body.id;
@@ -207,9 +219,9 @@ describe('activities (4W)', () => {
     await admin.agent.post('/api/v1/activities').send(campaign).expect(403);
   });
 
-  it('answers 404 for unknown ids and 400 for malformed ones', async () => {
+  it('answers 404 for unknown and malformed ids', async () => {
     await request(t.app).get('/api/v1/activities/0123456789abcdef01234567').expect(404);
-    await request(t.app).get('/api/v1/activities/not-an-id').expect(400);
+    await request(t.app).get('/api/v1/activities/not-an-id').expect(404);
   });
 
   it('documents every activity operation in the OpenAPI document', async () => {
