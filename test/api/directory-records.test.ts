@@ -77,6 +77,7 @@ describe('directory records: create, update, archive, restore', () => {
     const stale = await patch(orgAdmin, `/services/${s.id}`, { name: { en: 'Lost update' } }, 1).expect(412);
     assert.equal(stale.body.currentVersion, 2);
     await patch(orgAdmin, `/services/${s.id}`, { name: { en: 'x' } }, 'garbage').expect(412);
+    await patch(orgAdmin, `/services/${s.id}`, {}, 2).expect(400);
     const now = await request(t.app).get(api(`/services/${s.id}`)).expect(200);
     assert.equal(now.body.name.en, 'Counselling');
     assert.equal(now.body.version, 2);

@@ -200,6 +200,17 @@ describe('directory search', () => {
       ]);
     });
 
+    it('an organisation page has its live services, contacts and the locations the public may see', async () => {
+      const res = await get(`/organizations/${d.orgs.A.id}`).expect(200);
+      assert.equal(res.headers.etag, `"${res.body.version}"`);
+      assert.deepEqual(sorted((res.body.services as Item[]).map((s) => keys.get(s.id)!)), ['s1', 's3', 's6']);
+      assert.deepEqual(res.body.locations.map((l: { name: { en: string } }) => l.name.en), ['Karrada centre']);
+      assert.deepEqual(res.body.contacts, []);
+      assert.equal(res.body.verification.status, 'pending');
+      const slim = await get('/organizations?fields=name,type&sort=name').expect(200);
+      assert.deepEqual(slim.body.items[0], { id: d.orgs.A.id, name: { en: 'Hope Shelter Network', ar: 'شبكة مأوى الأمل' }, type: 'local-ngo' });
+    });
+
     it('taxonomy lists groups and categories in order', async () => {
       const res = await get('/taxonomy').expect(200);
       const shelter = res.body.items.find((t: { code: string }) => t.code === 'shelter');

@@ -5,7 +5,7 @@ import { authorize, can, currentUser, type Action, type SessionUser } from '../.
 import { recordAudit } from '../../audit/audit.js';
 import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
-import { conflict, notFound } from '../../platform/http/problem.js';
+import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
 import {
   IdParams,
   ifMatchVersion,
@@ -176,6 +176,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       const { filter, record: before } = await load(p as Record<string, string>);
       authorize(req, permissions.update, resource.ownerOf(before));
       const expected = requireIfMatch(req);
+      if (!Object.keys(body as object).length) throw badRequest(`Send at least one field of the ${label} to change.`);
       if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before);
