@@ -3,7 +3,7 @@
  * MONGODB_URI is set, runs every test file with node's test runner, then removes the database.
  * Each test file uses its own database name on that server, so files can run in parallel.
  *
- * Usage: tsx test/run.ts [file-or-folder …]   (default: test/unit test/api test/e2e)
+ * Usage: tsx test/run.ts [file-or-folder …]   (default: test/unit test/api test/faults test/e2e)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ function testFiles(targets: string[]): string[] {
 }
 
 const targets = process.argv.slice(2);
-const files = testFiles(targets.length ? targets : ['test/unit', 'test/api', 'test/e2e']);
+const files = testFiles(targets.length ? targets : ['test/unit', 'test/api', 'test/faults', 'test/e2e']);
 
 let uri = process.env.MONGODB_URI;
 let cleanup = async () => {};

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { unauthorized } from './problem.js';
 import { parseInput } from './validate.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -55,6 +56,8 @@ export function apiRoute<
     registeredRoutes.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
   }
   router[spec.method](spec.path, async (req: Request, res: Response) => {
+    // Who asks comes before what is asked: an anonymous call gets 401 whatever its body holds.
+    if (spec.auth === 'session' && !req.user) throw unauthorized();
     const input = {
       query: (spec.query ? parseInput(spec.query, req.query, 'query') : req.query) as z.infer<Q>,
       body: (spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : undefined) as z.infer<B>,

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Express } from 'express';
+import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
+import { createTestUser, signIn } from '../support/auth.js';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { useFreshDatabase } from '../support/database.js';
+
+describe('graceful shutdown under load', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let app: AppProcess;
+  before(async () => {
+    db = await useFreshDatabase();
+    app = await startAppProcess(db.uri);
+  });
+  after(async () => {
+    await app?.stop('SIGKILL');
+    await db.drop();
+  });
+
+  it('SIGTERM with requests in flight: every accepted request gets its full answer and no write is lost', async () => {
+    const { user, password } = await createTestUser({ role: 'platform-admin' });
+    const { agent, csrf } = await signIn(app.url as unknown as Express, user.email, password);
+    const marker = `Shutdown probe ${Date.now()}`;
+
+    type Outcome = { kind: 'answered'; status: number; write: boolean } | { kind: 'refused' } | { kind: 'broken'; error: string };
+    const send = async (i: number): Promise<Outcome> => {
+      const write = i % 2 === 0;
+      try {
+        const res = write
+          ? await agent.post('/api/v1/organizations').set('X-CSRF-Token', csrf).send({ name: { en: `${marker} ${i}` }, type: 'local-ngo' })
+          : await agent.get('/api/v1/organizations?perPage=50');
+        return { kind: 'answered', status: res.status, write };
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? String(err);
+        // Refused: the server had stopped accepting; nothing was sent. Anything else cut an accepted request.
+        return code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'broken', error: code };
+      }
+    };
+
+    const inFlight = Array.from({ length: 40 }, (_, i) => send(i));
+    await new Promise((r) => setTimeout(r, 30));
+    const code = app.stop('SIGTERM');
+    const late = Array.from({ length: 10 }, (_, i) => send(100 + i));
+    const outcomes = await Promise.all([...inFlight, ...late]);
+    assert.equal(await code, 0, 'the process exits cleanly');
+
+    const broken = outcomes.filter((o) => o.kind === 'broken');
+    assert.deepEqual(broken, [], 'no accepted request was cut off');
+    const answered = outcomes.filter((o): o is Extract<Outcome, { kind: 'answered' }> => o.kind === 'answered');
+    assert.ok(answered.length >= 1, 'some requests were in flight when the signal came');
+    for (const o of answered) assert.ok(o.status < 500, `an accepted request answered ${o.status}`);
+
+    const created = answered.filter((o) => o.write && o.status === 201).length;
+    const stored = await OrganizationModel.countDocuments({ 'name.en': { $regex: `^${marker}` } });
+    assert.equal(stored, created, 'every write that was answered 201 is in the database, and no other');
+  });
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createTestUser, signIn } from '../support/auth.js';
+import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { useFreshDatabase } from '../support/database.js';
+
+/** supertest takes a base URL as well as an app. */
+const target = (app: AppProcess) => app.url as unknown as Express;
+
+describe('two app instances on one database', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let a: AppProcess;
+  let b: AppProcess;
+  before(async () => {
+    db = await useFreshDatabase();
+    [a, b] = await Promise.all([startAppProcess(db.uri), startAppProcess(db.uri)]);
+  });
+  after(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db.drop();
+  });
+
+  it('a session made on one instance works on the other, and logging out on the other ends it everywhere', async () => {
+    const { user, password } = await createTestUser({ role: 'caseworker' });
+    const { agent, csrf } = await signIn(target(a), user.email, password);
+    const cookie = (await agent.get('/api/v1/auth/me').expect(200)).request.getHeader('Cookie') as string | string[];
+    const cookieHeader = Array.isArray(cookie) ? cookie.join('; ') : cookie;
+
+    const onB = await request(b.url).get('/api/v1/auth/me').set('Cookie', cookieHeader).expect(200);
+    assert.equal(onB.body.user.email, user.email);
+
+    await request(b.url).post('/api/v1/auth/logout').set('Cookie', cookieHeader).set('X-CSRF-Token', csrf).expect((res) => {
+      assert.ok(res.status === 204 || res.status === 200, `logout answered ${res.status}`);
+    });
+    await request(a.url).get('/api/v1/auth/me').set('Cookie', cookieHeader).expect(401);
+  });
+
+  it('the login rate limit counts failures made on both instances', async () => {
+    const { user } = await createTestUser({ role: 'caseworker' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const app = i % 2 ? b : a;
+      const anon = request.agent(app.url);
+      const csrf = (await anon.get('/api/v1/auth/csrf').expect(200)).body.token as string;
+      const res = await anon.post('/api/v1/auth/login').set('X-CSRF-Token', csrf).send({ email: user.email, password: 'wrong password, surely' });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        assert.ok(Number(res.headers['retry-after']) > 0, 'Retry-After is set');
+        break;
+      }
+      assert.equal(res.status, 401);
+    }
+    assert.equal(statuses.at(-1), 429, `no 429 after ${statuses.length} failures alternating between instances: ${statuses.join(',')}`);
+    assert.ok(statuses.filter((s) => s === 401).length >= 2, 'failures on both instances counted before the limit');
+  });
+});
