@@ -80,18 +80,16 @@ export async function reviseActivity(req: Request, id: string, expected: number,
   assertLive(current);
   assertVersion(current, expected);
 
-  const startDate = patch.startDate ?? dayOf(current.startDate);
-  const endDate = patch.endDate ?? dayOf(current.endDate);
-  if (endDate < startDate) {
+  const { startDate, endDate, partners, ...rest } = patch;
+  if ((endDate ?? dayOf(current.endDate)) < (startDate ?? dayOf(current.startDate))) {
     throw badRequest('The activity cannot end before it starts.', [{ field: 'body.endDate', message: 'must not be before startDate' }]);
   }
-  if (patch.partners) await assertOrganizationsExist(organizationId, patch.partners);
+  if (partners) await assertOrganizationsExist(organizationId, partners);
 
-  const { partners, startDate: _start, endDate: _end, ...rest } = patch;
   const changes: ActivityChanges = {
     ...rest,
-    ...(patch.startDate ? { startDate: dayStart(patch.startDate) } : {}),
-    ...(patch.endDate ? { endDate: dayStart(patch.endDate) } : {}),
+    ...(startDate ? { startDate: dayStart(startDate) } : {}),
+    ...(endDate ? { endDate: dayStart(endDate) } : {}),
     ...(partners ? { partners: partners.map((p) => new Types.ObjectId(p)) } : {}),
   };
   const updated = await updateActivityAtVersion(current._id, expected, changes);
@@ -149,7 +147,7 @@ async function toViews(activities: ActivityRecord[]): Promise<ActivityView[]> {
   const names = await organizationNames(activities.flatMap((a) => [a.organizationId, ...a.partners].map(String)));
   const ref = (id: unknown) => ({ id: String(id), name: names.get(String(id)) ?? {} });
   return activities.map((a) => {
-    const reached: Reach = { women: a.reached?.women ?? 0, men: a.reached?.men ?? 0, girls: a.reached?.girls ?? 0, boys: a.reached?.boys ?? 0 };
+    const reached: Reach = { women: 0, men: 0, girls: 0, boys: 0, ...a.reached };
     return {
       id: String(a._id),
       organization: ref(a.organizationId),
