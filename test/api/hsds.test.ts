@@ -92,7 +92,7 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     assert.equal(s2.url, 'https://legal-aid.example.org/clinic');
     const [area] = s2.service_areas as Json[];
     assert.deepEqual([area!.iso_3166_2, area!.pcode], ['IQ-BA', 'IQG02']);
-    assert.match(String(area!.name), /^Basra/);
+    assert.match(String(area!.name), /Basrah/);
     assert.match(String(((area!.translations as Json).name as Json).ar), /البصرة/);
     assert.deepEqual((s2.languages as Json[]).map((l) => [l.code, l.name]), [['en', 'English'], ['ar', 'Arabic']]);
     const [attribute] = s2.attributes as Json[];
@@ -137,7 +137,7 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     }
     for (const s of Object.values(dir.services)) bodies.push(JSON.stringify(await get(`/hsds/services/${uuid(s)}`)));
     for (const o of Object.values(dir.orgs)) bodies.push(JSON.stringify(await get(`/hsds/organizations/${uuid(o)}`)));
-    const zip = await request(t.app).get('/hsds/export.zip').buffer(true).parse(binary).expect(200);
+    const zip = await request(t.app).get('/hsds/export.zip').responseType('blob').expect(200);
     const { unzipSync, strFromU8 } = await import('fflate');
     bodies.push(...Object.values(unzipSync(new Uint8Array(zip.body as Buffer))).map((f) => strFromU8(f)));
     const all = bodies.join('\n');
@@ -150,10 +150,11 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     const names = async (query: string) => (await page(`/hsds/services?${query}`)).contents.map((s) => s.name).sort();
     // Names, descriptions, organisation and category names are searched ("shelter referrals", category "Shelter …").
     assert.deepEqual(await names('search=shelt'), ['Emergency Shelter for Women', 'Legal Aid Clinic', 'Safe accommodation', 'Shelter aftercare programme']);
-    assert.deepEqual(await names('search=shelt+women'), ['Emergency Shelter for Women']);
-    assert.deepEqual(await names(`search=${encodeURIComponent('مأوى')}`), ['Emergency Shelter for Women']);
+    assert.deepEqual(await names('search=shelt+emergen'), ['Emergency Shelter for Women']);
+    assert.deepEqual(await names(`search=${encodeURIComponent('مأوى')}`), ['Emergency Shelter for Women', 'Safe accommodation', 'Shelter aftercare programme']);
+    assert.deepEqual(await names(`search=${encodeURIComponent('ماوى طوارئ')}`), ['Emergency Shelter for Women'], 'spelling variants meet');
     assert.deepEqual(await names(`taxonomy_term_id=${termUuid('safety')}`), ['Emergency Shelter for Women', 'Safe accommodation', 'Shelter aftercare programme']);
-    assert.deepEqual(await names(`taxonomy_term_id=${termUuid('safety')}&organization_id=${uuid(dir.orgs.A)}&search=women`), ['Emergency Shelter for Women']);
+    assert.deepEqual(await names(`taxonomy_term_id=${termUuid('safety')}&organization_id=${uuid(dir.orgs.A)}&search=emergency`), ['Emergency Shelter for Women']);
     assert.deepEqual(await names(`modified_after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`), []);
     assert.equal((await names('modified_after=2020-01-01')).length, 6);
     assert.deepEqual(await names(`organization_id=${recordUuid('0123456789abcdef01234567')}`), []);
@@ -219,9 +220,3 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     assert.equal(pkg.profile, 'tabular-data-package');
   });
 });
-
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}

@@ -83,13 +83,18 @@ function readTables(input: Uint8Array | string, options: ImportOptions, warnings
   };
   if (typeof input !== 'string' && isZip(input)) {
     let unpacked = 0;
-    const files = unzipSync(input, {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        if (unpacked > MAX_UNPACKED_BYTES) throw new ImportFileError('The archive unpacks to more than 200 MB.');
-        return f.name.toLowerCase().endsWith('.csv');
-      },
-    });
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(input, {
+        filter: (f) => {
+          unpacked += f.originalSize;
+          if (unpacked > MAX_UNPACKED_BYTES) throw new ImportFileError('The archive unpacks to more than 200 MB.');
+          return f.name.toLowerCase().endsWith('.csv');
+        },
+      });
+    } catch (err) {
+      throw err instanceof ImportFileError ? err : new ImportFileError(`Not a readable zip archive: ${err instanceof Error ? err.message : String(err)}`);
+    }
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return Object.entries(files).flatMap(([name, data]) => {
       const t = tableOfFile(name);
@@ -299,6 +304,7 @@ async function checkReferences(valid: Valid, errors: ImportIssue[]) {
 interface Upsert {
   filter: { _id: Types.ObjectId } | { code: string };
   set: Record<string, unknown>;
+  unset?: string[];
   setOnInsert?: Record<string, unknown>;
 }
 const keyOf = (u: Upsert) => ('code' in u.filter ? u.filter.code : u.filter._id.toHexString());
@@ -312,14 +318,28 @@ async function existingOf<D>(model: Model<D>, upserts: Upsert[]): Promise<Set<st
   return existing(model, upserts.map((u) => (u.filter as { _id: Types.ObjectId })._id));
 }
 
+/** Empty objects are not stored (Mongoose's `minimize`); top-level ones are unset, so an import can clear a field. */
+function minimize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(minimize);
+  if (!value || typeof value !== 'object' || value.constructor !== Object) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const m = minimize(v);
+    if (!(m && typeof m === 'object' && m.constructor === Object && !Object.keys(m).length)) out[k] = m;
+  }
+  return out;
+}
+
 /** A document as the model casts it (defaults applied), minus what the database manages; with model validation errors. */
-function cast<D>(model: Model<D>, id: Types.ObjectId, fields: Record<string, unknown>, drop: string[] = []): { set: Record<string, unknown>; error?: string } {
+function cast<D>(model: Model<D>, id: Types.ObjectId, fields: Record<string, unknown>, drop: string[] = []) {
   const doc = new model({ _id: id, ...fields, sample: false, archivedAt: null });
   const invalid = doc.validateSync();
-  const object = doc.toObject({ versionKey: false }) as Record<string, unknown>;
+  const object = doc.toObject({ versionKey: false, minimize: false }) as Record<string, unknown>;
   for (const key of ['_id', 'version', 'createdAt', 'updatedAt', ...drop]) delete object[key];
+  const set = minimize(object) as Record<string, unknown>;
+  const unset = Object.keys(object).filter((k) => !(k in set));
   const messages = invalid ? Object.entries(invalid.errors).map(([path, e]) => `${path}: ${e.message}`) : [];
-  return { set: object, ...(messages.length ? { error: messages.join('; ') } : {}) };
+  return { set, unset, ...(messages.length ? { error: messages.join('; ') } : {}) };
 }
 
 async function upsertAll<D>(model: Model<D>, upserts: Upsert[], dryRun: boolean): Promise<{ created: number; updated: number }> {
@@ -327,10 +347,15 @@ async function upsertAll<D>(model: Model<D>, upserts: Upsert[], dryRun: boolean)
   const updated = upserts.filter((u) => before.has(keyOf(u))).length;
   if (dryRun) return { created: upserts.length - updated, updated };
   for (let i = 0; i < upserts.length; i += 500) {
+    // Fields for new records only go into $set of those (Mongoose's bulkWrite owns $setOnInsert for timestamps).
     const operations = upserts.slice(i, i + 500).map((u) => ({
       updateOne: {
         filter: u.filter,
-        update: { $set: u.set, $inc: { version: 1 }, ...(u.setOnInsert ? { $setOnInsert: u.setOnInsert } : {}) },
+        update: {
+          $set: before.has(keyOf(u)) ? u.set : { ...u.set, ...u.setOnInsert },
+          $inc: { version: 1 },
+          ...(u.unset?.length ? { $unset: Object.fromEntries(u.unset.map((k) => [k, ''] as const)) } : {}),
+        },
         upsert: true,
       },
     }));
@@ -359,10 +384,11 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
     groupBy([...valid[name].values()].map((r) => r.value), key);
   const phonesOf = byParent('phone', (p) => p.contact_id ?? p.service_id ?? p.organization_id);
   const upserts = { taxonomy_terms: [] as Upsert[], organizations: [] as Upsert[], locations: [] as Upsert[], services: [] as Upsert[], contacts: [] as Upsert[] };
-  const add = <D>(key: Counted, name: TableName, row: number, model: Model<D>, id: Types.ObjectId, fields: Record<string, unknown>, extra: Partial<Upsert> = {}) => {
-    const { set, error } = cast(model, id, fields, extra.setOnInsert ? Object.keys(extra.setOnInsert) : []);
+  /** `extra.drop`: fields of the cast document that `extra.set` / `extra.setOnInsert` write by path instead. */
+  const add = <D>(key: Counted, name: TableName, row: number, model: Model<D>, id: Types.ObjectId, fields: Record<string, unknown>, extra: Partial<Upsert> & { drop?: string[] } = {}) => {
+    const { set, unset, error } = cast(model, id, fields, extra.drop);
     if (error) errors.push({ table: name, row, column: null, message: error });
-    else upserts[key].push({ filter: { _id: id }, set: { ...set, ...extra.set }, ...(extra.setOnInsert ? { setOnInsert: extra.setOnInsert } : {}) });
+    else upserts[key].push({ filter: { _id: id }, set: { ...set, ...extra.set }, unset, ...(extra.setOnInsert ? { setOnInsert: extra.setOnInsert } : {}) });
   };
 
   // Terms are keyed by code; new ones go after the existing ones, in file order.
@@ -406,6 +432,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
       // Verification notes and who verified stay as they are; the status comes from the file.
       set: { 'verification.status': verification },
       setOnInsert: { 'verification.verifiedBy': null, 'verification.note': null },
+      drop: ['verification'],
     });
   }
 

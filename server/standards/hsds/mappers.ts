@@ -146,11 +146,16 @@ export function guessLanguage(value: string): Language {
   return ARABIC_SCRIPT.test(value) ? 'ar' : 'en';
 }
 
-/** Inverse of localize: the stored translations of a field, from the profile's `translations` or the plain value. */
+/**
+ * Inverse of localize: the stored translations of a field are the profile's `translations`; a plain
+ * value that is none of them (edited in a spreadsheet, or from a system without the profile) is
+ * taken as the text in the language its script suggests.
+ */
 function delocalize(plain: string | undefined, translated: Translated | undefined): Translated {
-  if (translated && hasText(translated)) return toTranslated(translated);
+  const out = toTranslated(translated);
   const value = plain?.trim();
-  return value ? { [guessLanguage(value)]: value } : {};
+  if (value && !LANGUAGES.some((l) => out[l] === value)) out[guessLanguage(value)] = value;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -99,8 +99,8 @@ export const LocationRow = z.object({
 export const AddressRow = z.object({
   id,
   location_id: id,
-  address_1: z.string().trim().max(5000),
-  city: z.string().trim().max(5000),
+  address_1: z.string().trim().max(5000).default(''),
+  city: z.string().trim().max(5000).default(''),
   region: shortText.optional(),
   state_province: governorate,
   postal_code: z.string().optional(),

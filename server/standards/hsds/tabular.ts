@@ -47,7 +47,8 @@ function encodeCell(field: TableField, value: unknown): string {
 export type DecodedCell = { value: unknown } | { error: string };
 
 export function decodeCell(field: TableField, raw: string): DecodedCell {
-  if (raw === '') return { value: undefined };
+  // An empty cell is an absent value, except in a required text column (HSDS allows an empty description).
+  if (raw === '') return { value: field.required && field.type === 'string' ? '' : undefined };
   const cell = field.type === 'number' ? raw.trim() : unneutralise(raw);
   switch (field.type) {
     case 'number': {
