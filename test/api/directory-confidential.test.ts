@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { API_PREFIX, registeredRoutes } from '../../server/platform/http/api-route.js';
 import { signedInAgent, type SignedIn } from '../support/auth.js';
@@ -102,6 +103,41 @@ describe('confidential places leak nowhere', () => {
     ]) {
       assert.ok([...answered].some((p) => p.startsWith(`${API_PREFIX}${path}`)), `walk reached ${path}`);
     }
+  });
+
+  it('the Open Referral surface (/hsds, outside the API registry) and its export leak nothing either', async () => {
+    const ids = [d.services.s3.id, d.services.s4.id, d.orgs.A.id, d.orgs.C.id, d.locations.safeHouse.id, d.locations.flagged.id];
+    const paths = ['/hsds/services', '/hsds/organizations', '/hsds/service_at_locations'].flatMap((p) => [
+      p,
+      `${p}?per_page=100&format=ndjson`,
+      `${p}?search=Jasmine`,
+      ...ids.map((id) => `${p}/${id}`),
+    ]);
+    const listed = await request(t.app).get('/hsds/service_at_locations?per_page=100').expect(200);
+    for (const sal of (listed.body.contents ?? []) as { id: string }[]) paths.push(`/hsds/service_at_locations/${sal.id}`);
+    const failures: string[] = [];
+    for (const path of paths) {
+      const res = await request(t.app).get(path);
+      assert.ok(res.status < 500, `${path} answered ${res.status}`);
+      const found = leaks(res.text);
+      if (found.length) failures.push(`GET ${path} (${res.status}) shows ${found.join(', ')}`);
+    }
+    const zip = await request(t.app)
+      .get('/hsds/export.zip')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const files = unzipSync(new Uint8Array(zip.body as Buffer));
+    assert.ok(Object.keys(files).some((f) => f.endsWith('.csv')), 'the export has CSV files');
+    for (const [name, bytes] of Object.entries(files)) {
+      const found = leaks(strFromU8(bytes));
+      if (found.length) failures.push(`export.zip ${name} shows ${found.join(', ')}`);
+    }
+    assert.deepEqual(failures, []);
   });
 
   it('the organisation’s own members and platform admins do see them (the walk would notice)', async () => {
