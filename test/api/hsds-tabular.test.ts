@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -253,5 +257,31 @@ describe('HSDS tabular data package: export, import, round trip', () => {
 
     const doc = await request(t.app).get('/api/v1/openapi.json').expect(200);
     assert.ok(doc.body.paths['/api/v1/admin/import'].post, 'in the OpenAPI document');
+  });
+
+  it('npm run import: prints the report, --dry-run writes nothing, a file with errors exits 1', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'hsds-cli-'));
+    const zipFile = path.join(folder, 'directory.zip');
+    writeFileSync(zipFile, await exportZip());
+    const badCsv = path.join(folder, 'services.csv');
+    writeFileSync(badCsv, 'id,organization_id,name,status\r\nnot-a-uuid,,Ghost,open\r\n');
+    const uri = new URL(process.env.MONGODB_URI!);
+    uri.pathname = `/${t.dbName}`;
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], {
+        env: { ...process.env, MONGODB_URI: uri.toString(), DATA_DIR: folder, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+    const servicesBefore = await ServiceModel.countDocuments();
+    const dry = cli(zipFile, '--dry-run');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /service: 6 of 6 rows valid/);
+    assert.match(dry.stdout, /Would create \/ update:[\s\S]*services: 0 \/ 6[\s\S]*Dry run: nothing was written/);
+    const bad = cli(badCsv);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /service row 2 \[id\]: not a UUID/);
+    assert.match(bad.stdout, /Nothing was imported/);
+    assert.equal(cli('--dry-run').status, 2, 'usage');
+    assert.equal(await ServiceModel.countDocuments(), servicesBefore);
   });
 });

@@ -23,7 +23,7 @@ import {
   publicServiceFilter,
   publicTerms,
 } from './public-directory.js';
-import { dataPackageDescriptor, TABLES, type TableName } from './spec.js';
+import { dataPackageDescriptor } from './spec.js';
 import { TableWriter } from './tabular.js';
 
 const README = `HSDS 3.0 tabular data package (Iraq profile) of the public directory.
@@ -38,13 +38,8 @@ coordinates are not in it, nor archived records or internal fields (verification
 referrals). It is not a backup: use "npm run backup" for that.
 `;
 
-export interface ExportResult {
-  zip: Uint8Array;
-  counts: Record<TableName, number>;
-}
-
 /** The whole public directory as an HSDS tabular data package (zip). */
-export async function exportHsdsPackage(options: { profileUri: string; lang: Language }): Promise<ExportResult> {
+export async function exportHsdsPackage(options: { profileUri: string; lang: Language }): Promise<Uint8Array> {
   const { lang } = options;
   const writer = new TableWriter();
   writer.add('taxonomy', taxonomyMapper.toHsds());
@@ -76,6 +71,5 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
     'README.txt': strToU8(README),
   };
   for (const [path, csv] of Object.entries(writer.files())) files[path] = strToU8(csv);
-  const counts = Object.fromEntries(TABLES.map((t) => [t, writer.count(t)])) as Record<TableName, number>;
-  return { zip: zipSync(files, { level: 6 }), counts };
+  return zipSync(files, { level: 6 });
 }

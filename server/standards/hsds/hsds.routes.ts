@@ -240,7 +240,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl'> }): Router 
 
   router.get('/export.zip', async (req, res) => {
     const q = query(ExportQuery, req);
-    const { zip } = await exportHsdsPackage({ profileUri, lang: languageOf(req, res, q.lang) });
+    const zip = await exportHsdsPackage({ profileUri, lang: languageOf(req, res, q.lang) });
     const day = new Date().toISOString().slice(0, 10);
     res
       .type('application/zip')

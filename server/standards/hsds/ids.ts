@@ -16,7 +16,6 @@ import { Types } from 'mongoose';
 
 const RECORD_SUFFIX = '000000';
 const LAYOUT = /^([0-9a-f]{8})-([0-9a-f]{4})-8([0-9a-f]{3})-8([0-9a-f]{3})-([0-9a-f]{6})([0-9a-f]{6})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Oid = Types.ObjectId | string;
 const hexOf = (oid: Oid) => (typeof oid === 'string' ? oid : oid.toHexString());
@@ -30,8 +29,6 @@ function unlayout(uuid: string): { oid: string; suffix: string } | undefined {
   const m = LAYOUT.exec(uuid.toLowerCase());
   return m ? { oid: m.slice(1, 6).join(''), suffix: m[6]! } : undefined;
 }
-
-export const isUuid = (value: string) => UUID.test(value.toLowerCase());
 
 export const recordUuid = (oid: Oid): string => layout(hexOf(oid), RECORD_SUFFIX);
 

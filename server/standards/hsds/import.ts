@@ -297,7 +297,11 @@ async function checkReferences(valid: Valid, errors: ImportIssue[]) {
       }),
     ].some(Boolean);
   }
-  return { term, organizationOfService: (uuid: string) => valid.service.get(uuid)?.value.organization_id, inDbServices: inDb.services };
+  const organizationOfService = (uuid: string): Types.ObjectId | undefined => {
+    const inFile = valid.service.get(uuid)?.value.organization_id;
+    return inFile ? importObjectId(inFile) : inDb.services.get(oidHex(uuid));
+  };
+  return { term, organizationOfService };
 }
 
 /** One record to write: directory records by _id, taxonomy terms by code (their natural key). */
@@ -418,21 +422,21 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   for (const { row, value } of valid.organization.values()) {
     const fields = organizationMapper.fromHsds(value, phonesOf.get(value.id) ?? []);
     const headOffice = value.head_office_location_id;
-    const { 'verification.status': verification, ...rest } = { 'verification.status': 'pending', ...fields };
     add('organizations', 'organization', row, OrganizationModel, importObjectId(value.id), {
-      ...rest,
+      ...fields,
       headOfficeGovernorate: headOffice ? (locationFields.get(headOffice)?.address.governorate ?? dbHeadOffices.get(oidHex(headOffice)) ?? null) : null,
+      // As the organisation use cases compute it (organizationToStored).
       search: searchFields({
-        name: rest.name,
-        alternateName: rest.alternateName,
-        description: rest.description,
-        extra: [rest.type.replace(/-/g, ' ')],
+        name: fields.name,
+        alternateName: fields.alternateName,
+        description: fields.description,
+        extra: [fields.type.replace(/-/g, ' ')],
       }),
     }, {
-      // Verification notes and who verified stay as they are; the status comes from the file.
-      set: { 'verification.status': verification },
-      setOnInsert: { 'verification.verifiedBy': null, 'verification.note': null },
+      // The status comes from the file; who verified, and their note, stay as they are.
       drop: ['verification'],
+      set: { 'verification.status': fields.verification.status },
+      setOnInsert: { 'verification.verifiedBy': null, 'verification.note': null },
     });
   }
 
@@ -454,9 +458,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   }
 
   for (const { row, value } of valid.contact.values()) {
-    const organizationId = value.organization_id
-      ? importObjectId(value.organization_id)
-      : (refs.organizationOfService(value.service_id!) ? importObjectId(refs.organizationOfService(value.service_id!)!) : refs.inDbServices.get(oidHex(value.service_id!))!);
+    const organizationId = value.organization_id ? importObjectId(value.organization_id) : refs.organizationOfService(value.service_id!)!;
     add('contacts', 'contact', row, ContactModel, importObjectId(value.id), contactMapper.fromHsds(value, organizationId, phonesOf.get(value.id) ?? []));
   }
 
@@ -498,7 +500,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   await recordAudit(options.actor ?? null, {
     action: 'import',
     entity: 'hsds-package',
-    after: { created: report.created, updated: report.updated, skippedRows: errors.length ? report.errors.length : 0 },
+    after: { created: report.created, updated: report.updated, errors: errors.length },
   });
   return report;
 }

@@ -268,7 +268,7 @@ export const organizationMapper = {
       acceptsReferrals: row.accepts_referrals,
       yearIncorporated: row.year_incorporated ?? null,
       legalStatus: row.legal_status ?? null,
-      ...(row.verification_status ? { 'verification.status': row.verification_status } : {}),
+      verification: { status: row.verification_status ?? 'pending' },
       lastVerifiedAt: dayStart(row.assured_date),
     };
   },

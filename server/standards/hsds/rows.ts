@@ -40,8 +40,6 @@ const unique = <T extends z.ZodType>(item: T) =>
 const translation = z.strictObject({ en: text.optional(), ar: text.optional(), ckb: text.optional() });
 const translations = <K extends string>(fields: readonly [K, ...K[]]) => z.partialRecord(z.enum(fields), translation);
 
-export const TRANSLATION_LANGUAGES = LANGUAGES;
-
 /** HSDS service status ↔ the directory's (HSDS writes "temporarily closed" with a space). */
 export const HSDS_SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
 
@@ -228,7 +226,5 @@ export type RowInput<T extends TableName> = z.input<(typeof ROW_SCHEMAS)[T]>;
 
 /** Columns of a table that the directory stores (the keys of its row schema). */
 export function storedColumns(name: TableName): Set<string> {
-  const schema = ROW_SCHEMAS[name];
-  const shape = 'shape' in schema ? schema.shape : (schema as unknown as { def: { in: { shape: object } } }).def.in.shape;
-  return new Set(Object.keys(shape));
+  return new Set(Object.keys(ROW_SCHEMAS[name].shape));
 }

@@ -207,6 +207,7 @@ export function dataPackageDescriptor(profileUri: string, created: Date) {
     created: created.toISOString(),
     hsds_version: HSDS_VERSION,
     hsds_profile: profileUri,
+    hsds_profile_version: PROFILE_VERSION,
     resources: TABLES.map((name) => {
       const t = table(name);
       return {

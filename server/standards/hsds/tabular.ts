@@ -93,10 +93,6 @@ export class TableWriter {
     }
   }
 
-  count(name: TableName): number {
-    return this.rows.get(name)!.size;
-  }
-
   /** CSV text per file name (with a BOM, so spreadsheet programs read Arabic and Kurdish as UTF-8). */
   files(): Record<string, string> {
     const out: Record<string, string> = {};
