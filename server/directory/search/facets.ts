@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { ServiceRecord } from '../services/service.data.js';
 import { ServiceModel } from '../services/service.model.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { exactFilter } from './near.js';
+import { POINT_FIELDS, withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
 
 export const FacetsQuery = z
@@ -20,39 +21,53 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
-/** Array fields are unwound (a service in two governorates counts in both); organizationType is single. */
-const DIMENSIONS = {
-  governorate: { field: 'governorates', unwind: true },
-  category: { field: 'categories', unwind: true },
-  population: { field: 'populations', unwind: true },
-  language: { field: 'languages', unwind: true },
-  organizationType: { field: 'organizationType', unwind: false },
-} as const;
+type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType' | 'confidential' | 'point'>;
 
-/** How many services the same search finds per governorate, category, population, language and organisation type. */
+/** Most frequent first, then by code: a stable order for chips. */
+const ordered = (counts: Map<string, number>) =>
+  Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * How many services the same search finds per governorate, category, population, language and
+ * organisation type (a service in two governorates counts in both). One projected read counted here
+ * rather than an aggregation per dimension: on FerretDB v1 every aggregation is a full scan of its own.
+ */
 export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
-  const match = await exactFilter(serviceSearch(query, await loadTaxonomy()));
-  const count = async ({ field, unwind }: { field: string; unwind: boolean }) => {
-    const rows = await ServiceModel.aggregate<{ _id: string | null; n: number }>([
-      // No $project here: FerretDB v1 drops the connection on `$project: { _id: 0 }` in an aggregation.
-      { $match: match },
-      ...(unwind ? [{ $unwind: `$${field}` }] : []),
-      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-    ]);
-    return Object.fromEntries(
-      rows
-        .filter((r) => r._id != null)
-        .sort((a, b) => b.n - a.n || String(a._id).localeCompare(String(b._id)))
-        .map((r) => [String(r._id), r.n]),
-    );
+  const search = serviceSearch(query, await loadTaxonomy());
+  const rows = await ServiceModel.find(search.filter, {
+    governorates: 1,
+    categories: 1,
+    populations: 1,
+    languages: 1,
+    organizationType: 1,
+    ...(search.near?.radiusKm ? POINT_FIELDS : {}),
+  }).lean<FacetRow[]>();
+  const dimensions = {
+    governorate: new Map<string, number>(),
+    category: new Map<string, number>(),
+    population: new Map<string, number>(),
+    language: new Map<string, number>(),
+    organizationType: new Map<string, number>(),
   };
-  const [total, governorate, category, population, language, organizationType] = await Promise.all([
-    ServiceModel.countDocuments(match),
-    count(DIMENSIONS.governorate),
-    count(DIMENSIONS.category),
-    count(DIMENSIONS.population),
-    count(DIMENSIONS.language),
-    count(DIMENSIONS.organizationType),
-  ]);
-  return { total, governorate, category, population, language, organizationType };
+  const add = (counts: Map<string, number>, values: readonly (string | null | undefined)[] | null | undefined) => {
+    for (const v of new Set(values ?? [])) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  };
+  let total = 0;
+  for (const row of rows) {
+    if (!withinRadius(search, row)) continue;
+    total++;
+    add(dimensions.governorate, row.governorates);
+    add(dimensions.category, row.categories);
+    add(dimensions.population, row.populations);
+    add(dimensions.language, row.languages);
+    add(dimensions.organizationType, [row.organizationType]);
+  }
+  return {
+    total,
+    governorate: ordered(dimensions.governorate),
+    category: ordered(dimensions.category),
+    population: ordered(dimensions.population),
+    language: ordered(dimensions.language),
+    organizationType: ordered(dimensions.organizationType),
+  };
 }

@@ -1,7 +1,4 @@
-import type { FilterQuery, Types } from 'mongoose';
 import type { ServiceRecord } from '../services/service.data.js';
-import type { ServiceDoc } from '../services/service.model.js';
-import { ServiceModel } from '../services/service.model.js';
 import { publicPoint } from '../services/service.view.js';
 import { haversineKm } from './distance.js';
 import type { ServiceSearch } from './service-query.js';
@@ -15,15 +12,4 @@ export function withinRadius(search: ServiceSearch, service: Pick<ServiceRecord,
   if (!search.near?.radiusKm) return true;
   const p = publicPoint(service);
   return p !== null && haversineKm(search.near.center, p) <= search.near.radiusKm;
-}
-
-/**
- * The filter as a database match, with the exact radius applied: the bounding box in the filter is only
- * a pre-filter, so with a radius the matching ids are resolved here (over a small projection).
- */
-export async function exactFilter(search: ServiceSearch): Promise<FilterQuery<ServiceDoc>> {
-  if (!search.near?.radiusKm) return search.filter;
-  const candidates = await ServiceModel.find(search.filter, POINT_FIELDS).lean<PointFields[]>();
-  const ids: Types.ObjectId[] = candidates.filter((c) => withinRadius(search, c)).map((c) => c._id);
-  return { _id: { $in: ids } };
 }

@@ -8,6 +8,7 @@ import { findOrganization, organizationRefs } from '../organizations/organizatio
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
+import { POINT_FIELDS, type PointFields } from '../search/near.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
@@ -35,9 +36,6 @@ export const ServiceListQuery = z
   .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 
-/** Candidates carry what publicPoint() needs, so distances are measured from the public point only. */
-const NEAR_FIELDS = { confidential: 1, point: 1, governorates: 1 } as const;
-type NearCandidate = Pick<ServiceRecord, '_id' | 'confidential' | 'point' | 'governorates'>;
 
 /** Search the services: filters, text, distance; one page of public summaries. */
 export async function searchServices(query: ServiceListQuery): Promise<Page<Partial<ServiceSummary>>> {
@@ -48,7 +46,8 @@ export async function searchServices(query: ServiceListQuery): Promise<Page<Part
     page: query.page,
     perPage: query.perPage,
     terms,
-    ...(near ? { near: { ...near, fields: NEAR_FIELDS, pointOf: (c: NearCandidate) => publicPoint(c) } } : {}),
+    // Candidates carry what publicPoint() needs: distances are measured from the public point only.
+    ...(near ? { near: { ...near, fields: POINT_FIELDS, pointOf: (c: PointFields) => publicPoint(c) } } : {}),
   });
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));
