@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ValidateFunction } from 'ajv';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES } from '../../server/directory/vocabulary.js';
 import { recordUuid, serviceAtLocationUuid, termUuid } from '../../server/standards/hsds/ids.js';
+import { hsdsRoutes } from '../../server/standards/hsds/hsds.routes.js';
 import { PROFILE_FILES, profilePatch, profileSchema } from '../../server/standards/hsds/spec.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildDirectory, SECRET, type Directory } from './directory-fixtures.js';
@@ -120,7 +122,7 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     await request(t.app).get('/hsds/services?lang=fr').expect(400);
   });
 
-  it('keeps confidential places out of every response, the ndjson feed and the export', async () => {
+  it('keeps confidential places out of every HSDS route (walked from the router), the ndjson feeds and the export', async () => {
     const s3 = await get(`/hsds/services/${uuid(dir.services.s3)}`);
     assert.equal(s3.confidential, true);
     assert.deepEqual(s3.service_at_locations, []);
@@ -130,16 +132,33 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     assert.deepEqual((orgA.locations as Json[]).map((l) => l.id), [uuid(dir.locations.baghdad)], 'the safe house is secret because a confidential service uses it');
     await get(`/hsds/service_at_locations/${serviceAtLocationUuid(dir.services.s3.id, dir.locations.safeHouse.id)}`, 404);
 
-    const bodies: string[] = [];
-    for (const path of ['/hsds/services', '/hsds/organizations', '/hsds/service_at_locations']) {
-      bodies.push(JSON.stringify(await get(`${path}?per_page=100`)));
-      bodies.push((await request(t.app).get(`${path}?format=ndjson`).expect(200)).text);
+    // Every GET route of the HSDS router, with every id it can take: a new endpoint is walked too.
+    const ids: Record<string, string[]> = {};
+    for (const kind of ['services', 'organizations', 'service_at_locations', 'taxonomies', 'taxonomy_terms']) {
+      ids[kind] = (await page(`/hsds/${kind}?per_page=100`)).contents.map((x) => String(x.id));
     }
-    for (const s of Object.values(dir.services)) bodies.push(JSON.stringify(await get(`/hsds/services/${uuid(s)}`)));
-    for (const o of Object.values(dir.orgs)) bodies.push(JSON.stringify(await get(`/hsds/organizations/${uuid(o)}`)));
-    const zip = await request(t.app).get('/hsds/export.zip').responseType('blob').expect(200);
-    const { unzipSync, strFromU8 } = await import('fflate');
-    bodies.push(...Object.values(unzipSync(new Uint8Array(zip.body as Buffer))).map((f) => strFromU8(f)));
+    ids.services!.push(uuid(dir.services.s3), uuid(dir.services.s4));
+    const routes = hsdsRoutes({ config: t.config }).stack.flatMap((layer) => {
+      const route = layer.route as { path?: unknown; methods?: Record<string, boolean> } | undefined;
+      return route?.methods?.get && typeof route.path === 'string' ? [route.path] : [];
+    });
+    assert.ok(routes.length >= 15, `walks ${routes.length} routes`);
+    const bodies: string[] = [];
+    for (const route of routes) {
+      const kind = route.split('/')[1]!;
+      const expanded = route.includes(':id')
+        ? ids[kind]!.map((id) => route.replace(':id', id))
+        : route.includes(':file')
+          ? PROFILE_FILES.map((f) => route.replace(':file', `${f}.json`))
+          : [route];
+      assert.ok(expanded.length, `${route} has instances to fetch`);
+      for (const path of expanded) {
+        const res = await request(t.app).get(`/hsds${path}`).responseType('blob').expect(200);
+        const body = res.body as Buffer;
+        bodies.push(path === '/export.zip' ? Object.values(unzipSync(new Uint8Array(body))).map((f) => strFromU8(f)).join('\n') : body.toString('utf8'));
+        if (ids[kind] && !route.includes(':')) bodies.push((await request(t.app).get(`/hsds${path}?format=ndjson`).expect(200)).text);
+      }
+    }
     const all = bodies.join('\n');
     for (const secret of [SECRET.street, SECRET.name, SECRET.nameAr, String(SECRET.lat), String(SECRET.lng), 'Sarchinar', uuid(dir.locations.safeHouse), uuid(dir.locations.flagged)]) {
       assert.ok(!all.includes(secret), `"${secret}" leaked`);
