@@ -16,7 +16,8 @@ import {
 } from './vocabulary.js';
 
 export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
-export const IdParams = z.object({ id: objectId });
+/** Path ids: a malformed one names a record that does not exist (404), not a bad request. */
+export const IdParams = z.object({ id: z.string().max(64) });
 
 const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 

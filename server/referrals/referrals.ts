@@ -18,7 +18,7 @@ import {
   type UpdateDraftBody,
 } from './referral.schemas.js';
 import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTransition } from './referral-workflow.js';
-import { findTransition, moveAtomically, type HistoryEntry } from './state-machine.js';
+import { findTransition, historyLine, moveAtomically } from './state-machine.js';
 import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
 
@@ -27,16 +27,6 @@ export interface ReferralDeps {
   /** Base URL of the web app, for the link in notifications. */
   publicUrl: string;
 }
-
-const historyEntry = (user: SessionUser, from: ReferralStatus | null, to: ReferralStatus, reason: string | null, at: Date): HistoryEntry<ReferralStatus> => ({
-  at,
-  from,
-  to,
-  byUserId: user.id,
-  byName: user.name,
-  byOrganizationId: user.organizationId,
-  reason,
-});
 
 /** What the audit log keeps of a referral: structure, never the case text. */
 const auditSnapshot = (r: ReferralDoc) => ({
@@ -146,7 +136,7 @@ export async function createReferral(deps: ReferralDeps, req: Request, body: Ref
     fromUserId: new Types.ObjectId(user.id),
     ...recordFields(deps, _id, fields, user),
     status: 'draft',
-    history: [historyEntry(user, null, 'draft', null, new Date())],
+    history: [historyLine(user, null, 'draft', null, new Date())],
   });
   const draft = created.toObject<ReferralDoc>();
   await recordAudit(req, { action: 'referral.create', entity: 'referral', entityId: _id.toString(), organizationId: from, after: auditSnapshot(draft) });
@@ -239,7 +229,7 @@ export async function transitionReferral(
   const moved = await moveAtomically(
     ReferralModel,
     referral,
-    historyEntry(user, referral.status, body.to, reason, at),
+    historyLine(user, referral.status, body.to, reason, at),
     milestoneFields(move, referral, at, reason),
   );
   if (!moved) {

@@ -1,4 +1,5 @@
 import type { Model, Types } from 'mongoose';
+import type { SessionUser } from '../accounts/permissions.js';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
 
 /**
@@ -40,6 +41,17 @@ export interface HistoryEntry<S extends string> {
   byName: string;
   byOrganizationId: string | null;
   reason: string | null;
+}
+
+/** The history line of `user` moving a record from `from` (null: created) to `to`. */
+export function historyLine<S extends string>(
+  user: SessionUser,
+  from: S | null,
+  to: S,
+  reason: string | null,
+  at: Date,
+): HistoryEntry<S> {
+  return { at, from, to, byUserId: user.id, byName: user.name, byOrganizationId: user.organizationId, reason };
 }
 
 interface Versioned<S extends string> {

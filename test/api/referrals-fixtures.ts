@@ -50,12 +50,10 @@ async function organization(type: OrganizationType, name: string): Promise<strin
  * their referrals, and people in each: the cast of every referral test.
  */
 export async function referralNetwork(app: Express): Promise<Network> {
-  const [senderOrg, receiverOrg, otherOrg, governmentOrg] = await Promise.all([
-    organization('local-ngo', 'Sender NGO'),
-    organization('international-ngo', 'Receiver NGO'),
-    organization('local-ngo', 'Other NGO'),
-    organization('government', 'Directorate'),
-  ]);
+  const senderOrg = await organization('local-ngo', 'Sender NGO');
+  const receiverOrg = await organization('international-ngo', 'Receiver NGO');
+  const otherOrg = await organization('local-ngo', 'Other NGO');
+  const governmentOrg = await organization('government', 'Directorate');
   const service = await ServiceModel.create({
     organizationId: receiverOrg,
     name: { en: 'Safe shelter' },

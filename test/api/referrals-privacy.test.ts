@@ -38,6 +38,7 @@ describe('referral confidentiality', () => {
       assert.equal(inbox.body.total + outbox.body.total, 0);
     }
     const missing = await n.sender.get('/api/v1/referrals/0123456789abcdef01234567').expect(404);
+    await n.sender.get('/api/v1/referrals/not-an-id').expect(404);
     const hidden = await n.outsider.get(`/api/v1/referrals/${id}`).expect(404);
     assert.equal(hidden.body.detail, missing.body.detail, 'a hidden referral looks exactly like a missing one');
     await request(t.app).get(`/api/v1/referrals/${id}`).expect(401);

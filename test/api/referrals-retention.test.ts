@@ -75,9 +75,12 @@ describe('referral retention', () => {
   });
 
   it('gives a lease to exactly one of several instances asking at once, until it expires', async () => {
-    const owners = ['a', 'b', 'c', 'd', 'e'];
-    const results = await Promise.all(owners.map((o) => acquireLease('test-lease', o, 60_000)));
-    assert.equal(results.filter(Boolean).length, 1);
+    const owners = Array.from({ length: 10 }, (_, i) => `instance-${i}`);
+    for (const round of [1, 2, 3]) {
+      const results = await Promise.all(owners.map((o) => acquireLease(`race-${round}`, o, 60_000)));
+      assert.equal(results.filter(Boolean).length, 1, `round ${round}`);
+    }
+    assert.equal(await acquireLease('test-lease', 'e', 60_000), true);
     assert.equal(await acquireLease('test-lease', 'f', 60_000), false);
     assert.equal(await acquireLease('test-lease', 'f', 60_000, new Date(Date.now() + 61_000)), true, 'an expired lease is free');
   });

@@ -4,7 +4,7 @@ import { authorize, can, currentUser, requireUser, type SessionUser } from '../.
 import { recordAudit } from '../../audit/audit.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/problem.js';
-import { availableMoves, findTransition, moveAtomically, type Transition } from '../state-machine.js';
+import { availableMoves, findTransition, historyLine, moveAtomically, type Transition } from '../state-machine.js';
 import { organizationNames, type OrganizationNames } from '../views.js';
 import { AgreementModel, type AgreementDoc, type AgreementStatus } from './agreement.model.js';
 import type { CreateAgreementBody } from './agreement.schemas.js';
@@ -80,7 +80,6 @@ export async function proposeAgreement(req: Request, body: CreateAgreementBody) 
   await liveOrganization(proposer, 'proposerOrganizationId');
   await liveOrganization(body.partnerOrganizationId, 'partnerOrganizationId');
 
-  const now = new Date();
   const created = await AgreementModel.create({
     proposerOrganizationId: new Types.ObjectId(proposer),
     partnerOrganizationId: new Types.ObjectId(body.partnerOrganizationId),
@@ -88,7 +87,7 @@ export async function proposeAgreement(req: Request, body: CreateAgreementBody) 
     startsOn: body.startsOn,
     endsOn: body.endsOn,
     status: 'proposed',
-    history: [{ at: now, from: null, to: 'proposed', byUserId: user.id, byName: user.name, byOrganizationId: user.organizationId, reason: null }],
+    history: [historyLine<AgreementStatus>(user, null, 'proposed', null, new Date())],
   });
   const agreement = created.toObject<AgreementDoc>();
   const { history: _history, ...audited } = agreement;
@@ -120,7 +119,7 @@ export async function transitionAgreement(req: Request, id: string, to: Agreemen
   const moved = await moveAtomically(
     AgreementModel,
     agreement,
-    { at, from: agreement.status, to, byUserId: user.id, byName: user.name, byOrganizationId: user.organizationId, reason: null },
+    historyLine(user, agreement.status, to, null, at),
     to === 'ended' ? { endedAt: at } : {},
   );
   if (!moved) throw conflict('Someone else changed this agreement first; reload it.');
