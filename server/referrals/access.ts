@@ -16,7 +16,7 @@ export interface Standing {
   member: boolean;
 }
 
-export function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
+function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
   const org = user.organizationId;
   const isSenderOrg = org !== null && referral.fromOrganizationId.equals(org);
   const isReceiverOrg = org !== null && referral.status !== 'draft' && referral.toOrganizationId.equals(org);

@@ -26,7 +26,7 @@ interface LeaseDoc {
   version: number;
 }
 
-export const LeaseModel = model<LeaseDoc>('Lease', LeaseSchema);
+const LeaseModel = model<LeaseDoc>('Lease', LeaseSchema);
 
 /** Each lease lives under an id derived from its name, so creating it twice is a duplicate key. */
 const leaseId = (name: string) => new Types.ObjectId(createHash('sha256').update(`lease:${name}`).digest('hex').slice(0, 24));

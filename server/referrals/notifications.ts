@@ -7,7 +7,7 @@ import type { ReferralDoc } from './referral.model.js';
  * Who hears of a new referral at the receiving organisation: its referral focal points (directory
  * contacts marked as such, with an email) and its active members. One address once.
  */
-export async function receivingAddresses(organizationId: ReferralDoc['toOrganizationId']): Promise<string[]> {
+async function receivingAddresses(organizationId: ReferralDoc['toOrganizationId']): Promise<string[]> {
   const [focalPoints, members] = await Promise.all([
     ContactModel.find(
       { organizationId, referralFocalPoint: true, archivedAt: null, email: { $ne: null } },

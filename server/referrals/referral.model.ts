@@ -13,7 +13,7 @@ import {
 } from './vocabulary.js';
 
 /** An AES-256-GCM sealed value (see crypto.ts); never decrypted by the database, never indexed. */
-export const encryptedTextMongoose = new Schema<EncryptedText>(
+const encryptedTextMongoose = new Schema<EncryptedText>(
   {
     keyId: { type: String, required: true },
     iv: { type: String, required: true },

@@ -21,7 +21,7 @@ export const IdParams = z.object({ id: z.string().max(64) });
 
 const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
-export const governorateInput = z.string().transform((value, ctx) => {
+const governorateInput = z.string().transform((value, ctx) => {
   const code = governorateCode(value);
   if (!code) {
     ctx.addIssue({ code: 'custom', message: 'must be a governorate code (ISO 3166-2 or P-code)' });
@@ -65,8 +65,7 @@ const ConsentOverridden = z.strictObject({
   }),
 });
 
-export const ConsentInput = z.discriminatedUnion('given', [ConsentGiven, ConsentOverridden]);
-export type ConsentInput = z.infer<typeof ConsentInput>;
+const ConsentInput = z.discriminatedUnion('given', [ConsentGiven, ConsentOverridden]);
 
 const referralShape = {
   toOrganizationId: objectId,
