@@ -6,15 +6,10 @@ import { SubscriptionController } from './subscription-controller.js';
 /** Who is signed in (null: anonymous). Loaded once from GET /auth/me; updated by sign-in and sign-out. */
 class SessionState {
   #user: User | null = null;
-  #loaded = false;
   readonly #listeners = new Set<() => void>();
 
   get user(): User | null {
     return this.#user;
-  }
-
-  get loaded(): boolean {
-    return this.#loaded;
   }
 
   async load(): Promise<void> {
@@ -44,7 +39,6 @@ class SessionState {
 
   #set(user: User | null): void {
     this.#user = user;
-    this.#loaded = true;
     for (const listener of this.#listeners) listener();
   }
 }

@@ -11,7 +11,7 @@ export const styles = css`
     background: var(--ct-background);
   }
   .title {
-    margin-block-end: 0.2rem;
+    margin-block: 0 0.2rem;
     font-size: 1.05rem;
     font-weight: 700;
     line-height: 1.3;

@@ -15,12 +15,10 @@ export class ServiceCard extends LitElement {
   static override properties = {
     service: { attribute: false },
     reference: { attribute: false },
-    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   declare service: ServiceSummary | null;
   declare reference: Reference | null;
-  declare headingLevel: 2 | 3 | 4;
 
   readonly #i18n = new I18nController(this);
 
@@ -28,7 +26,6 @@ export class ServiceCard extends LitElement {
     super();
     this.service = null;
     this.reference = null;
-    this.headingLevel = 3;
   }
 
   override render() {
@@ -39,7 +36,7 @@ export class ServiceCard extends LitElement {
     const title = html`<a href="/services/${encodeURIComponent(service.id)}">${contentText(i18n, service.name)}</a>`;
     const governorates = reference ? i18n.list(service.governorates.map((code) => i18n.text(reference.governorateName(code)))) : '';
     return html`<article>
-      <div role="heading" aria-level=${this.headingLevel} class="title">${title}</div>
+      <h3 class="title">${title}</h3>
       <p class="organization">${contentText(i18n, service.organization.name)}</p>
       <p class="description">${contentText(i18n, service.description)}</p>
       <ul class="categories">

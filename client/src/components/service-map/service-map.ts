@@ -51,7 +51,7 @@ export class ServiceMap extends LitElement {
     reference: { attribute: false },
     tileUrl: { attribute: false },
     tileAttribution: { attribute: false },
-    loading: { type: Boolean },
+    loading: { type: Boolean, reflect: true },
   };
 
   declare shapes: GovernorateCollection | null;
@@ -66,7 +66,7 @@ export class ServiceMap extends LitElement {
   #map: LeafletMap | undefined;
   #resizeObserver: ResizeObserver | undefined;
   #governorates: GeoJsonLayer | undefined;
-  #labels: Tooltip[] = [];
+  #labels: Array<{ label: Tooltip; count: number }> = [];
   #clusters: MarkerClusterGroup | undefined;
   #features = new WeakMap<Layer, MapFeature>();
   #legend: Control | undefined;
@@ -83,11 +83,6 @@ export class ServiceMap extends LitElement {
     this.tileUrl = null;
     this.tileAttribution = '';
     this.loading = false;
-  }
-
-  /** Number of service markers on the map (clustered or not). */
-  get markerCount(): number {
-    return this.#clusters?.getLayers().length ?? 0;
   }
 
   override render() {
@@ -195,7 +190,7 @@ export class ServiceMap extends LitElement {
     });
 
     this.#governorates?.remove();
-    for (const label of this.#labels) label.remove();
+    for (const { label } of this.#labels) label.remove();
     this.#labels = [];
     this.#governorates = L.geoJSON(shapes as unknown as FeatureCollection, {
       style: (feature) => style((feature?.properties as GovernorateProperties).code),
@@ -214,7 +209,7 @@ export class ServiceMap extends LitElement {
         const label = L.tooltip({ permanent: true, direction: 'center', className: 'gov-label', interactive: false })
           .setLatLng([lat, lng])
           .setContent(`<span dir="auto">${escapeHtml(i18n.text(name))}</span><strong>${escapeHtml(i18n.number(count))}</strong>`);
-        this.#labels.push(label);
+        this.#labels.push({ label, count });
       },
     }).addTo(map);
     this.#governorates.bringToBack();
@@ -222,12 +217,17 @@ export class ServiceMap extends LitElement {
     this.#drawLegend(map, breaks);
   }
 
-  /** Labels of all 19 governorates overlap on a phone-sized map: show them from a zoom where they fit. */
+  /**
+   * Labels of all 19 governorates overlap on a small map: there, until zoomed in, only a few
+   * governorates with matching services are labelled.
+   */
   #updateLabelVisibility(): void {
     const map = this.#map;
     if (!map) return;
-    const show = map.getSize().x >= 520 || map.getZoom() >= 6.5;
-    for (const label of this.#labels) {
+    const roomy = map.getSize().x >= 640 || map.getZoom() >= 6.5;
+    const few = this.#labels.filter(({ count }) => count > 0).length <= 8;
+    for (const { label, count } of this.#labels) {
+      const show = roomy || (few && count > 0);
       if (show && !map.hasLayer(label)) label.addTo(map);
       else if (!show && map.hasLayer(label)) label.remove();
     }
@@ -284,6 +284,10 @@ export class ServiceMap extends LitElement {
       showCoverageOnHover: false,
       maxClusterRadius: 45,
       spiderfyOnMaxZoom: true,
+      // Markers are added in chunks between frames; once all are in, the count is published (tests, tools).
+      chunkProgress: (processed: number, total: number) => {
+        if (processed === total && this.#clusters === clusters) this.setAttribute('data-markers', String(total));
+      },
       iconCreateFunction: (cluster: MarkerCluster) => {
         const count = cluster.getChildCount();
         const size = count < 10 ? 30 : count < 100 ? 38 : count < 1000 ? 46 : 54;
@@ -316,17 +320,6 @@ export class ServiceMap extends LitElement {
     clusters.addTo(map);
     this.#clusters = clusters;
     clusters.addLayers(markers, false);
-    // With chunked loading the last chunk lands later; report the count once all are in.
-    const settle = () => {
-      if (this.#clusters !== clusters) return;
-      if (clusters.getLayers().length < markers.length) {
-        setTimeout(settle, 50);
-        return;
-      }
-      this.setAttribute('data-markers', String(markers.length));
-      this.dispatchEvent(new CustomEvent('ct-map-ready', { detail: { markers: markers.length }, bubbles: true, composed: true }));
-    };
-    settle();
   }
 
   #popup(feature: MapFeature): string {

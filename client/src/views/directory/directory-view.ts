@@ -70,6 +70,7 @@ export class DirectoryView extends LitElement {
   #facetsAbort: AbortController | undefined;
   #mapAbort: AbortController | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #referenceLoading = false;
 
   constructor() {
     super();
@@ -95,10 +96,6 @@ export class DirectoryView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#media.addEventListener('change', this.#onMedia);
-    loadReference().then(
-      (reference) => (this.reference = reference),
-      () => (this.reference = null),
-    );
   }
 
   override disconnectedCallback(): void {
@@ -110,6 +107,13 @@ export class DirectoryView extends LitElement {
 
   override willUpdate(): void {
     if (this.#routes.route.name !== 'directory') return;
+    // Names of governorates and categories; tried again with the next query if they failed to load.
+    if (!this.reference && !this.#referenceLoading) {
+      this.#referenceLoading = true;
+      loadReference()
+        .then((reference) => (this.reference = reference), () => undefined)
+        .finally(() => (this.#referenceLoading = false));
+    }
     const query = this.#query;
     const filters = apiFilters(query);
     const filtersKey = JSON.stringify(filters);
