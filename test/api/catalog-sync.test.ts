@@ -57,7 +57,8 @@ describe('catalog change feed', () => {
     assert.ok(media.every((m) => m.acceptsReferrals));
   });
 
-  it('concurrent writers get distinct, gap-free versions', async () => {
+  it('concurrent writers get distinct, gap-free versions, from the very first change on', async () => {
+    await mongoose.connection.collection('directory_changes').deleteMany({});
     const before = await currentVersion();
     await Promise.all(Array.from({ length: 15 }, (_, i) => publishChange('organizations', [new mongoose.Types.ObjectId().toHexString(), String(i)])));
     const after = await currentVersion();

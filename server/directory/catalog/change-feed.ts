@@ -38,23 +38,23 @@ function isDuplicateKey(err: unknown): boolean {
 
 /** Records that records of `collection` changed. Safe with concurrent writers in several processes. */
 export async function publishChange(collection: string, ids: readonly string[] | 'all'): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const state = await changes().findOneAndUpdate({ _id: STATE_ID }, { $inc: { version: 1 } }, { upsert: true, returnDocument: 'after' });
-    const version = state?.version ?? 1;
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
+      const state = await changes().findOneAndUpdate({ _id: STATE_ID }, { $inc: { version: 1 } }, { upsert: true, returnDocument: 'after' });
+      const version = state?.version ?? 1;
       await changes().insertOne({ _id: `c${version}`, collection, ids: ids === 'all' ? [] : [...ids], all: ids === 'all', at: new Date() });
+      if (version % PRUNE_EVERY === 0) {
+        await changes().deleteMany({ _id: { $ne: STATE_ID }, at: { $lt: new Date(Date.now() - KEEP_MS) } });
+      }
+      return;
     } catch (err) {
-      // Two writers were handed the same number (the embedded database's read-modify-write is not
-      // isolated): the loser takes the next one.
-      if (isDuplicateKey(err)) continue;
-      throw err;
+      // The embedded database's read-modify-write is not isolated: two first writers may both insert
+      // the counter, or two writers be handed the same number. The loser tries again.
+      if (!isDuplicateKey(err)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
     }
-    if (version % PRUNE_EVERY === 0) {
-      await changes().deleteMany({ _id: { $ne: STATE_ID }, at: { $lt: new Date(Date.now() - KEEP_MS) } });
-    }
-    return;
   }
-  throw new Error('Could not record a directory change after 20 attempts.');
+  throw new Error('Could not record a directory change after 50 attempts.');
 }
 
 export async function currentVersion(): Promise<number> {

@@ -41,16 +41,14 @@ const SESSION_ERRORS: Record<number, string> = { 401: 'Not signed in.', 403: 'No
 
 function operation(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>) {
   const status = String(spec.status ?? 200);
+  const media = spec.produces ?? 'application/json';
+  const isJson = media === 'application/json' || media.endsWith('+json');
+  const body = spec.response ? toSchema(spec.response, 'output') : isJson ? {} : { type: 'string' };
+  const noContent = status === '204' || (status === '202' && !spec.response);
   const responses: Record<string, unknown> = {
-    [status]:
-      status === '204'
-        ? { description: 'Done; no content.' }
-        : {
-            description: 'Success.',
-            content: spec.produces
-              ? { [spec.produces]: { schema: { type: 'string' } } }
-              : { 'application/json': { schema: spec.response ? toSchema(spec.response, 'output') : {} } },
-          },
+    [status]: noContent
+      ? { description: status === '204' ? 'Done; no content.' : 'Accepted; no content.' }
+      : { description: 'Success.', content: { [media]: { schema: body } } },
   };
   const errors: Record<number, string> = {
     400: 'Invalid input; `errors` lists the fields.',
