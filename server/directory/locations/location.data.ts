@@ -1,13 +1,13 @@
 import type { Types } from 'mongoose';
-import type { StoredRecord } from '../records/record.js';
+import { findByIds, type StoredRecord } from '../records/record.js';
 import { ServiceModel } from '../services/service.model.js';
 import { LocationModel, type LocationDoc } from './location.model.js';
 
 export type LocationRecord = StoredRecord<LocationDoc>;
 
-export function locationsByIds(ids: readonly Types.ObjectId[], { live = true } = {}): Promise<LocationRecord[]> {
-  if (!ids.length) return Promise.resolve([]);
-  return LocationModel.find({ _id: { $in: ids }, ...(live ? { archivedAt: null } : {}) }).lean<LocationRecord[]>();
+/** Live (not archived) locations with these ids. */
+export async function locationsByIds(ids: readonly Types.ObjectId[]): Promise<LocationRecord[]> {
+  return (await findByIds(LocationModel, ids)).filter((l) => !l.archivedAt);
 }
 
 export function locationsOfOrganization(organizationId: Types.ObjectId): Promise<LocationRecord[]> {

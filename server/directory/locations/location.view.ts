@@ -35,8 +35,9 @@ export function locationView(l: LocationRecord): LocationView {
  * everyone else it does not exist (not even its name).
  */
 export async function visibleLocations(locations: LocationRecord[], viewer: Viewer): Promise<LocationRecord[]> {
-  const secret = await usedByConfidentialServices(locations.filter((l) => !l.confidential).map((l) => l._id));
-  return locations.filter(
-    (l) => !(l.confidential || secret.has(idOf(l))) || viewer.mayReadConfidential(l.organizationId.toHexString()),
-  );
+  const mayRead = (l: LocationRecord) => viewer.mayReadConfidential(l.organizationId.toHexString());
+  // Only locations that are neither flagged nor readable by this viewer need the (scanning) check.
+  const unsure = locations.filter((l) => !l.confidential && !mayRead(l));
+  const secret = await usedByConfidentialServices(unsure.map((l) => l._id));
+  return locations.filter((l) => mayRead(l) || !(l.confidential || secret.has(idOf(l))));
 }

@@ -1,6 +1,6 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Translated } from '../../platform/text/translated.js';
-import type { StoredRecord } from '../records/record.js';
+import { findByIds, type StoredRecord } from '../records/record.js';
 import type { OrganizationType } from '../vocabulary.js';
 import { OrganizationModel, type OrganizationDoc } from './organization.model.js';
 
@@ -31,9 +31,11 @@ export async function organizationRefs(ids: Iterable<Types.ObjectId | string>): 
     else missing.push(id);
   }
   if (missing.length) {
-    const rows = await OrganizationModel.find({ _id: { $in: missing } }, { name: 1, type: 1 }).lean<
-      Pick<OrganizationRecord, '_id' | 'name' | 'type'>[]
-    >();
+    const rows = await findByIds(
+      OrganizationModel,
+      missing.map((id) => new Types.ObjectId(id)),
+      ['name', 'type'],
+    );
     if (refCache.size + rows.length > REF_CACHE_MAX) refCache.clear();
     for (const row of rows) {
       const ref: OrganizationRef = { id: row._id.toHexString(), name: row.name ?? {}, type: row.type ?? null };
@@ -52,9 +54,7 @@ export function forgetOrganizationRef(id: string): void {
 export type OrganizationForServices = Pick<OrganizationRecord, '_id' | 'name' | 'alternateName' | 'type' | 'acceptsReferrals'>;
 
 export function organizationsForServices(ids: readonly Types.ObjectId[]): Promise<OrganizationForServices[]> {
-  return OrganizationModel.find({ _id: { $in: ids } }, { name: 1, alternateName: 1, type: 1, acceptsReferrals: 1 }).lean<
-    OrganizationForServices[]
-  >();
+  return findByIds(OrganizationModel, ids, ['name', 'alternateName', 'type', 'acceptsReferrals']);
 }
 
 export function findOrganization(id: Types.ObjectId): Promise<OrganizationRecord | null> {

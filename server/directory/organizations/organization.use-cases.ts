@@ -7,7 +7,7 @@ import { locationsOfOrganization } from '../locations/location.data.js';
 import { LocationModel } from '../locations/location.model.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
-import { idOf, toObjectId } from '../records/record.js';
+import { findByIds, idOf, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { iso, phones, translated } from '../records/view-schemas.js';
 import { organizationSearch, OrganizationFilterParams } from '../search/organization-query.js';
@@ -60,7 +60,7 @@ export async function listOrganizations(query: OrganizationListQuery): Promise<P
   const { filter, terms } = await organizationSearch(query, await loadTaxonomy());
   const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
   const { ids, total } = await rankedPage(OrganizationModel, filter, { sort, page: query.page, perPage: query.perPage, terms });
-  const rows = await OrganizationModel.find({ _id: { $in: ids } }).lean<OrganizationRecord[]>();
+  const rows = await findByIds(OrganizationModel, ids);
   const byId = new Map(rows.map((r) => [idOf(r), r]));
   const items = ids
     .map((id) => byId.get(id.toHexString()))

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
 import { HttpProblem, notFound, preconditionFailed } from '../../platform/http/problem.js';
 
@@ -63,4 +63,27 @@ export function staleVersion(what: string, current: number): HttpProblem {
   return preconditionFailed(`The ${what} has changed since you read it; reload it and apply your change again.`, {
     currentVersion: current,
   });
+}
+
+/** Up to this many ids are read one by one; more with one `$in`. */
+const POINT_LOOKUPS_MAX = 50;
+
+/**
+ * Records by id, as plain objects, in no particular order. FerretDB v1 answers `_id` equality from its
+ * primary key but evaluates `_id: { $in }` by scanning the whole collection (measured on 2,000
+ * documents: 20 point lookups ~50 ms, one `$in` of 20 ~4 s), so a page of records is read by point
+ * lookups; large sets (the map's organisations) fall back to one `$in`.
+ */
+export async function findByIds<R, K extends keyof StoredRecord<R> = keyof StoredRecord<R>>(
+  model: Model<R>,
+  ids: readonly Types.ObjectId[],
+  fields?: readonly K[],
+): Promise<Pick<StoredRecord<R>, '_id' | K>[]> {
+  type Row = Pick<StoredRecord<R>, '_id' | K>;
+  const projection = fields ? Object.fromEntries(fields.map((f) => [f, 1])) : undefined;
+  const unique = [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
+  if (!unique.length) return [];
+  if (unique.length > POINT_LOOKUPS_MAX) return model.find({ _id: { $in: unique } }, projection).lean<Row[]>();
+  const rows = await Promise.all(unique.map((id) => model.findOne({ _id: id }, projection).lean<Row>()));
+  return rows.filter((r): r is Awaited<Row> & Row => r !== null);
 }

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import type { StoredRecord } from '../records/record.js';
+import { findByIds, type StoredRecord } from '../records/record.js';
 import { ServiceModel, type ServiceDoc } from './service.model.js';
 
 export type ServiceRecord = StoredRecord<ServiceDoc>;
@@ -7,7 +7,7 @@ export type ServiceRecord = StoredRecord<ServiceDoc>;
 /** Full records for these ids, in the order given (ids that are not found are skipped). */
 export async function servicesInOrder(ids: readonly Types.ObjectId[]): Promise<ServiceRecord[]> {
   if (!ids.length) return [];
-  const rows = await ServiceModel.find({ _id: { $in: ids } }).lean<ServiceRecord[]>();
+  const rows = await findByIds(ServiceModel, ids);
   const byId = new Map(rows.map((r) => [r._id.toHexString(), r]));
   return ids.map((id) => byId.get(id.toHexString())).filter((r): r is ServiceRecord => Boolean(r));
 }
