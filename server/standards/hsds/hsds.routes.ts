@@ -202,16 +202,15 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl'> }): Router 
   });
 
   router.get('/taxonomies', (req, res) => {
+    // The taxonomy's own record is in English only; `lang` is accepted like everywhere else.
     const q = query(PlainListQuery, req);
-    languageOf(req, res, q.lang);
     const taxonomies = [taxonomyMapper.toHsds()].filter((t) => matchesSearch([t.name, t.description], q.search));
     return sendList(res, q, arraySource(taxonomies, (slice) => slice), (items) => items);
   });
 
   router.get('/taxonomies/:id', (req, res) => {
-    const q = query(ItemQuery, req);
+    query(ItemQuery, req);
     const { id } = parseInput(IdParams, req.params, 'params');
-    languageOf(req, res, q.lang);
     if (id.toLowerCase() !== taxonomyUuid(TAXONOMY.id)) throw notFound('taxonomy');
     res.json(taxonomyMapper.toHsds());
   });
