@@ -1,5 +1,6 @@
-import { OrganizationModel } from '../organizations/organization.model.js';
-import { ServiceModel } from '../services/service.model.js';
+import type { Types } from 'mongoose';
+import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
+import { ServiceModel, type ServiceDoc } from '../services/service.model.js';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
 import type { Filter } from './filter-match.js';
 
@@ -32,7 +33,12 @@ export interface CatalogSearch {
   words: string[];
 }
 
-function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T & { search: CatalogSearch } {
+/** A stored record as the catalog keeps it: the document, with `search` in its compact form. */
+export type Catalogued<D> = Omit<D, 'search' | '_id'> & { _id: Types.ObjectId; search: CatalogSearch };
+export type CatalogService = Catalogued<ServiceDoc>;
+export type CatalogOrganization = Catalogued<OrganizationDoc>;
+
+function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T {
   const search = (doc.search ?? {}) as { nameTokens?: string[]; sortName?: string; prefixes?: string[] };
   return {
     ...doc,
@@ -41,7 +47,7 @@ function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T & { s
       sortName: search.sortName ?? '',
       words: wordsFromPrefixes(search.prefixes ?? []),
     },
-  } as T & { search: CatalogSearch };
+  } as unknown as T;
 }
 
 /** `{ 'search.prefixes': { $all: terms } }`, answered from the kept words. */
@@ -54,11 +60,11 @@ const prefixMatcher = (doc: object, condition: unknown): boolean => {
   return terms.every((t: string) => words.some((w) => w.startsWith(t)));
 };
 
-export type CatalogService = ReturnType<typeof compact<CatalogRecord>> & Record<string, unknown>;
-
-export const serviceCatalog = new RecordCatalog('services', () => ServiceModel as never, compact, { 'search.prefixes': prefixMatcher });
-export const organizationCatalog = new RecordCatalog('organizations', () => OrganizationModel as never, compact, {
+export const serviceCatalog = new RecordCatalog<CatalogService>('services', () => ServiceModel as never, compact, {
+  'search.prefixes': prefixMatcher,
+});
+export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
   'search.prefixes': prefixMatcher,
 });
 
-export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog]);
+export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog] as RecordCatalog<CatalogRecord>[]);

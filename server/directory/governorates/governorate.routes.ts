@@ -2,18 +2,18 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { notFound } from '../../platform/http/problem.js';
-import { ServiceModel } from '../services/service.model.js';
+import { directoryCatalog, serviceCatalog } from '../catalog/directory-catalog.js';
 import { GovernorateModel } from './governorate.model.js';
 import { governorateCode } from './governorate-data.js';
 
 /** Public services (active, not archived) per governorate of their service area. */
 export async function activeServiceCounts(): Promise<Map<string, number>> {
-  const rows = await ServiceModel.aggregate<{ _id: string; count: number }>([
-    { $match: { archivedAt: null, status: 'active' } },
-    { $unwind: '$governorates' },
-    { $group: { _id: '$governorates', count: { $sum: 1 } } },
-  ]);
-  return new Map(rows.map((r) => [r._id, r.count]));
+  await directoryCatalog.ensureFresh();
+  const counts = new Map<string, number>();
+  for (const service of serviceCatalog.find({ archivedAt: null, status: 'active' })) {
+    for (const code of service.governorates) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
 }
 
 async function listGovernorates() {
