@@ -37,5 +37,3 @@ export const LocationView = LocationBrief.extend({
   confidential: z.boolean(),
 });
 export type LocationView = z.infer<typeof LocationView>;
-
-export const LOCATION_FIELDS = ['organizationId', 'name', 'description', 'address', 'lat', 'lng', 'confidential'] as const;

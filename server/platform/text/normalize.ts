@@ -3,10 +3,12 @@
  * text (when a record is written) and on queries, so spelling variants meet in the middle.
  */
 
-// Arabic diacritics (tashkeel), Quranic marks, superscript alef, and tatweel; and the invisible
-// characters typed inside words — zero-width non-joiner/joiner (common in Kurdish and Persian
-// typing), soft hyphen, bidi marks — which would otherwise split one word into two.
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200C\u200D\u00AD\u200E\u200F\u061C]/g;
+// Arabic diacritics (tashkeel), Quranic marks, superscript alef, and tatweel.
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+
+// Invisible characters typed inside words — zero-width non-joiner/joiner (common in Kurdish and
+// Persian typing), soft hyphen, bidi marks — which would otherwise split one word into two.
+const INVISIBLE = /\u200C|\u200D|\u00AD|\u200E|\u200F|\u061C/g;
 
 const LETTER_MAP: Record<string, string> = {
   // Alef forms → bare alef
@@ -58,6 +60,7 @@ export function normalizeText(input: string): string {
   return input
     .normalize('NFKC')
     .replace(MARKS, '')
+    .replace(INVISIBLE, '')
     .replace(LETTERS, (ch) => LETTER_MAP[ch] ?? ch)
     .replace(DIGITS, digitValue)
     .normalize('NFD')
