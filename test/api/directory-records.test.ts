@@ -97,13 +97,18 @@ describe('directory records: create, update, archive, restore', () => {
   });
 
   it('archived records vanish from public results and restore brings them back', async () => {
+    const mosulCount = async () =>
+      (await request(t.app).get(api('/governorates/IQ-NI')).expect(200)).body.serviceCount as number;
+    const countBefore = await mosulCount();
     const s = await newService({ name: { en: 'Vanishing vocational course' }, categories: ['livelihoods'] });
+    assert.equal(await mosulCount(), countBefore + 1, 'governorate counts (served from the catalog) see the new service');
     const inList = async () =>
       (await request(t.app).get(api('/services?category=livelihoods')).expect(200)).body.items.map((i: { id: string }) => i.id);
     assert.deepEqual(await inList(), [s.id]);
     const archived = await post<{ version: number }>(orgAdmin, `/services/${s.id}/archive`, {}, 200);
     assert.equal(archived.version, 2);
     assert.deepEqual(await inList(), []);
+    assert.equal(await mosulCount(), countBefore);
     await request(t.app).get(api(`/services/${s.id}`)).expect(404);
     await orgAdmin.agent.get(api(`/services/${s.id}`)).expect(200); // its editors still see it
     await patch(orgAdmin, `/services/${s.id}`, { name: { en: 'x' } }, 2).expect(409);

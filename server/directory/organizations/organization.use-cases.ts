@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { badRequest } from '../../platform/http/problem.js';
+import { publishChange } from '../catalog/change-feed.js';
 import { ContactModel } from '../contacts/contact.model.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
@@ -139,10 +140,12 @@ export async function organizationChanged(change: { kind: string; before: Organi
   if (kind === 'archive' && after.archivedAt) {
     for (const model of DEPENDENTS) {
       await model.updateMany({ organizationId: after._id, archivedAt: null }, { $set: { archivedAt: after.archivedAt }, $inc: { version: 1 } });
+      await publishChange(model.collection.collectionName, 'all');
     }
   } else if (kind === 'restore' && before?.archivedAt) {
     for (const model of DEPENDENTS) {
       await model.updateMany({ organizationId: after._id, archivedAt: before.archivedAt }, { $set: { archivedAt: null }, $inc: { version: 1 } });
+      await publishChange(model.collection.collectionName, 'all');
     }
   } else if (kind === 'update' && COPIED_TO_SERVICES.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]))) {
     await refreshServices({ organizationId: after._id });

@@ -1,5 +1,6 @@
 import type { FilterQuery, Types } from 'mongoose';
 import { allTexts } from '../../platform/text/translated.js';
+import { publishChange } from '../catalog/change-feed.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { organizationsForServices, type OrganizationForServices } from '../organizations/organization.data.js';
 import { searchFields, type SearchFields } from '../search-fields.js';
@@ -99,6 +100,7 @@ export async function refreshServices(filter: FilterQuery<ServiceDoc>): Promise<
       batch.map((s) => ({ updateOne: { filter: { _id: s._id }, update: { $set: { ...derive(s, ctx) } } } })),
       { ordered: false },
     );
+    await publishChange(ServiceModel.collection.collectionName, batch.map((s) => s._id.toHexString()));
     updated += batch.length;
     lastId = batch[batch.length - 1]!._id;
   }
