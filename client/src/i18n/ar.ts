@@ -104,6 +104,7 @@ export const ar: Catalogue<FullPlural> = {
   'service.howToRefer': 'طريقة التقديم أو الإحالة',
   'service.contact': 'التواصل',
   'service.focalPoint': 'جهة الاتصال للإحالة',
+  'service.organizationContact': 'عبر المنظمة التي تقدمها:',
   'service.contacts': 'جهات الاتصال',
   'service.phone': 'الهاتف',
   'service.email': 'البريد الإلكتروني',

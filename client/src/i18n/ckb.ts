@@ -97,6 +97,7 @@ export const ckb: Catalogue<Plural> = {
   'service.howToRefer': 'چۆن داوا بکەیت یان ڕەوانە بکەیت',
   'service.contact': 'پەیوەندی',
   'service.focalPoint': 'خاڵی پەیوەندی بۆ ڕەوانەکردن',
+  'service.organizationContact': 'لە ڕێگەی ئەو ڕێکخراوەی پێشکەشی دەکات:',
   'service.contacts': 'پەیوەندییەکان',
   'service.phone': 'تەلەفۆن',
   'service.email': 'ئیمەیڵ',

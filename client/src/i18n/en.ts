@@ -104,6 +104,7 @@ export const en = {
   'service.howToRefer': 'How to apply or refer',
   'service.contact': 'Contact',
   'service.focalPoint': 'Referral focal point',
+  'service.organizationContact': 'Through the organisation that provides it:',
   'service.contacts': 'Contacts',
   'service.phone': 'Phone',
   'service.email': 'Email',

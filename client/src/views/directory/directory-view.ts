@@ -42,6 +42,7 @@ export class DirectoryView extends LitElement {
     listLoading: { state: true },
     facets: { state: true },
     points: { state: true },
+    pointsLoading: { state: true },
     reference: { state: true },
     shapes: { state: true },
     meta: { state: true },
@@ -53,6 +54,7 @@ export class DirectoryView extends LitElement {
   declare listLoading: boolean;
   declare facets: Facets | null;
   declare points: Loadable<MapCollection>;
+  declare pointsLoading: boolean;
   declare reference: Reference | null;
   declare shapes: GovernorateCollection | null;
   declare meta: Meta | null;
@@ -78,6 +80,7 @@ export class DirectoryView extends LitElement {
     this.listLoading = false;
     this.facets = null;
     this.points = { state: 'idle' };
+    this.pointsLoading = false;
     this.reference = null;
     this.shapes = null;
     this.meta = null;
@@ -166,12 +169,16 @@ export class DirectoryView extends LitElement {
   async #loadPoints(query: Query): Promise<void> {
     this.#mapAbort?.abort();
     const abort = (this.#mapAbort = new AbortController());
-    this.points = this.points.state === 'ready' ? this.points : { state: 'loading' };
+    // The previous markers stay on the map (marked as loading) until the new ones arrive.
+    if (this.points.state !== 'ready') this.points = { state: 'loading' };
+    this.pointsLoading = true;
     try {
       this.points = { state: 'ready', value: await getMapServices(query, this.#i18n.lang, abort.signal) };
     } catch (error) {
-      if (!abort.signal.aborted) this.points = { state: 'failed', error };
+      if (abort.signal.aborted) return;
+      this.points = { state: 'failed', error };
     }
+    this.pointsLoading = false;
   }
 
   async #loadMapModule(): Promise<void> {
@@ -384,7 +391,7 @@ export class DirectoryView extends LitElement {
       .reference=${this.reference}
       .tileUrl=${this.meta?.tileUrl ?? null}
       .tileAttribution=${this.meta?.tileAttribution ?? ''}
-      ?loading=${this.points.state === 'loading'}
+      ?loading=${this.pointsLoading}
     ></ct-service-map>`;
   }
 

@@ -6,6 +6,7 @@ import { renderPhones } from '../../components/contact-details/contact-details.j
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
 import { contentTextStyles } from '../../components/content-text/content-text.styles.js';
+import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { ResourceController } from '../../resource-controller.js';
@@ -47,13 +48,7 @@ export class HelpView extends LitElement {
   #renderHotlines() {
     const i18n = this.#i18n;
     const state = this.#hotlines.state;
-    if (state.state === 'failed') {
-      return html`<div class="error" role="alert">
-        <p>${i18n.t('error.network')}</p>
-        <button type="button" class="button secondary" @click=${() => this.#hotlines.retry()}>${i18n.t('app.retry')}</button>
-      </div>`;
-    }
-    if (state.state !== 'ready') return html`<p class="muted" role="status">${i18n.t('app.loading')}</p>`;
+    if (state.state !== 'ready') return renderLoadStatus(i18n, state, () => this.#hotlines.retry());
     const { services, reference } = state.value;
     if (!services.length) return html`<p>${i18n.t('help.hotlinesNone')}</p>`;
     const governorates = [...reference.governorates].sort((a, b) => i18n.text(a.name).localeCompare(i18n.text(b.name), i18n.lang));

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
-import { getService } from '../../api/client.js';
+import { getOrganization, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { Schedule, ServiceDetail } from '../../api/types.js';
+import type { OrganizationDetail, Schedule, ServiceDetail } from '../../api/types.js';
 import { colourDot } from '../../components/colour-dot/colour-dot.js';
 import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderEmail, renderPhones } from '../../components/contact-details/contact-details.js';
@@ -34,6 +34,15 @@ export class ServiceView extends LitElement {
     this,
     () => (this.#routes.route.name === 'service' ? this.#routes.route.params.id : undefined),
     (id, signal) => getService(id, signal),
+  );
+  /** When the service lists no contact or phone of its own, the organisation's are the way in. */
+  readonly #organization = new ResourceController<OrganizationDetail>(
+    this,
+    () => {
+      const service = this.#service.value;
+      return service && !service.contacts.length && !service.phones.length ? service.organization.id : undefined;
+    },
+    (id, signal) => getOrganization(id, signal),
   );
 
   constructor() {
@@ -149,7 +158,7 @@ export class ServiceView extends LitElement {
 
           <aside class="contact-box" aria-labelledby="contact-heading">
             <h2 id="contact-heading">${i18n.t('service.contact')}</h2>
-            ${focalPoints.map((contact) => renderContact(i18n, contact))}
+            ${focalPoints.map((contact) => renderContact(i18n, contact))} ${this.#organizationContacts()}
             ${service.phones.length ? html`<h3>${i18n.t('service.phone')}</h3>${renderPhones(i18n, service.phones)}` : nothing}
             ${service.email ? html`<h3>${i18n.t('service.email')}</h3><p>${renderEmail(service.email)}</p>` : nothing}
             ${service.url
@@ -168,6 +177,17 @@ export class ServiceView extends LitElement {
         </div>
       </article>
     `;
+  }
+
+  #organizationContacts() {
+    const organization = this.#organization.value;
+    if (!organization || this.#service.value?.organization.id !== organization.id) return nothing;
+    const i18n = this.#i18n;
+    const focal = organization.contacts.filter((c) => c.referralFocalPoint);
+    return html`<p class="muted">${i18n.t('service.organizationContact')}</p>
+      ${(focal.length ? focal : organization.contacts.slice(0, 2)).map((contact) => renderContact(i18n, contact))}
+      ${renderPhones(i18n, organization.phones)}
+      ${organization.email ? html`<p>${renderEmail(organization.email)}</p>` : nothing}`;
   }
 
   #ageAndGender(service: ServiceDetail): string {
