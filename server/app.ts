@@ -15,6 +15,7 @@ import { securityHeaders } from './platform/http/security.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
 import { fromRepoRoot } from './platform/paths.js';
+import { metaRoutes } from './site/meta.routes.js';
 import { openApiRoutes } from './platform/http/openapi.js';
 import { hsdsRoutes } from './standards/hsds/hsds.routes.js';
 import { hsdsImportRoutes } from './standards/hsds/import.routes.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(activityRoutes());
   api.use(accountsModule.routes);
   api.use(referralRoutes(config));
+  api.use(metaRoutes(config));
   api.use(hsdsImportRoutes());
   api.use(apiNotFound);
   app.use('/api/v1', api);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { seedReferenceData } from '../seed/reference-data.js';
+import { seedSampleIntoEmptyDatabase } from '../seed/seed.js';
 import { prepareAccounts } from './accounts/bootstrap.js';
 import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   const db: Database = await openDatabase(config, logger);
   await seedReferenceData();
+  if (config.seedSample) await seedSampleIntoEmptyDatabase((message) => logger.info(message));
   // After any sample seeding: sample accounts belong to sample organisations.
   await prepareAccounts(config, logger);
   const mail = startMailDelivery({ config, logger });

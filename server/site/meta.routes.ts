@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { Router } from 'express';
+import { z } from 'zod';
+import { directoryCatalog, organizationCatalog } from '../directory/catalog/directory-catalog.js';
+import type { Config } from '../platform/config.js';
+import { apiRoute } from '../platform/http/api-route.js';
+import { fromRepoRoot } from '../platform/paths.js';
+import { LANGUAGES } from '../platform/text/translated.js';
+
+const MetaSchema = z.object({
+  sampleData: z.boolean().describe('True while any sample (fictional) organisation exists: the app shows a notice.'),
+  tileUrl: z.string().nullable().describe('Map tile URL template, or null to draw the governorates without tiles.'),
+  tileAttribution: z.string(),
+  languages: z.array(z.enum(LANGUAGES)),
+  version: z.string(),
+});
+
+/** The app's version, from the package.json at the repository root (the same from server/ and dist/). */
+const appVersion = (): string =>
+  (JSON.parse(readFileSync(fromRepoRoot('package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+
+/** GET /api/v1/meta: what the web app needs before its first screen. */
+export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION'>): Router {
+  const router = Router();
+  const version = appVersion();
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/meta',
+      summary: 'Site settings for the web app: sample-data notice, map tiles, languages, version',
+      tags: ['site'],
+      query: z.strictObject({}),
+      response: MetaSchema,
+    },
+    async (): Promise<z.infer<typeof MetaSchema>> => {
+      // From the in-memory catalog: on the embedded database, a query for "any sample organisation"
+      // scans the whole collection whenever there is none, i.e. on every page load in production.
+      await directoryCatalog.ensureFresh();
+      return {
+        sampleData: organizationCatalog.count({ sample: true }) > 0,
+        tileUrl: config.TILE_URL ?? null,
+        tileAttribution: config.TILE_ATTRIBUTION,
+        languages: [...LANGUAGES],
+        version,
+      };
+    },
+  );
+  return router;
+}
