@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ACTIONS, PERMISSIONS, ROLES, can, type SessionUser } from '../../server/accounts/permissions.js';
 import { REFERRAL_TRANSITIONS } from '../../server/referrals/referral-workflow.js';
 import { availableMoves, findTransition } from '../../server/referrals/state-machine.js';
-import { CLOSED_STATUSES, REFERRAL_STATUSES } from '../../server/referrals/vocabulary.js';
+import { CLOSED_STATUSES, REFERRAL_STATUSES, type ReferralStatus } from '../../server/referrals/vocabulary.js';
 import { normalizeText, prefixesOf, queryTerms, tokenize } from '../../server/platform/text/normalize.js';
 
 const arabicLetters = fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآىةؤئء'.split(''));
@@ -101,10 +101,10 @@ describe('referral state machine properties', () => {
   it('any walk of allowed moves from a draft ends closed within six moves and never revisits a state', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), (choices) => {
-        let current: (typeof REFERRAL_STATUSES)[number] = 'draft';
-        const seen = new Set([current]);
+        let current: ReferralStatus = 'draft';
+        const seen = new Set<ReferralStatus>([current]);
         for (const choice of choices) {
-          const moves = availableMoves(REFERRAL_TRANSITIONS, current, ['sender', 'receiver']);
+          const moves: ReferralStatus[] = availableMoves(REFERRAL_TRANSITIONS, current, ['sender', 'receiver']);
           if (!moves.length) break;
           current = moves[choice % moves.length]!;
           if (seen.has(current)) return false;

@@ -60,7 +60,7 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
 export async function listOrganizations(query: OrganizationListQuery): Promise<Page<Partial<OrganizationSummary>>> {
   const { filter, terms } = await organizationSearch(query, await loadTaxonomy());
   const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
-  const { ids, total } = await rankedPage(OrganizationModel, filter, { sort, page: query.page, perPage: query.perPage, terms });
+  const { ids, total } = await rankedPage('organizations', filter, { sort, page: query.page, perPage: query.perPage, terms });
   const rows = await findByIds(OrganizationModel, ids);
   const byId = new Map(rows.map((r) => [idOf(r), r]));
   const items = ids

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ServiceRecord } from '../services/service.data.js';
-import { ServiceModel } from '../services/service.model.js';
+import { findServices } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { POINT_FIELDS, withinRadius } from './near.js';
+import { withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
 
 export const FacetsQuery = z
@@ -34,14 +34,7 @@ const ordered = (counts: Map<string, number>) =>
  */
 export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
   const search = serviceSearch(query, await loadTaxonomy());
-  const rows = await ServiceModel.find(search.filter, {
-    governorates: 1,
-    categories: 1,
-    populations: 1,
-    languages: 1,
-    organizationType: 1,
-    ...(search.near?.radiusKm ? POINT_FIELDS : {}),
-  }).lean<FacetRow[]>();
+  const rows: FacetRow[] = await findServices(search.filter);
   const dimensions = {
     governorate: new Map<string, number>(),
     category: new Map<string, number>(),

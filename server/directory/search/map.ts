@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { textIn } from '../../platform/text/translated.js';
 import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
-import { ServiceModel } from '../services/service.model.js';
+import { findServices } from '../catalog/queries.js';
 import { publicPoint } from '../services/service.view.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { POINT_FIELDS, withinRadius } from './near.js';
+import { withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
 
 export const MapQuery = z
@@ -38,7 +38,7 @@ type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categorie
 export async function servicesMap(query: MapQuery): Promise<MapCollection> {
   const search = serviceSearch(query, await loadTaxonomy());
   const lang = query.lang ?? 'en';
-  const rows = await ServiceModel.find(search.filter, { name: 1, organizationId: 1, categories: 1, ...POINT_FIELDS }).lean<MapRow[]>();
+  const rows: MapRow[] = await findServices(search.filter);
   const organizations = await organizationRefs(rows.map((r) => r.organizationId));
   const features: MapFeature[] = [];
   for (const row of rows) {

@@ -4,7 +4,6 @@ import { haversineKm } from './distance.js';
 import type { ServiceSearch } from './service-query.js';
 
 /** The fields publicPoint() needs. */
-export const POINT_FIELDS = { confidential: 1, point: 1, governorates: 1 } as const;
 export type PointFields = Pick<ServiceRecord, '_id' | 'confidential' | 'point' | 'governorates'>;
 
 /** Is the service's public point within the search's radius (always true without one)? */

@@ -5,7 +5,7 @@ import { queryTerms } from '../../platform/text/normalize.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { VERIFICATION_STATES, type OrganizationDoc } from '../organizations/organization.model.js';
 import { ObjectIdSchema } from '../records/record.js';
-import { ServiceModel } from '../services/service.model.js';
+import { findServices } from '../catalog/queries.js';
 import { GovernorateInput } from '../services/service.schemas.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { TermCode } from '../taxonomy/taxonomy.schemas.js';
@@ -47,15 +47,12 @@ export async function organizationSearch(
   if (f.verifiedWithinDays) and.push({ lastVerifiedAt: { $gte: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } });
   if (f.category?.length || f.population?.length) {
     // Organisations that offer such a service: one projected query, no join.
-    const services = await ServiceModel.find(
-      {
-        archivedAt: null,
-        status: 'active',
-        ...(f.category?.length ? { categories: { $in: taxonomy.withChildren(f.category) } } : {}),
-        ...(f.population?.length ? { populations: { $in: f.population } } : {}),
-      },
-      { organizationId: 1, _id: 0 },
-    ).lean<{ organizationId: Types.ObjectId }[]>();
+    const services = await findServices({
+      archivedAt: null,
+      status: 'active',
+      ...(f.category?.length ? { categories: { $in: taxonomy.withChildren(f.category) } } : {}),
+      ...(f.population?.length ? { populations: { $in: f.population } } : {}),
+    });
     and.push({ _id: { $in: [...new Map(services.map((s) => [String(s.organizationId), s.organizationId])).values()] } });
   }
   const terms = f.q ? queryTerms(f.q) : [];

@@ -1,19 +1,19 @@
-import type { FilterQuery, Model, Types } from 'mongoose';
+import type { FilterQuery, Types } from 'mongoose';
 import { z } from 'zod';
 import { matchesAllTerms } from '../../platform/text/normalize.js';
+import { findIn, type CatalogSource } from '../catalog/queries.js';
 import { haversineKm, roundKm, type LatLng } from './distance.js';
 
 export const SORTS = ['relevance', 'name', '-name', 'lastVerifiedAt', '-lastVerifiedAt', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
 export const SortParam = z.enum(SORTS);
 
-/** The few fields that ordering needs; whole records are only read for the page that is shown. */
+/** The few fields that ordering needs. */
 interface Candidate {
   _id: Types.ObjectId;
   search?: { nameTokens?: string[] | null; sortName?: string | null } | null;
   lastVerifiedAt?: Date | null;
 }
-const CANDIDATE_FIELDS = { 'search.nameTokens': 1, 'search.sortName': 1, lastVerifiedAt: 1 };
 
 export interface PageRequest<C> {
   sort: Sort;
@@ -21,7 +21,7 @@ export interface PageRequest<C> {
   perPage: number;
   /** Normalised query words: records whose names hold every word rank first. */
   terms: readonly string[];
-  near?: { center: LatLng; radiusKm: number | undefined; pointOf(candidate: C): LatLng | null; fields: Record<string, 1> };
+  near?: { center: LatLng; radiusKm: number | undefined; pointOf(candidate: C): LatLng | null };
 }
 
 export interface RankedPage {
@@ -47,21 +47,14 @@ function compareDates(a: Date | null | undefined, b: Date | null | undefined, di
   return (x - y) * direction;
 }
 
-const DB_SORT: Record<'name' | '-name' | 'lastVerifiedAt' | '-lastVerifiedAt', Record<string, 1 | -1>> = {
-  name: { 'search.sortName': 1, _id: 1 },
-  '-name': { 'search.sortName': -1, _id: 1 },
-  lastVerifiedAt: { lastVerifiedAt: 1, _id: 1 },
-  '-lastVerifiedAt': { lastVerifiedAt: -1, _id: 1 },
-};
-
 /**
- * One page of ids for a filter, in a stable order (ties broken by id). Plain sorts are done by the
- * database (skip/limit on an index); relevance and distance are computed here over a projection of
- * the candidates — a few small fields each — and only the page's ids leave this function.
+ * One page of ids for a filter, in a stable order (ties broken by id). The candidates come from the
+ * in-memory catalog (a whole-collection scan on the embedded database otherwise); only the page's ids
+ * leave this function, and the page's full records are then read by id.
  */
-export async function rankedPage<R, C extends Candidate = Candidate>(
-  model: Model<R>,
-  filter: FilterQuery<R>,
+export async function rankedPage<C extends Candidate = Candidate>(
+  source: CatalogSource,
+  filter: FilterQuery<unknown>,
   request: PageRequest<C>,
 ): Promise<RankedPage> {
   const { page, perPage, terms, near } = request;
@@ -69,15 +62,7 @@ export async function rankedPage<R, C extends Candidate = Candidate>(
   const sort = request.sort === 'relevance' && !terms.length ? 'name' : request.sort;
   const skip = (page - 1) * perPage;
 
-  if (!near && sort !== 'relevance' && sort !== 'distance') {
-    const [rows, total] = await Promise.all([
-      model.find(filter, { _id: 1 }).sort(DB_SORT[sort]).skip(skip).limit(perPage).lean<{ _id: Types.ObjectId }[]>(),
-      model.countDocuments(filter),
-    ]);
-    return { ids: rows.map((r) => r._id), total, distances: new Map() };
-  }
-
-  const candidates = await model.find(filter, { ...CANDIDATE_FIELDS, ...near?.fields }).lean<C[]>();
+  const candidates = (await findIn(source, filter)) as unknown as C[];
   const distance = new Map<Candidate, number | null>();
   let ranked: C[] = candidates;
   if (near) {

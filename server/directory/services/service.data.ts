@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
 import { findByIds, type StoredRecord } from '../records/record.js';
+import { findServices } from '../catalog/queries.js';
+import type { CatalogService } from '../catalog/directory-catalog.js';
 import { ServiceModel, type ServiceDoc } from './service.model.js';
 
 export type ServiceRecord = StoredRecord<ServiceDoc>;
@@ -13,8 +15,8 @@ export async function servicesInOrder(ids: readonly Types.ObjectId[]): Promise<S
 }
 
 /** Live services of an organisation, by name. */
-export function servicesOfOrganization(organizationId: Types.ObjectId): Promise<ServiceRecord[]> {
-  return ServiceModel.find({ organizationId, archivedAt: null })
-    .sort({ 'search.sortName': 1, _id: 1 })
-    .lean<ServiceRecord[]>();
+export async function servicesOfOrganization(organizationId: Types.ObjectId): Promise<ServiceRecord[]> {
+  const services = await findServices({ organizationId, archivedAt: null });
+  const key = (s: CatalogService) => `${s.search.sortName}\u0000${s._id.toHexString()}`;
+  return services.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as unknown as ServiceRecord[];
 }

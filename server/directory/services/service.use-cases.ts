@@ -8,13 +8,12 @@ import { findOrganization, organizationRefs } from '../organizations/organizatio
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
-import { POINT_FIELDS, type PointFields } from '../search/near.js';
+import type { PointFields } from '../search/near.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { servicesInOrder, type ServiceRecord } from './service.data.js';
 import { derivedServiceFields } from './service.derived.js';
-import { ServiceModel } from './service.model.js';
 import {
   SERVICE_SUMMARY_FIELDS,
   type ServiceCreate,
@@ -41,13 +40,13 @@ export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 export async function searchServices(query: ServiceListQuery): Promise<Page<Partial<ServiceSummary>>> {
   const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
   const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
-  const { ids, total, distances } = await rankedPage(ServiceModel, filter, {
+  const { ids, total, distances } = await rankedPage('services', filter, {
     sort,
     page: query.page,
     perPage: query.perPage,
     terms,
     // Candidates carry what publicPoint() needs: distances are measured from the public point only.
-    ...(near ? { near: { ...near, fields: POINT_FIELDS, pointOf: (c: PointFields) => publicPoint(c) } } : {}),
+    ...(near ? { near: { ...near, pointOf: (c: PointFields) => publicPoint(c) } } : {}),
   });
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));

@@ -1,0 +1,43 @@
+import type { FilterQuery, Types } from 'mongoose';
+import type { CatalogRecord, RecordCatalog } from './catalog.js';
+import {
+  directoryCatalog,
+  organizationCatalog,
+  serviceCatalog,
+  type CatalogOrganization,
+  type CatalogService,
+} from './directory-catalog.js';
+import type { Filter } from './filter-match.js';
+
+/**
+ * Reads of the directory that would scan a collection on the embedded database are answered by the
+ * catalog instead: always current (the change feed is applied first), same filter objects.
+ */
+async function fresh<T extends CatalogRecord>(catalog: RecordCatalog<T>): Promise<RecordCatalog<T>> {
+  await directoryCatalog.ensureFresh();
+  return catalog;
+}
+
+export type CatalogSource = 'services' | 'organizations';
+
+export async function findServices(filter: FilterQuery<unknown>): Promise<CatalogService[]> {
+  return (await fresh(serviceCatalog)).find(filter as Filter);
+}
+
+export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {
+  return (await fresh(organizationCatalog)).find(filter as Filter);
+}
+
+export async function findIn(source: CatalogSource, filter: FilterQuery<unknown>): Promise<(CatalogService | CatalogOrganization)[]> {
+  return source === 'services' ? findServices(filter) : findOrganizations(filter);
+}
+
+export async function organizationsById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogOrganization>> {
+  const catalog = await fresh(organizationCatalog);
+  const out = new Map<string, CatalogOrganization>();
+  for (const id of ids) {
+    const record = catalog.get(String(id));
+    if (record) out.set(String(id), record);
+  }
+  return out;
+}
