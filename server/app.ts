@@ -23,6 +23,8 @@ import { hsdsImportRoutes } from './standards/hsds/import.routes.js';
 export interface AppDeps {
   config: Config;
   logger: Logger;
+  /** True once the process is shutting down: readiness fails and connections are not kept alive. */
+  isDraining?: () => boolean;
 }
 
 const clientDist = fromRepoRoot('client', 'dist');
@@ -30,15 +32,24 @@ const clientDist = fromRepoRoot('client', 'dist');
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
+  const isDraining = deps.isDraining ?? (() => false);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
 
+  app.use((_req, res, next) => {
+    if (isDraining()) res.setHeader('Connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (isDraining()) {
+      res.status(503).json({ status: 'draining', database: 'unknown' });
+      return;
+    }
     const ok = await pingDatabase();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
   });

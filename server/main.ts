@@ -4,21 +4,17 @@ import { seedSampleIntoEmptyDatabase } from '../seed/seed.js';
 import { prepareAccounts } from './accounts/bootstrap.js';
 import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig, loadDotEnv } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
 import { createLogger } from './platform/logging.js';
 import { startMailDelivery } from './platform/mail/delivery.js';
 import { startReferralRetention } from './referrals/retention.js';
 
-/** Loads .env when present (Node 20.12+), without overriding the real environment. */
-function loadDotEnv(): void {
-  try {
-    process.loadEnvFile();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-}
+/** How long a stopping instance keeps serving before it stops accepting connections. */
+const SHUTDOWN_DRAIN_MS = 1_000;
+/** In-flight requests still open this long after that are cut off. */
+const SHUTDOWN_FORCE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -34,7 +30,8 @@ async function main(): Promise<void> {
   const housekeeping = startAccountHousekeeping(logger);
   const retention = startReferralRetention(config, logger);
 
-  const app = createApp({ config, logger });
+  let draining = false;
+  const app = createApp({ config, logger, isDraining: () => draining });
   const server: Server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -44,15 +41,17 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ url: `http://${config.HOST}:${port}/` }, 'listening');
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
+    if (draining) return;
+    draining = true;
+    logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
+    // Drain first: /readyz answers 503 so a load balancer stops sending, and responses carry
+    // `Connection: close`. Connections already opened (some still in the listen queue, which closing
+    // the listener would reset) are served meanwhile.
+    await new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS));
     server.close();
     server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_FORCE_MS).unref();
     await new Promise<void>((resolve) => server.once('close', resolve));
     clearTimeout(force);
     housekeeping.stop();
