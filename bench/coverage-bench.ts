@@ -60,8 +60,9 @@ try {
   const services = await ServiceModel.estimatedDocumentCount();
   console.log(`seeded ${services} services, ${orgs.length} organisations in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
 
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: path.join(dataDir, 'app'), SEED_SAMPLE: 'false' });
-  const app = createApp({ config, logger: createLogger('silent') });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: path.join(dataDir, 'app'), SEED_SAMPLE: 'false' });
+  // Errors are logged, so a failed request shows its cause.
+  const app = createApp({ config, logger: createLogger('error') });
   const someService = (await ServiceModel.findOne({}, { _id: 1 }).lean())!._id;
   const touch = () => ServiceModel.updateOne({ _id: someService }, { $set: { lastVerifiedAt: new Date() } });
   const nothing = async () => {};
