@@ -4,6 +4,7 @@ import { seedSampleIntoEmptyDatabase } from '../seed/seed.js';
 import { prepareAccounts } from './accounts/bootstrap.js';
 import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
+import { directoryCatalog, serviceCatalog } from './directory/catalog/directory-catalog.js';
 import { ConfigError, loadConfig, loadDotEnv } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
   const mail = startMailDelivery({ config, logger });
   const housekeeping = startAccountHousekeeping(logger);
   const retention = startReferralRetention(config, logger);
+
+  // Load the in-memory catalog now rather than on the first search; requests wait for the same load.
+  const catalogStarted = Date.now();
+  directoryCatalog.ensureFresh().then(
+    () => logger.info({ services: serviceCatalog.size, ms: Date.now() - catalogStarted }, 'directory catalog loaded'),
+    (err: unknown) => logger.warn({ err }, 'directory catalog not loaded yet; the first search will retry'),
+  );
 
   let draining = false;
   const app = createApp({ config, logger, isDraining: () => draining });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Express } from 'express';
 import request from 'supertest';
-import { createTestUser, signIn } from '../support/auth.js';
+import { createTestUser } from '../support/auth.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { useFreshDatabase } from '../support/database.js';
 
-/** supertest takes a base URL as well as an app. */
-const target = (app: AppProcess) => app.url as unknown as Express;
+/** The `name=value` part of the session cookie in a Set-Cookie header. */
+const sessionCookie = (setCookie: string | string[] | undefined): string =>
+  ([setCookie ?? []].flat().find((c) => c.startsWith('ctd.sid=')) ?? '').split(';')[0]!;
 
 describe('two app instances on one database', () => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -24,9 +24,17 @@ describe('two app instances on one database', () => {
 
   it('a session made on one instance works on the other, and logging out on the other ends it everywhere', async () => {
     const { user, password } = await createTestUser({ role: 'caseworker' });
-    const { agent, csrf } = await signIn(target(a), user.email, password);
-    const cookie = (await agent.get('/api/v1/auth/me').expect(200)).request.getHeader('Cookie') as string | string[];
-    const cookieHeader = Array.isArray(cookie) ? cookie.join('; ') : cookie;
+    // Sign in on A by hand, keeping the session cookie it sets.
+    const anon = await request(a.url).get('/api/v1/auth/csrf').expect(200);
+    const anonCookie = sessionCookie(anon.headers['set-cookie']);
+    const login = await request(a.url)
+      .post('/api/v1/auth/login')
+      .set('Cookie', anonCookie)
+      .set('X-CSRF-Token', anon.body.token as string)
+      .send({ email: user.email, password })
+      .expect(200);
+    const cookieHeader = sessionCookie(login.headers['set-cookie']) || anonCookie;
+    const csrf = login.body.csrfToken as string;
 
     const onB = await request(b.url).get('/api/v1/auth/me').set('Cookie', cookieHeader).expect(200);
     assert.equal(onB.body.user.email, user.email);
