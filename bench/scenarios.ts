@@ -89,14 +89,10 @@ export const scenarios: Scenario[] = [
     name: 'coverage',
     group: 'other',
     request: () => ({ path: '/api/v1/coverage' }),
+    // What the coverage counts need from the database: every active service's area, categories and organisation.
     raw: () =>
       services()
-        .aggregate([
-          { $match: { archivedAt: null, status: 'active' } },
-          { $unwind: '$governorates' },
-          { $unwind: '$categories' },
-          { $group: { _id: { g: '$governorates', c: '$categories', o: '$organizationId' }, n: { $sum: 1 } } },
-        ])
+        .find({ archivedAt: null, status: 'active' }, { projection: { organizationId: 1, governorates: 1, categories: 1, lastVerifiedAt: 1 } })
         .toArray(),
   },
   {

@@ -1,13 +1,14 @@
-import type { Types, mongo } from 'mongoose';
+import type { mongo } from 'mongoose';
 import { activityQuery } from '../activities/activity.store.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import type { Reach } from '../activities/vocabulary.js';
-import { ServiceModel } from '../directory/services/service.model.js';
+import { directoryCatalog } from '../directory/catalog/directory-catalog.js';
+import { findServices } from '../directory/catalog/queries.js';
 import { TaxonomyTermModel } from '../directory/taxonomy/taxonomy.model.js';
 import type { Translated } from '../platform/text/translated.js';
 
 /**
- * Data access for coverage. The aggregations use only what FerretDB v1 and MongoDB share: $match and
+ * Data access for coverage. Services are counted over the in-memory catalog; the activity aggregation uses only what FerretDB v1 and MongoDB share: $match and
  * $group with one $sum. Two FerretDB v1 quirks shape them: $unwind keeps only the unwound field, and
  * only the first accumulator of a $group is computed (the others come back 0). So records are grouped
  * by their whole array values (service area, categories) and figures, counted with a single $sum,
@@ -45,33 +46,24 @@ export interface ServiceGroup {
   services: number;
 }
 
+/** Counted over the in-memory catalog: on FerretDB v1 an aggregation over services is a full scan. */
 export async function serviceGroups(filter: ServiceFilter): Promise<ServiceGroup[]> {
-  const rows = await ServiceModel.aggregate<{
-    _id: { organizationId: Types.ObjectId; governorates: string[] | null; categories: string[] | null };
-    services: number;
-  }>([
-    {
-      $match: {
-        archivedAt: null,
-        status: 'active',
-        categories: { $in: filter.categories },
-        ...(filter.populations.length ? { populations: { $in: filter.populations } } : {}),
-        ...(filter.verifiedSince ? { lastVerifiedAt: { $gte: filter.verifiedSince } } : {}),
-      },
-    },
-    {
-      $group: {
-        _id: { organizationId: '$organizationId', governorates: '$governorates', categories: '$categories' },
-        services: { $sum: 1 },
-      },
-    },
-  ]);
-  return rows.map((r) => ({
-    organizationId: String(r._id.organizationId),
-    governorates: r._id.governorates ?? [],
-    categories: r._id.categories ?? [],
-    services: r.services,
-  }));
+  const services = await findServices({
+    archivedAt: null,
+    status: 'active',
+    categories: { $in: filter.categories },
+    ...(filter.populations.length ? { populations: { $in: filter.populations } } : {}),
+    ...(filter.verifiedSince ? { lastVerifiedAt: { $gte: filter.verifiedSince } } : {}),
+  });
+  const groups = new Map<string, ServiceGroup>();
+  for (const s of services) {
+    const organizationId = s.organizationId.toHexString();
+    const key = `${organizationId}|${s.governorates.join(',')}|${s.categories.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.services++;
+    else groups.set(key, { organizationId, governorates: [...s.governorates], categories: [...s.categories], services: 1 });
+  }
+  return [...groups.values()];
 }
 
 /** Live activities that share a set of governorates and the same reach figures. */
@@ -116,8 +108,10 @@ export async function activityGroups(period: { from: Date; to: Date }): Promise<
  * would count without a scan, but FerretDB v1 answered it without a cursor under load.)
  */
 export async function coverageDataVersion(): Promise<string> {
-  const stamps = await Promise.all([ServiceModel, ActivityModel, TaxonomyTermModel].map((m) => stamp(m.collection)));
-  return stamps.join('|');
+  // Services: the catalog's change-feed version (brought up to date first) instead of a scan.
+  await directoryCatalog.ensureFresh();
+  const stamps = await Promise.all([ActivityModel, TaxonomyTermModel].map((m) => stamp(m.collection)));
+  return [`services@${directoryCatalog.appliedVersion}`, ...stamps].join('|');
 }
 
 async function stamp(collection: mongo.Collection): Promise<string> {

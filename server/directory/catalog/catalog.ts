@@ -92,6 +92,11 @@ export class CatalogSet {
     return this.loaded;
   }
 
+  /** The last change-feed version applied: changes whenever any catalogued record did. */
+  get appliedVersion(): number {
+    return this.version;
+  }
+
   /**
    * Brings every catalog up to the latest change. Concurrent callers share one run; a caller that
    * arrives during a run waits for the next one, so it sees every write that finished before it came.
