@@ -60,7 +60,7 @@ for (const language of ['en', 'ar'] as const) {
     assert.match((await sheet.locator('tr.category th').first().textContent()) ?? '', /Hotlines/);
 
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('ct-app header').isVisible(), false, 'no site header on paper');
+    assert.equal(await page.locator('ct-app .header-inner').isVisible(), false, 'no site header on paper');
     assert.equal(await page.locator('ct-governorate-print-view .toolbar').isVisible(), false);
     await screenshot(page, `print-${language}`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

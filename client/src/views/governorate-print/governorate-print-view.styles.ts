@@ -86,14 +86,15 @@ export const styles = css`
     color: inherit;
     text-decoration: none;
   }
-  .org,
   .person {
     color: var(--ct-muted);
     font-size: 8.5pt;
   }
-  tr.more td {
+  .more {
+    margin-inline-start: 2mm;
     color: var(--ct-muted);
-    font-size: 8pt;
+    font-size: 7.5pt;
+    font-weight: normal;
     font-style: italic;
   }
   footer {
@@ -112,10 +113,18 @@ export const styles = css`
       max-inline-size: none;
       padding: 0;
       border: 0;
+      font-size: 7.5pt;
+      line-height: 1.2;
+    }
+    th,
+    td {
+      padding: 0.5mm 1mm;
+    }
+    tr.category th {
+      padding-block-start: 0.8mm;
       font-size: 8pt;
     }
     .phones,
-    .org,
     .person {
       font-size: 7.5pt;
     }

@@ -11,8 +11,11 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { groupByCategory, loadDetails, loadGovernorateServices, referralContacts } from '../governorate/governorate-data.js';
 import { styles } from './governorate-print-view.styles.js';
 
-/** Services per category on the one-page pathway: those taking referrals first, most recently verified next. */
-const PER_CATEGORY = 4;
+/**
+ * One service per category fits the pathway on one A4 page: the one taking referrals and most
+ * recently verified; how many more the directory holds is said next to the category.
+ */
+const PER_CATEGORY = 1;
 const PRINT_LANGUAGES: readonly [Lang, Lang] = ['en', 'ar'];
 
 interface PrintData {
@@ -66,15 +69,14 @@ export class GovernoratePrintView extends LitElement {
       return picked ? html`<span lang=${picked.lang}>${picked.text}</span>` : nothing;
     };
     return html`<td lang=${lang} dir=${lang === 'en' ? 'ltr' : 'rtl'}>
-      <strong>${text(service.name)}</strong><br />
-      <span class="org">${text(service.organization.name)}</span>
-      ${contacts.map((c) => html`<br /><span class="person">${c.name}${c.title ? html`, ${text(c.title)}` : nothing}</span>`)}
+      <strong>${text(service.name)}</strong>
+      ${contacts.slice(0, 1).map((c) => html` · <span class="person">${c.name}${c.title ? html`, ${text(c.title)}` : nothing}</span>`)}
     </td>`;
   }
 
   #phones(phones: Phone[]) {
     return html`<td class="phones" dir="ltr">
-      ${phones.slice(0, 3).map((p) => html`<a href=${telUri(p.number)}>${p.number}</a><br />`)}
+      ${phones.slice(0, 2).map((p) => html`<a href=${telUri(p.number)}>${p.number}</a><br />`)}
     </td>`;
   }
 
@@ -123,9 +125,15 @@ export class GovernoratePrintView extends LitElement {
           ${data.groups.map(
             (group) => html`<tbody>
               <tr class="category">
-                <th lang="en" dir="ltr" scope="rowgroup">${pickText(group.category, left)?.text}</th>
+                <th lang="en" dir="ltr" scope="rowgroup">
+                  ${pickText(group.category, left)?.text}
+                  ${group.more ? html`<span class="more">${translatePlural(left, 'print.more', group.more)}</span>` : nothing}
+                </th>
                 <td></td>
-                <th lang="ar" dir="rtl" scope="rowgroup">${pickText(group.category, right)?.text}</th>
+                <th lang="ar" dir="rtl" scope="rowgroup">
+                  ${pickText(group.category, right)?.text}
+                  ${group.more ? html`<span class="more">${translatePlural(right, 'print.more', group.more)}</span>` : nothing}
+                </th>
               </tr>
               ${group.services.map((service) => {
                 const { contacts, phones } = referralContacts(data.details.get(service.id));
@@ -134,13 +142,6 @@ export class GovernoratePrintView extends LitElement {
                   ${this.#cell(left, service, contacts)} ${this.#phones(numbers)} ${this.#cell(right, service, contacts)}
                 </tr>`;
               })}
-              ${group.more
-                ? html`<tr class="more">
-                    <td lang="en" dir="ltr">${translatePlural(left, 'print.more', group.more)}</td>
-                    <td></td>
-                    <td lang="ar" dir="rtl">${translatePlural(right, 'print.more', group.more)}</td>
-                  </tr>`
-                : nothing}
             </tbody>`,
           )}
         </table>
