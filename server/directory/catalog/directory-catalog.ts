@@ -1,4 +1,6 @@
 import type { Types } from 'mongoose';
+import { ContactModel, type ContactDoc } from '../contacts/contact.model.js';
+import { LocationModel, type LocationDoc } from '../locations/location.model.js';
 import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
 import { ServiceModel, type ServiceDoc } from '../services/service.model.js';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
@@ -67,4 +69,11 @@ export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organ
   'search.prefixes': prefixMatcher,
 });
 
-export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog] as RecordCatalog<CatalogRecord>[]);
+/** Places and people carry no search fields: kept as stored. */
+export type CatalogLocation = LocationDoc & { _id: Types.ObjectId };
+export type CatalogContact = ContactDoc & { _id: Types.ObjectId };
+const asStored = <T,>(doc: Record<string, unknown>) => doc as unknown as T;
+export const locationCatalog = new RecordCatalog<CatalogLocation>('locations', () => LocationModel as never, asStored<CatalogLocation>);
+export const contactCatalog = new RecordCatalog<CatalogContact>('contacts', () => ContactModel as never, asStored<CatalogContact>);
+
+export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog, locationCatalog, contactCatalog] as RecordCatalog<CatalogRecord>[]);

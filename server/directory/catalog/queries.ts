@@ -1,9 +1,13 @@
 import type { FilterQuery, Types } from 'mongoose';
 import type { CatalogRecord, RecordCatalog } from './catalog.js';
 import {
+  contactCatalog,
   directoryCatalog,
+  locationCatalog,
   organizationCatalog,
   serviceCatalog,
+  type CatalogContact,
+  type CatalogLocation,
   type CatalogOrganization,
   type CatalogService,
 } from './directory-catalog.js';
@@ -26,6 +30,14 @@ export async function findServices(filter: FilterQuery<unknown>): Promise<Catalo
 
 export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {
   return (await fresh(organizationCatalog)).find(filter as Filter);
+}
+
+export async function findLocations(filter: FilterQuery<unknown>): Promise<CatalogLocation[]> {
+  return (await fresh(locationCatalog)).find(filter as Filter);
+}
+
+export async function findContacts(filter: FilterQuery<unknown>): Promise<CatalogContact[]> {
+  return (await fresh(contactCatalog)).find(filter as Filter);
 }
 
 export async function findIn(source: CatalogSource, filter: FilterQuery<unknown>): Promise<(CatalogService | CatalogOrganization)[]> {

@@ -3,16 +3,20 @@ import type { StoredRecord } from '../records/record.js';
 import { idOf } from '../records/record.js';
 import { phones, translated } from '../records/view-schemas.js';
 import type { ContactBrief } from '../services/service.schemas.js';
-import { ContactModel, type ContactDoc } from './contact.model.js';
+import { findContacts } from '../catalog/queries.js';
+import type { ContactDoc } from './contact.model.js';
 import type { ContactView } from './contact.schemas.js';
 
 export type ContactRecord = StoredRecord<ContactDoc>;
 
 /** Live contacts of an organisation (all of them) or of one service; focal points first. */
-export function liveContacts(where: { organizationId: Types.ObjectId } | { serviceId: Types.ObjectId }): Promise<ContactRecord[]> {
-  return ContactModel.find({ ...where, archivedAt: null })
-    .sort({ referralFocalPoint: -1, name: 1, _id: 1 })
-    .lean<ContactRecord[]>();
+export async function liveContacts(where: { organizationId: Types.ObjectId } | { serviceId: Types.ObjectId }): Promise<ContactRecord[]> {
+  const contacts = (await findContacts({ ...where, archivedAt: null })) as ContactRecord[];
+  const key = (c: ContactRecord) => [c.referralFocalPoint ? 0 : 1, c.name, c._id.toHexString()] as const;
+  return contacts.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+  });
 }
 
 export function contactBrief(c: ContactRecord): ContactBrief {

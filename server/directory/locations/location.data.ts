@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { findByIds, type StoredRecord } from '../records/record.js';
-import { ServiceModel } from '../services/service.model.js';
+import { findLocations, findServices } from '../catalog/queries.js';
 import { LocationModel, type LocationDoc } from './location.model.js';
 
 export type LocationRecord = StoredRecord<LocationDoc>;
@@ -10,8 +10,9 @@ export async function locationsByIds(ids: readonly Types.ObjectId[]): Promise<Lo
   return (await findByIds(LocationModel, ids)).filter((l) => !l.archivedAt);
 }
 
-export function locationsOfOrganization(organizationId: Types.ObjectId): Promise<LocationRecord[]> {
-  return LocationModel.find({ organizationId, archivedAt: null }).sort({ _id: 1 }).lean<LocationRecord[]>();
+export async function locationsOfOrganization(organizationId: Types.ObjectId): Promise<LocationRecord[]> {
+  const locations = (await findLocations({ organizationId, archivedAt: null })) as LocationRecord[];
+  return locations.sort((a, b) => (a._id.toHexString() < b._id.toHexString() ? -1 : 1));
 }
 
 /**
@@ -20,15 +21,13 @@ export function locationsOfOrganization(organizationId: Types.ObjectId): Promise
  */
 export async function usedByConfidentialServices(ids: readonly Types.ObjectId[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await ServiceModel.find({ confidential: true, locationIds: { $in: ids } }, { locationIds: 1 }).lean<
-    { locationIds: Types.ObjectId[] }[]
-  >();
+  const rows = await findServices({ confidential: true, locationIds: { $in: ids } });
   const wanted = new Set(ids.map(String));
   return new Set(rows.flatMap((r) => r.locationIds.map(String)).filter((id) => wanted.has(id)));
 }
 
 /** Every location a confidential service uses: few, and needed to keep them out of public lists. */
 export async function locationsOfConfidentialServices(): Promise<Types.ObjectId[]> {
-  const rows = await ServiceModel.find({ confidential: true }, { locationIds: 1 }).lean<{ locationIds: Types.ObjectId[] }[]>();
+  const rows = await findServices({ confidential: true });
   return [...new Map(rows.flatMap((r) => r.locationIds).map((id) => [id.toHexString(), id])).values()];
 }
