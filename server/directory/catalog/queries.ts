@@ -44,9 +44,16 @@ export async function findIn(source: CatalogSource, filter: FilterQuery<unknown>
   return source === 'services' ? findServices(filter) : findOrganizations(filter);
 }
 
+export async function servicesById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogService>> {
+  return byId(await fresh(serviceCatalog), ids);
+}
+
 export async function organizationsById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogOrganization>> {
-  const catalog = await fresh(organizationCatalog);
-  const out = new Map<string, CatalogOrganization>();
+  return byId(await fresh(organizationCatalog), ids);
+}
+
+function byId<T extends CatalogRecord>(catalog: RecordCatalog<T>, ids: Iterable<Types.ObjectId | string>): Map<string, T> {
+  const out = new Map<string, T>();
   for (const id of ids) {
     const record = catalog.get(String(id));
     if (record) out.set(String(id), record);

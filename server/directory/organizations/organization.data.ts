@@ -1,5 +1,6 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Translated } from '../../platform/text/translated.js';
+import { organizationsById } from '../catalog/queries.js';
 import { findByIds, type StoredRecord } from '../records/record.js';
 import type { OrganizationType } from '../vocabulary.js';
 import { OrganizationModel, type OrganizationDoc } from './organization.model.js';
@@ -13,41 +14,11 @@ export interface OrganizationRef {
   type: OrganizationType | null;
 }
 
-const REF_TTL_MS = 60_000;
-const REF_CACHE_MAX = 20_000;
-const refCache = new Map<string, { ref: OrganizationRef; at: number }>();
-
-/**
- * Names and types of organisations, by id, for lists and the map. Cached briefly in memory (there are
- * few organisations and many services); this process forgets an organisation as soon as it changes it.
- */
+/** Names and types of organisations, by id, for lists and the map (from the catalog). */
 export async function organizationRefs(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, OrganizationRef>> {
-  const now = Date.now();
   const out = new Map<string, OrganizationRef>();
-  const missing: string[] = [];
-  for (const id of new Set([...ids].map(String))) {
-    const hit = refCache.get(id);
-    if (hit && now - hit.at < REF_TTL_MS) out.set(id, hit.ref);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    const rows = await findByIds(
-      OrganizationModel,
-      missing.map((id) => new Types.ObjectId(id)),
-      ['name', 'type'],
-    );
-    if (refCache.size + rows.length > REF_CACHE_MAX) refCache.clear();
-    for (const row of rows) {
-      const ref: OrganizationRef = { id: row._id.toHexString(), name: row.name ?? {}, type: row.type ?? null };
-      refCache.set(ref.id, { ref, at: now });
-      out.set(ref.id, ref);
-    }
-  }
+  for (const [id, org] of await organizationsById(ids)) out.set(id, { id, name: org.name ?? {}, type: org.type ?? null });
   return out;
-}
-
-export function forgetOrganizationRef(id: string): void {
-  refCache.delete(id);
 }
 
 /** The fields of an organisation that its services copy (see services/service.derived.ts). */

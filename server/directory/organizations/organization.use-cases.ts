@@ -19,7 +19,7 @@ import { refreshServices } from '../services/service.derived.js';
 import { ServiceModel } from '../services/service.model.js';
 import { serviceSummary } from '../services/service.view.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { forgetOrganizationRef, type OrganizationRecord } from './organization.data.js';
+import type { OrganizationRecord } from './organization.data.js';
 import { OrganizationModel } from './organization.model.js';
 import {
   ORGANIZATION_SUMMARY_FIELDS,
@@ -136,7 +136,6 @@ const DEPENDENTS = [ServiceModel, LocationModel, ContactModel] as const;
  */
 export async function organizationChanged(change: { kind: string; before: OrganizationRecord | null; after: OrganizationRecord }): Promise<void> {
   const { kind, before, after } = change;
-  forgetOrganizationRef(idOf(after));
   if (kind === 'archive' && after.archivedAt) {
     for (const model of DEPENDENTS) {
       await model.updateMany({ organizationId: after._id, archivedAt: null }, { $set: { archivedAt: after.archivedAt }, $inc: { version: 1 } });

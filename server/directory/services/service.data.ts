@@ -1,17 +1,16 @@
 import type { Types } from 'mongoose';
-import { findByIds, type StoredRecord } from '../records/record.js';
-import { findServices } from '../catalog/queries.js';
+import type { StoredRecord } from '../records/record.js';
+import { findServices, servicesById } from '../catalog/queries.js';
 import type { CatalogService } from '../catalog/directory-catalog.js';
-import { ServiceModel, type ServiceDoc } from './service.model.js';
+import type { ServiceDoc } from './service.model.js';
 
 export type ServiceRecord = StoredRecord<ServiceDoc>;
 
-/** Full records for these ids, in the order given (ids that are not found are skipped). */
+/** Full records for these ids, in the order given (ids that are not found are skipped), from the catalog. */
 export async function servicesInOrder(ids: readonly Types.ObjectId[]): Promise<ServiceRecord[]> {
   if (!ids.length) return [];
-  const rows = await findByIds(ServiceModel, ids);
-  const byId = new Map(rows.map((r) => [r._id.toHexString(), r]));
-  return ids.map((id) => byId.get(id.toHexString())).filter((r): r is ServiceRecord => Boolean(r));
+  const byId = await servicesById(ids);
+  return ids.map((id) => byId.get(id.toHexString())).filter((r): r is CatalogService => Boolean(r)) as unknown as ServiceRecord[];
 }
 
 /** Live services of an organisation, by name. */
