@@ -31,7 +31,7 @@ export interface RankedPage {
   distances: Map<string, number>;
 }
 
-/** Byte order, as the database sorts strings without a collation: both paths order alike. */
+/** Byte order, as the database sorts strings when no collation is set, so both paths order alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compareId = (a: Candidate, b: Candidate) => compareText(a._id.toHexString(), b._id.toHexString());
 const sortNameOf = (c: Candidate) => c.search?.sortName ?? '';

@@ -43,7 +43,7 @@ const ServiceSchema = new Schema(
     phones: { type: [phoneMongoose], default: [] },
     lastVerifiedAt: { type: Date, default: null, index: true },
 
-    // Denormalised from the organisation so filters stay single-collection queries (no $lookup).
+    // Denormalised from the organisation so filters stay single-collection queries (no joins).
     organizationType: { type: String, index: true },
     acceptsReferrals: { type: Boolean, default: false, index: true },
 

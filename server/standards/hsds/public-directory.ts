@@ -22,7 +22,7 @@ import {
 /**
  * The public view of the directory that HSDS publishes: records that are not archived, services of
  * organisations that are not archived, and never a confidential location or the locations of a
- * confidential service. Related records are loaded with batched `$in` queries (no $lookup).
+ * confidential service. Related records are loaded with batched `$in` queries (joins happen here, not in the database).
  */
 
 const BATCH = 1000;
