@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'test/artifacts/', 'tools/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'test/artifacts/', 'tools/', '.venv-fuzz/', '.hypothesis/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
