@@ -18,6 +18,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     name === 'MongoTopologyClosedError' ||
     name === 'PoolClearedError' ||
     name === 'MongoPoolClearedError' ||
+    // FerretDB v1 under heavy load sometimes answers a find without its cursor: transient, retryable.
+    name === 'MongoUnexpectedServerResponseError' ||
     /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(err.message)
   );
 }
