@@ -1,33 +1,19 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
-import { multiValue, queryBoolean } from '../../platform/http/validate.js';
+import { multiValue } from '../../platform/http/validate.js';
 import { queryTerms } from '../../platform/text/normalize.js';
-import { LanguageSchema } from '../../platform/text/translated.js';
 import { VERIFICATION_STATES, type OrganizationDoc } from '../organizations/organization.model.js';
-import { ObjectIdSchema } from '../records/record.js';
 import { findServices } from '../catalog/queries.js';
-import { GovernorateInput } from '../services/service.schemas.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
-import { TermCode } from '../taxonomy/taxonomy.schemas.js';
-import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES } from '../vocabulary.js';
+import { DAY_MS, DirectoryFilterParams } from './service-query.js';
 
 /** Search and filters of the organisation list. `category` and `population` look at the organisations' live services. */
 export const OrganizationFilterParams = {
-  q: z.string().max(200).optional(),
-  governorate: multiValue(GovernorateInput).optional(),
-  category: multiValue(TermCode).optional(),
-  population: multiValue(z.enum(POPULATIONS)).optional(),
-  language: multiValue(z.enum(SERVICE_LANGUAGES)).optional(),
-  organizationType: multiValue(z.enum(ORGANIZATION_TYPES)).optional(),
-  organization: multiValue(ObjectIdSchema).optional(),
-  acceptsReferrals: queryBoolean.optional(),
+  ...DirectoryFilterParams,
   verification: multiValue(z.enum(VERIFICATION_STATES)).optional(),
-  verifiedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
-  lang: LanguageSchema.optional(),
 };
 export type OrganizationFilters = z.infer<z.ZodObject<typeof OrganizationFilterParams>>;
 
-const DAY_MS = 86_400_000;
 
 export async function organizationSearch(
   f: OrganizationFilters,

@@ -20,8 +20,8 @@ const NearInput = z
   })
   .refine((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180, 'outside the globe');
 
-/** The search and filter parameters shared by the service list, its facets and the map. */
-export const ServiceFilterParams = {
+/** Search and filters that services and organisations share (for organisations, `category` and `population` look at their live services). */
+export const DirectoryFilterParams = {
   /** Free text: every word must match the start of a word in a name, description, organisation or category. */
   q: z.string().max(200).optional(),
   governorate: multiValue(GovernorateInput).optional(),
@@ -32,20 +32,25 @@ export const ServiceFilterParams = {
   organizationType: multiValue(z.enum(ORGANIZATION_TYPES)).optional(),
   organization: multiValue(ObjectIdSchema).optional(),
   acceptsReferrals: queryBoolean.optional(),
+  verifiedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+  /** Language of names on the map; other endpoints return every language. */
+  lang: LanguageSchema.optional(),
+};
+
+/** The search and filter parameters of the service list, its facets and the map. */
+export const ServiceFilterParams = {
+  ...DirectoryFilterParams,
   /** Default: active only. */
   status: multiValue(z.enum(SERVICE_STATUSES)).optional(),
-  verifiedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
   near: NearInput.optional(),
   /** With `near`: only services within this many km. */
   radiusKm: z.coerce.number().positive().max(2000).optional(),
-  /** Language of names on the map; other endpoints return every language. */
-  lang: LanguageSchema.optional(),
 };
 
 export const ServiceFilterQuery = z.strictObject(ServiceFilterParams);
 export type ServiceFilters = z.infer<typeof ServiceFilterQuery>;
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** A parsed search: the database filter, the query words for ranking, and the distance constraint. */
 export interface ServiceSearch {
