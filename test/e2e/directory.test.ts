@@ -4,28 +4,12 @@
  * Screenshots go to test/artifacts/.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot, startBrowserApp, type BrowserApp, type PageOptions } from '../support/browser.js';
+import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
 
-/** Generous: on a loaded machine the embedded database can take minutes to answer. */
-const TIMEOUT = 240_000;
-
-let app: BrowserApp;
-
-before(async () => {
-  app = await startBrowserApp();
-});
-
-after(async () => {
-  await app?.close();
-});
-
-async function open(options: PageOptions = {}): Promise<Page> {
-  const { page } = await openPage(app, options);
-  page.setDefaultTimeout(TIMEOUT);
-  return page;
-}
+const app = useBrowserApp();
+const open = (options?: PageOptions): Promise<Page> => app.open(options);
 
 /** The list and (when shown) the map have finished loading for the current URL. */
 async function settled(page: Page, withMap: boolean): Promise<void> {

@@ -3,28 +3,13 @@
  * side), plus signing in from a service page. Screenshots go to test/artifacts/.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createTestUser } from '../support/auth.js';
-import { openPage, screenshot, startBrowserApp, type BrowserApp, type PageOptions } from '../support/browser.js';
+import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
 
-const TIMEOUT = 240_000;
-
-let app: BrowserApp;
-
-before(async () => {
-  app = await startBrowserApp();
-});
-
-after(async () => {
-  await app?.close();
-});
-
-async function open(options: PageOptions = {}): Promise<Page> {
-  const { page } = await openPage(app, options);
-  page.setDefaultTimeout(TIMEOUT);
-  return page;
-}
+const app = useBrowserApp();
+const open = (options?: PageOptions): Promise<Page> => app.open(options);
 
 /** Pages in a PDF as Chromium writes them (one uncompressed /Type /Page object per page). */
 function pdfPageCount(pdf: Buffer): number {

@@ -2,6 +2,7 @@
  * Browser tests: Debian's Chromium driven by playwright-core, against the real app (real database,
  * sample data) listening on a free port. The client bundle is built first when missing or stale.
  */
+import { after, before } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -132,4 +133,32 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
+}
+
+/**
+ * One real app for a test file: started before its tests and closed after them. `open` gives a page
+ * with a generous timeout, since on a loaded machine the embedded database can take minutes to answer.
+ */
+export function useBrowserApp(timeoutMs = 240_000): { readonly baseUrl: string; open(options?: PageOptions): Promise<Page> } {
+  let app: BrowserApp | undefined;
+  before(async () => {
+    app = await startBrowserApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+  const started = () => {
+    if (!app) throw new Error('the browser app is not started yet');
+    return app;
+  };
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    async open(options: PageOptions = {}) {
+      const { page } = await openPage(started(), options);
+      page.setDefaultTimeout(timeoutMs);
+      return page;
+    },
+  };
 }
