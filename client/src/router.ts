@@ -2,7 +2,22 @@ import type { ReactiveControllerHost } from 'lit';
 import { SubscriptionController } from './subscription-controller.js';
 
 /** Client-side routes. Every screen has a real URL that can be shared, bookmarked and reloaded. */
-export type RouteName = 'directory' | 'service' | 'organization' | 'governorate' | 'governorate-print' | 'help' | 'sign-in' | 'not-found';
+export type RouteName =
+  | 'directory'
+  | 'service'
+  | 'organization'
+  | 'governorate'
+  | 'governorate-print'
+  | 'coverage'
+  | 'help'
+  | 'sign-in'
+  | 'account'
+  | 'workspace'
+  | 'referrals'
+  | 'referral-new'
+  | 'referral'
+  | 'admin'
+  | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -18,16 +33,30 @@ const PATTERNS: Array<{ name: RouteName; pattern: RegExp; keys: string[] }> = [
   { name: 'organization', pattern: /^\/organizations\/([^/]+)$/, keys: ['id'] },
   { name: 'governorate-print', pattern: /^\/governorates\/([^/]+)\/print$/, keys: ['code'] },
   { name: 'governorate', pattern: /^\/governorates\/([^/]+)$/, keys: ['code'] },
+  { name: 'coverage', pattern: /^\/coverage$/, keys: [] },
   { name: 'help', pattern: /^\/help$/, keys: [] },
   { name: 'sign-in', pattern: /^\/sign-in$/, keys: [] },
+  // Account pages reached from mail links (invitation, password reset) or the header: /account/<section>.
+  { name: 'account', pattern: /^\/account(?:\/([^/]+))?$/, keys: ['section'] },
+  // The organisation workspace: /workspace, /workspace/services, /workspace/services/<id>…
+  { name: 'workspace', pattern: /^\/workspace(?:\/([^/]+)(?:\/([^/]+))?)?$/, keys: ['section', 'id'] },
+  { name: 'referrals', pattern: /^\/referrals$/, keys: [] },
+  { name: 'referral-new', pattern: /^\/referrals\/new$/, keys: [] },
+  { name: 'referral', pattern: /^\/referrals\/([^/]+)$/, keys: ['id'] },
+  { name: 'admin', pattern: /^\/admin(?:\/([^/]+))?$/, keys: ['section'] },
 ];
+
+/** Screens that need an account: visiting one signed out goes to sign-in, then back. */
+export const SIGNED_IN_ROUTES: ReadonlySet<RouteName> = new Set(['workspace', 'referrals', 'referral-new', 'referral', 'admin']);
 
 export function matchRoute(url: URL): Route {
   const path = url.pathname.replace(/(.)\/+$/, '$1');
   for (const { name, pattern, keys } of PATTERNS) {
     const match = pattern.exec(path);
     if (!match) continue;
-    const params = Object.fromEntries(keys.map((key, i) => [key, decodeURIComponent(match[i + 1] ?? '')]));
+    const params = Object.fromEntries(
+      keys.flatMap((key, i) => (match[i + 1] === undefined ? [] : [[key, decodeURIComponent(match[i + 1] ?? '')]])),
+    );
     return { name, params, query: url.searchParams, path };
   }
   return { name: 'not-found', params: {}, query: url.searchParams, path };

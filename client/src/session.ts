@@ -1,24 +1,37 @@
 import type { ReactiveControllerHost } from 'lit';
-import { getCurrentUser, login, logout } from './api/client.js';
+import { getCurrentUser, login, logout, onSessionExpired } from './api/client.js';
 import type { User } from './api/types.js';
 import { SubscriptionController } from './subscription-controller.js';
 
 /** Who is signed in (null: anonymous). Loaded once from GET /auth/me; updated by sign-in and sign-out. */
 class SessionState {
   #user: User | null = null;
+  #loaded = false;
   readonly #listeners = new Set<() => void>();
 
   get user(): User | null {
     return this.#user;
   }
 
+  /** False until the first answer from /auth/me: until then "nobody signed in" is not yet known. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
   async load(): Promise<void> {
+    let user: User | null = null;
     try {
-      this.#set(await getCurrentUser());
+      user = await getCurrentUser();
     } catch {
       // Unknown (server unreachable): stay anonymous; signed-in actions will ask again.
-      this.#set(null);
     }
+    this.#loaded = true;
+    this.#set(user);
+  }
+
+  /** The server said the session is gone (expired, signed out elsewhere). */
+  expired(): void {
+    if (this.#user) this.#set(null);
   }
 
   async signIn(email: string, password: string): Promise<User> {
@@ -44,6 +57,7 @@ class SessionState {
 }
 
 export const session = new SessionState();
+onSessionExpired(() => session.expired());
 
 /** Re-renders its host when the user signs in or out. */
 export class SessionController extends SubscriptionController {

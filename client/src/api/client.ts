@@ -80,6 +80,27 @@ export function get<T>(path: string, query: Query = {}, signal?: AbortSignal): P
   return request<T>(search ? `${path}?${search}` : path, { headers: { Accept: 'application/json' }, signal: signal ?? null });
 }
 
+const expiryListeners = new Set<() => void>();
+
+/** Lets the session forget its user when the server says the session is gone. */
+export function onSessionExpired(listener: () => void): void {
+  expiryListeners.add(listener);
+}
+
+/** A signed-in call answered 401: the session expired. Sign in again, then come back to this page. */
+function signInAgain(error: unknown): never {
+  if (error instanceof ApiError && error.status === 401) {
+    for (const listener of expiryListeners) listener();
+    navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }
+  throw error;
+}
+
+/** GET of something only an account may see (inbox, workspace, admin): a 401 goes to sign-in and back. */
+export function getSignedIn<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  return get<T>(path, query, signal).catch(signInAgain);
+}
+
 let csrfToken: Promise<string> | undefined;
 
 function csrf(): Promise<string> {
@@ -115,10 +136,8 @@ export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path:
       return await attempt();
     }
   } catch (error) {
-    if (options.signedIn !== false && error instanceof ApiError && error.status === 401) {
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
-    }
-    throw error;
+    if (options.signedIn === false) throw error;
+    return signInAgain(error);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Role } from '../../../server/accounts/permission-matrix.js';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Lang, Translated } from '../i18n/types.js';
 
@@ -152,7 +153,7 @@ export interface User {
   id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   organization: { id: string; name: Translated | string } | null;
 }
 

@@ -1,8 +1,16 @@
+import * as admin from './areas/admin.js';
+import * as coverage from './areas/coverage.js';
+import * as referrals from './areas/referrals.js';
+import * as workspace from './areas/workspace.js';
 import type { Catalogue } from './en.js';
 import type { FullPlural } from './types.js';
 
 /** Arabic catalogue. Plural messages need all six CLDR forms (zero, one, two, few, many, other). */
 export const ar: Catalogue<FullPlural> = {
+  ...workspace.ar,
+  ...referrals.ar,
+  ...admin.ar,
+  ...coverage.ar,
   'app.title': 'دليل الإحالة لمكافحة الاتجار بالبشر',
   'app.region': 'العراق',
   'app.skipLink': 'انتقل إلى المحتوى الرئيسي',

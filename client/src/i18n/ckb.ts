@@ -1,8 +1,16 @@
+import * as admin from './areas/admin.js';
+import * as coverage from './areas/coverage.js';
+import * as referrals from './areas/referrals.js';
+import * as workspace from './areas/workspace.js';
 import type { Catalogue } from './en.js';
 import type { Plural } from './types.js';
 
 /** Kurdish (Sorani) catalogue, in Arabic script. Sorani distinguishes one and other in plurals. */
 export const ckb: Catalogue<Plural> = {
+  ...workspace.ckb,
+  ...referrals.ckb,
+  ...admin.ckb,
+  ...coverage.ckb,
   'app.title': 'ڕێبەری ڕەوانەکردن بۆ بەربەرەکانێی بازرگانیکردن بە مرۆڤ',
   'app.region': 'عێراق',
   'app.skipLink': 'بازدان بۆ ناوەڕۆکی سەرەکی',

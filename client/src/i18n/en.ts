@@ -1,11 +1,16 @@
-import type { Message } from './types.js';
+import * as admin from './areas/admin.js';
+import * as coverage from './areas/coverage.js';
+import * as referrals from './areas/referrals.js';
+import * as workspace from './areas/workspace.js';
+import type { CatalogueOf, Message } from './types.js';
 
 /**
  * English catalogue: the reference for every other language. Keys are grouped by screen;
  * `{name}` placeholders are filled by the i18n controller. Plural messages are objects keyed by
- * CLDR plural category; `{count}` is the number formatted for the locale.
+ * CLDR plural category; `{count}` is the number formatted for the locale. The signed-in areas keep
+ * their messages in `areas/`, one file per area with all three languages.
  */
-export const en = {
+const common = {
   'app.title': 'Counter-Trafficking Referral Directory',
   'app.region': 'Iraq',
   'app.skipLink': 'Skip to main content',
@@ -252,7 +257,9 @@ export const en = {
   'signIn.organization': '{name}, {organization}',
 } as const satisfies Record<string, Message>;
 
-export type Catalogue<P> = { readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : P };
+export const en = { ...common, ...workspace.en, ...referrals.en, ...admin.en, ...coverage.en };
+
+export type Catalogue<P> = CatalogueOf<typeof en, P>;
 export type MessageKey = keyof typeof en;
 export type TextKey = { [K in MessageKey]: (typeof en)[K] extends string ? K : never }[MessageKey];
 export type PluralKey = Exclude<MessageKey, TextKey>;

@@ -19,3 +19,6 @@ export type Plural = { one: string; other: string } & Partial<Record<PluralCateg
 export type FullPlural = Record<PluralCategory, string>;
 
 export type Message = string | Plural;
+
+/** Another language's messages for an English catalogue: same keys, plural forms of that language. */
+export type CatalogueOf<E, P> = { readonly [K in keyof E]: E[K] extends string ? string : P };

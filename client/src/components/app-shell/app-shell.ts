@@ -3,7 +3,8 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { getMeta } from '../../api/client.js';
 import type { Meta } from '../../api/types.js';
 import { I18nController } from '../../i18n/i18n.js';
-import { RouteController, router, type RouteName } from '../../router.js';
+import { can } from '../../permissions.js';
+import { RouteController, router, SIGNED_IN_ROUTES, type RouteName } from '../../router.js';
 import { session, SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import '../language-switch/language-switch.js';
@@ -19,8 +20,15 @@ const VIEWS: Record<RouteName, { load: () => Promise<unknown>; tag: string }> = 
     load: () => import('../../views/governorate-print/governorate-print-view.js'),
     tag: 'ct-governorate-print-view',
   },
+  coverage: { load: () => import('../../views/coverage/coverage-view.js'), tag: 'ct-coverage-view' },
   help: { load: () => import('../../views/help/help-view.js'), tag: 'ct-help-view' },
   'sign-in': { load: () => import('../../views/sign-in/sign-in-view.js'), tag: 'ct-sign-in-view' },
+  account: { load: () => import('../../views/account/account-view.js'), tag: 'ct-account-view' },
+  workspace: { load: () => import('../../views/workspace/workspace-view.js'), tag: 'ct-workspace-view' },
+  referrals: { load: () => import('../../views/referrals/referral-list-view.js'), tag: 'ct-referral-list-view' },
+  'referral-new': { load: () => import('../../views/referrals/referral-wizard-view.js'), tag: 'ct-referral-wizard-view' },
+  referral: { load: () => import('../../views/referrals/referral-view.js'), tag: 'ct-referral-view' },
+  admin: { load: () => import('../../views/admin/admin-view.js'), tag: 'ct-admin-view' },
   'not-found': { load: () => import('../../views/not-found/not-found-view.js'), tag: 'ct-not-found-view' },
 };
 
@@ -71,7 +79,17 @@ export class AppShell extends LitElement {
 
   override willUpdate(): void {
     const name = this.#routes.route.name;
+    if (this.#mustSignIn()) {
+      const here = location.pathname + location.search;
+      router.navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+      return;
+    }
     if (name !== this.#viewName) void this.#loadView(name);
+  }
+
+  /** A signed-in screen with nobody signed in (known once the session has loaded). */
+  #mustSignIn(): boolean {
+    return SIGNED_IN_ROUTES.has(this.#routes.route.name) && session.loaded && !this.#session.user;
   }
 
   async #loadView(name: RouteName): Promise<void> {
@@ -108,8 +126,21 @@ export class AppShell extends LitElement {
         : t.text(user.organization.name)
       : '';
     const label = organization ? t.t('signIn.organization', { name: user.name, organization }) : user.name;
-    return html`<span class="account" title=${user.email}>${t.t('nav.account', { name: label })}</span>
+    return html`<a class="nav-link account" href="/account" title=${user.email}>${t.t('nav.account', { name: label })}</a>
       <button type="button" class="nav-link link-button" @click=${() => void this.#signOut()}>${t.t('nav.signOut')}</button>`;
+  }
+
+  /** Links to the signed-in areas the user's role can use. */
+  #renderSignedInLinks(name: RouteName) {
+    const user = this.#session.user;
+    const t = this.#i18n;
+    const link = (href: string, label: string, current: boolean) =>
+      html`<a class="nav-link" href=${href} aria-current=${current ? 'page' : nothing}>${label}</a>`;
+    return html`${can(user, 'referral:send') || can(user, 'referral:receive')
+      ? link('/referrals', t.t('nav.referrals'), name === 'referrals' || name === 'referral' || name === 'referral-new')
+      : nothing}
+    ${user?.organization ? link('/workspace', t.t('nav.workspace'), name === 'workspace') : nothing}
+    ${user?.role === 'platform-admin' ? link('/admin', t.t('nav.admin'), name === 'admin') : nothing}`;
   }
 
   #renderView() {
@@ -121,7 +152,10 @@ export class AppShell extends LitElement {
         </button>
       </div>`;
     }
-    if (this.viewState === 'loading') return html`<p class="muted" role="status">${this.#i18n.t('app.loading')}</p>`;
+    const waitingForSession = SIGNED_IN_ROUTES.has(this.#routes.route.name) && !session.loaded;
+    if (this.viewState === 'loading' || waitingForSession) {
+      return html`<p class="muted" role="status">${this.#i18n.t('app.loading')}</p>`;
+    }
     const tag = unsafeStatic(VIEWS[this.#routes.route.name].tag);
     return staticHtml`<${tag}></${tag}>`;
   }
@@ -140,8 +174,9 @@ export class AppShell extends LitElement {
           </a>
           <nav aria-label=${t.t('nav.label')}>
             <a class="nav-link" href="/" aria-current=${name === 'directory' ? 'page' : nothing}>${t.t('nav.directory')}</a>
+            <a class="nav-link" href="/coverage" aria-current=${name === 'coverage' ? 'page' : nothing}>${t.t('nav.coverage')}</a>
             <a class="nav-link" href="/help" aria-current=${name === 'help' ? 'page' : nothing}>${t.t('nav.help')}</a>
-            ${this.#renderAccount()}
+            ${this.#renderSignedInLinks(name)} ${this.#renderAccount()}
           </nav>
           <ct-language-switch></ct-language-switch>
         </div>

@@ -1,0 +1,73 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { z } from 'zod';
+import { ApiError } from '../api/client.js';
+import type { FieldProblem } from '../api/types.js';
+
+/** The server names body fields `body.name.en`; forms name them `name.en`. */
+const SOURCE_PREFIX = /^(body|query|params)\./;
+
+/**
+ * Field errors for a form, from the same zod schema the server applies (checked before sending)
+ * or from the server's 400 problem (shown next to the same fields).
+ */
+export class FieldProblems {
+  readonly #byField = new Map<string, string>();
+
+  constructor(problems: readonly FieldProblem[] = []) {
+    for (const { field, message } of problems) {
+      const name = field.replace(SOURCE_PREFIX, '');
+      if (!this.#byField.has(name)) this.#byField.set(name, message);
+    }
+  }
+
+  static fromZod(error: z.ZodError): FieldProblems {
+    return new FieldProblems(error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })));
+  }
+
+  /** The field errors of a failed request, or undefined when it failed for another reason. */
+  static fromApi(error: unknown): FieldProblems | undefined {
+    if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length) return new FieldProblems(error.problem.errors);
+    return undefined;
+  }
+
+  get empty(): boolean {
+    return this.#byField.size === 0;
+  }
+
+  get fields(): string[] {
+    return [...this.#byField.keys()];
+  }
+
+  message(field: string): string | undefined {
+    return this.#byField.get(field);
+  }
+
+  /** `aria-invalid` for an input: "true" when its field has an error. */
+  invalid(field: string): 'true' | 'false' {
+    return this.#byField.has(field) ? 'true' : 'false';
+  }
+
+  /** `aria-describedby` for an input: the id of its error message, when there is one. */
+  describedBy(field: string): string | undefined {
+    return this.#byField.has(field) ? errorId(field) : undefined;
+  }
+
+  /** The error message under a field, announced with the field by `describedBy`. */
+  render(field: string) {
+    const message = this.#byField.get(field);
+    return message ? html`<p class="field-error" id=${ifDefined(errorId(field))}>${message}</p>` : nothing;
+  }
+}
+
+function errorId(field: string): string {
+  return `${field.replace(/[^\w-]/g, '-')}-error`;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
+
+/** Checks form input with the server's own schema before sending it. */
+export function check<S extends z.ZodType>(schema: S, input: unknown): Checked<z.infer<S>> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: FieldProblems.fromZod(result.error) };
+}

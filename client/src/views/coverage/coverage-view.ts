@@ -1,0 +1,25 @@
+import { html, LitElement } from 'lit';
+import { I18nController } from '../../i18n/i18n.js';
+import { setPageTitle } from '../../page-title.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+
+/** The coverage and gaps dashboard. */
+export class CoverageView extends LitElement {
+  static override styles = sharedStyles;
+
+  readonly #i18n = new I18nController(this);
+
+  override render() {
+    const i18n = this.#i18n;
+    setPageTitle(i18n, i18n.t('nav.coverage'));
+    return html`<h1>${i18n.t('nav.coverage')}</h1>`;
+  }
+}
+
+customElements.define('ct-coverage-view', CoverageView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-coverage-view': CoverageView;
+  }
+}
