@@ -1,5 +1,6 @@
 import mongoose, { type Model, type Types } from 'mongoose';
 import { isDatabaseUnavailable } from '../../platform/http/errors.js';
+import { CatalogIndexes, type CatalogIndexSpec } from './catalog-index.js';
 import { changeAt, currentVersion } from './change-feed.js';
 import { matchesFilter, type FieldMatchers, type Filter } from './filter-match.js';
 
@@ -14,27 +15,41 @@ export interface CatalogRecord {
   _id: Types.ObjectId;
 }
 
+export interface RecordCatalogOptions {
+  /** Field-specific matchers, for fields the catalog keeps in another form than the database. */
+  fieldMatchers?: FieldMatchers;
+  /** What to index so that a search looks at its candidates only. */
+  indexes?: CatalogIndexSpec;
+}
+
 export class RecordCatalog<T extends CatalogRecord> {
   private records = new Map<string, T>();
+  private indexes: CatalogIndexes;
 
   constructor(
     readonly collection: string,
     private readonly model: () => Model<unknown>,
     private readonly prepare: (doc: Record<string, unknown>) => T,
-    private readonly fieldMatchers: FieldMatchers = {},
-  ) {}
+    private readonly options: RecordCatalogOptions = {},
+  ) {
+    this.indexes = new CatalogIndexes(options.indexes ?? {});
+  }
 
   get size(): number {
     return this.records.size;
   }
 
   async loadAll(): Promise<void> {
-    const next = new Map<string, T>();
+    const records = new Map<string, T>();
+    const indexes = new CatalogIndexes(this.options.indexes ?? {});
     for await (const doc of this.model().collection.find({})) {
       const record = this.prepare(doc);
-      next.set(record._id.toHexString(), record);
+      const id = record._id.toHexString();
+      records.set(id, record);
+      indexes.add(id, record);
     }
-    this.records = next;
+    this.records = records;
+    this.indexes = indexes;
   }
 
   /** Re-reads these records one by one (a lookup by _id each; `$in` would scan on the embedded database). */
@@ -43,9 +58,16 @@ export class RecordCatalog<T extends CatalogRecord> {
       ids.map((id) => (mongoose.isValidObjectId(id) ? this.model().collection.findOne({ _id: new mongoose.Types.ObjectId(id) }) : null)),
     );
     ids.forEach((id, i) => {
+      const previous = this.records.get(id);
+      if (previous) this.indexes.remove(id, previous);
       const doc = docs[i];
-      if (doc) this.records.set(id, this.prepare(doc));
-      else this.records.delete(id);
+      if (!doc) {
+        this.records.delete(id);
+        return;
+      }
+      const record = this.prepare(doc);
+      this.records.set(id, record);
+      this.indexes.add(id, record);
     });
   }
 
@@ -60,14 +82,26 @@ export class RecordCatalog<T extends CatalogRecord> {
   /** Every record the filter matches, in no particular order. */
   find(filter: Filter): T[] {
     const out: T[] = [];
-    for (const record of this.records.values()) if (matchesFilter(record, filter, this.fieldMatchers)) out.push(record);
+    for (const record of this.candidates(filter)) if (matchesFilter(record, filter, this.options.fieldMatchers)) out.push(record);
     return out;
   }
 
   count(filter: Filter): number {
     let n = 0;
-    for (const record of this.records.values()) if (matchesFilter(record, filter, this.fieldMatchers)) n++;
+    for (const record of this.candidates(filter)) if (matchesFilter(record, filter, this.options.fieldMatchers)) n++;
     return n;
+  }
+
+  private *candidates(filter: Filter): Iterable<T> {
+    const ids = this.indexes.candidates(filter);
+    if (!ids) {
+      yield* this.records.values();
+      return;
+    }
+    for (const id of ids) {
+      const record = this.records.get(id);
+      if (record) yield record;
+    }
   }
 }
 

@@ -62,18 +62,27 @@ const prefixMatcher = (doc: object, condition: unknown): boolean => {
   return terms.every((t: string) => words.some((w) => w.startsWith(t)));
 };
 
+const wordIndex = { path: 'search.prefixes', of: (record: object) => (record as { search: CatalogSearch }).search.words };
+
+/** The fields that searches, facets, coverage and the confidential-place checks filter on. */
 export const serviceCatalog = new RecordCatalog<CatalogService>('services', () => ServiceModel as never, compact, {
-  'search.prefixes': prefixMatcher,
+  fieldMatchers: { 'search.prefixes': prefixMatcher },
+  indexes: {
+    fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
+    words: wordIndex,
+  },
 });
 export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
-  'search.prefixes': prefixMatcher,
+  fieldMatchers: { 'search.prefixes': prefixMatcher },
+  indexes: { fields: ['archivedAt', 'governorates', 'languages', 'type', 'verification.status', 'sample'], words: wordIndex },
 });
 
 /** Places and people carry no search fields: kept as stored. */
 export type CatalogLocation = LocationDoc & { _id: Types.ObjectId };
 export type CatalogContact = ContactDoc & { _id: Types.ObjectId };
 const asStored = <T,>(doc: Record<string, unknown>) => doc as unknown as T;
-export const locationCatalog = new RecordCatalog<CatalogLocation>('locations', () => LocationModel as never, asStored<CatalogLocation>);
-export const contactCatalog = new RecordCatalog<CatalogContact>('contacts', () => ContactModel as never, asStored<CatalogContact>);
+const byOwner = { indexes: { fields: ['organizationId', 'serviceId'] } };
+export const locationCatalog = new RecordCatalog<CatalogLocation>('locations', () => LocationModel as never, asStored<CatalogLocation>, byOwner);
+export const contactCatalog = new RecordCatalog<CatalogContact>('contacts', () => ContactModel as never, asStored<CatalogContact>, byOwner);
 
 export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog, locationCatalog, contactCatalog] as RecordCatalog<CatalogRecord>[]);

@@ -1,0 +1,108 @@
+/**
+ * The catalog's indexes only pick candidates, so their one duty is never to drop a record the
+ * filter matches. Checked against the plain full scan over random records and random filters.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Types } from 'mongoose';
+import { CatalogIndexes } from '../../server/directory/catalog/catalog-index.js';
+import { matchesFilter, type Filter } from '../../server/directory/catalog/filter-match.js';
+import { firstInOrder } from '../../server/directory/search/ranked-page.js';
+
+const GOVERNORATES = ['IQ-BA', 'IQ-NA', 'IQ-BG', 'IQ-DA'];
+const WORDS = ['shelter', 'shell', 'legal', 'lawyer', 'ملجا', 'مأوى', 'health'];
+const ORGS = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+const DATE = new Date('2026-01-01T00:00:00Z');
+
+interface Row {
+  _id: Types.ObjectId;
+  status: string;
+  archivedAt: Date | null | undefined;
+  governorates: string[];
+  organizationId: Types.ObjectId;
+  acceptsReferrals: boolean;
+  search: { words: string[] };
+}
+
+const row = fc.record({
+  status: fc.constantFrom('active', 'inactive'),
+  archivedAt: fc.constantFrom(null, undefined, DATE),
+  governorates: fc.subarray(GOVERNORATES),
+  organizationId: fc.constantFrom(...ORGS),
+  acceptsReferrals: fc.boolean(),
+  words: fc.subarray(WORDS),
+});
+
+const condition = fc.oneof(
+  fc.constantFrom<[string, unknown]>(['status', 'active'], ['archivedAt', null], ['acceptsReferrals', true], ['archivedAt', DATE]),
+  fc.subarray(GOVERNORATES).map((g): [string, unknown] => ['governorates', { $in: g }]),
+  fc.constantFrom(...GOVERNORATES).map((g): [string, unknown] => ['governorates', g]),
+  fc.constantFrom(...ORGS).map((o): [string, unknown] => ['organizationId', { $eq: o }]),
+  fc.subarray(['sh', 'she', 'le', 'la', 'مل', 'م', 'x']).map((t): [string, unknown] => ['search.prefixes', { $all: t.length ? t : ['sh'] }]),
+  fc.constantFrom<[string, unknown]>(['status', { $ne: 'inactive' }], ['governorates', { $nin: ['IQ-BA'] }]),
+);
+
+const filter = fc
+  .tuple(fc.array(condition, { maxLength: 3 }), fc.array(condition, { maxLength: 2 }), fc.boolean())
+  .map(([top, nested, withId]): Filter => {
+    const f: Filter = Object.fromEntries(top);
+    if (nested.length) f.$and = nested.map(([k, v]) => ({ [k]: v }));
+    if (withId) f._id = { $in: [] };
+    return f;
+  });
+
+const prefixMatcher = (doc: object, c: unknown) =>
+  ((c as { $all: string[] }).$all).every((t) => (doc as Row).search.words.some((w) => w.startsWith(t)));
+
+describe('catalog indexes', () => {
+  it('never drop a record the filter matches', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), filter, fc.nat(), (rows, f, removeAt) => {
+        const indexes = new CatalogIndexes({
+          fields: ['status', 'archivedAt', 'governorates', 'organizationId', 'acceptsReferrals'],
+          words: { path: 'search.prefixes', of: (r) => (r as Row).search.words },
+        });
+        const records = new Map<string, Row>();
+        for (const r of rows) {
+          const record: Row = { _id: new Types.ObjectId(), ...r, search: { words: r.words } };
+          records.set(record._id.toHexString(), record);
+          indexes.add(record._id.toHexString(), record);
+        }
+        // Removal keeps the postings right too.
+        const removed = [...records.keys()][removeAt % Math.max(records.size, 1)];
+        if (removed) {
+          indexes.remove(removed, records.get(removed)!);
+          records.delete(removed);
+        }
+        const fields = { 'search.prefixes': prefixMatcher };
+        const expected = [...records.values()].filter((r) => matchesFilter(r, f, fields)).map((r) => r._id.toHexString());
+        const candidates = indexes.candidates(f);
+        const pool = candidates ? new Set(candidates) : new Set(records.keys());
+        for (const id of expected) assert.ok(pool.has(id), `candidate ${id} for ${JSON.stringify(f)}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('narrow a search to the records that hold the query words', () => {
+    const indexes = new CatalogIndexes({ words: { path: 'search.prefixes', of: (r) => (r as Row).search.words } });
+    indexes.add('a', { search: { words: ['shelter', 'basrah'] } });
+    indexes.add('b', { search: { words: ['legal'] } });
+    indexes.add('c', { search: { words: ['shell', 'basrah'] } });
+    assert.deepEqual([...indexes.candidates({ 'search.prefixes': { $all: ['she', 'bas'] } })!].sort(), ['a', 'c']);
+    assert.deepEqual([...indexes.candidates({ 'search.prefixes': { $all: ['shelt'] } })!], ['a']);
+    assert.equal(indexes.candidates({ status: 'active' }), undefined, 'no index on status: every record is a candidate');
+  });
+});
+
+describe('first items in order', () => {
+  it('equal a full sort cut to length', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 })), fc.nat({ max: 60 }), (values, n) => {
+        const compare = (a: number, b: number) => a - b;
+        assert.deepEqual(firstInOrder(values, compare, n), [...values].sort(compare).slice(0, n));
+      }),
+    );
+  });
+});
