@@ -2,7 +2,14 @@ import { Router } from 'express';
 import { apiRoute } from '../platform/http/api-route.js';
 import { coverage } from './coverage.js';
 import { coverageCsv } from './coverage.csv.js';
-import { CoverageCsvQuerySchema, CoverageQuerySchema, CoverageSchema } from './coverage.schemas.js';
+import {
+  CoverageCsvQuerySchema,
+  CoverageQuerySchema,
+  CoverageSchema,
+  ReferralCoverageQuerySchema,
+  ReferralCoverageSchema,
+} from './coverage.schemas.js';
+import { referralCoverage } from './referral-coverage.js';
 
 const TAGS = ['coverage'];
 const CATEGORY_NOTE =
@@ -43,6 +50,23 @@ export function coverageRoutes(): Router {
       res.attachment(`coverage${hxl ? '-hxl' : ''}-${day}.csv`);
       res.type('text/csv; charset=utf-8').send(csv);
     },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/coverage/referrals',
+      summary: 'Referrals sent, acknowledged and accepted per governorate, with the median time to acknowledge',
+      description:
+        'Counts over referrals sent in `from`–`to` (default: the last twelve months), by the governorate of the case. For roles that may see every organisation\'s referral statistics (`coverage:referral-stats`).',
+      tags: TAGS,
+      auth: 'session',
+      query: ReferralCoverageQuerySchema,
+      response: ReferralCoverageSchema,
+      errors: { 403: 'Not allowed to see referral statistics.' },
+    },
+    ({ query, req }) => referralCoverage(req, query),
   );
 
   return router;

@@ -25,6 +25,34 @@ export const CoverageCsvQuerySchema = z
   })
   .refine(periodInOrder, periodOutOfOrder);
 
+/** The period of the referral figures; default: the twelve months up to today. */
+export const ReferralCoverageQuerySchema = z
+  .strictObject({ from: filters.from, to: filters.to })
+  .refine(periodInOrder, periodOutOfOrder);
+export type ReferralCoverageQuery = z.infer<typeof ReferralCoverageQuerySchema>;
+
+const ReferralFiguresSchema = z.object({
+  /** Referrals sent in the period to a service in this governorate. */
+  sent: z.number().int(),
+  /** Of those, acknowledged by the receiving organisation. */
+  acknowledged: z.number().int(),
+  /** Decided: accepted (whatever followed) or declined. */
+  accepted: z.number().int(),
+  declined: z.number().int(),
+  /** accepted / (accepted + declined), 0..1; null before any decision. */
+  acceptanceRate: z.number().min(0).max(1).nullable(),
+  /** Median hours from sending to acknowledgement; null before any acknowledgement. */
+  medianHoursToAcknowledge: z.number().nullable(),
+});
+export type ReferralFigures = z.infer<typeof ReferralFiguresSchema>;
+
+export const ReferralCoverageSchema = z.object({
+  period: z.object({ from: DaySchema, to: DaySchema }),
+  governorates: z.array(z.object({ code: z.string(), name: OptionalTranslatedSchema, ...ReferralFiguresSchema.shape })),
+  national: ReferralFiguresSchema,
+});
+export type ReferralCoverage = z.infer<typeof ReferralCoverageSchema>;
+
 const CellSchema = z.object({
   /** Active, non-archived services. */
   services: z.number().int(),

@@ -1,5 +1,6 @@
 import { dayOf, dayStart } from '../activities/activity.schemas.js';
 import { bundledGovernorates } from '../directory/governorates/governorate-data.js';
+import { DAY_MS } from '../directory/search/service-query.js';
 import { badRequest } from '../platform/http/problem.js';
 import { CoverageTally } from './coverage-tally.js';
 import type { Coverage, CoverageQuery } from './coverage.schemas.js';
@@ -8,7 +9,6 @@ import { TtlCache } from './ttl-cache.js';
 
 /** Services verified within this many days count as verified. */
 export const VERIFIED_WITHIN_DAYS = 365;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Answers are reused for this long unless the data changes first (the key carries its version). */
 const cache = new TtlCache<Coverage>(30_000, 50);
@@ -75,8 +75,8 @@ function selectedCategories(terms: TermRecord[], requested: string[] | undefined
   return terms.filter((t) => t.parent !== null && (wanted.has(t.code) || groups.has(t.parent))).map((t) => t.code);
 }
 
-/** The period of activity figures: as asked, or the twelve months up to today. */
-function reportingPeriod(query: Pick<CoverageQuery, 'from' | 'to'>, now: Date): { from: string; to: string } {
+/** The period of activity (and referral) figures: as asked, or the twelve months up to today. */
+export function reportingPeriod(query: Pick<CoverageQuery, 'from' | 'to'>, now: Date): { from: string; to: string } {
   const to = query.to ?? dayOf(now);
   if (query.from) return { from: query.from, to };
   const yearBefore = dayStart(to);

@@ -1,0 +1,41 @@
+import { Types } from 'mongoose';
+import { ReferralModel } from '../../server/referrals/referral.model.js';
+import type { ReferralStatus } from '../../server/referrals/vocabulary.js';
+
+const HOUR = 3_600_000;
+
+export interface SentReferral {
+  governorate: string;
+  status: ReferralStatus;
+  sentAt: Date;
+  /** Hours after sending; none: not acknowledged. */
+  acknowledgedAfter?: number;
+  /** Hours after sending; none: not accepted. */
+  acceptedAfter?: number;
+}
+
+/** Sent referrals straight in the database, with only what the statistics read set meaningfully. */
+export async function insertSentReferrals(referrals: SentReferral[]): Promise<void> {
+  const organization = new Types.ObjectId();
+  const at = (sentAt: Date, hours?: number) => (hours === undefined ? null : new Date(sentAt.getTime() + hours * HOUR));
+  await ReferralModel.insertMany(
+    referrals.map((r, i) => ({
+      fromOrganizationId: organization,
+      fromUserId: new Types.ObjectId(),
+      toOrganizationId: new Types.ObjectId(),
+      caseCode: `COV-${i}`,
+      ageBand: '25-59',
+      sex: 'female',
+      nationality: 'IQ',
+      preferredLanguage: 'ar',
+      governorate: r.governorate,
+      needs: ['shelter'],
+      urgency: 'normal',
+      isChild: false,
+      status: r.status,
+      sentAt: r.sentAt,
+      acknowledgedAt: at(r.sentAt, r.acknowledgedAfter),
+      acceptedAt: at(r.sentAt, r.acceptedAfter),
+    })),
+  );
+}
