@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { Router, type Express } from 'express';
 import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(referralRoutes(config));
   api.use(metaRoutes(config));
   api.use(hsdsImportRoutes());
+  api.use(adminRoutes());
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

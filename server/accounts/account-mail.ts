@@ -11,8 +11,11 @@ const ROLE_NAMES: Record<Role, string> = {
 
 const SIGNATURE = '\n\n— Iraq counter-trafficking referral directory\nIf you did not expect this message, you can ignore it.';
 
+/** The web app's account pages that mail links open (client route /account/<section>). */
+export type AccountLinkSection = 'accept-invitation' | 'reset-password';
+
 /** Links carry the token in the fragment: it never reaches a server log or a Referer header. */
-export const linkWithToken = (publicUrl: string, page: string, token: string) => `${publicUrl}/${page}#token=${token}`;
+export const linkWithToken = (publicUrl: string, section: AccountLinkSection, token: string) => `${publicUrl}/account/${section}#token=${token}`;
 
 export function invitationMail(to: { email: string }, invitation: { role: Role; organizationName: Translated | null; link: string; expiresAt: Date }): Mail {
   const where = invitation.organizationName

@@ -6,7 +6,8 @@ import { readAuditLog } from './audit-log.js';
 import { authorize, canEverywhere } from './permissions.js';
 import { objectId } from './schemas.js';
 
-const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9:_-]+$/i, 'letters, digits, ":", "_" and "-" only');
+// Record actions read "service.verify": the dot is part of the word.
+const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9.:_-]+$/i, 'letters, digits, ".", ":", "_" and "-" only');
 
 const AuditQuery = z.strictObject({
   organizationId: objectId.optional(),

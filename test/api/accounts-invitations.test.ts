@@ -22,7 +22,7 @@ async function tokenFromMail(email: string, page: string): Promise<string> {
   assert.ok(mail, `no mail to ${email}`);
   assert.ok(mail.link, 'the mail has a link');
   assert.ok(mail.text.includes(mail.link), 'the link is in the body');
-  const match = new RegExp(`/${page}#token=([A-Za-z0-9_-]+)$`).exec(mail.link);
+  const match = new RegExp(`/account/${page}#token=([A-Za-z0-9_-]+)$`).exec(mail.link);
   assert.ok(match, `unexpected link ${mail.link}`);
   return remember(match[1]!);
 }
@@ -53,7 +53,7 @@ describe('invitations, members and password reset', () => {
     const mail = await OutboxMessageModel.findOne({ to: 'New.Caseworker@Example.test' }).lean();
     assert.match(mail!.subject, /invited/i);
     assert.match(mail!.text, /Basrah Women Support/);
-    assert.match(mail!.link!, /^https:\/\/directory\.example\.test\/accept-invitation#token=/);
+    assert.match(mail!.link!, /^https:\/\/directory\.example\.test\/account\/accept-invitation#token=/);
     const token = await tokenFromMail('New.Caseworker@Example.test', 'accept-invitation');
     const stored = await InvitationModel.findById(invited.body.id).lean();
     assert.notEqual(stored!.tokenHash, token, 'only a hash of the token is stored');

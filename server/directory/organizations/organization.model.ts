@@ -2,9 +2,11 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { translatedMongoose } from '../../platform/text/translated.js';
 import { phoneMongoose } from '../phone.js';
 import { directoryRecord } from '../record-plugin.js';
+import { verificationMongoose } from '../records/verification.js';
 import { ORGANIZATION_TYPES } from '../vocabulary.js';
 
-export const VERIFICATION_STATES = ['unverified', 'pending', 'verified'] as const;
+// Where the HSDS rows and the sample generator have always found it.
+export { VERIFICATION_STATES } from '../records/verification.js';
 
 const OrganizationSchema = new Schema(
   {
@@ -24,11 +26,7 @@ const OrganizationSchema = new Schema(
     acceptsReferrals: { type: Boolean, default: false, index: true },
     yearIncorporated: { type: Number, default: null },
     legalStatus: { type: String, default: null },
-    verification: {
-      status: { type: String, enum: VERIFICATION_STATES, default: 'pending' },
-      verifiedBy: { type: Schema.Types.ObjectId, default: null },
-      note: { type: String, default: null },
-    },
+    verification: verificationMongoose,
     lastVerifiedAt: { type: Date, default: null, index: true },
     search: {
       /** Normalised words of the names: name matches rank first. */

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { pageSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
-import { toObjectId } from '../records/record.js';
 import { viewerOf } from '../records/viewer.js';
 import { OrganizationModel } from './organization.model.js';
 import { OrganizationCreate, OrganizationDetail, OrganizationSummary, OrganizationUpdate } from './organization.schemas.js';
@@ -47,18 +46,7 @@ export function organizationRoutes(): Router {
     toStored: (input, existing) => organizationToStored(input, existing),
     afterWrite: organizationChanged,
     detail: (o, req) => organizationDetail(o, viewerOf(req)),
-    actions: [
-      {
-        name: 'verify',
-        summary: 'Mark the organisation verified (platform admins)',
-        permission: 'organization:verify',
-        changes: (_o, user) => ({
-          'verification.status': 'verified',
-          'verification.verifiedBy': toObjectId(user.id) ?? null,
-          lastVerifiedAt: new Date(),
-        }),
-      },
-    ],
+    verifiable: true,
   });
 
   return router;

@@ -5,7 +5,7 @@ import { ObjectIdSchema } from '../records/record.js';
 import { PhoneView, Timestamp, TranslatedView } from '../records/view-schemas.js';
 import { ContactBrief, GovernorateInput, LocationBrief, ServiceSummary } from '../services/service.schemas.js';
 import { ORGANIZATION_TYPES, SERVICE_LANGUAGES } from '../vocabulary.js';
-import { VERIFICATION_STATES } from './organization.model.js';
+import { VerificationView } from '../records/verification.js';
 
 // No zod defaults: an update must not reset what it does not mention. The model supplies defaults on create.
 const organizationFields = {
@@ -50,7 +50,7 @@ export const OrganizationSummary = z.object({
   email: z.string().nullable(),
   phones: z.array(PhoneView),
   lastVerifiedAt: Timestamp.nullable(),
-  verification: z.object({ status: z.enum(VERIFICATION_STATES) }),
+  verification: VerificationView,
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 

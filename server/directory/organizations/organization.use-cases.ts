@@ -10,6 +10,7 @@ import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
 import { findByIds, idOf, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
+import { verificationView } from '../records/verification.js';
 import { iso, phones, translated } from '../records/view-schemas.js';
 import { organizationSearch, OrganizationFilterParams } from '../search/organization-query.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
@@ -52,7 +53,7 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
     email: o.email ?? null,
     phones: phones(o.phones),
     lastVerifiedAt: iso(o.lastVerifiedAt),
-    verification: { status: o.verification?.status ?? 'pending' },
+    verification: verificationView(o),
   };
 }
 
@@ -91,7 +92,7 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
   };
 }
 
-/** Stored fields for new or changed content: search fields, head office, and back to "pending" verification. */
+/** Stored fields for new or changed content: search fields and head office (verification: records/verification.ts). */
 export async function organizationToStored(
   input: OrganizationCreate | OrganizationUpdate,
   existing: OrganizationRecord | null,
@@ -107,8 +108,6 @@ export async function organizationToStored(
     }),
   };
   if (input.headOfficeLocationId !== undefined) set.headOfficeGovernorate = await headOfficeGovernorate(input.headOfficeLocationId, existing);
-  // Changed content has to be verified again by a platform admin.
-  if (existing) set['verification.status'] = 'pending';
   return set;
 }
 

@@ -16,6 +16,7 @@ import {
   toObjectId,
   type StoredRecord,
 } from './record.js';
+import { pendingAfterChange, verifyAction } from './verification.js';
 
 export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
 
@@ -61,8 +62,10 @@ export interface RecordResource<R, Create, Update> {
   toStored(input: Create | Update, existing: StoredRecord<R> | null): Promise<Record<string, unknown>>;
   /** Keeps dependent records in step after a successful write (e.g. services after an organisation changed). */
   afterWrite?(change: { kind: WriteKind; before: StoredRecord<R> | null; after: StoredRecord<R> }): Promise<void>;
-  /** State changes besides archive and restore. */
+  /** State changes besides archive, restore and verify. */
   actions?: RecordAction<R>[];
+  /** Verified by platform admins (records/verification.ts): content changes send it back to "pending"; adds POST …/verify. */
+  verifiable?: boolean;
   /** The response body for one record, as the request's user may see it; throw 404 to hide it altogether. */
   detail(record: StoredRecord<R>, req: Request): Promise<unknown>;
 }
@@ -183,6 +186,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before);
+      if (resource.verifiable) Object.assign(set, pendingAfterChange(before as Record<string, unknown>, body as object, set));
       // Compare-and-set: of two editors holding the same version, exactly one wins.
       const after = await compareAndSet(model, before._id, expected, set);
       if (!after) return failedWrite(filter);
@@ -205,6 +209,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       done: (r) => r.archivedAt === null,
       changes: () => ({ archivedAt: null }),
     },
+    ...(resource.verifiable ? [verifyAction<R>(label)] : []),
     ...(resource.actions ?? []),
   ];
 

@@ -1,8 +1,8 @@
 import { Types, type FilterQuery } from 'mongoose';
-import { z } from 'zod';
-import { multiValue } from '../../platform/http/validate.js';
+import type { z } from 'zod';
 import { queryTerms } from '../../platform/text/normalize.js';
-import { VERIFICATION_STATES, type OrganizationDoc } from '../organizations/organization.model.js';
+import type { OrganizationDoc } from '../organizations/organization.model.js';
+import { VerificationFilterParam } from '../records/verification.js';
 import { findServices } from '../catalog/queries.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { DAY_MS, DirectoryFilterParams } from './service-query.js';
@@ -10,7 +10,7 @@ import { DAY_MS, DirectoryFilterParams } from './service-query.js';
 /** Search and filters of the organisation list. `category` and `population` look at the organisations' live services. */
 export const OrganizationFilterParams = {
   ...DirectoryFilterParams,
-  verification: multiValue(z.enum(VERIFICATION_STATES)).optional(),
+  verification: VerificationFilterParam,
 };
 export type OrganizationFilters = z.infer<z.ZodObject<typeof OrganizationFilterParams>>;
 

@@ -2,6 +2,7 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { translatedMongoose } from '../../platform/text/translated.js';
 import { phoneMongoose } from '../phone.js';
 import { directoryRecord } from '../record-plugin.js';
+import { verificationMongoose } from '../records/verification.js';
 import { GENDER_RESTRICTIONS, POPULATIONS, SERVICE_STATUSES } from '../vocabulary.js';
 
 /** Opening hours, after HSDS `schedule` (iCalendar-style weekly rule). */
@@ -42,6 +43,7 @@ const ServiceSchema = new Schema(
     email: { type: String, default: null },
     phones: { type: [phoneMongoose], default: [] },
     lastVerifiedAt: { type: Date, default: null, index: true },
+    verification: verificationMongoose,
 
     // Denormalised from the organisation so filters stay single-collection queries (no joins).
     organizationType: { type: String, index: true },

@@ -20,12 +20,13 @@ export function serviceRoutes(): Router {
         '`q` matches the start of every word of names, descriptions, organisation and category names, in Arabic, Kurdish ' +
         'and English (diacritics and letter variants normalised); services whose names match come first. Filters combine ' +
         'with AND; several values of one filter (repeated or comma-separated) with OR. `near=lat,lng` adds `distanceKm` and ' +
-        'sorts by distance; `radiusKm` limits it. Confidential services are placed and measured at their governorate only.',
+        'sorts by distance; `radiusKm` limits it. Confidential services are placed and measured at their governorate only. ' +
+        'Platform admins also see `verification` and may filter by it (`verification=pending`: the verification queue).',
       tags: ['services'],
       query: ServiceListQuery,
       response: pageSchema(ServiceSummary.partial()),
     },
-    ({ query }) => searchServices(query),
+    ({ query, req }) => searchServices(query, viewerOf(req)),
   );
 
   registerRecordRoutes(router, {
@@ -41,6 +42,7 @@ export function serviceRoutes(): Router {
     ownerOf: (s) => s.organizationId.toHexString(),
     toStored: (input, existing) => serviceToStored(input, existing),
     detail: (s, req) => presentService(s, viewerOf(req)),
+    verifiable: true,
     actions: [
       {
         name: 'confirm',

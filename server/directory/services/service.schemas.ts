@@ -4,6 +4,7 @@ import { governorateCode } from '../governorates/governorate-data.js';
 import { PhoneSchema } from '../phone.js';
 import { ObjectIdSchema } from '../records/record.js';
 import { PhoneView, Timestamp, TranslatedView } from '../records/view-schemas.js';
+import { VerificationView } from '../records/verification.js';
 import { TermCode } from '../taxonomy/taxonomy.schemas.js';
 import {
   GENDER_RESTRICTIONS,
@@ -101,6 +102,8 @@ export const ServiceSummary = z.object({
   point: PointView.nullable(),
   /** Only with `near`: great-circle distance from the given point, in km. */
   distanceKm: z.number().optional(),
+  /** Only for those who verify records (platform admins). */
+  verification: VerificationView.optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 
@@ -118,6 +121,7 @@ export const SERVICE_SUMMARY_FIELDS = [
   'lastVerifiedAt',
   'point',
   'distanceKm',
+  'verification',
 ] as const satisfies readonly (keyof ServiceSummary)[];
 
 export const AddressView = z.object({

@@ -1,12 +1,14 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
+import { can } from '../../accounts/permissions.js';
+import { badRequest, forbidden, type FieldProblem } from '../../platform/http/problem.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
+import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
 import type { PointFields } from '../search/near.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
@@ -30,15 +32,27 @@ export const ServiceListQuery = z
     /** Default: relevance with `q`, distance with `near`, else name. */
     sort: SortParam.optional(),
     fields: fieldsQuery(SERVICE_SUMMARY_FIELDS),
+    /** Platform admins only. */
+    verification: VerificationFilterParam,
   })
   .refine((q) => q.sort !== 'distance' || q.near, { message: 'sort=distance needs near=lat,lng', path: ['sort'] })
   .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 
+/** Verification is for those who verify: others neither see it nor filter by it. */
+const mayVerify = (viewer: Viewer) => can(viewer.user, 'organization:verify', null);
 
-/** Search the services: filters, text, distance; one page of public summaries. */
-export async function searchServices(query: ServiceListQuery): Promise<Page<Partial<ServiceSummary>>> {
+function withVerification<S extends Partial<ServiceSummary>>(summary: S, service: ServiceRecord, viewer: Viewer): S {
+  return mayVerify(viewer) ? { ...summary, verification: verificationView(service) } : summary;
+}
+
+/** Search the services: filters, text, distance; one page of summaries (public, plus verification for admins). */
+export async function searchServices(query: ServiceListQuery, viewer: Viewer): Promise<Page<Partial<ServiceSummary>>> {
   const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
+  if (query.verification?.length) {
+    if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
+    filter.$and!.push({ 'verification.status': { $in: query.verification } });
+  }
   const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
   const { ids, total, distances } = await rankedPage('services', filter, {
     sort,
@@ -51,7 +65,10 @@ export async function searchServices(query: ServiceListQuery): Promise<Page<Part
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));
   const items = services.map((s) =>
-    pickFields(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), query.fields),
+    pickFields(
+      withVerification(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), s, viewer),
+      query.fields,
+    ),
   );
   return { items, total, page: query.page, perPage: query.perPage };
 }
@@ -65,11 +82,12 @@ export async function presentService(service: ServiceRecord, viewer: Viewer): Pr
   ]);
   const order = new Map((service.locationIds ?? []).map((id, i) => [id.toHexString(), i]));
   const inOrder = [...locations].sort((a, b) => (order.get(a._id.toHexString()) ?? 0) - (order.get(b._id.toHexString()) ?? 0));
-  return serviceDetail(service, {
+  const detail = serviceDetail(service, {
     organization: organizations.get(service.organizationId.toHexString()),
     locations: (await visibleLocations(inOrder, viewer)).map(locationBrief),
     contacts: contacts.map(contactBrief),
   });
+  return withVerification(detail, service, viewer);
 }
 
 /**
