@@ -1,25 +1,29 @@
 import { z } from 'zod';
-import { CATEGORY_CODES } from '../../seed/taxonomy.js';
 import { governorateCode } from '../directory/governorates/governorate-data.js';
-import { SERVICE_LANGUAGES } from '../directory/vocabulary.js';
 import { multiValue, queryBoolean } from '../platform/http/validate.js';
+import { createReferralBodyWith, objectId, referralShapeWith } from './referral-input.js';
 import {
   AGE_BANDS,
-  CHILD_AGE_BANDS,
   CONSENT_GIVERS,
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
-  NATIONALITY_OTHER,
   REFERRAL_STATUSES,
   SEXES,
   URGENCIES,
 } from './vocabulary.js';
 
-export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+export {
+  caseCode,
+  caseRuleProblems,
+  categoryCode,
+  CommentBody,
+  objectId,
+  TransitionBody,
+  type ReferralFields,
+} from './referral-input.js';
+
 /** Path ids: a malformed one names a record that does not exist (404), not a bad request. */
 export const IdParams = z.object({ id: z.string().max(64) });
-
-const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 const governorateInput = z.string().transform((value, ctx) => {
   const code = governorateCode(value);
@@ -30,95 +34,10 @@ const governorateInput = z.string().transform((value, ctx) => {
   return code;
 });
 
-export const categoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
-
-/**
- * A case code is chosen by the sender from their own case management system. It must look like a
- * code, not like a person: letters, digits and single dashes, and at least one digit.
- */
-export const caseCode = z
-  .string()
-  .trim()
-  .min(3)
-  .max(32)
-  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'only letters, digits and single dashes')
-  .regex(/\d/, 'must contain a digit: a case code is never a name');
-
-const freeText = (max: number) => z.string().trim().min(1).max(max);
-
-const ConsentGiven = z.strictObject({
-  given: z.literal(true),
-  by: z.enum(CONSENT_GIVERS),
-  at: isoDateTime.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, 'cannot be in the future'),
-  scope: z
-    .array(z.enum(CONSENT_SCOPES))
-    .min(1)
-    .max(CONSENT_SCOPES.length)
-    .refine((s) => s.includes('referral'), 'consent must cover the referral itself'),
-});
-
-/** Without consent, a referral goes out only when the sender records why it must. */
-const ConsentOverridden = z.strictObject({
-  given: z.literal(false),
-  overrideReason: z.enum(CONSENT_OVERRIDE_REASONS, {
-    error: 'without consent, give an override reason: child-at-risk or imminent-danger',
-  }),
-});
-
-const ConsentInput = z.discriminatedUnion('given', [ConsentGiven, ConsentOverridden]);
-
-const referralShape = {
-  toOrganizationId: objectId,
-  toServiceId: objectId.nullable().optional(),
-  caseCode,
-  ageBand: z.enum(AGE_BANDS),
-  sex: z.enum(SEXES),
-  nationality: z.union([z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'), z.enum(NATIONALITY_OTHER)]),
-  preferredLanguage: z.enum(SERVICE_LANGUAGES),
-  governorate: governorateInput,
-  needs: z
-    .array(categoryCode)
-    .min(1)
-    .max(CATEGORY_CODES.length)
-    .refine((a) => new Set(a).size === a.length, 'each need once'),
-  urgency: z.enum(URGENCIES),
-  isChild: z.boolean(),
-  consent: ConsentInput,
-  summary: freeText(4000).nullable().optional(),
-  notes: freeText(4000).nullable().optional(),
-};
-
-export type ReferralFields = z.output<z.ZodObject<typeof referralShape>>;
-
-/**
- * Rules across fields: the age band and the child flag agree; an override for a child at risk is for
- * children; text is shared only when consent covers sharing it. Checked on creation and on every edit.
- */
-export function caseRuleProblems(r: ReferralFields): { path: string[]; message: string }[] {
-  const problems: { path: string[]; message: string }[] = [];
-  if (r.ageBand !== 'unknown' && CHILD_AGE_BANDS.includes(r.ageBand) !== r.isChild) {
-    problems.push({ path: ['isChild'], message: 'does not match the age band' });
-  }
-  if (!r.consent.given && r.consent.overrideReason === 'child-at-risk' && !r.isChild) {
-    problems.push({ path: ['consent', 'overrideReason'], message: 'child-at-risk applies to children only' });
-  }
-  if (r.consent.given && !r.consent.scope.includes('share-case-information') && (r.summary || r.notes)) {
-    problems.push({
-      path: ['summary'],
-      message: 'consent does not cover sharing case information: leave summary and notes empty',
-    });
-  }
-  return problems;
-}
-
-const caseRules = (r: ReferralFields, ctx: z.RefinementCtx) => {
-  for (const p of caseRuleProblems(r)) ctx.addIssue({ code: 'custom', ...p });
-};
+const referralShape = referralShapeWith(governorateInput);
 
 /** A complete referral record as the sender writes it: kept as a draft, or sent at once. */
-export const CreateReferralBody = z
-  .strictObject({ ...referralShape, send: z.boolean().default(false) })
-  .superRefine(caseRules);
+export const CreateReferralBody = createReferralBodyWith(governorateInput);
 
 /** Changes to a draft: any of the fields; the merged record must still be a valid referral. */
 export const UpdateDraftBody = z.strictObject(
@@ -127,15 +46,6 @@ export const UpdateDraftBody = z.strictObject(
   },
 );
 export type UpdateDraftBody = z.output<typeof UpdateDraftBody>;
-
-export const TransitionBody = z.strictObject({
-  to: z.enum(REFERRAL_STATUSES),
-  reason: z.string().max(40).optional(),
-  note: freeText(2000).optional(),
-});
-export type TransitionBody = z.output<typeof TransitionBody>;
-
-export const CommentBody = z.strictObject({ body: freeText(4000) });
 
 export const ListQuery = z.strictObject({
   box: z.enum(['inbox', 'outbox', 'all']).default('inbox'),

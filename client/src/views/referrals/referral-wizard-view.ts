@@ -1,18 +1,643 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { SERVICE_LANGUAGES } from '../../../../server/directory/vocabulary.js';
+import {
+  CONSENT_GIVERS,
+  CONSENT_OVERRIDE_REASONS,
+  CONSENT_SCOPES,
+  SEXES,
+  URGENCIES,
+  AGE_BANDS,
+} from '../../../../server/referrals/vocabulary.js';
+import { ApiError, getService, searchServices } from '../../api/client.js';
+import { loadReference, type Reference } from '../../api/reference.js';
+import { createReferral, getReferral, moveReferral, updateDraft, type Referral } from '../../api/referrals.js';
+import type { ServiceSummary } from '../../api/types.js';
+import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
+import { can } from '../../permissions.js';
+import { navigate, RouteController } from '../../router.js';
+import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import {
+  COMMON_NATIONALITIES,
+  emptyForm,
+  fromReferral,
+  isChild,
+  localizedProblems,
+  ReferralInput,
+  STEPS,
+  stepOfField,
+  textMayBeShared,
+  toInput,
+  type ReferralForm,
+  type StepId,
+} from './referral-form.js';
+import { nationalityName, referralLabel, renderUrgency } from './referral-labels.js';
+import { referralStyles } from './referral.styles.js';
+import { styles } from './referral-wizard-view.styles.js';
 
-/** The referral wizard. */
+type Option = readonly [value: string, label: string];
+
+/**
+ * The referral wizard: service, case, needs and urgency, consent, note, review. The record is kept
+ * on the server as a draft once it is complete enough to be one, and the URL names that draft, so a
+ * reload or another device carries on with it. Nothing about the case is stored in the browser.
+ */
 export class ReferralWizardView extends LitElement {
-  static override styles = sharedStyles;
+  static override styles = [sharedStyles, referralStyles, styles];
+  static override properties = {
+    form: { state: true },
+    step: { state: true },
+    furthest: { state: true },
+    problems: { state: true },
+    draft: { state: true },
+    busy: { state: true },
+    status: { state: true },
+    failure: { state: true },
+    loading: { state: true },
+    reference: { state: true },
+    searchResults: { state: true },
+  };
+
+  declare form: ReferralForm;
+  declare step: number;
+  /** The furthest step reached: every step up to it can be revisited. */
+  declare furthest: number;
+  declare problems: FieldProblems;
+  declare draft: Referral | null;
+  declare busy: boolean;
+  /** A polite status line (draft saved). */
+  declare status: string;
+  declare failure: string;
+  declare loading: boolean;
+  declare reference: Reference | null;
+  declare searchResults: ServiceSummary[] | null;
 
   readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
+  #loadedFrom = '';
+
+  constructor() {
+    super();
+    this.form = emptyForm();
+    this.step = 0;
+    this.furthest = 0;
+    this.problems = new FieldProblems();
+    this.draft = null;
+    this.busy = false;
+    this.status = '';
+    this.failure = '';
+    this.loading = false;
+    this.reference = null;
+    this.searchResults = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadReference().then(
+      (reference) => (this.reference = reference),
+      () => (this.failure = this.#i18n.t('error.network')),
+    );
+  }
+
+  override willUpdate(): void {
+    const route = this.#routes.route;
+    if (route.name !== 'referral-new') return;
+    const key = route.query.toString();
+    if (key === this.#loadedFrom) return;
+    this.#loadedFrom = key;
+    const draftId = route.query.get('draft');
+    // Our own navigation after the first save names the draft already shown: nothing to load.
+    if (draftId && draftId === this.draft?.id) return;
+    if (draftId) void this.#loadDraft(draftId);
+    else {
+      this.form = emptyForm();
+      this.draft = null;
+      const serviceId = route.query.get('service');
+      if (serviceId) void this.#chooseServiceById(serviceId);
+    }
+  }
+
+  async #loadDraft(id: string): Promise<void> {
+    this.loading = true;
+    try {
+      const referral = await getReferral(id);
+      if (referral.status !== 'draft') {
+        navigate(`/referrals/${encodeURIComponent(id)}`, { replace: true });
+        return;
+      }
+      const service = referral.to.serviceId ? await getService(referral.to.serviceId).catch(() => null) : null;
+      this.draft = referral;
+      this.form = fromReferral(referral, service?.name ?? null);
+      this.furthest = STEPS.length - 1;
+      this.step = 0;
+      this.status = this.#i18n.t('referrals.wizard.resumed', { time: this.#time(referral.updatedAt) });
+    } catch (error) {
+      this.failure = error instanceof ApiError && (error.status === 404 || error.status === 403) ? this.#i18n.t('referrals.wizard.draftMissing') : this.#errorText(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #chooseServiceById(id: string): Promise<void> {
+    try {
+      const service = await getService(id);
+      this.#chooseService(service);
+    } catch (error) {
+      this.failure = this.#errorText(error);
+    }
+  }
+
+  #chooseService(service: Pick<ServiceSummary, 'id' | 'name' | 'organization'>): void {
+    this.#set({
+      serviceId: service.id,
+      serviceName: service.name,
+      organizationId: service.organization.id,
+      organizationName: service.organization.name,
+    });
+    this.searchResults = null;
+  }
+
+  #time(iso: string): string {
+    const d = new Date(iso);
+    return this.#i18n.time(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`);
+  }
+
+  #errorText(error: unknown): string {
+    return error instanceof ApiError && !error.isNetwork ? this.#i18n.t('error.generic') : this.#i18n.t('error.network');
+  }
+
+  #set(patch: Partial<ReferralForm>): void {
+    this.form = { ...this.form, ...patch };
+    // A field the user changes loses its old message; the next check says again what is still wrong.
+    const remaining = this.problems.fields.filter((f) => !Object.keys(patch).some((k) => f === k || f.startsWith(`${k}.`)));
+    if (remaining.length !== this.problems.fields.length) {
+      this.problems = new FieldProblems(remaining.map((field) => ({ field, message: this.problems.message(field) ?? '' })));
+    }
+  }
+
+  #toggle(list: 'needs' | 'scope', code: string, on: boolean): void {
+    const current = this.form[list];
+    this.#set({ [list]: on ? [...current, code] : current.filter((c) => c !== code) });
+  }
+
+  /** The problems of the whole record, or of the given steps only. */
+  #check(steps?: readonly number[]): FieldProblems {
+    const checked = check(ReferralInput, toInput(this.form));
+    if (checked.ok) return new FieldProblems();
+    const fields = checked.problems.fields.filter((f) => !steps || steps.includes(stepOfField(f)));
+    return localizedProblems(this.#i18n, new FieldProblems(fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }))));
+  }
+
+  async #goTo(step: number): Promise<void> {
+    this.step = step;
+    this.furthest = Math.max(this.furthest, step);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
+  }
+
+  /** Shows problems and moves to the first step that has one. */
+  async #showProblems(problems: FieldProblems): Promise<void> {
+    this.problems = problems;
+    const first = Math.min(...problems.fields.map(stepOfField));
+    if (first !== this.step) await this.#goTo(first);
+    await this.updateComplete;
+    const field = problems.fields.find((f) => stepOfField(f) === first);
+    this.renderRoot.querySelector<HTMLElement>(`[aria-describedby~="${field?.replace(/[^\w-]/g, '-')}-error"]`)?.focus();
+  }
+
+  async #next(): Promise<void> {
+    this.failure = '';
+    const problems = this.#check([this.step]);
+    if (!problems.empty) {
+      await this.#showProblems(problems);
+      return;
+    }
+    // From the consent step on the record is complete: keep it on the server as a draft.
+    if (this.#check().empty && !(await this.#save())) return;
+    await this.#goTo(this.step + 1);
+  }
+
+  /** Saves the draft (creates it the first time); false when it could not be saved. */
+  async #save(): Promise<boolean> {
+    const problems = this.#check();
+    if (!problems.empty) {
+      this.failure = this.#i18n.t('referrals.wizard.incomplete');
+      await this.#showProblems(problems);
+      return false;
+    }
+    this.busy = true;
+    this.failure = '';
+    try {
+      const body = toInput(this.form);
+      if (this.draft) {
+        this.draft = await updateDraft(this.draft.id, this.draft.version, body);
+      } else {
+        this.draft = await createReferral(body);
+        navigate(`/referrals/new?draft=${encodeURIComponent(this.draft.id)}`, { replace: true });
+      }
+      this.status = this.#i18n.t('referrals.wizard.saved', { time: this.#time(this.draft.updatedAt) });
+      return true;
+    } catch (error) {
+      await this.#saveFailed(error);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #saveFailed(error: unknown): Promise<void> {
+    const fieldProblems = FieldProblems.fromApi(error);
+    if (fieldProblems) {
+      await this.#showProblems(localizedProblems(this.#i18n, fieldProblems));
+    } else if (error instanceof ApiError && (error.status === 412 || error.status === 409) && this.draft) {
+      // Changed in another window or on another device (or sent from there): show what was saved.
+      const id = this.draft.id;
+      this.draft = null;
+      await this.#loadDraft(id);
+      this.failure = this.#i18n.t('referrals.wizard.changedElsewhere');
+    } else {
+      this.failure = this.#errorText(error);
+    }
+  }
+
+  async #send(): Promise<void> {
+    if (!(await this.#save()) || !this.draft) return;
+    this.busy = true;
+    try {
+      const sent = await moveReferral(this.draft.id, { to: 'sent' });
+      navigate(`/referrals/${encodeURIComponent(sent.id)}?sent=1`);
+    } catch (error) {
+      await this.#saveFailed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #search(event: Event): Promise<void> {
+    event.preventDefault();
+    const q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    try {
+      const own = this.#session.user?.organization?.id;
+      const page = await searchServices({ q, acceptsReferrals: true, perPage: 10 });
+      this.searchResults = page.items.filter((s) => s.organization.id !== own);
+    } catch (error) {
+      this.failure = this.#errorText(error);
+    }
+  }
+
+  // ---- Fields ----
+
+  /** aria-describedby of an input: its hint and its error. */
+  #describedBy(field: string, hint?: string): string | undefined {
+    return [hint, this.problems.describedBy(field)].filter(Boolean).join(' ') || undefined;
+  }
+
+  #select(field: keyof ReferralForm & string, label: string, options: readonly Option[], hint?: string): TemplateResult {
+    const hintId = hint ? `${field}-hint` : undefined;
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      ${hint ? html`<p class="hint" id=${field}-hint>${hint}</p>` : nothing}
+      <select
+        id=${field}
+        aria-invalid=${this.problems.invalid(field)}
+        aria-describedby=${ifDefined(this.#describedBy(field, hintId))}
+        @change=${(e: Event) => this.#set({ [field]: (e.target as HTMLSelectElement).value })}
+      >
+        <option value="" ?selected=${this.form[field] === ''}>${this.#i18n.t('referrals.wizard.choose')}</option>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.form[field] === value}>${text}</option>`)}
+      </select>
+      ${this.problems.render(field)}
+    </div>`;
+  }
+
+  #radios(field: keyof ReferralForm & string, problemField: string, legend: string, options: readonly Option[]): TemplateResult {
+    return html`<fieldset class="field" aria-invalid=${this.problems.invalid(problemField)} aria-describedby=${ifDefined(this.problems.describedBy(problemField))}>
+      <legend>${legend}</legend>
+      <div class="choices">
+        ${options.map(
+          ([value, text]) => html`<label class="choice">
+            <input
+              type="radio"
+              name=${field}
+              value=${value}
+              .checked=${this.form[field] === value}
+              @change=${() => this.#set({ [field]: value })}
+            />${text}
+          </label>`,
+        )}
+      </div>
+      ${this.problems.render(problemField)}
+    </fieldset>`;
+  }
+
+  #checkboxes(list: 'needs' | 'scope', problemField: string, legend: string, options: readonly Option[], hint?: string): TemplateResult {
+    return html`<fieldset class="field" aria-describedby=${ifDefined(this.#describedBy(problemField, hint ? `${list}-hint` : undefined))}>
+      <legend>${legend}</legend>
+      ${hint ? html`<p class="hint" id=${list}-hint>${hint}</p>` : nothing}
+      <div class="choices">
+        ${options.map(
+          ([value, text]) => html`<label class="choice">
+            <input
+              type="checkbox"
+              value=${value}
+              .checked=${this.form[list].includes(value)}
+              aria-invalid=${this.problems.invalid(problemField)}
+              aria-describedby=${ifDefined(this.problems.describedBy(problemField))}
+              @change=${(e: Event) => this.#toggle(list, value, (e.target as HTMLInputElement).checked)}
+            />${text}
+          </label>`,
+        )}
+      </div>
+      ${this.problems.render(problemField)}
+    </fieldset>`;
+  }
+
+  #textarea(field: 'summary' | 'notes', label: string, hint: string, disabled: boolean): TemplateResult {
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      <p class="hint" id=${field}-hint>${hint}</p>
+      <textarea
+        id=${field}
+        maxlength="4000"
+        ?disabled=${disabled}
+        .value=${this.form[field]}
+        aria-invalid=${this.problems.invalid(field)}
+        aria-describedby=${ifDefined(this.#describedBy(field, `${field}-hint`))}
+        @input=${(e: Event) => this.#set({ [field]: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
+      ${this.problems.render(field)}
+    </div>`;
+  }
+
+  // ---- Steps ----
+
+  #renderService(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    return html`${f.organizationId
+        ? html`<div class="chosen" aria-describedby=${ifDefined(this.problems.describedBy('toOrganizationId'))}>
+            <p class="chosen-name">${f.serviceName ? i18n.text(f.serviceName) : i18n.t('referrals.wizard.noService')}</p>
+            <p class="muted">${i18n.t('referrals.wizard.runBy', { organization: i18n.text(f.organizationName) })}</p>
+          </div>`
+        : html`<p>${i18n.t('referrals.wizard.serviceIntro')}</p>`}
+      ${this.problems.render('toOrganizationId')} ${this.problems.render('toServiceId')}
+      <form class="search" role="search" @submit=${this.#search}>
+        <label for="service-search">${f.organizationId ? i18n.t('referrals.wizard.changeService') : i18n.t('referrals.wizard.findService')}</label>
+        <div class="search-row">
+          <input id="service-search" name="q" type="search" autocomplete="off" />
+          <button class="button secondary" type="submit">${i18n.t('directory.searchSubmit')}</button>
+        </div>
+      </form>
+      ${this.searchResults
+        ? this.searchResults.length
+          ? html`<ul class="results" aria-label=${i18n.t('directory.resultsLabel')}>
+              ${this.searchResults.map(
+                (s) => html`<li>
+                  <button type="button" class="button secondary result" @click=${() => this.#chooseService(s)}>
+                    <span>${i18n.text(s.name)}</span><span class="muted">${i18n.text(s.organization.name)}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p class="muted" role="status">${i18n.t('directory.noResults')}</p>`
+        : nothing}`;
+  }
+
+  #renderCase(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    const reference = this.reference;
+    return html`<div class="field">
+        <label for="caseCode">${i18n.t('referrals.field.caseCode')}</label>
+        <p class="hint" id="caseCode-hint">${i18n.t('referrals.wizard.caseCodeHint')}</p>
+        <input
+          id="caseCode"
+          dir="ltr"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${f.caseCode}
+          aria-invalid=${this.problems.invalid('caseCode')}
+          aria-describedby=${ifDefined(this.#describedBy('caseCode', 'caseCode-hint'))}
+          @input=${(e: Event) => this.#set({ caseCode: (e.target as HTMLInputElement).value })}
+        />
+        ${this.problems.render('caseCode')}
+      </div>
+      ${this.#select('ageBand', i18n.t('referrals.field.ageBand'), AGE_BANDS.map((b) => [b, referralLabel(i18n, 'ageBand', b)] as const))}
+      ${f.ageBand === 'unknown'
+        ? html`<div class="field">
+            <label class="choice">
+              <input
+                type="checkbox"
+                .checked=${f.maybeChild}
+                aria-invalid=${this.problems.invalid('isChild')}
+                aria-describedby=${ifDefined(this.problems.describedBy('isChild'))}
+                @change=${(e: Event) => this.#set({ maybeChild: (e.target as HTMLInputElement).checked })}
+              />${i18n.t('referrals.wizard.maybeChild')}
+            </label>
+            ${this.problems.render('isChild')}
+          </div>`
+        : this.problems.render('isChild')}
+      ${this.#radios('sex', 'sex', i18n.t('referrals.field.sex'), SEXES.map((s) => [s, referralLabel(i18n, 'sex', s)] as const))}
+      ${this.#select('nationality', i18n.t('referrals.field.nationality'), [
+        ...COMMON_NATIONALITIES.map((c) => [c, nationalityName(i18n, c)] as const),
+        ['stateless', nationalityName(i18n, 'stateless')],
+        ['unknown', nationalityName(i18n, 'unknown')],
+      ])}
+      ${this.#select('preferredLanguage', i18n.t('referrals.field.preferredLanguage'), SERVICE_LANGUAGES.map((l) => [l, i18n.vocab('language', l)] as const))}
+      ${this.#select(
+        'governorate',
+        i18n.t('referrals.field.governorate'),
+        (reference?.governorates ?? []).map((g) => [g.code, i18n.text(g.name)] as const),
+        i18n.t('referrals.wizard.governorateHint'),
+      )}`;
+  }
+
+  #renderNeeds(): TemplateResult {
+    const i18n = this.#i18n;
+    const categories = this.reference?.categories ?? [];
+    return html`${this.#checkboxes('needs', 'needs', i18n.t('referrals.field.needs'), categories.map((c) => [c.code, i18n.text(c.name)] as const))}
+    ${this.#radios('urgency', 'urgency', i18n.t('referrals.field.urgency'), URGENCIES.map((u) => [u, i18n.t(`referrals.urgencyHint.${u}`)] as const))}`;
+  }
+
+  #renderConsent(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    const child = isChild(f);
+    return html`<p>${i18n.t('referrals.wizard.consentIntro')}</p>
+      ${this.#radios('consent', 'consent', i18n.t('referrals.wizard.consentQuestion'), [
+        ['given', i18n.t('referrals.wizard.consentYes')],
+        ['overridden', i18n.t('referrals.wizard.consentNo')],
+      ])}
+      ${f.consent === 'given'
+        ? html`${this.#radios('consentBy', 'consent.by', i18n.t('referrals.field.consentBy'), CONSENT_GIVERS.map((g) => [g, referralLabel(i18n, 'consentBy', g)] as const))}
+            <div class="field">
+              <label for="consentAt">${i18n.t('referrals.field.consentAt')}</label>
+              <input
+                id="consentAt"
+                type="datetime-local"
+                .value=${f.consentAt}
+                aria-invalid=${this.problems.invalid('consent.at')}
+                aria-describedby=${ifDefined(this.problems.describedBy('consent.at'))}
+                @input=${(e: Event) => this.#set({ consentAt: (e.target as HTMLInputElement).value })}
+              />
+              ${this.problems.render('consent.at')}
+            </div>
+            ${this.#checkboxes(
+              'scope',
+              'consent.scope',
+              i18n.t('referrals.field.scope'),
+              CONSENT_SCOPES.map((s) => [s, referralLabel(i18n, 'scope', s)] as const),
+              i18n.t('referrals.wizard.scopeHint'),
+            )}`
+        : nothing}
+      ${f.consent === 'overridden'
+        ? html`<div class="notice override">
+              <p><strong>${i18n.t('referrals.wizard.overrideTitle')}</strong></p>
+              <p>${i18n.t('referrals.wizard.overrideExplain')}</p>
+            </div>
+            ${this.#radios(
+              'overrideReason',
+              'consent.overrideReason',
+              i18n.t('referrals.field.overrideReason'),
+              CONSENT_OVERRIDE_REASONS.filter((r) => child || r !== 'child-at-risk').map((r) => [r, referralLabel(i18n, 'override', r)] as const),
+            )}
+            ${child ? nothing : html`<p class="hint">${i18n.t('referrals.wizard.childOnly')}</p>`}`
+        : nothing}`;
+  }
+
+  #renderNote(): TemplateResult {
+    const i18n = this.#i18n;
+    const shared = textMayBeShared(this.form);
+    return html`${shared ? nothing : html`<p class="notice" id="no-sharing">${i18n.t('referrals.wizard.noSharing')}</p>`}
+      ${this.#textarea('summary', i18n.t('referrals.field.summary'), i18n.t('referrals.wizard.summaryHint'), !shared)}
+      ${this.#textarea('notes', i18n.t('referrals.field.notes'), i18n.t('referrals.wizard.notesHint'), !shared)}`;
+  }
+
+  #renderReview(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    const change = (step: StepId) =>
+      html`<button type="button" class="link-button" @click=${() => void this.#goTo(STEPS.findIndex((s) => s.id === step))}>
+        ${i18n.t('referrals.wizard.change')}<span class="visually-hidden"> — ${i18n.t(`referrals.step.${step}`)}</span>
+      </button>`;
+    const row = (label: string, value: unknown, step: StepId) => html`<dt>${label}</dt><dd>${value} ${change(step)}</dd>`;
+    const consent =
+      f.consent === 'given'
+        ? i18n.t('referrals.consent.given', {
+            by: referralLabel(i18n, 'consentBy', f.consentBy),
+            scope: i18n.list(f.scope.map((s) => referralLabel(i18n, 'scope', s))),
+          })
+        : html`<strong>${i18n.t('referrals.consent.overridden', { reason: referralLabel(i18n, 'override', f.overrideReason) })}</strong>`;
+    return html`<p>${i18n.t('referrals.wizard.reviewIntro')}</p>
+      <dl class="facts review">
+        ${row(i18n.t('referrals.field.service'), html`${f.serviceName ? i18n.text(f.serviceName) : ''} — ${i18n.text(f.organizationName)}`, 'service')}
+        ${row(i18n.t('referrals.field.caseCode'), html`<bdi dir="ltr">${f.caseCode}</bdi>`, 'case')}
+        ${row(
+          i18n.t('referrals.field.person'),
+          i18n.list([
+            referralLabel(i18n, 'ageBand', f.ageBand),
+            referralLabel(i18n, 'sex', f.sex),
+            nationalityName(i18n, f.nationality),
+            i18n.vocab('language', f.preferredLanguage),
+            ...(isChild(f) ? [i18n.t('referrals.child')] : []),
+          ]),
+          'case',
+        )}
+        ${row(i18n.t('referrals.field.governorate'), i18n.text(this.reference?.governorateName(f.governorate)), 'case')}
+        ${row(i18n.t('referrals.field.needs'), i18n.list(f.needs.map((n) => i18n.text(this.reference?.categoryName(n)))), 'needs')}
+        ${row(i18n.t('referrals.field.urgency'), f.urgency ? renderUrgency(i18n, f.urgency as (typeof URGENCIES)[number]) : '', 'needs')}
+        ${row(i18n.t('referrals.field.consent'), consent, 'consent')}
+        ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'note')}
+        ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'note')}
+      </dl>`;
+  }
+
+  #renderStep(id: StepId): TemplateResult {
+    switch (id) {
+      case 'service':
+        return this.#renderService();
+      case 'case':
+        return this.#renderCase();
+      case 'needs':
+        return this.#renderNeeds();
+      case 'consent':
+        return this.#renderConsent();
+      case 'note':
+        return this.#renderNote();
+      case 'review':
+        return this.#renderReview();
+    }
+  }
+
+  #advance = (event: Event): void => {
+    event.preventDefault();
+    void (this.step === STEPS.length - 1 ? this.#send() : this.#next());
+  };
+
+  /** Back, next (or send) and save; inside a step's form "next" is its submit button, so Enter moves on. */
+  #renderStepActions(last: boolean, inForm: boolean): TemplateResult {
+    const i18n = this.#i18n;
+    return html`<div class="actions">
+      ${this.step > 0
+        ? html`<button type="button" class="button secondary" @click=${() => void this.#goTo(this.step - 1)}>${i18n.t('referrals.wizard.back')}</button>`
+        : nothing}
+      <button type=${inForm ? 'submit' : 'button'} class="button" ?disabled=${this.busy} @click=${inForm ? nothing : this.#advance}>
+        ${last ? i18n.t('referrals.wizard.send') : i18n.t('referrals.wizard.next')}
+      </button>
+      ${last ? nothing : html`<button type="button" class="button secondary" ?disabled=${this.busy} @click=${() => void this.#save()}>${i18n.t('referrals.wizard.saveDraft')}</button>`}
+    </div>`;
+  }
+
+  #renderStepper(): TemplateResult {
+    const i18n = this.#i18n;
+    return html`<nav aria-label=${i18n.t('referrals.wizard.steps')}>
+      <ol class="stepper">
+        ${STEPS.map(
+          (s, index) => html`<li>
+            <button
+              type="button"
+              class="step ${index === this.step ? 'current' : ''}"
+              aria-current=${index === this.step ? 'step' : nothing}
+              ?disabled=${index > this.furthest}
+              @click=${() => void this.#goTo(index)}
+            >
+              <span class="number">${i18n.number(index + 1)}</span>
+              <span class="step-name">${i18n.t(`referrals.step.${s.id}`)}</span>
+            </button>
+          </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
 
   override render() {
     const i18n = this.#i18n;
-    setPageTitle(i18n, i18n.t('nav.referrals'));
-    return html`<h1>${i18n.t('nav.referrals')}</h1>`;
+    setPageTitle(i18n, i18n.t('referrals.wizard.title'));
+    if (!can(this.#session.user, 'referral:send')) {
+      return html`<h1>${i18n.t('referrals.wizard.title')}</h1>
+        <p class="error" role="alert">${i18n.t('referrals.wizard.notAllowed')}</p>`;
+    }
+    if (this.loading) return html`<p class="muted" role="status">${i18n.t('app.loading')}</p>`;
+    const current = STEPS[this.step]!;
+    const last = current.id === 'review';
+    return html`<h1>${i18n.t('referrals.wizard.title')}</h1>
+      <p class="muted">${i18n.t('referrals.wizard.privacy')}</p>
+      ${this.#renderStepper()}
+      <p class="status muted" role="status">${this.status}</p>
+      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      <section class="step-body" aria-labelledby="step-heading">
+        <h2 id="step-heading" tabindex="-1">
+          ${i18n.t('referrals.wizard.stepOf', { step: this.step + 1, steps: STEPS.length })}: ${i18n.t(`referrals.step.${current.id}`)}
+        </h2>
+        ${current.id === 'service'
+          ? // The service step holds its own search form, so it is not wrapped in the step's form.
+            html`${this.#renderService()}${this.#renderStepActions(last, false)}`
+          : html`<form novalidate @submit=${this.#advance}>${this.#renderStep(current.id)}${this.#renderStepActions(last, true)}</form>`}
+      </section>`;
   }
 }
 

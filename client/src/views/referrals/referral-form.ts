@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { createReferralBodyWith } from '../../../../server/referrals/referral-input.js';
+import { CHILD_AGE_BANDS } from '../../../../server/referrals/vocabulary.js';
+import type { Referral } from '../../api/referrals.js';
+import type { TextKey } from '../../i18n/en.js';
+import type { I18nController } from '../../i18n/i18n.js';
+import type { Translated } from '../../i18n/types.js';
+import { FieldProblems } from '../../forms/field-problems.js';
+
+/**
+ * The server's referral schema, checked in the browser before anything is sent. Only the governorate
+ * rule differs: the server resolves codes against its bundled file, the form offers only ISO codes.
+ */
+export const ReferralInput = createReferralBodyWith(z.string().regex(/^IQ-[A-Z]{2}$/, 'must be a governorate code'));
+
+/** The wizard's inputs as the user fills them in (strings for selects, lists for check boxes). */
+export interface ReferralForm {
+  serviceId: string;
+  serviceName: Translated | null;
+  organizationId: string;
+  organizationName: Translated | null;
+  caseCode: string;
+  ageBand: string;
+  /** Asked only when the age band is unknown; otherwise the band says whether it is a child. */
+  maybeChild: boolean;
+  sex: string;
+  nationality: string;
+  preferredLanguage: string;
+  governorate: string;
+  needs: string[];
+  urgency: string;
+  consent: '' | 'given' | 'overridden';
+  consentBy: string;
+  /** A datetime-local value: the user's wall clock. */
+  consentAt: string;
+  scope: string[];
+  overrideReason: string;
+  summary: string;
+  notes: string;
+}
+
+export const emptyForm = (): ReferralForm => ({
+  serviceId: '',
+  serviceName: null,
+  organizationId: '',
+  organizationName: null,
+  caseCode: '',
+  ageBand: '',
+  maybeChild: false,
+  sex: '',
+  nationality: '',
+  preferredLanguage: '',
+  governorate: '',
+  needs: [],
+  urgency: '',
+  consent: '',
+  consentBy: '',
+  consentAt: '',
+  scope: ['referral'],
+  overrideReason: '',
+  summary: '',
+  notes: '',
+});
+
+export const isChildBand = (band: string) => (CHILD_AGE_BANDS as readonly string[]).includes(band);
+
+/** Whether the person counts as a child: from the band, or the user's answer when the age is unknown. */
+export const isChild = (form: ReferralForm) => (form.ageBand === 'unknown' ? form.maybeChild : isChildBand(form.ageBand));
+
+/** Consent covers sharing the summary and notes with the receiver (always true for an override). */
+export const textMayBeShared = (form: ReferralForm) => form.consent !== 'given' || form.scope.includes('share-case-information');
+
+const optionalText = (value: string) => value.trim() || null;
+
+/** The request body the API expects, built from the form (empty choices stay missing, so zod names them). */
+export function toInput(form: ReferralForm) {
+  const shared = textMayBeShared(form);
+  return {
+    toOrganizationId: form.organizationId,
+    toServiceId: form.serviceId || null,
+    caseCode: form.caseCode,
+    ageBand: form.ageBand || undefined,
+    sex: form.sex || undefined,
+    nationality: form.nationality || undefined,
+    preferredLanguage: form.preferredLanguage || undefined,
+    governorate: form.governorate || undefined,
+    needs: form.needs,
+    urgency: form.urgency || undefined,
+    isChild: isChild(form),
+    consent:
+      form.consent === 'given'
+        ? {
+            given: true,
+            by: form.consentBy || undefined,
+            at: form.consentAt ? new Date(form.consentAt).toISOString() : '',
+            scope: form.scope,
+          }
+        : form.consent === 'overridden'
+          ? { given: false, overrideReason: form.overrideReason || undefined }
+          : undefined,
+    summary: shared ? optionalText(form.summary) : null,
+    notes: shared ? optionalText(form.notes) : null,
+  };
+}
+
+/** A datetime-local value (the user's wall clock) for an instant. */
+function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A saved draft back in the form, to carry on where it was left. */
+export function fromReferral(r: Referral, serviceName: Translated | null): ReferralForm {
+  return {
+    ...emptyForm(),
+    serviceId: r.to.serviceId ?? '',
+    serviceName,
+    organizationId: r.to.id,
+    organizationName: r.to.name,
+    caseCode: r.caseCode,
+    ageBand: r.ageBand,
+    maybeChild: r.ageBand === 'unknown' && r.isChild,
+    sex: r.sex,
+    nationality: r.nationality,
+    preferredLanguage: r.preferredLanguage,
+    governorate: r.governorate,
+    needs: r.needs,
+    urgency: r.urgency,
+    consent: r.consent.given ? 'given' : 'overridden',
+    consentBy: r.consent.by ?? '',
+    consentAt: r.consent.at ? localDateTime(r.consent.at) : '',
+    scope: r.consent.given ? r.consent.scope : ['referral'],
+    overrideReason: r.consentOverride?.reason ?? '',
+    summary: r.summary ?? '',
+    notes: r.notes ?? '',
+  };
+}
+
+export type StepId = 'service' | 'case' | 'needs' | 'consent' | 'note' | 'review';
+
+/** The wizard's steps, each with the fields (as zod and the server name them) it asks for. */
+export const STEPS: readonly { id: StepId; fields: readonly string[] }[] = [
+  { id: 'service', fields: ['toOrganizationId', 'toServiceId'] },
+  { id: 'case', fields: ['caseCode', 'ageBand', 'isChild', 'sex', 'nationality', 'preferredLanguage', 'governorate'] },
+  { id: 'needs', fields: ['needs', 'urgency'] },
+  { id: 'consent', fields: ['consent'] },
+  { id: 'note', fields: ['summary', 'notes'] },
+  { id: 'review', fields: [] },
+];
+
+/** The step that asks for a field (`consent.by` belongs to the consent step). */
+export function stepOfField(field: string): number {
+  const index = STEPS.findIndex((s) => s.fields.some((f) => field === f || field.startsWith(`${f}.`)));
+  return index === -1 ? STEPS.length - 1 : index;
+}
+
+/** Field messages in the interface language: the form says what to do; zod's English stays for unknown fields. */
+export function localizedProblems(i18n: I18nController, problems: FieldProblems): FieldProblems {
+  return new FieldProblems(
+    problems.fields.map((field) => {
+      const key = `referrals.problem.${field}` as TextKey;
+      const message = i18n.t(key) as string | undefined;
+      return { field, message: message ?? problems.message(field) ?? '' };
+    }),
+  );
+}
+
+/** Nationalities most often met in trafficking cases in Iraq (the list also offers stateless and unknown). */
+export const COMMON_NATIONALITIES = ['IQ', 'SY', 'IR', 'TR', 'BD', 'PK', 'NP', 'PH', 'ET', 'LK', 'IN', 'ID', 'KE', 'UG', 'GH'] as const;

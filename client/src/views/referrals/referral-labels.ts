@@ -1,0 +1,52 @@
+import { html } from 'lit';
+import type { ReferralStatus, ReferralSummary } from '../../api/referrals.js';
+import type { TextKey } from '../../i18n/en.js';
+import type { I18nController } from '../../i18n/i18n.js';
+
+/** Referral vocabularies whose labels live in the referrals area as `referrals.<kind>.<code>`. */
+export type ReferralVocabulary = 'status' | 'urgency' | 'ageBand' | 'sex' | 'consentBy' | 'scope' | 'override' | 'reason';
+
+/** The label of a referral code; the code itself if a newer server sends one the catalogue lacks. */
+export function referralLabel(i18n: I18nController, kind: ReferralVocabulary, code: string): string {
+  const text = i18n.t(`referrals.${kind}.${code}` as TextKey) as string | undefined;
+  return text ?? code;
+}
+
+/** A date with its wall-clock time, both in the interface's locale. */
+export function dateTime(i18n: I18nController, value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const hhmm = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return `${i18n.date(date)} ${i18n.time(hhmm)}`;
+}
+
+/** A country (ISO 3166-1 alpha-2) in the interface language, or "stateless" / "unknown". */
+export function nationalityName(i18n: I18nController, code: string): string {
+  if (!/^[A-Z]{2}$/.test(code)) return i18n.t(code === 'stateless' ? 'referrals.nationality.stateless' : 'referrals.nationality.unknown');
+  try {
+    return new Intl.DisplayNames([i18n.lang, 'ar'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const STATUS_TONE: Partial<Record<ReferralStatus, string>> = {
+  accepted: 'positive',
+  completed: 'positive',
+  declined: 'warning',
+  'not-completed': 'warning',
+  withdrawn: 'warning',
+};
+
+export function renderStatus(i18n: I18nController, status: ReferralStatus) {
+  return html`<span class="badge ${STATUS_TONE[status] ?? ''}" data-status=${status}>${referralLabel(i18n, 'status', status)}</span>`;
+}
+
+/** Urgency in words, with a mark that does not rely on colour for emergencies. */
+export function renderUrgency(i18n: I18nController, urgency: ReferralSummary['urgency']) {
+  return html`<span class="badge urgency-${urgency}">${urgency === 'emergency' ? '⚠ ' : ''}${referralLabel(i18n, 'urgency', urgency)}</span>`;
+}
+
+/** Overdue is said in words and marked with a symbol, never by colour alone. */
+export function renderOverdue(i18n: I18nController) {
+  return html`<span class="badge overdue">⏰ ${i18n.t('referrals.overdue')}</span>`;
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { CATEGORY_CODES } from '../../seed/taxonomy.js';
+import { SERVICE_LANGUAGES } from '../directory/vocabulary.js';
+import {
+  AGE_BANDS,
+  CHILD_AGE_BANDS,
+  CONSENT_GIVERS,
+  CONSENT_OVERRIDE_REASONS,
+  CONSENT_SCOPES,
+  NATIONALITY_OTHER,
+  REFERRAL_STATUSES,
+  SEXES,
+  URGENCIES,
+} from './vocabulary.js';
+
+/**
+ * What a sender writes into a referral, as zod schemas free of server runtime code, so the web app
+ * checks its forms with the very rules the API applies. Only the governorate check differs: the
+ * server resolves codes against its bundled governorates file, so it passes its own schema in.
+ */
+
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be an id');
+
+const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const categoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
+
+/**
+ * A case code is chosen by the sender from their own case management system. It must look like a
+ * code, not like a person: letters, digits and single dashes, and at least one digit.
+ */
+export const caseCode = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'only letters, digits and single dashes')
+  .regex(/\d/, 'must contain a digit: a case code is never a name');
+
+export const freeText = (max: number) => z.string().trim().min(1).max(max);
+
+const ConsentGiven = z.strictObject({
+  given: z.literal(true),
+  by: z.enum(CONSENT_GIVERS),
+  at: isoDateTime.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, 'cannot be in the future'),
+  scope: z
+    .array(z.enum(CONSENT_SCOPES))
+    .min(1)
+    .max(CONSENT_SCOPES.length)
+    .refine((s) => s.includes('referral'), 'consent must cover the referral itself'),
+});
+
+/** Without consent, a referral goes out only when the sender records why it must. */
+const ConsentOverridden = z.strictObject({
+  given: z.literal(false),
+  overrideReason: z.enum(CONSENT_OVERRIDE_REASONS, {
+    error: 'without consent, give an override reason: child-at-risk or imminent-danger',
+  }),
+});
+
+const ConsentInput = z.discriminatedUnion('given', [ConsentGiven, ConsentOverridden]);
+
+/** The fields of a referral record, given how governorates are checked. */
+export function referralShapeWith(governorate: z.ZodType<string, string>) {
+  return {
+    toOrganizationId: objectId,
+    toServiceId: objectId.nullable().optional(),
+    caseCode,
+    ageBand: z.enum(AGE_BANDS),
+    sex: z.enum(SEXES),
+    nationality: z.union([z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'), z.enum(NATIONALITY_OTHER)]),
+    preferredLanguage: z.enum(SERVICE_LANGUAGES),
+    governorate,
+    needs: z
+      .array(categoryCode)
+      .min(1)
+      .max(CATEGORY_CODES.length)
+      .refine((a) => new Set(a).size === a.length, 'each need once'),
+    urgency: z.enum(URGENCIES),
+    isChild: z.boolean(),
+    consent: ConsentInput,
+    summary: freeText(4000).nullable().optional(),
+    notes: freeText(4000).nullable().optional(),
+  };
+}
+
+export type ReferralFields = z.output<z.ZodObject<ReturnType<typeof referralShapeWith>>>;
+
+/**
+ * Rules across fields: the age band and the child flag agree; an override for a child at risk is for
+ * children; text is shared only when consent covers sharing it. Checked on creation and on every edit.
+ */
+export function caseRuleProblems(r: ReferralFields): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  if (r.ageBand !== 'unknown' && CHILD_AGE_BANDS.includes(r.ageBand) !== r.isChild) {
+    problems.push({ path: ['isChild'], message: 'does not match the age band' });
+  }
+  if (!r.consent.given && r.consent.overrideReason === 'child-at-risk' && !r.isChild) {
+    problems.push({ path: ['consent', 'overrideReason'], message: 'child-at-risk applies to children only' });
+  }
+  if (r.consent.given && !r.consent.scope.includes('share-case-information') && (r.summary || r.notes)) {
+    problems.push({
+      path: ['summary'],
+      message: 'consent does not cover sharing case information: leave summary and notes empty',
+    });
+  }
+  return problems;
+}
+
+/** A complete referral record as the sender writes it: kept as a draft, or sent at once. */
+export function createReferralBodyWith(governorate: z.ZodType<string, string>) {
+  return z
+    .strictObject({ ...referralShapeWith(governorate), send: z.boolean().default(false) })
+    .superRefine((r, ctx) => {
+      for (const p of caseRuleProblems(r)) ctx.addIssue({ code: 'custom', ...p });
+    });
+}
+
+export const TransitionBody = z.strictObject({
+  to: z.enum(REFERRAL_STATUSES),
+  reason: z.string().max(40).optional(),
+  note: freeText(2000).optional(),
+});
+export type TransitionBody = z.output<typeof TransitionBody>;
+
+export const CommentBody = z.strictObject({ body: freeText(4000) });
