@@ -2,8 +2,12 @@
  * What the benchmark measures: each scenario is an HTTP request to the running app and the raw
  * database work that request needs, done through the driver with the app's own filter builder.
  */
+import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
+import { createAccount } from '../server/accounts/accounts.js';
+import { OrganizationModel } from '../server/directory/organizations/organization.model.js';
 import { ServiceModel } from '../server/directory/services/service.model.js';
+import { ReferralModel } from '../server/referrals/referral.model.js';
 import { serviceSearch, type ServiceFilters } from '../server/directory/search/service-query.js';
 import { loadTaxonomy, type Taxonomy } from '../server/directory/taxonomy/taxonomy.data.js';
 import { boundingBox } from '../server/directory/search/distance.js';
@@ -13,8 +17,8 @@ export interface ScenarioContext {
   taxonomy: Taxonomy;
   serviceId: string;
   organizationId: string;
-  /** Cookie + CSRF of a signed-in caseworker, when the scenario needs one. */
-  session?: { cookie: string };
+  /** The session cookie of a caseworker whose organisation has received referrals. */
+  receiver: { cookie: string; organizationId: string };
 }
 
 export interface Scenario {
@@ -109,11 +113,88 @@ export const scenarios: Scenario[] = [
       ]);
     },
   },
+  {
+    name: 'referral inbox (signed in)',
+    group: 'other',
+    request: (ctx) => ({ path: '/api/v1/referrals?box=inbox', headers: { ...VIA_TLS_PROXY, Cookie: ctx.receiver.cookie } }),
+    // The inbox reads its organisation's referrals, newest first.
+    raw: (ctx) =>
+      ReferralModel.collection
+        .find({ toOrganizationId: new mongoose.Types.ObjectId(ctx.receiver.organizationId) })
+        .sort({ createdAt: -1 })
+        .limit(20)
+        .toArray(),
+  },
 ];
+
+/** The app runs as behind a TLS proxy, which says so in this header (its session cookies are Secure). */
+const VIA_TLS_PROXY = { 'X-Forwarded-Proto': 'https' };
+
+/** Referrals in the benchmark's inbox. */
+const INBOX_SIZE = 60;
+
+/** Signs in over HTTP as a browser would: a CSRF token for the anonymous session, then the login. */
+async function signInOverHttp(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const cookieOf = (res: Response, fallback = '') => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || fallback;
+  const first = await fetch(`${base}/api/v1/auth/csrf`, { headers: VIA_TLS_PROXY });
+  const anonymous = cookieOf(first);
+  const { token } = (await first.json()) as { token: string };
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { ...VIA_TLS_PROXY, 'Content-Type': 'application/json', 'X-CSRF-Token': token, Cookie: anonymous },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`bench sign-in failed: ${login.status} ${await login.text()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return { cookie: cookieOf(login, anonymous), csrf: csrfToken };
+}
+
+/** A caseworker in each of two sample NGOs; the first sends the second INBOX_SIZE referrals through the API. */
+async function referralInbox(base: string): Promise<ScenarioContext['receiver']> {
+  const ngos = await OrganizationModel.find({ archivedAt: null, type: 'local-ngo' }, { _id: 1 }).limit(2).lean();
+  if (ngos.length < 2) throw new Error('the benchmark needs two local NGOs in the sample');
+  const [sender, receiver] = await Promise.all(
+    ngos.map(async (org, i) => {
+      const password = `Bench pass ${randomBytes(12).toString('base64url')}`;
+      const user = await createAccount(
+        { email: `bench.${i}.${randomBytes(4).toString('hex')}@example.test`, name: `Bench caseworker ${i}`, password, role: 'caseworker', organizationId: String(org._id) },
+        null,
+      );
+      return { ...(await signInOverHttp(base, user.email, password)), organizationId: String(org._id) };
+    }),
+  );
+  const post = (path: string, body: object) =>
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { ...VIA_TLS_PROXY, 'Content-Type': 'application/json', 'X-CSRF-Token': sender!.csrf, Cookie: sender!.cookie },
+      body: JSON.stringify(body),
+    });
+  for (let i = 0; i < INBOX_SIZE; i++) {
+    const draft = await post('/referrals', {
+        toOrganizationId: receiver!.organizationId,
+        caseCode: `BENCH-${i}`,
+        ageBand: '25-59',
+        sex: 'female',
+        nationality: 'IQ',
+        preferredLanguage: 'ar',
+        governorate: 'IQ-BA',
+        needs: ['shelter'],
+        urgency: i % 3 ? 'normal' : 'high',
+        isChild: false,
+        consent: { given: true, by: 'person', at: new Date().toISOString(), scope: ['referral', 'share-case-information'] },
+        summary: 'Benchmark referral (fictional).',
+    });
+    if (draft.status !== 201) throw new Error(`bench referral failed: ${draft.status} ${await draft.text()}`);
+    const { id } = (await draft.json()) as { id: string };
+    const sent = await post(`/referrals/${id}/transitions`, { to: 'sent' });
+    if (!sent.ok) throw new Error(`bench referral not sent: ${sent.status} ${await sent.text()}`);
+  }
+  return { cookie: receiver!.cookie, organizationId: receiver!.organizationId };
+}
 
 export async function prepareContext(base: string): Promise<ScenarioContext> {
   const taxonomy = await loadTaxonomy();
   const one = await services().findOne({ archivedAt: null, status: 'active', confidential: false }, { projection: { _id: 1, organizationId: 1 } });
   if (!one) throw new Error('no active service in the benchmark database');
-  return { base, taxonomy, serviceId: String(one._id), organizationId: String(one.organizationId) };
+  return { base, taxonomy, serviceId: String(one._id), organizationId: String(one.organizationId), receiver: await referralInbox(base) };
 }

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { organizationNames } from '../directory/catalog/queries.js';
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
 import { GOVERNMENT_TYPES, type OrganizationType } from '../directory/vocabulary.js';
 import type { Translated } from '../platform/text/translated.js';
@@ -36,14 +37,6 @@ export async function findActiveUserById(id: string): Promise<UserDoc | null> {
 
 export async function findUserByEmail(email: string): Promise<UserDoc | null> {
   return UserModel.findOne({ emailNormalized: normalizeEmail(email) }).lean<UserDoc>();
-}
-
-/** Organisation names by id, for views of several users at once. */
-async function organizationNames(ids: (string | null)[]): Promise<Map<string, Translated>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const orgs = await OrganizationModel.find({ _id: { $in: wanted } }, { name: 1 }).lean();
-  return new Map(orgs.map((o) => [o._id.toString(), o.name as Translated]));
 }
 
 function view(u: SessionUser, names: Map<string, Translated>): UserView {

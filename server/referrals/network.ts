@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { authorize } from '../accounts/permissions.js';
-import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import { organizationsById } from '../directory/catalog/queries.js';
 import type { Translated } from '../platform/text/translated.js';
 import { AgreementModel } from './agreements/agreement.model.js';
 import { ReferralModel } from './referral.model.js';
@@ -65,7 +65,7 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
   for (const p of pairs) edge(String(p._id.from), String(p._id.to)).referrals += p.count;
 
   const ids = [...new Set([...edges.values()].flatMap((e) => [e.source, e.target]))];
-  const organizations = await OrganizationModel.find({ _id: { $in: ids } }, { name: 1, type: 1, governorates: 1 }).lean();
+  const organizations = [...(await organizationsById(ids)).values()];
   return {
     period: { from: query.from ?? null, to: query.to ?? null },
     nodes: organizations

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import { organizationNames } from '../directory/catalog/queries.js';
 import type { Translated } from '../platform/text/translated.js';
 import type { Standing } from './access.js';
 import type { TextCipher } from './crypto.js';
@@ -17,12 +17,7 @@ export const textContext = {
 
 export type OrganizationNames = Map<string, Translated>;
 
-export async function organizationNames(ids: Types.ObjectId[]): Promise<OrganizationNames> {
-  const wanted = [...new Set(ids.map(String))];
-  if (wanted.length === 0) return new Map();
-  const orgs = await OrganizationModel.find({ _id: { $in: wanted } }, { name: 1 }).lean();
-  return new Map(orgs.map((o) => [o._id.toString(), o.name as Translated]));
-}
+export { organizationNames };
 
 const orgRef = (id: Types.ObjectId, names: OrganizationNames) => ({ id: id.toString(), name: names.get(id.toString()) ?? null });
 

@@ -11,6 +11,7 @@ import {
   type CatalogOrganization,
   type CatalogService,
 } from './directory-catalog.js';
+import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
 
 /**
@@ -50,6 +51,12 @@ export async function servicesById(ids: Iterable<Types.ObjectId | string>): Prom
 
 export async function organizationsById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogOrganization>> {
   return byId(await fresh(organizationCatalog), ids);
+}
+
+/** Names of organisations by id, for views that mention several (lists of users, referrals). */
+export async function organizationNames(ids: Iterable<Types.ObjectId | string | null>): Promise<Map<string, Translated>> {
+  const orgs = await organizationsById([...ids].filter((id): id is Types.ObjectId | string => id !== null));
+  return new Map([...orgs].map(([id, o]) => [id, o.name as Translated]));
 }
 
 function byId<T extends CatalogRecord>(catalog: RecordCatalog<T>, ids: Iterable<Types.ObjectId | string>): Map<string, T> {
