@@ -1,6 +1,8 @@
-import { getGovernorate, getServiceDetails, searchAllServices } from '../../api/client.js';
+import { get, getGovernorate, getServiceDetails, searchAllServices } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
-import type { Contact, Governorate, Phone, ServiceDetail, ServiceSummary, TaxonomyTerm } from '../../api/types.js';
+import type { Contact, Governorate, Page, Phone, ServiceDetail, ServiceSummary, TaxonomyTerm } from '../../api/types.js';
+import type { ActivityView } from '../../../../server/activities/activity.schemas.js';
+import type { ActivitySummary, Coverage } from '../../../../server/coverage/coverage.schemas.js';
 
 /** Most services a governorate page lists; beyond that the directory's search and filters serve better. */
 export const GOVERNORATE_LIMIT = 200;
@@ -59,4 +61,25 @@ export function referralContacts(detail: ServiceDetail | undefined): { contacts:
   if (!detail) return { contacts: [], phones: [] };
   const focal = detail.contacts.filter((c) => c.referralFocalPoint);
   return { contacts: focal.length ? focal : detail.contacts.slice(0, 1), phones: detail.phones };
+}
+
+/** Most recent activities a governorate page lists. */
+export const ACTIVITY_LIMIT = 10;
+
+export interface GovernorateActivities {
+  /** Count and reach over the whole period (the coverage figures); null for a code coverage does not know. */
+  summary: ActivitySummary | null;
+  recent: ActivityView[];
+}
+
+/** Activities (4W) of the last twelve months in a governorate: the coverage figures and the most recent ones. */
+export async function loadGovernorateActivities(code: string, signal: AbortSignal): Promise<GovernorateActivities> {
+  const coverage = await get<Coverage>('/coverage', {}, signal);
+  const summary = coverage.governorates.find((g) => g.code === code)?.activities ?? null;
+  const page = await get<Page<ActivityView>>(
+    '/activities',
+    { governorate: code, from: coverage.period.from, to: coverage.period.to, perPage: ACTIVITY_LIMIT },
+    signal,
+  );
+  return { summary, recent: page.items };
 }

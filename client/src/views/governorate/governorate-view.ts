@@ -14,7 +14,16 @@ import { ResourceController } from '../../resource-controller.js';
 import { RouteController } from '../../router.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { directoryUrl, NO_FILTERS } from '../directory/directory-query.js';
-import { groupByCategory, loadDetails, loadGovernorateServices, referralContacts, type GovernorateServices } from './governorate-data.js';
+import {
+  ACTIVITY_LIMIT,
+  groupByCategory,
+  loadDetails,
+  loadGovernorateActivities,
+  loadGovernorateServices,
+  referralContacts,
+  type GovernorateActivities,
+  type GovernorateServices,
+} from './governorate-data.js';
 import { styles } from './governorate-view.styles.js';
 
 /** All services in one governorate, grouped by category, with whom to call for a referral. */
@@ -37,6 +46,12 @@ export class GovernorateView extends LitElement {
       void loadDetails(data.services, signal, (details) => (this.details = new Map(details))).catch(() => undefined);
       return data;
     },
+  );
+
+  readonly #activities = new ResourceController<GovernorateActivities>(
+    this,
+    () => (this.#routes.route.name === 'governorate' ? this.#routes.route.params.code : undefined),
+    (code, signal) => loadGovernorateActivities(code, signal),
   );
 
   constructor() {
@@ -100,7 +115,36 @@ export class GovernorateView extends LitElement {
             })}
           </ul>
         </section>`,
-      )}`;
+      )}
+      ${this.#renderActivities()}`;
+  }
+
+  /** Awareness sessions, trainings and campaigns here (4W); the services above stay usable if these fail to load. */
+  #renderActivities() {
+    const i18n = this.#i18n;
+    const activities = this.#activities.value;
+    if (!activities?.summary) return nothing;
+    const { summary, recent } = activities;
+    return html`<section aria-labelledby="activities">
+      <h2 id="activities">${i18n.t('coverage.place.title')}</h2>
+      <p>${i18n.plural('coverage.place.summary', summary.count, { reached: summary.reached.total })}</p>
+      ${summary.count > ACTIVITY_LIMIT ? html`<p class="muted">${i18n.t('coverage.place.more', { shown: recent.length })}</p>` : nothing}
+      <ul class="services">
+        ${recent.map(
+          (activity) => html`<li>
+            <div class="service-head">
+              <strong>${contentText(i18n, activity.title)}</strong>
+              <span class="badge">${i18n.t(`workspace.kind.${activity.kind}`)}</span>
+              <span class="muted">${contentText(i18n, activity.organization.name)}</span>
+            </div>
+            <p class="muted">
+              <bdi>${i18n.date(activity.startDate)}</bdi>${activity.endDate === activity.startDate ? nothing : html` – <bdi>${i18n.date(activity.endDate)}</bdi>`}
+              · ${i18n.t('coverage.place.reached', activity.reached)}
+            </p>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 }
 

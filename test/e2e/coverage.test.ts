@@ -1,0 +1,127 @@
+/**
+ * The coverage and gaps dashboard: an anonymous visitor sorts the matrix, finds the gaps, maps a
+ * category and downloads the export; a government liaison also sees the referral figures.
+ * Screenshots go to test/artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { createTestUser } from '../support/auth.js';
+import { screenshot, useBrowserApp } from '../support/browser.js';
+import { insertSentReferrals } from '../api/coverage-fixtures.js';
+
+const app = useBrowserApp();
+
+const counts = (page: Page, column: number) =>
+  page
+    .locator('ct-coverage-matrix tbody tr')
+    .evaluateAll((rows, column) => rows.map((row) => Number(row.children[column]?.querySelector('.count')?.textContent ?? 0)), column);
+
+test('an anonymous visitor sorts the matrix, sees the gaps, maps a category and downloads the CSV', async () => {
+  const page = await app.open();
+  await page.goto('/coverage');
+  const matrix = page.locator('ct-coverage-matrix');
+  await matrix.locator('tbody tr').first().waitFor();
+  assert.equal(await matrix.locator('tbody tr').count(), 19, 'one row per governorate');
+  assert.ok((await matrix.locator('td.gap').count()) > 0, 'gaps are marked');
+  assert.match((await matrix.locator('td.gap').first().textContent()) ?? '', /Gap/);
+  assert.equal(await page.locator('ct-coverage-view').getByRole('heading', { name: 'Referrals: are they answered?' }).count(), 0);
+
+  // Sort by the first category with the keyboard: largest first, then smallest first.
+  const header = matrix.locator('thead th').nth(1);
+  await header.locator('button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  const descending = await counts(page, 1);
+  assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const ascending = await counts(page, 1);
+  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+
+  // The filter goes into the URL and narrows the columns.
+  await page.locator('ct-coverage-view').getByLabel('Type of service', { exact: true }).selectOption('health');
+  await page.waitForURL(/\/coverage\?category=health$/);
+  await matrix.locator('thead th').nth(3).waitFor();
+  assert.equal(await matrix.locator('thead th').count(), 1 + 2 + 2, 'governorate, medical, mhpss, total, gaps');
+
+  // The map shows the category picked, and its table the same figures.
+  const map = page.locator('ct-choropleth-map');
+  await map.locator('.leaflet-control-zoom').waitFor();
+  await page.getByLabel('Type of service on the map').selectOption('mhpss');
+  await page.waitForURL(/map=mhpss/);
+  const figure = page.locator('ct-coverage-figure').filter({ has: map });
+  assert.match((await figure.getAttribute('caption')) ?? '', /Mental health/);
+  assert.equal(await figure.locator('tbody tr').count(), 19);
+  assert.ok((await map.locator('.legend').textContent())?.includes('Gap: no active service'));
+  await figure.getByRole('button', { name: 'Show as table' }).click();
+  assert.equal(await map.isVisible(), false);
+  await figure.getByRole('link', { name: 'Al-Basrah' }).waitFor();
+  await figure.getByRole('button', { name: 'Show as table' }).click();
+
+  await page.locator('ct-bar-chart').first().waitFor();
+  await screenshot(page, 'coverage-en');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+  assert.match(download.suggestedFilename(), /^coverage-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  assert.ok(csv.startsWith('\uFEFFGovernorate,'), 'BOM and header');
+  assert.equal(csv.trimEnd().split('\r\n').length, 1 + 19 * 2, 'the filtered categories only');
+  assert.equal(await page.getByRole('link', { name: 'Download HXL CSV' }).getAttribute('href'), '/api/v1/coverage.csv?category=health&hxl=1');
+  await page.context().close();
+});
+
+test('in Arabic the dashboard is right to left, with the first column fixed at the right', async () => {
+  const page = await app.open({ language: 'ar' });
+  await page.goto('/coverage?rows=categories');
+  const matrix = page.locator('ct-coverage-matrix');
+  await matrix.locator('tbody tr').first().waitFor();
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.locator('ct-coverage-view h1').textContent(), 'التغطية والفجوات');
+  assert.equal(await matrix.locator('thead th').count(), 1 + 19 + 2, 'categories as rows, governorates as columns');
+  const table = await matrix.locator('.scroll').boundingBox();
+  const first = await matrix.locator('thead th').first().boundingBox();
+  assert.ok(table && first && first.x + first.width > table.x + table.width - 4, 'the first column is at the right');
+  await page.locator('ct-choropleth-map .leaflet-top.leaflet-right .leaflet-control-zoom').waitFor();
+  await page.locator('ct-bar-chart').first().waitFor();
+  await screenshot(page, 'coverage-ar');
+  await page.context().close();
+});
+
+test('a government liaison sees referral figures per governorate', async () => {
+  const sentAt = new Date(Date.now() - 3 * 86_400_000);
+  await insertSentReferrals([
+    { governorate: 'IQ-BA', status: 'accepted', sentAt, acknowledgedAfter: 2, acceptedAfter: 6 },
+    { governorate: 'IQ-BA', status: 'declined', sentAt, acknowledgedAfter: 4 },
+    { governorate: 'IQ-NA', status: 'sent', sentAt },
+  ]);
+  const { user, password } = await createTestUser({ role: 'gov-liaison' });
+  const page = await app.open();
+  await page.goto('/sign-in?next=%2Fcoverage');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/coverage$/);
+
+  const view = page.locator('ct-coverage-view');
+  await view.getByRole('heading', { name: 'Referrals: are they answered?' }).waitFor();
+  const figure = view.locator('ct-coverage-figure[caption="Referrals by governorate"]');
+  await figure.locator('tbody tr').first().waitFor();
+  const basrah = figure.locator('tbody tr').filter({ hasText: 'Al-Basrah' });
+  assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['2', '2', '1', '1', '50%', '3 hr']);
+  assert.match((await view.locator('.summary').last().textContent()) ?? '', /3 referrals sent/);
+  assert.equal(await figure.locator('ct-bar-chart').count(), 3);
+  await screenshot(page, 'coverage-liaison-en');
+  await page.context().close();
+});
+
+test('the governorate page lists the activities there', async () => {
+  const page = await app.open();
+  await page.goto('/governorates/IQ-BG');
+  const section = page.locator('ct-governorate-view section[aria-labelledby="activities"]');
+  await section.waitFor();
+  assert.match((await section.locator('h2').textContent()) ?? '', /Awareness and training activities/);
+  assert.match((await section.locator('p').first().textContent()) ?? '', /In the last twelve months|No activities/);
+  await page.context().close();
+});
