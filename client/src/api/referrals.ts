@@ -101,6 +101,9 @@ export interface ReferralCounts {
   outbox: BoxCounts & { drafts: number };
 }
 
+/** Window event after this tab moved or sent a referral: the header badge counts again. */
+export const REFERRALS_CHANGED = 'ct-referrals-changed';
+
 const path = (id: string, rest = '') => `/referrals/${encodeURIComponent(id)}${rest}`;
 
 export const listReferrals = (query: Query, signal?: AbortSignal) => getSignedIn<ReferralPage>('/referrals', query, signal);

@@ -8,6 +8,7 @@ import { RouteController, router, SIGNED_IN_ROUTES, type RouteName } from '../..
 import { session, SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import '../language-switch/language-switch.js';
+import '../referral-badge/referral-badge.js';
 import { styles } from './app-shell.styles.js';
 
 /** Screens are separate chunks, fetched when first visited. */
@@ -134,10 +135,14 @@ export class AppShell extends LitElement {
   #renderSignedInLinks(name: RouteName) {
     const user = this.#session.user;
     const t = this.#i18n;
-    const link = (href: string, label: string, current: boolean) =>
+    const link = (href: string, label: unknown, current: boolean) =>
       html`<a class="nav-link" href=${href} aria-current=${current ? 'page' : nothing}>${label}</a>`;
     return html`${can(user, 'referral:send') || can(user, 'referral:receive')
-      ? link('/referrals', t.t('nav.referrals'), name === 'referrals' || name === 'referral' || name === 'referral-new')
+      ? link(
+          '/referrals',
+          html`${t.t('nav.referrals')} ${can(user, 'referral:receive') ? html`<ct-referral-badge></ct-referral-badge>` : nothing}`,
+          name === 'referrals' || name === 'referral' || name === 'referral-new',
+        )
       : nothing}
     ${user?.organization ? link('/workspace', t.t('nav.workspace'), name === 'workspace') : nothing}
     ${user?.role === 'platform-admin' ? link('/admin', t.t('nav.admin'), name === 'admin') : nothing}`;

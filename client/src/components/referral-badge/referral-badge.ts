@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { getReferralCounts, type ReferralCounts } from '../../api/referrals.js';
+import { getReferralCounts, REFERRALS_CHANGED, type ReferralCounts } from '../../api/referrals.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { router } from '../../router.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -8,7 +8,7 @@ import { styles } from './referral-badge.styles.js';
 /**
  * The number of incoming referrals waiting for acknowledgement, beside the "Referrals" link, with the
  * overdue ones marked in words for screen readers and by a symbol on screen. Asked again on every
- * navigation, so acting on a referral updates it.
+ * navigation and whenever this tab moves a referral.
  */
 export class ReferralBadge extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -29,15 +29,17 @@ export class ReferralBadge extends LitElement {
     super.connectedCallback();
     this.#refresh();
     this.#unsubscribe = router.subscribe(() => this.#refresh());
+    window.addEventListener(REFERRALS_CHANGED, this.#refresh);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    window.removeEventListener(REFERRALS_CHANGED, this.#refresh);
     this.#abort?.abort();
   }
 
-  #refresh(): void {
+  readonly #refresh = (): void => {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     getReferralCounts(abort.signal).then(
@@ -47,7 +49,7 @@ export class ReferralBadge extends LitElement {
         if (!abort.signal.aborted) this.counts = null;
       },
     );
-  }
+  };
 
   override render() {
     const counts = this.counts;

@@ -66,7 +66,7 @@ export const en = {
   'referrals.nationality.unknown': 'Nationality unknown',
   'referrals.overdue': 'Overdue',
   'referrals.child': 'Child',
-  'referrals.consent.given': 'Given by {by}, for: {scope}',
+  'referrals.consent.given': 'Given by: {by}. Covers: {scope}.',
   'referrals.consent.overridden': 'Sent without consent: {reason}',
 
   'referrals.field.service': 'Service',
@@ -300,7 +300,7 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'referrals.nationality.unknown': 'الجنسية غير معروفة',
   'referrals.overdue': 'متأخرة',
   'referrals.child': 'طفل',
-  'referrals.consent.given': 'أعطاها {by}، وتشمل: {scope}',
+  'referrals.consent.given': 'أعطاها: {by}. تشمل: {scope}.',
   'referrals.consent.overridden': 'أُرسلت دون موافقة: {reason}',
 
   'referrals.field.service': 'الخدمة',
@@ -557,7 +557,7 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'referrals.nationality.unknown': 'ڕەگەزنامە نەزانراوە',
   'referrals.overdue': 'دواکەوتوو',
   'referrals.child': 'منداڵ',
-  'referrals.consent.given': '{by} دایە، بۆ: {scope}',
+  'referrals.consent.given': 'دەرکەری ڕەزامەندی: {by}. دەیگرێتەوە: {scope}.',
   'referrals.consent.overridden': 'بێ ڕەزامەندی نێردرا: {reason}',
 
   'referrals.field.service': 'خزمەتگوزاری',

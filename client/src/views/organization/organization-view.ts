@@ -11,7 +11,9 @@ import '../../components/service-card/service-card.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { ResourceController } from '../../resource-controller.js';
+import { can } from '../../permissions.js';
 import { RouteController } from '../../router.js';
+import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from '../service/service-view.styles.js';
 
@@ -24,6 +26,7 @@ export class OrganizationView extends LitElement {
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
   readonly #organization = new ResourceController<OrganizationDetail>(
     this,
     () => (this.#routes.route.name === 'organization' ? this.#routes.route.params.id : undefined),
@@ -82,7 +85,14 @@ export class OrganizationView extends LitElement {
             ${organization.services.length
               ? html`<ul class="services">
                   ${organization.services.map(
-                    (service) => html`<li><ct-service-card .service=${service} .reference=${reference}></ct-service-card></li>`,
+                    (service) => html`<li>
+                      <ct-service-card .service=${service} .reference=${reference}></ct-service-card>
+                      ${service.acceptsReferrals && can(this.#session.user, 'referral:send') && this.#session.user?.organization?.id !== organization.id
+                        ? html`<a class="button secondary refer" href="/referrals/new?service=${encodeURIComponent(service.id)}"
+                            >${i18n.t('service.refer')}<span class="visually-hidden">: ${i18n.text(service.name)}</span></a
+                          >`
+                        : nothing}
+                    </li>`,
                   )}
                 </ul>`
               : html`<p class="muted">${i18n.t('organization.noServices')}</p>`}

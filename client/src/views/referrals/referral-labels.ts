@@ -50,3 +50,17 @@ export function renderUrgency(i18n: I18nController, urgency: ReferralSummary['ur
 export function renderOverdue(i18n: I18nController) {
   return html`<span class="badge overdue">⏰ ${i18n.t('referrals.overdue')}</span>`;
 }
+
+/** Age band, sex, nationality, language (and "child"), as one line. */
+export function personFacts(
+  i18n: I18nController,
+  p: { ageBand: string; sex: string; nationality: string; preferredLanguage: string; isChild: boolean },
+): string {
+  return [
+    referralLabel(i18n, 'ageBand', p.ageBand),
+    referralLabel(i18n, 'sex', p.sex),
+    nationalityName(i18n, p.nationality),
+    i18n.vocab('language', p.preferredLanguage),
+    ...(p.isChild ? [i18n.t('referrals.child')] : []),
+  ].join(i18n.t('app.comma'));
+}

@@ -6,6 +6,7 @@ import { REASONS_NEEDING_NOTE } from '../../../../server/referrals/vocabulary.js
 import { ApiError, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import {
+  REFERRALS_CHANGED,
   getComments,
   getReferral,
   moveReferral,
@@ -22,7 +23,7 @@ import { setPageTitle } from '../../page-title.js';
 import { RouteController } from '../../router.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { localizedProblems } from './referral-form.js';
-import { dateTime, nationalityName, referralLabel, renderOverdue, renderStatus, renderUrgency } from './referral-labels.js';
+import { dateTime, personFacts, referralLabel, renderOverdue, renderStatus, renderUrgency } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-view.styles.js';
 
@@ -151,6 +152,7 @@ export class ReferralView extends LitElement {
     this.busy = true;
     try {
       const referral = await moveReferral(this.#id, body);
+      window.dispatchEvent(new Event(REFERRALS_CHANGED));
       this.#closeMove();
       await this.#load();
       this.notice = { kind: 'success', text: this.#i18n.t('referrals.page.moved', { status: referralLabel(this.#i18n, 'status', referral.status) }) };
@@ -271,14 +273,7 @@ export class ReferralView extends LitElement {
       <h2 id="case-heading">${i18n.t('referrals.page.case')}</h2>
       <dl class="facts">
         <dt>${i18n.t('referrals.field.person')}</dt>
-        <dd>
-          ${i18n.list([
-            referralLabel(i18n, 'ageBand', r.ageBand),
-            referralLabel(i18n, 'sex', r.sex),
-            nationalityName(i18n, r.nationality),
-            i18n.vocab('language', r.preferredLanguage),
-          ])}
-        </dd>
+        <dd>${personFacts(i18n, r)}</dd>
         <dt>${i18n.t('referrals.field.governorate')}</dt>
         <dd>${i18n.text(this.reference?.governorateName(r.governorate))}</dd>
         <dt>${i18n.t('referrals.field.needs')}</dt>
@@ -294,9 +289,9 @@ export class ReferralView extends LitElement {
         </dd>
         ${r.textVisible
           ? html`<dt>${i18n.t('referrals.field.summary')}</dt>
-              <dd class="prose">${r.textErased ? i18n.t('referrals.page.erased') : (r.summary ?? i18n.t('referrals.wizard.none'))}</dd>
+              <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.summary ?? i18n.t('referrals.wizard.none'))}</dd>
               <dt>${i18n.t('referrals.field.notes')}</dt>
-              <dd class="prose">${r.textErased ? i18n.t('referrals.page.erased') : (r.notes ?? i18n.t('referrals.wizard.none'))}</dd>`
+              <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.notes ?? i18n.t('referrals.wizard.none'))}</dd>`
           : nothing}
       </dl>
     </section>`;
@@ -410,7 +405,7 @@ export class ReferralView extends LitElement {
                   · <time datetime=${c.createdAt}>${dateTime(i18n, c.createdAt)}</time>
                   ${c.withStatus ? html` · ${renderStatus(i18n, c.withStatus)}` : nothing}
                 </p>
-                <p class="prose">${c.body}</p>
+                <p class="prose" dir="auto">${c.body}</p>
               </li>`,
             )}
           </ol>`

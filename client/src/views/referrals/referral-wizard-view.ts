@@ -11,7 +11,7 @@ import {
 } from '../../../../server/referrals/vocabulary.js';
 import { ApiError, getService, searchServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import { createReferral, getReferral, moveReferral, updateDraft, type Referral } from '../../api/referrals.js';
+import { createReferral, getReferral, moveReferral, REFERRALS_CHANGED, updateDraft, type Referral } from '../../api/referrals.js';
 import type { ServiceSummary } from '../../api/types.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
@@ -34,7 +34,7 @@ import {
   type ReferralForm,
   type StepId,
 } from './referral-form.js';
-import { nationalityName, referralLabel, renderUrgency } from './referral-labels.js';
+import { nationalityName, personFacts, referralLabel, renderUrgency } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-wizard-view.styles.js';
 
@@ -269,6 +269,7 @@ export class ReferralWizardView extends LitElement {
     this.busy = true;
     try {
       const sent = await moveReferral(this.draft.id, { to: 'sent' });
+      window.dispatchEvent(new Event(REFERRALS_CHANGED));
       navigate(`/referrals/${encodeURIComponent(sent.id)}?sent=1`);
     } catch (error) {
       await this.#saveFailed(error);
@@ -538,21 +539,15 @@ export class ReferralWizardView extends LitElement {
         ${row(i18n.t('referrals.field.caseCode'), html`<bdi dir="ltr">${f.caseCode}</bdi>`, 'case')}
         ${row(
           i18n.t('referrals.field.person'),
-          i18n.list([
-            referralLabel(i18n, 'ageBand', f.ageBand),
-            referralLabel(i18n, 'sex', f.sex),
-            nationalityName(i18n, f.nationality),
-            i18n.vocab('language', f.preferredLanguage),
-            ...(isChild(f) ? [i18n.t('referrals.child')] : []),
-          ]),
+          personFacts(i18n, { ...f, isChild: isChild(f) }),
           'case',
         )}
         ${row(i18n.t('referrals.field.governorate'), i18n.text(this.reference?.governorateName(f.governorate)), 'case')}
         ${row(i18n.t('referrals.field.needs'), i18n.list(f.needs.map((n) => i18n.text(this.reference?.categoryName(n)))), 'needs')}
         ${row(i18n.t('referrals.field.urgency'), f.urgency ? renderUrgency(i18n, f.urgency as (typeof URGENCIES)[number]) : '', 'needs')}
         ${row(i18n.t('referrals.field.consent'), consent, 'consent')}
-        ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'note')}
-        ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'note')}
+        ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose" dir="auto">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'note')}
+        ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose" dir="auto">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'note')}
       </dl>`;
   }
 

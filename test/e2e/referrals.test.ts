@@ -1,0 +1,270 @@
+/**
+ * Referral journeys on the real app: a Basrah caseworker (Arabic interface) writes a referral in the
+ * wizard, leaves it as a draft and resumes it after a reload, then sends it; the receiving shelter
+ * (English) acknowledges and accepts it; the sender sees the new state and the timeline; two people
+ * acting at once get a clear "someone else moved it"; a government liaison cannot open it.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
+import { ServiceModel } from '../../server/directory/services/service.model.js';
+import { referralBody } from '../api/referrals-fixtures.js';
+import { createTestOrganization, createTestUser } from '../support/auth.js';
+import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
+
+const app = useBrowserApp();
+
+interface Account {
+  email: string;
+  password: string;
+  name: string;
+}
+
+interface Cast {
+  serviceId: string;
+  senderOrgName: string;
+  sender: Account;
+  receiver: Account;
+  receiverAdmin: Account;
+  liaison: Account;
+  receiverOrg: string;
+}
+
+let cast: Cast;
+let prepared: Promise<void> | undefined;
+
+async function account(role: 'caseworker' | 'org-admin' | 'gov-liaison', organizationId: string, name: string): Promise<Account> {
+  const { user, password } = await createTestUser({ role, organizationId, name });
+  return { email: user.email, password, name };
+}
+
+/** The organisations, service and people of every journey, made once the app (and its database) is up. */
+const prepare = () => (prepared ??= makeCast());
+
+async function makeCast(): Promise<void> {
+  const senderOrgName = 'Basrah Survivors Network';
+  const senderOrg = await createTestOrganization('local-ngo', senderOrgName);
+  await OrganizationModel.updateOne({ _id: senderOrg }, { $set: { governorates: ['IQ-BA'], name: { en: senderOrgName, ar: 'شبكة الناجين في البصرة' } } });
+  const receiverOrg = await createTestOrganization('international-ngo', 'Safe Haven Iraq');
+  await OrganizationModel.updateOne({ _id: receiverOrg }, { $set: { name: { en: 'Safe Haven Iraq', ar: 'الملاذ الآمن العراق' } } });
+  const service = await ServiceModel.create({
+    organizationId: receiverOrg,
+    name: { en: 'Safe shelter for women', ar: 'مأوى آمن للنساء' },
+    categories: ['shelter'],
+    organizationType: 'international-ngo',
+    governorates: ['IQ-BA'],
+    acceptsReferrals: true,
+  });
+  const government = await createTestOrganization('government', 'Anti-Trafficking Directorate');
+  cast = {
+    serviceId: service._id.toString(),
+    senderOrgName,
+    receiverOrg,
+    sender: await account('caseworker', senderOrg, 'Huda Caseworker'),
+    receiver: await account('caseworker', receiverOrg, 'Sara Receiver'),
+    receiverAdmin: await account('org-admin', receiverOrg, 'Omar Shelter Manager'),
+    liaison: await account('gov-liaison', government, 'Karim Liaison'),
+  };
+}
+
+/** A page signed in as `who` (through the API, sharing the browser context's cookies). */
+async function signedInPage(pick: () => Account, options: PageOptions = {}): Promise<Page> {
+  await prepare();
+  const who = pick();
+  const page = await app.open(options);
+  const { token } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { token: string };
+  const res = await page.request.post('/api/v1/auth/login', { headers: { 'X-CSRF-Token': token }, data: { email: who.email, password: who.password } });
+  assert.equal(res.status(), 200, 'signed in');
+  return page;
+}
+
+/** A write through the API as the page's user (for setting up states the test does not drive). */
+async function apiPost(page: Page, url: string, data: object): Promise<{ id: string; version: number }> {
+  const { token } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { token: string };
+  const res = await page.request.post(url, { headers: { 'X-CSRF-Token': token }, data });
+  assert.ok(res.ok(), `${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string; version: number };
+}
+
+/** A complete referral to the shelter service, as the API fixtures write one. */
+const shelterReferral = (caseCode: string) => referralBody(cast.receiverOrg, { toServiceId: cast.serviceId, caseCode, urgency: 'emergency' });
+
+/** A datetime-local value an hour ago on the browser's clock. */
+function anHourAgo(): string {
+  const d = new Date(Date.now() - 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+let referralId = '';
+const CASE_CODE = 'BSR-2026-014';
+
+test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft and resuming it after a reload', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  await wizard.locator('.chosen-name', { hasText: 'مأوى آمن للنساء' }).waitFor();
+  assert.match((await wizard.locator('.chosen').textContent()) ?? '', /الملاذ الآمن العراق/);
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  // A name as the case code is refused in the browser by the server's own schema, next to the field.
+  await wizard.locator('#caseCode').fill('Amina');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  const caseCode = wizard.locator('#caseCode');
+  await wizard.locator('#caseCode-error').waitFor();
+  assert.equal(await caseCode.getAttribute('aria-invalid'), 'true');
+  assert.match((await caseCode.getAttribute('aria-describedby')) ?? '', /caseCode-error/);
+  assert.match((await wizard.locator('#caseCode-error').textContent()) ?? '', /لا تكتب اسمًا/);
+
+  await caseCode.fill(CASE_CODE);
+  await wizard.locator('#ageBand').selectOption('25-59');
+  await wizard.locator('input[name="sex"][value="female"]').check();
+  await wizard.locator('#nationality').selectOption('IQ');
+  await wizard.locator('#preferredLanguage').selectOption('ar');
+  await wizard.locator('#governorate').selectOption('IQ-BA');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  await wizard.locator('input[type="checkbox"][value="shelter"]').check();
+  await wizard.locator('input[type="checkbox"][value="medical"]').check();
+  await wizard.locator('input[name="urgency"][value="high"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  // Consent: the override path is explained before it can be chosen.
+  await wizard.locator('input[name="consent"][value="overridden"]').check();
+  await wizard.getByText('الإرسال دون موافقة استثناء').waitFor();
+  assert.equal(await wizard.locator('input[name="overrideReason"][value="child-at-risk"]').count(), 0, 'child-at-risk only for children');
+  await wizard.locator('input[name="consent"][value="given"]').check();
+  await wizard.locator('input[name="consentBy"][value="person"]').check();
+  await wizard.locator('#consentAt').fill(anHourAgo());
+  await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  // Complete enough: kept on the server as a draft, named by the URL.
+  await page.waitForURL(/\/referrals\/new\?draft=[0-9a-f]{24}$/);
+  referralId = new URL(page.url()).searchParams.get('draft')!;
+  await wizard.getByText(/حُفظت المسودة/).waitFor();
+
+  await page.reload();
+  await wizard.getByText(/أنت تكمل مسودة/).waitFor();
+  assert.equal(await wizard.locator('#caseCode').count(), 0, 'resumes at the first step');
+  await wizard.getByRole('button', { name: /الملخص/ }).click();
+  await wizard.locator('#summary').fill('امرأة هربت من العمل القسري؛ تحتاج إلى مأوى الليلة ورعاية طبية.');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).waitFor();
+  const review = (await wizard.locator('dl.review').textContent()) ?? '';
+  assert.match(review, new RegExp(CASE_CODE));
+  assert.match(review, /المأوى والسكن الآمن/);
+  assert.match(review, /تحتاج إلى مأوى الليلة/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360px phone (${width}px)`);
+  const stored = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(stored, ['ct-directory.language'], 'no case data in the browser');
+  await screenshot(page, 'referral-wizard-ar');
+
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).click();
+  await page.waitForURL(new RegExp(`/referrals/${referralId}\\?sent=1$`));
+  await page.locator('ct-referral-view').getByText('أُرسلت الإحالة').waitFor();
+  await page.context().close();
+});
+
+test('(b) the shelter (English) finds it in the inbox, acknowledges and accepts it', async () => {
+  assert.ok(referralId, 'journey (a) ran');
+  const page = await signedInPage(() => cast.receiver, { language: 'en' });
+  await page.goto('/referrals');
+  const badge = page.locator('ct-app ct-referral-badge .count');
+  await badge.waitFor();
+  assert.match((await badge.textContent()) ?? '', /1/);
+  const list = page.locator('ct-referral-list-view');
+  const row = list.locator('tbody tr', { hasText: CASE_CODE });
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /Sent/);
+  assert.match((await row.textContent()) ?? '', /Basrah Survivors Network/);
+  await list.locator('#filter-status').selectOption('accepted');
+  await page.waitForURL(/status=accepted/);
+  await list.getByText('No referrals match.').waitFor();
+  await page.goBack();
+  await row.getByRole('link', { name: CASE_CODE }).click();
+
+  const view = page.locator('ct-referral-view');
+  await view.getByRole('button', { name: 'Acknowledge receipt' }).click();
+  await view.getByText('Done: the referral is now “Acknowledged”.').waitFor();
+  assert.equal(await view.getByRole('button', { name: 'Withdraw referral…' }).count(), 0, 'the sender’s moves are not offered');
+  await view.getByRole('button', { name: 'Accept referral' }).click();
+  await view.getByText('Done: the referral is now “Accepted”.').waitFor();
+  await badge.waitFor({ state: 'detached' }); // nothing waits for acknowledgement any more
+  await view.locator('#comment').fill('Bed reserved; our focal point will call at 18:00.');
+  await view.getByRole('button', { name: 'Post comment' }).click();
+  await view.locator('.comments', { hasText: 'Bed reserved' }).waitFor();
+  assert.ok(await view.getByRole('button', { name: 'Mark as completed…' }).isVisible());
+  await screenshot(page, 'referral-page-en');
+  await page.context().close();
+});
+
+test('(c) the sender sees the new state and the timeline (Arabic)', async () => {
+  assert.ok(referralId, 'journey (a) ran');
+  const page = await signedInPage(() => cast.sender, { language: 'ar' });
+  await page.goto(`/referrals/${referralId}`);
+  const view = page.locator('ct-referral-view');
+  await view.locator('.page-header [data-status="accepted"]').waitFor();
+  const timeline = view.locator('.timeline li');
+  assert.equal(await timeline.count(), 4, 'draft, sent, acknowledged, accepted');
+  assert.match((await timeline.nth(3).textContent()) ?? '', /مقبولة[\s\S]*Sara Receiver[\s\S]*الملاذ الآمن العراق/);
+  assert.match((await timeline.nth(0).textContent()) ?? '', /Huda Caseworker/);
+  assert.match((await view.locator('.comments').textContent()) ?? '', /Bed reserved/);
+  assert.ok(await view.getByRole('button', { name: 'سحب الإحالة…' }).isVisible(), 'the sender may withdraw');
+  assert.equal(await view.getByRole('button', { name: 'قبول الإحالة' }).count(), 0);
+  await screenshot(page, 'referral-page-ar');
+  await page.context().close();
+});
+
+test('(d) two people act at once: the second is told who moved it first, and sees the current state', async () => {
+  const sender = await signedInPage(() => cast.sender, { language: 'en' });
+  const { id } = await apiPost(sender, '/api/v1/referrals', { ...shelterReferral('BSR-2026-015'), send: true });
+
+  // The English wizard's review step, on a draft written elsewhere (through the API).
+  const draft = await apiPost(sender, '/api/v1/referrals', shelterReferral('BSR-2026-016'));
+  await sender.goto(`/referrals/new?draft=${draft.id}`);
+  const wizard = sender.locator('ct-referral-wizard-view');
+  await wizard.getByText(/You are continuing a draft/).waitFor();
+  await wizard.getByRole('button', { name: /Review and send/ }).click();
+  await wizard.getByRole('button', { name: 'Send referral' }).waitFor();
+  await screenshot(sender, 'referral-wizard-en');
+  await sender.context().close();
+
+  const first = await signedInPage(() => cast.receiver, { language: 'en' });
+  const second = await signedInPage(() => cast.receiverAdmin, { language: 'en' });
+  for (const page of [first, second]) {
+    await page.goto(`/referrals/${id}`);
+    await page.locator('ct-referral-view').getByRole('button', { name: 'Acknowledge receipt' }).waitFor();
+  }
+  await first.locator('ct-referral-view').getByRole('button', { name: 'Acknowledge receipt' }).click();
+  await first.locator('ct-referral-view').getByText('Done: the referral is now “Acknowledged”.').waitFor();
+
+  const view = second.locator('ct-referral-view');
+  await view.getByRole('button', { name: 'Acknowledge receipt' }).click();
+  const notice = view.locator('#notice');
+  await notice.waitFor();
+  assert.match((await notice.textContent()) ?? '', /Sara Receiver changed this referral to “Acknowledged” at .*here is the current state/);
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  await view.locator('.page-header [data-status="acknowledged"]').waitFor();
+  assert.ok(await view.getByRole('button', { name: 'Accept referral' }).isVisible(), 'the moves of the current state');
+  assert.equal(await view.getByRole('button', { name: 'Acknowledge receipt' }).count(), 0);
+  await screenshot(second, 'referral-conflict-en');
+  await first.context().close();
+  await second.context().close();
+});
+
+test('(e) a government liaison opening another body’s referral gets a refusal that leaks nothing', async () => {
+  assert.ok(referralId, 'journey (a) ran');
+  const page = await signedInPage(() => cast.liaison, { language: 'en' });
+  await page.goto(`/referrals/${referralId}`);
+  const view = page.locator('ct-referral-view');
+  await view.getByRole('heading', { name: 'You cannot open this referral' }).waitFor();
+  const text = (await view.textContent()) ?? '';
+  assert.doesNotMatch(text, new RegExp(CASE_CODE));
+  assert.doesNotMatch(text, /Safe Haven|Basrah Survivors|shelter/i);
+  await screenshot(page, 'referral-refused-en');
+  await page.context().close();
+});
