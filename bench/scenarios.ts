@@ -9,6 +9,7 @@ import { OrganizationModel } from '../server/directory/organizations/organizatio
 import { ServiceModel } from '../server/directory/services/service.model.js';
 import { ReferralModel } from '../server/referrals/referral.model.js';
 import { serviceSearch, type ServiceFilters } from '../server/directory/search/service-query.js';
+import { signInOverHttp } from '../test/support/http-session.js';
 import { loadTaxonomy, type Taxonomy } from '../server/directory/taxonomy/taxonomy.data.js';
 import { boundingBox } from '../server/directory/search/distance.js';
 
@@ -133,22 +134,6 @@ const VIA_TLS_PROXY = { 'X-Forwarded-Proto': 'https' };
 /** Referrals in the benchmark's inbox. */
 const INBOX_SIZE = 60;
 
-/** Signs in over HTTP as a browser would: a CSRF token for the anonymous session, then the login. */
-async function signInOverHttp(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const cookieOf = (res: Response, fallback = '') => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') || fallback;
-  const first = await fetch(`${base}/api/v1/auth/csrf`, { headers: VIA_TLS_PROXY });
-  const anonymous = cookieOf(first);
-  const { token } = (await first.json()) as { token: string };
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { ...VIA_TLS_PROXY, 'Content-Type': 'application/json', 'X-CSRF-Token': token, Cookie: anonymous },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`bench sign-in failed: ${login.status} ${await login.text()}`);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return { cookie: cookieOf(login, anonymous), csrf: csrfToken };
-}
-
 /** A caseworker in each of two sample NGOs; the first sends the second INBOX_SIZE referrals through the API. */
 async function referralInbox(base: string): Promise<ScenarioContext['receiver']> {
   const ngos = await OrganizationModel.find({ archivedAt: null, type: 'local-ngo' }, { _id: 1 }).limit(2).lean();
@@ -160,7 +145,7 @@ async function referralInbox(base: string): Promise<ScenarioContext['receiver']>
         { email: `bench.${i}.${randomBytes(4).toString('hex')}@example.test`, name: `Bench caseworker ${i}`, password, role: 'caseworker', organizationId: String(org._id) },
         null,
       );
-      return { ...(await signInOverHttp(base, user.email, password)), organizationId: String(org._id) };
+      return { ...(await signInOverHttp(base, user.email, password, VIA_TLS_PROXY)), organizationId: String(org._id) };
     }),
   );
   const post = (path: string, body: object) =>

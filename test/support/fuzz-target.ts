@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Express } from 'express';
 import { seedDatabase } from '../../seed/seed.js';
 import { startEmbeddedDatabase } from '../../server/platform/db/embedded-ferretdb.js';
-import { createTestUser, signIn } from './auth.js';
+import { createTestUser } from './auth.js';
+import { signInOverHttp } from './http-session.js';
 import { startTestApp } from './test-app.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ct-directory-fuzz-'));
@@ -22,9 +22,7 @@ const address = server.address();
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 const { user, password } = await createTestUser({ role: 'platform-admin' });
-const { agent, csrf } = await signIn(url as unknown as Express, user.email, password);
-const me = await agent.get('/api/v1/auth/me');
-const cookie = String(me.request.getHeader('Cookie') ?? '');
+const { cookie, csrf } = await signInOverHttp(url, user.email, password);
 console.log(JSON.stringify({ url, cookie, csrf }));
 
 const stop = async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run fuzz`: schemathesis (from PyPI, into a private virtualenv) against the OpenAPI document
-# at /api/v1/openapi.json, anonymous and signed in as a platform admin, on a throw-away instance with
+# at /api/v1/openapi.json (anonymous and signed in as a platform admin) and /hsds/openapi.json, on a throw-away instance with
 # the sample directory. Fails on any 5xx or any response that does not conform to the document.
 #   FUZZ_EXAMPLES=N   examples per operation (default 50; CI uses a small number)
 set -euo pipefail
@@ -29,5 +29,8 @@ common=(--checks "$checks" --max-examples "$examples" --url "$url" --phases exam
 echo "== fuzzing anonymously ($examples examples per operation)"
 "$venv/bin/schemathesis" run "$url/api/v1/openapi.json" "${common[@]}"
 echo "== fuzzing signed in as a platform admin"
-"$venv/bin/schemathesis" run "$url/api/v1/openapi.json" "${common[@]}" \
+# Without sign-out: a fuzzed logout would end the session and leave the rest of the run anonymous.
+"$venv/bin/schemathesis" run "$url/api/v1/openapi.json" "${common[@]}" --exclude-path /api/v1/auth/logout \
   --header "Cookie: $cookie" --header "X-CSRF-Token: $csrf"
+echo "== fuzzing the Open Referral (HSDS) API anonymously"
+"$venv/bin/schemathesis" run "$url/hsds/openapi.json" "${common[@]}" --url "$url/hsds"

@@ -16,7 +16,8 @@ export type MapQuery = z.infer<typeof MapQuery>;
 export const MapFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
-  geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+  // [lng, lat]. A fixed-length array rather than a tuple: schemathesis rejects 3.1 tuples (prefixItems).
+  geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()).length(2) }),
   properties: z.object({
     /** Service name in the asked language (or the best fallback). */
     n: z.string(),
