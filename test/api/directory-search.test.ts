@@ -234,6 +234,18 @@ describe('directory search', () => {
       assert.deepEqual(filtered.body.governorate, { 'IQ-AR': 1, 'IQ-BG': 1 });
     });
 
+    it('a dimension with a selection is counted without it (values of one filter combine with OR)', async () => {
+      const all = (await get('/services/facets').expect(200)).body;
+      const basrah = (await get('/services/facets?governorate=IQ-BA').expect(200)).body;
+      assert.equal(basrah.total, all.governorate['IQ-BA']);
+      assert.deepEqual(basrah.governorate, all.governorate, 'the other governorates keep their counts');
+      const basrahServices = (await get('/services?governorate=IQ-BA&perPage=100').expect(200)).body.items as { categories: string[] }[];
+      const expected: Record<string, number> = {};
+      for (const s of basrahServices) for (const c of new Set(s.categories)) expected[c] = (expected[c] ?? 0) + 1;
+      assert.deepEqual(basrah.category, Object.fromEntries(Object.entries(basrah.category).map(([c]) => [c, expected[c]])));
+      assert.deepEqual(Object.keys(basrah.category).sort(), Object.keys(expected).sort(), 'other dimensions count the selection only');
+    });
+
     it('the map is compact GeoJSON in the asked language, confidential services at the governorate', async () => {
       const res = await get('/map/services?lang=ar').expect(200);
       assert.match(res.headers['content-type'] ?? '', /geo\+json/);

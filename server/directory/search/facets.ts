@@ -27,40 +27,40 @@ type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations
 const ordered = (counts: Map<string, number>) =>
   Object.fromEntries([...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 
+/** Each dimension: the query parameter that selects in it, and a service's values in it. */
+const DIMENSIONS = {
+  governorate: (row: FacetRow) => row.governorates,
+  category: (row: FacetRow) => row.categories,
+  population: (row: FacetRow) => row.populations,
+  language: (row: FacetRow) => row.languages,
+  organizationType: (row: FacetRow) => [row.organizationType],
+} satisfies Record<keyof Omit<Facets, 'total'>, (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined>;
+
+function countValues(rows: readonly FacetRow[], values: (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined) {
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const v of new Set(values(row) ?? [])) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return ordered(counts);
+}
+
 /**
  * How many services the same search finds per governorate, category, population, language and
- * organisation type (a service in two governorates counts in both). One projected read counted here
- * rather than an aggregation per dimension: on FerretDB v1 every aggregation is a full scan of its own.
+ * organisation type (a service in two governorates counts in both). A dimension with a selection is
+ * counted over the search without that selection: its values combine with OR, so each count says
+ * how many services choosing that value as well would show (a chip never reads 0 just because
+ * another value of the same filter is chosen). Counted over the in-memory catalog: on FerretDB v1
+ * each aggregation would be a full scan of its own.
  */
 export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
-  const search = serviceSearch(query, await loadTaxonomy());
-  const rows: FacetRow[] = await findServices(search.filter);
-  const dimensions = {
-    governorate: new Map<string, number>(),
-    category: new Map<string, number>(),
-    population: new Map<string, number>(),
-    language: new Map<string, number>(),
-    organizationType: new Map<string, number>(),
+  const taxonomy = await loadTaxonomy();
+  const matching = async (q: FacetsQuery): Promise<FacetRow[]> => {
+    const search = serviceSearch(q, taxonomy);
+    return (await findServices(search.filter)).filter((row) => withinRadius(search, row));
   };
-  const add = (counts: Map<string, number>, values: readonly (string | null | undefined)[] | null | undefined) => {
-    for (const v of new Set(values ?? [])) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  };
-  let total = 0;
-  for (const row of rows) {
-    if (!withinRadius(search, row)) continue;
-    total++;
-    add(dimensions.governorate, row.governorates);
-    add(dimensions.category, row.categories);
-    add(dimensions.population, row.populations);
-    add(dimensions.language, row.languages);
-    add(dimensions.organizationType, [row.organizationType]);
+  const rows = await matching(query);
+  const facets: Facets = { total: rows.length, governorate: {}, category: {}, population: {}, language: {}, organizationType: {} };
+  for (const [name, values] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, (typeof DIMENSIONS)[keyof typeof DIMENSIONS]][]) {
+    const source = query[name]?.length ? await matching({ ...query, [name]: undefined }) : rows;
+    facets[name] = countValues(source, values);
   }
-  return {
-    total,
-    governorate: ordered(dimensions.governorate),
-    category: ordered(dimensions.category),
-    population: ordered(dimensions.population),
-    language: ordered(dimensions.language),
-    organizationType: ordered(dimensions.organizationType),
-  };
+  return facets;
 }
