@@ -171,6 +171,7 @@ export class ReferralView extends LitElement {
     const i18n = this.#i18n;
     if (error instanceof ApiError && (error.status === 409 || error.status === 412)) {
       this.#closeMove();
+      window.dispatchEvent(new Event(REFERRALS_CHANGED));
       const loaded = await this.#load();
       const last = loaded?.referral.history.at(-1);
       this.notice = {
