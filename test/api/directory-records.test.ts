@@ -251,6 +251,11 @@ describe('directory records: create, update, archive, restore', () => {
     assert.deepEqual(list.body.items.map((i: { name: string }) => i.name), ['Layla H.']);
     await post(orgAdmin, `/contacts/${c.id}/archive`, {}, 200);
     assert.equal((await request(t.app).get(api(`/contacts?service=${s.id}`)).expect(200)).body.total, 0);
+    // Without contacts of its own, a service shows its organisation's referral focal points.
+    const desk = await post<Created>(orgAdmin, '/contacts', { organizationId: org.id, name: 'Referral desk', referralFocalPoint: true });
+    await post(orgAdmin, '/contacts', { organizationId: org.id, name: 'Press office' });
+    const fallback = await request(t.app).get(api(`/services/${s.id}`)).expect(200);
+    assert.deepEqual(fallback.body.contacts.map((x: { id: string }) => x.id), [desk.id]);
 
     await orgAdmin.agent.post(api('/taxonomy')).set('X-CSRF-Token', orgAdmin.csrf).send({ code: 'x-term', name: { en: 'x' } }).expect(403);
     const term = await post<{ code: string; parent: string }>(admin, '/taxonomy', { code: 'peer-support', parent: 'health', name: { en: 'Peer support groups', ar: 'مجموعات دعم الأقران' } });

@@ -173,7 +173,7 @@ export const ServiceDetail = ServiceSummary.extend({
   email: z.string().nullable(),
   phones: z.array(PhoneView),
   locations: z.array(LocationBrief),
-  contacts: z.array(ContactBrief),
+  contacts: z.array(ContactBrief).describe("The service's own contacts; without any, its organisation's referral focal points."),
   version: z.number().int(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;

@@ -73,12 +73,19 @@ export async function searchServices(query: ServiceListQuery, viewer: Viewer): P
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
+/** Whom to contact about a service: its own contacts, or else its organisation's referral focal points. */
+async function contactsFor(service: ServiceRecord) {
+  const own = await liveContacts({ serviceId: service._id });
+  if (own.length) return own;
+  return (await liveContacts({ organizationId: service.organizationId })).filter((c) => c.referralFocalPoint);
+}
+
 /** The service page: the public view plus the locations this viewer may see and the contacts. */
 export async function presentService(service: ServiceRecord, viewer: Viewer): Promise<ServiceDetail> {
   const [organizations, locations, contacts] = await Promise.all([
     organizationRefs([service.organizationId]),
     locationsByIds(service.locationIds ?? []),
-    liveContacts({ serviceId: service._id }),
+    contactsFor(service),
   ]);
   const order = new Map((service.locationIds ?? []).map((id, i) => [id.toHexString(), i]));
   const inOrder = [...locations].sort((a, b) => (order.get(a._id.toHexString()) ?? 0) - (order.get(b._id.toHexString()) ?? 0));
