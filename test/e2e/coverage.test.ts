@@ -84,7 +84,11 @@ test('in Arabic the dashboard is right to left, with the first column fixed at t
   const first = await matrix.locator('thead th').first().boundingBox();
   assert.ok(table && first && first.x + first.width > table.x + table.width - 4, 'the first column is at the right');
   await page.locator('ct-choropleth-map .leaflet-top.leaflet-right .leaflet-control-zoom').waitFor();
-  await page.locator('ct-bar-chart').first().waitFor();
+  // Bars are drawn (sizes set despite the CSP) and grow from the right.
+  const track = await page.locator('ct-bar-chart .track').first().boundingBox();
+  const segment = await page.locator('ct-bar-chart .segment').first().boundingBox();
+  assert.ok(track && segment && segment.width > 0, 'the longest bar has a width');
+  assert.ok(Math.abs(segment.x + segment.width - (track.x + track.width)) < 1, 'its first segment starts at the right');
   await screenshot(page, 'coverage-ar');
   await page.context().close();
 });
@@ -109,7 +113,7 @@ test('a government liaison sees referral figures per governorate', async () => {
   const figure = view.locator('ct-coverage-figure[caption="Referrals by governorate"]');
   await figure.locator('tbody tr').first().waitFor();
   const basrah = figure.locator('tbody tr').filter({ hasText: 'Al-Basrah' });
-  assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['2', '2', '1', '1', '50%', '3 hr']);
+  assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['2', '2', '1', '1', '50%', '3 hrs']);
   assert.match((await view.locator('.summary').last().textContent()) ?? '', /3 referrals sent/);
   assert.equal(await figure.locator('ct-bar-chart').count(), 3);
   await screenshot(page, 'coverage-liaison-en');

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { styles } from './bar-chart.styles.js';
 
 export interface BarSeries {
@@ -40,30 +39,43 @@ export class BarChart extends LitElement {
     this.max = undefined;
   }
 
-  override render() {
+  get #max(): number {
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-    const max = this.max ?? Math.max(1, ...this.bars.map((bar) => sum(bar.values)));
+    return this.max ?? Math.max(1, ...this.bars.map((bar) => sum(bar.values)));
+  }
+
+  override render() {
     return html`<div aria-hidden="true">
       ${this.series.length > 1
         ? html`<ul class="legend">
-            ${this.series.map((s) => html`<li><span class="swatch" style=${styleMap({ background: s.colour })}></span>${s.label}</li>`)}
+            ${this.series.map((s, i) => html`<li><span class="swatch" data-series=${i}></span>${s.label}</li>`)}
           </ul>`
         : nothing}
       <ul class="bars">
         ${this.bars.map(
-          (bar) => html`<li>
+          (bar, b) => html`<li>
             <span dir="auto">${bar.label}</span>
             <span class="track">
-              ${bar.values.map(
-                (value, i) =>
-                  html`<span class="segment" style=${styleMap({ inlineSize: `${(value / max) * 100}%`, background: this.series[i]?.colour ?? 'currentColor' })}></span>`,
-              )}
+              ${bar.values.map((_, i) => html`<span class="segment" data-bar=${b} data-series=${i}></span>`)}
             </span>
             <span class="value">${bar.display}</span>
           </li>`,
         )}
       </ul>
     </div>`;
+  }
+
+  /** Sizes and colours go through the CSSOM: the Content-Security-Policy forbids style attributes. */
+  override updated(): void {
+    const max = this.#max;
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[data-series]')) {
+      const series = Number(element.dataset.series);
+      element.style.background = this.series[series]?.colour ?? 'currentColor';
+      if (element.dataset.bar !== undefined) {
+        const value = this.bars[Number(element.dataset.bar)]?.values[series] ?? 0;
+        element.style.inlineSize = `${(value / max) * 100}%`;
+      }
+    }
   }
 }
 
