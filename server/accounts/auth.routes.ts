@@ -7,21 +7,12 @@ import { unauthorized } from '../platform/http/problem.js';
 import { changePassword } from './password-change.js';
 import { assertCsrfForSignIn, issueCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { PASSWORD_MAX_LENGTH } from './passwords.js';
+import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from './auth.schemas.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
 import { requireUser, type SessionUser } from './permissions.js';
 import { SESSION_COOKIE } from './session.js';
 import { UserViewSchema } from './schemas.js';
 import { describeUser } from './users.js';
-
-const email = z.string().trim().min(3).max(320);
-const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
-const token = z.string().min(20).max(200);
-
-const LoginBody = z.strictObject({ email, password });
-const PasswordChangeBody = z.strictObject({ currentPassword: password, newPassword: password });
-const ResetRequestBody = z.strictObject({ email });
-const ResetCompleteBody = z.strictObject({ token, password });
 
 /** Runs the local strategy; resolves with the user, or false for wrong credentials. */
 function authenticateLocal(authenticator: passport.Authenticator, req: Request, res: Response): Promise<SessionUser | false> {

@@ -1,11 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
+import { LoginBody } from '../../../../server/accounts/auth.schemas.js';
 import { ApiError } from '../../api/client.js';
-import type { FieldProblem } from '../../api/types.js';
+import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { navigate, RouteController } from '../../router.js';
 import { session } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { accountStyles } from '../account/account.styles.js';
+import { focusFirstInvalid } from '../account/password-fields.js';
+import { failureMessage } from '../admin/failure.js';
+import { localised } from '../admin/localised-problems.js';
 import { styles } from './sign-in-view.styles.js';
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
@@ -15,7 +20,7 @@ function safeNext(next: string | null): string {
 
 /** Sign-in for staff of member organisations; returns to the page that asked for it. */
 export class SignInView extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, accountStyles, styles];
   static override properties = {
     busy: { state: true },
     failure: { state: true },
@@ -24,7 +29,7 @@ export class SignInView extends LitElement {
 
   declare busy: boolean;
   declare failure: string | null;
-  declare fieldProblems: FieldProblem[];
+  declare fieldProblems: FieldProblems;
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
@@ -33,42 +38,48 @@ export class SignInView extends LitElement {
     super();
     this.busy = false;
     this.failure = null;
-    this.fieldProblems = [];
+    this.fieldProblems = new FieldProblems();
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.busy = true;
     this.failure = null;
-    this.fieldProblems = [];
+    const checked = check(LoginBody, { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') });
+    if (!checked.ok) {
+      this.fieldProblems = new FieldProblems(localised(checked.problems, this.#messages()));
+      await focusFirstInvalid(this);
+      return;
+    }
+    this.busy = true;
+    this.fieldProblems = new FieldProblems();
     try {
-      await session.signIn(String(data.get('email') ?? ''), String(data.get('password') ?? ''));
+      await session.signIn(checked.value.email, checked.value.password);
       navigate(safeNext(this.#routes.route.query.get('next')), { replace: true });
     } catch (error) {
+      const fields = FieldProblems.fromApi(error);
       if (error instanceof ApiError && error.status === 401) this.failure = this.#i18n.t('signIn.failed');
-      else if (error instanceof ApiError && error.problem.errors?.length) this.fieldProblems = error.problem.errors;
-      else if (error instanceof ApiError && !error.isNetwork) this.failure = error.problem.detail ?? this.#i18n.t('error.generic');
-      else this.failure = this.#i18n.t('error.network');
+      else if (fields) this.fieldProblems = new FieldProblems(localised(fields, this.#messages()));
+      else this.failure = failureMessage(this.#i18n, error);
     } finally {
       this.busy = false;
     }
   }
 
-  #fieldError(field: string) {
-    const problem = this.fieldProblems.find((p) => p.field === field);
-    return problem ? html`<p class="field-error" id="${field}-error">${problem.message}</p>` : nothing;
+  #messages(): Record<string, string> {
+    return { email: this.#i18n.t('account.emailInvalid'), password: this.#i18n.t('account.passwordRequired') };
   }
 
   override render() {
     const i18n = this.#i18n;
     setPageTitle(i18n, i18n.t('signIn.title'));
     const asked = this.#routes.route.query.has('next');
+    const problems = this.fieldProblems;
     return html`<h1>${i18n.t('signIn.title')}</h1>
       ${asked ? html`<p class="notice">${i18n.t('signIn.required')}</p>` : nothing}
       <p>${i18n.t('signIn.intro')}</p>
       ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
-      <form @submit=${this.#submit} aria-busy=${this.busy ? 'true' : 'false'}>
+      <form novalidate @submit=${this.#submit} aria-busy=${this.busy ? 'true' : 'false'}>
         <div>
           <label for="email">${i18n.t('signIn.email')}</label>
           <input
@@ -78,10 +89,10 @@ export class SignInView extends LitElement {
             autocomplete="username"
             dir="ltr"
             required
-            aria-invalid=${this.fieldProblems.some((p) => p.field === 'email') ? 'true' : 'false'}
-            aria-describedby=${this.fieldProblems.some((p) => p.field === 'email') ? 'email-error' : nothing}
+            aria-invalid=${problems.invalid('email')}
+            aria-describedby=${problems.describedBy('email') ?? nothing}
           />
-          ${this.#fieldError('email')}
+          ${problems.render('email')}
         </div>
         <div>
           <label for="password">${i18n.t('signIn.password')}</label>
@@ -92,10 +103,11 @@ export class SignInView extends LitElement {
             autocomplete="current-password"
             dir="ltr"
             required
-            aria-invalid=${this.fieldProblems.some((p) => p.field === 'password') ? 'true' : 'false'}
-            aria-describedby=${this.fieldProblems.some((p) => p.field === 'password') ? 'password-error' : nothing}
+            aria-invalid=${problems.invalid('password')}
+            aria-describedby=${problems.describedBy('password') ?? nothing}
           />
-          ${this.#fieldError('password')}
+          ${problems.render('password')}
+          <p class="hint"><a href="/account/reset-password">${i18n.t('account.forgotPassword')}</a></p>
         </div>
         <div><button class="button" type="submit" ?disabled=${this.busy}>${i18n.t('signIn.submit')}</button></div>
       </form>`;

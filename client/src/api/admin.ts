@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import type { SampleCounts } from '../../../seed/seed.js';
+import type { AuditEntryView } from '../../../server/accounts/audit-log.js';
+import type { InvitationBody, MemberRole } from '../../../server/accounts/members.schemas.js';
+import type { InvitationViewSchema } from '../../../server/accounts/schemas.js';
+import type { MemberView } from '../../../server/accounts/users.js';
+import type { QueueEntry } from '../../../server/admin/verification-queue.js';
+import type { ImportReport } from '../../../server/standards/hsds/import.js';
+import { get, getSignedIn, send, toSearchParams, type Query } from './client.js';
+import type { Translated } from '../i18n/types.js';
+import type { User } from './types.js';
+
+/** Typed calls of the administration screens (platform admins) and of the account pages. */
+
+export type { AuditEntryView, ImportReport, MemberView, QueueEntry, SampleCounts };
+export type Invitation = z.infer<typeof InvitationViewSchema>;
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+}
+
+export const getVerificationQueue = (page: number, signal?: AbortSignal) =>
+  getSignedIn<Paged<QueueEntry> & { perPage: number }>('/admin/verification-queue', { page, perPage: 20 }, signal);
+
+const collection = (kind: QueueEntry['kind']) => (kind === 'organization' ? 'organizations' : 'services');
+
+export const verifyRecord = (kind: QueueEntry['kind'], id: string) => send<unknown>('POST', `/${collection(kind)}/${encodeURIComponent(id)}/verify`);
+
+export interface UserFilter extends Query {
+  role?: string;
+  organizationId?: string;
+  status?: string;
+  page?: number;
+}
+
+export const listUsers = (filter: UserFilter, signal?: AbortSignal) =>
+  getSignedIn<Paged<MemberView> & { pageSize: number }>('/users', { pageSize: 50, ...filter }, signal);
+
+export const inviteUser = (body: z.input<typeof InvitationBody>) => send<Invitation>('POST', '/invitations', body);
+
+const memberPath = (member: MemberView) => `/organizations/${encodeURIComponent(member.organization?.id ?? '')}/members/${encodeURIComponent(member.id)}`;
+
+export const changeRole = (member: MemberView, role: MemberRole) => send<MemberView>('PATCH', memberPath(member), { role });
+
+export const deactivateUser = (member: MemberView) => send<void>('DELETE', memberPath(member));
+
+export interface OrganizationName {
+  id: string;
+  name: Translated;
+}
+
+/** Every organisation's name, for pickers (the list serves at most 100 a page). */
+export async function organizationNames(signal?: AbortSignal): Promise<OrganizationName[]> {
+  const out: OrganizationName[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await get<Paged<OrganizationName>>('/organizations', { fields: 'name', sort: 'name', perPage: 100, page }, signal);
+    out.push(...batch.items);
+    if (out.length >= batch.total || !batch.items.length) return out;
+  }
+}
+
+export interface AuditFilter extends Query {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+export const readAuditLog = (filter: AuditFilter, signal?: AbortSignal) =>
+  getSignedIn<Paged<AuditEntryView> & { pageSize: number }>('/audit', { pageSize: 25, ...filter }, signal);
+
+/** An HSDS package (zip) or one table (CSV): checked only (`dryRun`) or imported. */
+export function importDirectory(file: File, options: { dryRun: boolean; skipInvalid: boolean }): Promise<ImportReport> {
+  const zip = /\.zip$/i.test(file.name) || file.type.includes('zip');
+  const query = toSearchParams({ dryRun: options.dryRun, skipInvalid: options.skipInvalid }).toString();
+  return send<ImportReport>('POST', `/admin/import${query ? `?${query}` : ''}`, file, { contentType: zip ? 'application/zip' : 'text/csv' });
+}
+
+export const HSDS_EXPORT_URL = '/hsds/export.zip';
+
+export const clearSampleData = () => send<SampleCounts>('POST', '/admin/sample-data/clear');
+
+// ---- Account pages -----------------------------------------------------------------------------
+
+export const changePassword = (body: { currentPassword: string; newPassword: string }) => send<void>('POST', '/auth/password', body);
+
+export const requestPasswordReset = (email: string) => send<void>('POST', '/auth/password-reset/request', { email }, { signedIn: false });
+
+export const completePasswordReset = (body: { token: string; password: string }) =>
+  send<void>('POST', '/auth/password-reset/complete', body, { signedIn: false });
+
+export const acceptInvitation = (body: { token: string; name: string; password: string }) =>
+  send<{ user: User }>('POST', '/invitations/accept', body, { signedIn: false });

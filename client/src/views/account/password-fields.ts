@@ -1,0 +1,43 @@
+import { html, nothing } from 'lit';
+import { PASSWORD_MIN_LENGTH, passwordProblem, type PasswordContext } from '../../../../server/accounts/password-rules.js';
+import type { FieldProblem } from '../../api/types.js';
+import type { FieldProblems } from '../../forms/field-problems.js';
+import type { I18nController } from '../../i18n/i18n.js';
+
+/**
+ * A new password and its repetition, with the server's password rules stated and checked before
+ * sending (the same rules module the server enforces).
+ */
+export function renderNewPassword(i18n: I18nController, problems: FieldProblems, field: string) {
+  const hintId = `${field}-hint`;
+  const describedBy = [hintId, problems.describedBy(field)].filter(Boolean).join(' ');
+  return html`<div>
+      <label for=${field}>${i18n.t('account.newPassword')}</label>
+      <input id=${field} name=${field} type="password" autocomplete="new-password" dir="ltr" required
+        aria-invalid=${problems.invalid(field)} aria-describedby=${describedBy} />
+      <p class="hint" id=${hintId}>${i18n.t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}</p>
+      ${problems.render(field)}
+    </div>
+    <div>
+      <label for="confirmPassword">${i18n.t('account.confirmPassword')}</label>
+      <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" dir="ltr" required
+        aria-invalid=${problems.invalid('confirmPassword')} aria-describedby=${problems.describedBy('confirmPassword') ?? nothing} />
+      ${problems.render('confirmPassword')}
+    </div>`;
+}
+
+/** What is wrong with the new password and its repetition, in the reader's language. */
+export function newPasswordProblems(i18n: I18nController, data: FormData, field: string, context: PasswordContext): FieldProblem[] {
+  const password = String(data.get(field) ?? '');
+  const problems: FieldProblem[] = [];
+  const problem = passwordProblem(password, context);
+  if (problem) problems.push({ field, message: i18n.t(`account.password.${problem}`, { min: PASSWORD_MIN_LENGTH }) });
+  if (password !== String(data.get('confirmPassword') ?? '')) problems.push({ field: 'confirmPassword', message: i18n.t('account.passwordsDiffer') });
+  return problems;
+}
+
+/** Moves focus to the first field with an error, after the form re-rendered. */
+export async function focusFirstInvalid(host: { updateComplete: Promise<unknown>; renderRoot: ParentNode }): Promise<void> {
+  await host.updateComplete;
+  host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

@@ -1,0 +1,127 @@
+import { html, LitElement, nothing } from 'lit';
+import { getVerificationQueue, verifyRecord, type QueueEntry } from '../../../api/admin.js';
+import { failureMessage } from '../failure.js';
+import { renderLoadStatus } from '../../../components/load-status/load-status.js';
+import { I18nController } from '../../../i18n/i18n.js';
+import { ResourceController } from '../../../resource-controller.js';
+import { sharedStyles } from '../../../styles/shared.styles.js';
+import { adminStyles } from '../admin.styles.js';
+import { fieldLabel } from '../fields.js';
+import { renderPager } from '../pager.js';
+import { styles } from './verification-queue.styles.js';
+
+/** New and changed organisations and services, most recently changed first, verified one by one. */
+export class AdminVerification extends LitElement {
+  static override styles = [sharedStyles, adminStyles, styles];
+  static override properties = { page: { state: true }, busy: { state: true }, message: { state: true }, failure: { state: true } };
+
+  declare page: number;
+  declare busy: string | null;
+  declare message: string;
+  declare failure: string;
+  /** Bumped to load the queue again after a verification. */
+  #round = 0;
+
+  readonly #i18n = new I18nController(this);
+  readonly #queue = new ResourceController(this, () => `${this.page}:${this.#round}`, (_key, signal) => getVerificationQueue(this.page, signal));
+
+  constructor() {
+    super();
+    this.page = 1;
+    this.busy = null;
+    this.message = '';
+    this.failure = '';
+  }
+
+  async #verify(entry: QueueEntry): Promise<void> {
+    const name = this.#i18n.text(entry.name);
+    this.busy = entry.id;
+    this.failure = '';
+    try {
+      await verifyRecord(entry.kind, entry.id);
+      this.message = this.#i18n.t('admin.verification.done', { name });
+      this.#round++;
+      // The row is gone: keep keyboard users in the section, at the announcement.
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    } catch (error) {
+      this.failure = failureMessage(this.#i18n, error);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  #row(entry: QueueEntry) {
+    const i18n = this.#i18n;
+    const name = i18n.text(entry.name);
+    const href = `/${entry.kind === 'organization' ? 'organizations' : 'services'}/${entry.id}`;
+    return html`<tr>
+      <th scope="row">
+        <span class="badge kind">${i18n.t(entry.kind === 'organization' ? 'admin.verification.organization' : 'admin.verification.service')}</span>
+        <a href=${href}>${name}</a>
+      </th>
+      <td>${entry.organization ? i18n.text(entry.organization.name) : nothing}</td>
+      <td>
+        ${entry.isNew ? html`<span class="badge warning">${i18n.t('admin.verification.new')}</span>` : nothing}
+        ${entry.changedFields.length
+          ? html`<ul class="changed">
+              ${entry.changedFields.map((f) => html`<li>${fieldLabel(i18n, f)}</li>`)}
+            </ul>`
+          : nothing}
+      </td>
+      <td>${entry.updatedAt ? i18n.date(entry.updatedAt) : nothing}</td>
+      <td>
+        <button
+          type="button"
+          class="button"
+          ?disabled=${this.busy !== null}
+          aria-label=${i18n.t('admin.verification.verifyNamed', { name })}
+          @click=${() => this.#verify(entry)}
+        >
+          ${i18n.t('admin.verification.verify')}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  override render() {
+    const i18n = this.#i18n;
+    const state = this.#queue.state;
+    const queue = this.#queue.value;
+    return html`<h2 tabindex="-1">${i18n.t('admin.verification.title')}</h2>
+      <p>${i18n.t('admin.verification.intro')}</p>
+      <p class="status" role="status">${this.message}</p>
+      ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      ${!queue
+        ? renderLoadStatus(i18n, state, () => this.#queue.retry())
+        : queue.items.length === 0
+          ? html`<p>${i18n.t('admin.verification.empty')}</p>`
+          : html`<div class="table-wrap">
+                <table>
+                  <caption>
+                    ${i18n.plural('admin.verification.count', queue.total)}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${i18n.t('admin.verification.record')}</th>
+                      <th scope="col">${i18n.t('admin.verification.organizationColumn')}</th>
+                      <th scope="col">${i18n.t('admin.verification.changes')}</th>
+                      <th scope="col">${i18n.t('admin.verification.changedAt')}</th>
+                      <th scope="col"><span class="visually-hidden">${i18n.t('admin.actions')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${queue.items.map((entry) => this.#row(entry))}
+                  </tbody>
+                </table>
+              </div>
+              ${renderPager(i18n, { page: queue.page, perPage: queue.perPage, total: queue.total }, (page) => (this.page = page))}`}`;
+  }
+}
+
+customElements.define('ct-admin-verification', AdminVerification);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ct-admin-verification': AdminVerification;
+  }
+}
