@@ -335,8 +335,10 @@ describe('coverage', () => {
 
     it('neutralises cells a spreadsheet would run as formulas', async () => {
       await TaxonomyTermModel.updateOne({ code: 'education' }, { $set: { 'name.en': '=HYPERLINK("http://evil.example","Education")' } });
-      const { rows } = await download('?category=education');
+      const { rows, text } = await download('?category=education');
       assert.equal(rows[1]![5], `'=HYPERLINK("http://evil.example","Education")`);
+      // Cells with commas or quotes are quoted, quotes doubled.
+      assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example"",""Education"")",`), 'quoted cell');
       await TaxonomyTermModel.updateOne({ code: 'education' }, { $set: { 'name.en': 'Education' } });
     });
   });
