@@ -66,10 +66,12 @@ export interface OrganizationRecord extends RecordFields {
   acceptsReferrals: boolean;
   yearIncorporated: number | null;
   legalStatus: string | null;
-  verification: { status: (typeof VERIFICATION_STATES)[number]; verifiedBy: null; note: null };
+  verification: SampleVerification;
   lastVerifiedAt: Date | null;
   search: SearchFields;
 }
+
+type SampleVerification = { status: (typeof VERIFICATION_STATES)[number]; verifiedBy: null; note: null };
 
 export interface LocationRecord extends RecordFields {
   organizationId: Types.ObjectId;
@@ -111,6 +113,7 @@ export interface ServiceRecord extends RecordFields {
   email: string | null;
   phones: Phone[];
   lastVerifiedAt: Date;
+  verification: SampleVerification;
   organizationType: OrganizationType;
   acceptsReferrals: boolean;
   point: { lat: number; lng: number; precision: 'exact' | 'governorate' };
@@ -578,6 +581,8 @@ class DirectoryGenerator {
       email: random.chance(0.5) ? organization.email : null,
       phones,
       lastVerifiedAt,
+      // As checked as the organisation that offers it: the verification queue starts empty.
+      verification: { ...organization.verification },
       organizationType: organization.type,
       acceptsReferrals: organization.acceptsReferrals,
       // Confidential services are drawn at the governorate capital, never at the safe house.

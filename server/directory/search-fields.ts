@@ -1,9 +1,10 @@
 import { allTexts, type Translated } from '../platform/text/translated.js';
-import { normalizeText, prefixesOf, tokenize } from '../platform/text/normalize.js';
+import { normalizeText, searchWords, tokenize } from '../platform/text/normalize.js';
 
 export interface SearchFields {
   nameTokens: string[];
-  prefixes: string[];
+  /** What a query word must start (see searchWords). */
+  words: string[];
   sortName: string;
 }
 
@@ -22,7 +23,7 @@ export function searchFields(input: {
   const otherTokens = tokenize([...allTexts(input.description), ...(input.extra ?? [])].join(' '));
   return {
     nameTokens,
-    prefixes: prefixesOf([...nameTokens, ...otherTokens]),
+    words: searchWords([...nameTokens, ...otherTokens]),
     sortName: normalizeText(input.name.en ?? input.name.ar ?? input.name.ckb ?? ''),
   };
 }

@@ -7,10 +7,11 @@ import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
 import type { Filter } from './filter-match.js';
 
 /**
- * The stored `search.prefixes` (every prefix of every word, so the database can match prefixes by
- * equality) would cost hundreds of strings per record in memory. The catalog keeps only the longest
- * ones — the words themselves — which answer the same question with startsWith.
+ * Free-text search: `{ [SEARCH_WORDS]: { $all: terms } }` holds when every query term starts one of a
+ * record's words. Only the catalog evaluates it (with its word index); the database never sees it.
  */
+export const SEARCH_WORDS = 'search.words';
+
 const interned = new Map<string, string>();
 const intern = (s: string) => {
   const known = interned.get(s);
@@ -19,6 +20,7 @@ const intern = (s: string) => {
   return s;
 };
 
+/** Records stored before `search.words` carried every prefix of every word (up to 12 letters): their longest ones are the words. */
 export function wordsFromPrefixes(prefixes: readonly string[]): string[] {
   const sorted = [...prefixes].sort();
   const words: string[] = [];
@@ -41,39 +43,39 @@ export type CatalogService = Catalogued<ServiceDoc>;
 export type CatalogOrganization = Catalogued<OrganizationDoc>;
 
 function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T {
-  const search = (doc.search ?? {}) as { nameTokens?: string[]; sortName?: string; prefixes?: string[] };
+  const search = (doc.search ?? {}) as { nameTokens?: string[]; sortName?: string; words?: string[]; prefixes?: string[] };
   return {
     ...doc,
     search: {
       nameTokens: (search.nameTokens ?? []).map(intern),
       sortName: search.sortName ?? '',
-      words: wordsFromPrefixes(search.prefixes ?? []),
+      words: search.words ? search.words.map(intern) : wordsFromPrefixes(search.prefixes ?? []),
     },
   } as unknown as T;
 }
 
-/** `{ 'search.prefixes': { $all: terms } }`, answered from the kept words. */
+/** `{ [SEARCH_WORDS]: { $all: terms } }`: every term starts a word. */
 const prefixMatcher = (doc: object, condition: unknown): boolean => {
   const terms = (condition as { $all?: unknown }).$all;
   if (!Array.isArray(terms) || Object.keys(condition as Filter).length !== 1) {
-    throw new Error('The catalog matches search.prefixes only with $all.');
+    throw new Error(`The catalog matches ${SEARCH_WORDS} only with $all.`);
   }
   const words = (doc as { search: CatalogSearch }).search.words;
   return terms.every((t: string) => words.some((w) => w.startsWith(t)));
 };
 
-const wordIndex = { path: 'search.prefixes', of: (record: object) => (record as { search: CatalogSearch }).search.words };
+const wordIndex = { path: SEARCH_WORDS, of: (record: object) => (record as { search: CatalogSearch }).search.words };
 
 /** The fields that searches, facets, coverage and the confidential-place checks filter on. */
 export const serviceCatalog = new RecordCatalog<CatalogService>('services', () => ServiceModel as never, compact, {
-  fieldMatchers: { 'search.prefixes': prefixMatcher },
+  fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
   indexes: {
     fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
     words: wordIndex,
   },
 });
 export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
-  fieldMatchers: { 'search.prefixes': prefixMatcher },
+  fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
   indexes: { fields: ['archivedAt', 'governorates', 'languages', 'type', 'verification.status', 'sample'], words: wordIndex },
 });
 

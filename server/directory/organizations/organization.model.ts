@@ -32,7 +32,8 @@ const OrganizationSchema = new Schema(
       /** Normalised words of the names: name matches rank first. */
       nameTokens: { type: [String], default: [] },
       /** Every word prefix of names, descriptions, type: what `q` matches against. */
-      prefixes: { type: [String], default: [], index: true },
+      // Matched by the in-memory catalog (prefix per word), so no database index.
+      words: { type: [String], default: [] },
       /** Normalised primary name for stable sorting across scripts. */
       sortName: { type: String, default: '', index: true },
     },

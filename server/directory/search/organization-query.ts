@@ -1,6 +1,7 @@
 import { Types, type FilterQuery } from 'mongoose';
 import type { z } from 'zod';
 import { queryTerms } from '../../platform/text/normalize.js';
+import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import type { OrganizationDoc } from '../organizations/organization.model.js';
 import { VerificationFilterParam } from '../records/verification.js';
 import { findServices } from '../catalog/queries.js';
@@ -42,6 +43,6 @@ export async function organizationSearch(
     and.push({ _id: { $in: [...new Map(services.map((s) => [String(s.organizationId), s.organizationId])).values()] } });
   }
   const terms = f.q ? queryTerms(f.q) : [];
-  if (terms.length) and.push({ 'search.prefixes': { $all: terms } });
+  if (terms.length) and.push({ [SEARCH_WORDS]: { $all: terms } });
   return { filter: { $and: and }, terms };
 }

@@ -2,6 +2,7 @@ import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
 import { multiValue, queryBoolean } from '../../platform/http/validate.js';
 import { queryTerms } from '../../platform/text/normalize.js';
+import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { ObjectIdSchema } from '../records/record.js';
 import { GovernorateInput } from '../services/service.schemas.js';
@@ -78,7 +79,7 @@ export function serviceSearch(f: ServiceFilters, taxonomy: Taxonomy, now = new D
   if (f.verifiedWithinDays) and.push({ lastVerifiedAt: { $gte: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } });
 
   const terms = f.q ? queryTerms(f.q) : [];
-  if (terms.length) and.push({ 'search.prefixes': { $all: terms } });
+  if (terms.length) and.push({ [SEARCH_WORDS]: { $all: terms } });
 
   const near = f.near ? { center: f.near, radiusKm: f.radiusKm } : undefined;
   if (near?.radiusKm) {

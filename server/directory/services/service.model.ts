@@ -60,7 +60,8 @@ const ServiceSchema = new Schema(
     },
     search: {
       nameTokens: { type: [String], default: [] },
-      prefixes: { type: [String], default: [], index: true },
+      // Matched by the in-memory catalog (prefix per word), so no database index.
+      words: { type: [String], default: [] },
       sortName: { type: String, default: '' },
     },
   },

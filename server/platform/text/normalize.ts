@@ -83,30 +83,24 @@ function withoutArticle(token: string): string | undefined {
 }
 
 export const MIN_PREFIX = 2;
-export const MAX_PREFIX = 12;
 
 /**
- * Every prefix (MIN_PREFIX..MAX_PREFIX characters) of every word, so "prefix per word" search is an exact,
- * indexable `$all` match on this array rather than a regular expression.
+ * The words a record is found by: each of its words, and an Arabic word also without its article.
+ * A query word finds the record when it starts one of them (the catalog's word index).
  */
-export function prefixesOf(tokens: Iterable<string>): string[] {
+export function searchWords(tokens: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const token of tokens) {
-    for (const word of [token, withoutArticle(token)]) {
-      if (!word) continue;
-      const max = Math.min(word.length, MAX_PREFIX);
-      for (let i = Math.min(MIN_PREFIX, word.length); i <= max; i++) out.add(word.slice(0, i));
-    }
+    out.add(token);
+    const bare = withoutArticle(token);
+    if (bare) out.add(bare);
   }
   return [...out];
 }
 
-/**
- * Query words as they must appear in the prefix array (clipped to MAX_PREFIX). A one-letter word
- * is dropped unless it is the whole query, since it would match nearly everything.
- */
+/** Query words, normalised. A one-letter word is dropped unless it is the whole query, since it would match nearly everything. */
 export function queryTerms(query: string): string[] {
-  const tokens = tokenize(query).map((t) => t.slice(0, MAX_PREFIX));
+  const tokens = tokenize(query);
   const meaningful = tokens.filter((t) => t.length >= MIN_PREFIX);
   return meaningful.length ? meaningful : tokens;
 }

@@ -45,7 +45,7 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
   writer.add('taxonomy', taxonomyMapper.toHsds());
   for (const term of (await publicTerms()).values()) writer.add('taxonomy_term', taxonomyTermMapper.toHsds(term, lang));
 
-  const organizations = querySource(OrganizationModel, publicOrganizationFilter(), ORGANIZATION_SORT);
+  const organizations = querySource(OrganizationModel, await publicOrganizationFilter(), ORGANIZATION_SORT);
   for await (const batch of organizations.batches()) {
     const ids = batch.map((o) => o._id);
     const [locations, contacts] = await Promise.all([

@@ -156,7 +156,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl'> }): Router 
   router.get('/organizations', async (req, res) => {
     const q = query(PlainListQuery, req);
     const language = languageOf(req, res, q.lang);
-    const source = querySource(OrganizationModel, publicOrganizationFilter(q.search), ORGANIZATION_SORT);
+    const source = querySource(OrganizationModel, await publicOrganizationFilter(q.search), ORGANIZATION_SORT);
     await sendList(res, q, source, async (orgs) => {
       const locations = await publicLocations(orgs.flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])));
       return orgs.map((o) => organizationMapper.toHsds(o, { lang: language, locations }));

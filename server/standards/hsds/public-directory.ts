@@ -4,6 +4,8 @@ import { locationsOfConfidentialServices } from '../../directory/locations/locat
 import { LocationModel } from '../../directory/locations/location.model.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
+import { SEARCH_WORDS } from '../../directory/catalog/directory-catalog.js';
+import { findIn, type CatalogSource } from '../../directory/catalog/queries.js';
 import { loadTaxonomy } from '../../directory/taxonomy/taxonomy.data.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import { allTexts, type Language } from '../../platform/text/translated.js';
@@ -48,12 +50,17 @@ export interface ServiceQuery {
 /** A filter that matches nothing, for ids that cannot exist (no 400: HSDS filters narrow results). */
 const NOTHING = { _id: { $in: [] } };
 
-const searchFilter = (search: string | undefined) =>
-  search === undefined ? {} : { 'search.prefixes': { $all: queryTerms(search) } };
+/** Free text is matched by the catalog (its word index); the database gets the ids it found. */
+async function searchFilter(source: CatalogSource, search: string | undefined) {
+  const terms = search === undefined ? [] : queryTerms(search);
+  if (!terms.length) return {};
+  const found = await findIn(source, { archivedAt: null, [SEARCH_WORDS]: { $all: terms } });
+  return { _id: { $in: found.map((r) => r._id) } };
+}
 
-export const publicOrganizationFilter = (search?: string): FilterQuery<OrganizationSource> => ({
+export const publicOrganizationFilter = async (search?: string): Promise<FilterQuery<OrganizationSource>> => ({
   archivedAt: null,
-  ...searchFilter(search),
+  ...(await searchFilter('organizations', search)),
 });
 
 export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<ServiceSource>> {
@@ -61,7 +68,7 @@ export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<
   const archivedOrgs = await OrganizationModel.find({ archivedAt: { $ne: null } }, { _id: 1 }).lean();
   const filter: FilterQuery<ServiceSource> = {
     archivedAt: null,
-    ...searchFilter(q.search),
+    ...(await searchFilter('services', q.search)),
     ...(q.modifiedAfter ? { updatedAt: { $gte: q.modifiedAfter } } : {}),
   };
   const organizationId = q.organizationId === undefined ? undefined : recordObjectId(q.organizationId);
@@ -87,7 +94,7 @@ export async function publicTerms(): Promise<Map<string, TermSource>> {
   return new Map((await loadTaxonomy()).terms.map((t) => [t.code, t]));
 }
 
-/** Free-text search over a few texts held in memory: every query word is a prefix of a word (as `search.prefixes`). */
+/** Free-text search over a few texts held in memory: every query word starts a word (as in the catalog). */
 export const matchesSearch = (texts: string[], search: string | undefined) =>
   search === undefined || matchesAllTerms(tokenize(texts.join(' ')), queryTerms(search));
 
