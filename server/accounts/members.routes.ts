@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../platform/http/api-route.js';
 import { acceptInvitation, invite, pendingInvitations } from './invitations.js';
-import { changeMemberRole, listMembers, listUsers, MEMBER_ROLES, removeMember } from './members.js';
-import { PASSWORD_MAX_LENGTH } from './passwords.js';
+import { changeMemberRole, listMembers, listUsers, removeMember } from './members.js';
+import { InvitationBody, RoleBody } from './members.schemas.js';
+import { AcceptBody } from './auth.schemas.js';
 import { authorize, authorizeEverywhere, ROLES } from './permissions.js';
 import { InvitationViewSchema, MemberViewSchema, UserViewSchema, objectId } from './schemas.js';
 import { describeUser } from './users.js';
@@ -12,18 +13,6 @@ const OrgParams = z.strictObject({ organizationId: objectId });
 const MemberParams = z.strictObject({ organizationId: objectId, userId: objectId });
 const status = z.enum(['active', 'deactivated']);
 
-const InvitationBody = z.strictObject({
-  email: z.email().max(320),
-  role: z.enum(ROLES),
-  /** Null (or absent) only for inviting another platform admin. */
-  organizationId: objectId.nullable().default(null),
-});
-const AcceptBody = z.strictObject({
-  token: z.string().min(20).max(200),
-  name: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-});
-const RoleBody = z.strictObject({ role: z.enum(MEMBER_ROLES) });
 const UsersQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
   organizationId: objectId.optional(),

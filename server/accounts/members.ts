@@ -4,12 +4,10 @@ import { recordAudit } from '../audit/audit.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import type { Role, SessionUser } from './permissions.js';
 import { endSessionsOf } from './session-record.model.js';
+import type { MemberRole } from './members.schemas.js';
 import { UserModel, type UserDoc } from './user.model.js';
 import { assertRoleFitsOrganization, toMemberViews, type MemberView } from './users.js';
 
-/** Roles an organisation's members can have (platform admins belong to no organisation). */
-export const MEMBER_ROLES = ['org-admin', 'caseworker', 'gov-liaison'] as const satisfies readonly Role[];
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export async function listMembers(organizationId: string, status?: 'active' | 'deactivated'): Promise<MemberView[]> {
   const users = await UserModel.find({ organizationId, ...(status ? { status } : {}) })

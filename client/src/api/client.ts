@@ -62,7 +62,13 @@ async function problemOf(response: Response): Promise<Problem> {
   return { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
 }
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+/** A record as read for editing: its body and the ETag to send back as If-Match when saving it. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+async function fetchOk(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}`, { credentials: 'same-origin', ...init });
@@ -71,13 +77,29 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 });
   }
   if (!response.ok) throw new ApiError(await problemOf(response));
+  return response;
+}
+
+async function bodyOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
-export function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  return bodyOf<T>(await fetchOk(path, init));
+}
+
+async function versioned<T>(response: Response): Promise<Versioned<T>> {
+  return { value: await bodyOf<T>(response), etag: response.headers.get('ETag') ?? '' };
+}
+
+const withQuery = (path: string, query: Query) => {
   const search = toSearchParams(query).toString();
-  return request<T>(search ? `${path}?${search}` : path, { headers: { Accept: 'application/json' }, signal: signal ?? null });
+  return search ? `${path}?${search}` : path;
+};
+
+export function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  return request<T>(withQuery(path, query), { headers: { Accept: 'application/json' }, signal: signal ?? null });
 }
 
 const expiryListeners = new Set<() => void>();
@@ -101,6 +123,15 @@ export function getSignedIn<T>(path: string, query: Query = {}, signal?: AbortSi
   return get<T>(path, query, signal).catch(signInAgain);
 }
 
+/** GET of a record to edit, with its ETag (signed in: a 401 goes to sign-in and back). */
+export async function getForEdit<T>(path: string, signal?: AbortSignal): Promise<Versioned<T>> {
+  try {
+    return await versioned<T>(await fetchOk(path, { headers: { Accept: 'application/json' }, signal: signal ?? null }));
+  } catch (error) {
+    return signInAgain(error);
+  }
+}
+
 let csrfToken: Promise<string> | undefined;
 
 function csrf(): Promise<string> {
@@ -117,15 +148,26 @@ function csrf(): Promise<string> {
 interface SendOptions {
   /** A signed-in action: a 401 sends the user to sign in and back here. */
   signedIn?: boolean;
+  /** The ETag the change is based on: the server answers 412 if the record changed since. */
+  ifMatch?: string;
+  /** Send `body` (a file) as it is, with this type, instead of as JSON. */
+  contentType?: string;
 }
 
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 /** State-changing request with the session's CSRF token; one retry with a fresh token if it went stale. */
-export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: SendOptions = {}): Promise<T> {
+async function sendForResponse(method: Method, path: string, body: unknown, options: SendOptions): Promise<Response> {
   const attempt = async () =>
-    request<T>(path, {
+    fetchOk(path, {
       method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': await csrf() },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': options.contentType ?? 'application/json',
+        'X-CSRF-Token': await csrf(),
+        ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}),
+      },
+      body: body === undefined ? null : options.contentType ? (body as Blob) : JSON.stringify(body),
     });
   try {
     try {
@@ -139,6 +181,15 @@ export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path:
     if (options.signedIn === false) throw error;
     return signInAgain(error);
   }
+}
+
+export async function send<T>(method: Method, path: string, body?: unknown, options: SendOptions = {}): Promise<T> {
+  return bodyOf<T>(await sendForResponse(method, path, body, options));
+}
+
+/** A change whose answer is a record to keep editing: its new body and ETag. */
+export async function sendVersioned<T>(method: Method, path: string, body?: unknown, options: SendOptions = {}): Promise<Versioned<T>> {
+  return versioned<T>(await sendForResponse(method, path, body, options));
 }
 
 /** Memoises a reference-data request for the page's lifetime; a failure is forgotten so it can be retried. */

@@ -1,18 +1,229 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { getOrganization } from '../../api/client.js';
+import { loadReference, type Reference } from '../../api/reference.js';
+import type { OrganizationDetail } from '../../api/types.js';
+import { listActivities, listContacts, listLocations, type ActivityView, type ContactView } from '../../api/workspace.js';
+import { renderLoadStatus } from '../../components/load-status/load-status.js';
+import type { TextKey } from '../../i18n/en.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
+import { can, type Action } from '../../permissions.js';
+import { ResourceController } from '../../resource-controller.js';
+import { RouteController } from '../../router.js';
+import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import './agreements-section.js';
+import { activityForm, contactForm, locationForm, profileForm, serviceForm } from './definitions.js';
+import './members-section.js';
+import './record-form.js';
+import type { RecordFormDefinition } from './record-form.js';
+import { styles } from './workspace.styles.js';
 
-/** The signed-in user's organisation workspace. */
+type Section = 'profile' | 'services' | 'locations' | 'contacts' | 'members' | 'agreements' | 'activities';
+
+/** The sections, and the permission that makes each editable (members: visible at all). */
+const SECTIONS: ReadonlyArray<{ name: Section; edit: Action }> = [
+  { name: 'profile', edit: 'organization:update' },
+  { name: 'services', edit: 'service:write' },
+  { name: 'locations', edit: 'location:write' },
+  { name: 'contacts', edit: 'contact:write' },
+  { name: 'members', edit: 'member:manage' },
+  { name: 'agreements', edit: 'agreement:manage' },
+  { name: 'activities', edit: 'activity:write' },
+];
+
+const FORMS: Partial<Record<Section, RecordFormDefinition<never>>> = {
+  services: serviceForm,
+  locations: locationForm,
+  contacts: contactForm,
+  activities: activityForm,
+};
+
+interface ListRow {
+  id: string;
+  name: string;
+  detail: string;
+}
+
+/**
+ * The signed-in user's organisation workspace: its directory entry (profile, services, contacts),
+ * members, referral agreements and activities. Editors see forms; other members read the same.
+ */
 export class WorkspaceView extends LitElement {
-  static override styles = sharedStyles;
+  static override styles = [sharedStyles, styles];
+  static override properties = { reference: { state: true } };
+
+  declare reference: Reference | null;
 
   readonly #i18n = new I18nController(this);
+  readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
+  /** Bumped after a record is created or changed, so the section's list is read again. */
+  #generation = 0;
+
+  readonly #list = new ResourceController<ListRow[]>(
+    this,
+    () => {
+      const section = this.#section;
+      const org = this.#organizationId;
+      return org && FORMS[section] && !this.#routes.route.params.id ? `${section}:${org}:${this.#generation}` : undefined;
+    },
+    (key, signal) => this.#loadList(key.split(':')[0] as Section, key.split(':')[1] ?? '', signal),
+  );
+
+  constructor() {
+    super();
+    this.reference = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    loadReference().then(
+      (reference) => (this.reference = reference),
+      () => (this.reference = null),
+    );
+  }
+
+  get #organizationId(): string | undefined {
+    return this.#session.user?.organization?.id;
+  }
+
+  get #section(): Section {
+    const asked = this.#routes.route.params.section;
+    return SECTIONS.find((s) => s.name === asked)?.name ?? 'profile';
+  }
+
+  #mayEdit(section: Section): boolean {
+    const edit = SECTIONS.find((s) => s.name === section)?.edit;
+    return edit ? can(this.#session.user, edit, this.#organizationId) : false;
+  }
+
+  async #loadList(section: Section, organizationId: string, signal: AbortSignal): Promise<ListRow[]> {
+    const i18n = this.#i18n;
+    if (section === 'contacts') {
+      const { items } = await listContacts(organizationId, signal);
+      return items.map((c: ContactView) => ({
+        id: c.id,
+        name: c.name,
+        detail: [i18n.text(c.title), c.referralFocalPoint ? i18n.t('workspace.field.referralFocalPoint') : ''].filter(Boolean).join(' · '),
+      }));
+    }
+    if (section === 'locations') {
+      const { items } = await listLocations(organizationId, signal);
+      return items.map((l) => ({
+        id: l.id,
+        name: i18n.text(l.name),
+        detail: [
+          this.reference ? i18n.text(this.reference.governorateName(l.address.governorate)) : l.address.governorate,
+          l.confidential ? i18n.t('workspace.field.confidential') : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      }));
+    }
+    if (section === 'activities') {
+      const { items } = await listActivities(organizationId, signal);
+      return items.map((a: ActivityView) => ({
+        id: a.id,
+        name: i18n.text(a.title),
+        detail: [
+          i18n.t(`workspace.kind.${a.kind}`),
+          i18n.list(a.governorates.map((g) => (this.reference ? i18n.text(this.reference.governorateName(g)) : g))),
+          a.startDate === a.endDate ? i18n.date(a.startDate) : `${i18n.date(a.startDate)} – ${i18n.date(a.endDate)}`,
+          i18n.plural('workspace.reached', a.reached.total),
+        ].join(' · '),
+      }));
+    }
+    const organization: OrganizationDetail = await getOrganization(organizationId, signal);
+    return organization.services.map((s) => ({
+      id: s.id,
+      name: i18n.text(s.name),
+      detail: [i18n.vocab('status', s.status), s.confidential ? i18n.t('workspace.field.confidential') : ''].filter(Boolean).join(' · '),
+    }));
+  }
+
+  #renderNav(current: Section) {
+    const t = this.#i18n;
+    const visible = SECTIONS.filter((s) => s.name !== 'members' || this.#mayEdit('members'));
+    return html`<nav class="sections" aria-label=${t.t('workspace.sections')}>
+      <ul>
+        ${visible.map(
+          (s) => html`<li>
+            <a href="/workspace/${s.name}" aria-current=${s.name === current ? 'page' : nothing}>${t.t(`workspace.section.${s.name}`)}</a>
+          </li>`,
+        )}
+      </ul>
+    </nav>`;
+  }
+
+  #renderList(section: Section): TemplateResult {
+    const t = this.#i18n;
+    const state = this.#list.state;
+    const mayEdit = this.#mayEdit(section);
+    const add = mayEdit
+      ? html`<a class="button" href="/workspace/${section}/new">${t.t(`workspace.${section}.new` as TextKey)}</a>`
+      : nothing;
+    if (state.state !== 'ready') return html`${add}${renderLoadStatus(t, state, () => this.#list.retry())}`;
+    const rows = state.value;
+    return html`<div class="list-header">
+        <h2>${t.t(`workspace.section.${section}`)}</h2>
+        ${add}
+      </div>
+      ${rows.length
+        ? html`<ul class="records">
+            ${rows.map(
+              (row) => html`<li>
+                <a href="/workspace/${section}/${encodeURIComponent(row.id)}">${row.name || t.t('workspace.untitled')}</a>
+                <span class="muted">${row.detail}</span>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">${t.t('workspace.none')}</p>`}`;
+  }
+
+  #renderSection(section: Section, organizationId: string): TemplateResult {
+    const id = this.#routes.route.params.id;
+    const readOnly = !this.#mayEdit(section);
+    const form = (definition: RecordFormDefinition<never>, recordId: string) =>
+      html`<ct-record-form
+        .definition=${definition as RecordFormDefinition<unknown>}
+        .recordId=${recordId}
+        .organizationId=${organizationId}
+        .reference=${this.reference}
+        ?readOnly=${readOnly}
+        @record-saved=${() => this.#generation++}
+      ></ct-record-form>`;
+    if (section === 'profile') return form(profileForm, organizationId);
+    if (section === 'members') return html`<ct-workspace-members .organizationId=${organizationId}></ct-workspace-members>`;
+    if (section === 'agreements') {
+      return html`<ct-workspace-agreements
+        .organizationId=${organizationId}
+        .reference=${this.reference}
+        ?mayManage=${!readOnly}
+      ></ct-workspace-agreements>`;
+    }
+    const definition = FORMS[section];
+    if (!definition) return html``;
+    if (id && (id !== 'new' || !readOnly)) {
+      return html`<p><a href="/workspace/${section}">${this.#i18n.t('workspace.backToList')}</a></p>${form(definition, id)}`;
+    }
+    return this.#renderList(section);
+  }
 
   override render() {
-    const i18n = this.#i18n;
-    setPageTitle(i18n, i18n.t('nav.workspace'));
-    return html`<h1>${i18n.t('nav.workspace')}</h1>`;
+    const t = this.#i18n;
+    const organizationId = this.#organizationId;
+    const section = this.#section;
+    setPageTitle(t, t.t(`workspace.section.${section}`), t.t('nav.workspace'));
+    if (!organizationId) return html`<h1>${t.t('nav.workspace')}</h1><p>${t.t('workspace.noOrganization')}</p>`;
+    const user = this.#session.user;
+    const name = user?.organization ? (typeof user.organization.name === 'string' ? user.organization.name : t.text(user.organization.name)) : '';
+    return html`<h1>${t.t('nav.workspace')}${name ? html`: <span dir="auto">${name}</span>` : nothing}</h1>
+      ${this.#mayEdit(section) ? nothing : html`<p class="notice">${t.t('workspace.readOnly')}</p>`}
+      <div class="workspace">
+        ${this.#renderNav(section)}
+        <div class="section-body">${this.#renderSection(section, organizationId)}</div>
+      </div>`;
   }
 }
 

@@ -1,0 +1,115 @@
+import type { ActivityView } from '../../../server/activities/activity.schemas.js';
+import type { MemberRole } from '../../../server/accounts/members.schemas.js';
+import type { Role } from '../../../server/accounts/permission-matrix.js';
+import type { ContactView } from '../../../server/directory/contacts/contact.schemas.js';
+import type { LocationView } from '../../../server/directory/locations/location.schemas.js';
+import type { OrganizationDetail } from '../../../server/directory/organizations/organization.schemas.js';
+import type { ServiceDetail } from '../../../server/directory/services/service.schemas.js';
+import type { Translated } from '../i18n/types.js';
+import { getForEdit, getSignedIn, send, sendVersioned, type Versioned } from './client.js';
+import type { Page } from './types.js';
+
+/** The organisation workspace's calls: records read with their ETag and saved with If-Match. */
+
+export type { ActivityView, ContactView, LocationView, MemberRole, OrganizationDetail, ServiceDetail };
+export type EditableContact = ContactView & { version: number };
+export type EditableLocation = LocationView & { version: number };
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'deactivated';
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  organizationId: string | null;
+  expiresAt: string;
+}
+
+export type AgreementStatus = 'proposed' | 'active' | 'declined' | 'withdrawn' | 'ended';
+
+export interface Agreement {
+  id: string;
+  status: AgreementStatus;
+  version: number;
+  proposer: { id: string; name: Translated | null };
+  partner: { id: string; name: Translated | null };
+  categories: string[];
+  startsOn: string;
+  endsOn: string | null;
+  endedAt: string | null;
+  inForce: boolean;
+  allowedMoves: AgreementStatus[];
+}
+
+export interface OrganizationChoice {
+  id: string;
+  name: Translated;
+}
+
+const at = (...parts: string[]) => parts.map((p, i) => (i % 2 ? encodeURIComponent(p) : p)).join('/');
+
+/** Where each editable record lives in the API. */
+export const RECORD_PATHS = {
+  organization: (id: string) => at('/organizations', id),
+  service: (id: string) => at('/services', id),
+  contact: (id: string) => at('/contacts', id),
+  activity: (id: string) => at('/activities', id),
+} as const;
+
+export const readRecord = <T>(path: string, signal?: AbortSignal) => getForEdit<T>(path, signal);
+
+/** Saves the changed fields of a record, based on the version the editor read. */
+export const patchRecord = <T>(path: string, changes: Record<string, unknown>, etag: string) =>
+  sendVersioned<T>('PATCH', path, changes, { ifMatch: etag });
+
+export const createRecord = <T>(collection: string, body: Record<string, unknown>) => sendVersioned<T>('POST', collection, body);
+
+/** archive, restore, confirm: a state change of one record. */
+export const recordAction = <T>(path: string, action: string, etag?: string) =>
+  sendVersioned<T>('POST', `${path}/${action}`, undefined, etag ? { ifMatch: etag } : {});
+
+export const listContacts = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<Page<ContactView>>('/contacts', { organization: organizationId, perPage: 100 }, signal);
+
+export const listLocations = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<Page<LocationView>>('/locations', { organization: organizationId, perPage: 100 }, signal);
+
+export const listMembers = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<{ items: Member[] }>(at('/organizations', organizationId, 'members'), { status: 'active' }, signal);
+
+export const listInvitations = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<{ items: Invitation[] }>(at('/organizations', organizationId, 'invitations'), {}, signal);
+
+export const inviteMember = (body: { email: string; role: Role; organizationId: string }) =>
+  send<Invitation>('POST', '/invitations', body);
+
+export const changeMemberRole = (organizationId: string, userId: string, role: MemberRole) =>
+  send<Member>('PATCH', at('/organizations', organizationId, 'members', userId), { role });
+
+export const removeMember = (organizationId: string, userId: string) =>
+  send<void>('DELETE', at('/organizations', organizationId, 'members', userId));
+
+export const listAgreements = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<{ items: Agreement[] }>(at('/organizations', organizationId, 'agreements'), {}, signal);
+
+export const proposeAgreement = (body: { partnerOrganizationId: string; categories: string[]; startsOn: string; endsOn: string | null }) =>
+  send<Agreement>('POST', '/agreements', body);
+
+export const moveAgreement = (id: string, to: AgreementStatus) => send<Agreement>('POST', at('/agreements', id, 'transitions'), { to });
+
+export const listActivities = (organizationId: string, signal?: AbortSignal) =>
+  getSignedIn<Page<ActivityView>>('/activities', { organization: organizationId, perPage: 100 }, signal);
+
+export async function searchOrganizations(q: string, signal?: AbortSignal): Promise<OrganizationChoice[]> {
+  return (await getSignedIn<Page<OrganizationChoice>>('/organizations', { q, perPage: 20 }, signal)).items;
+}
+
+export type { Versioned };

@@ -1,0 +1,235 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { PhoneView } from '../../../../server/directory/records/view-schemas.js';
+import type { Phone } from '../../api/types.js';
+import '../../components/translated-fields/translated-fields.js';
+import type { I18nController } from '../../i18n/i18n.js';
+import { LANGUAGES, type Translated } from '../../i18n/types.js';
+import type { RecordEditor } from './record-editor.js';
+
+/** What every field of a workspace form needs: the record being edited, the language, and whether the user may change it. */
+export interface FormContext {
+  editor: RecordEditor<unknown>;
+  i18n: I18nController;
+  readOnly: boolean;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+const idOf = (field: string) => `field-${field.replace(/[^\w-]/g, '-')}`;
+
+interface InputOptions {
+  type?: 'text' | 'email' | 'url' | 'date' | 'number';
+  dir?: 'ltr';
+  required?: boolean;
+  min?: number;
+  max?: number;
+  step?: 'any';
+}
+
+/** One labelled input bound to a field: `parse` turns what was typed into the stored value. */
+function inputField(ctx: FormContext, field: string, label: string, options: InputOptions, parse: (text: string) => unknown): TemplateResult {
+  const value = ctx.editor.value(field);
+  const numeric = options.type === 'number';
+  return html`<div class="field">
+    <label for=${idOf(field)}>${label}</label>
+    <input
+      id=${idOf(field)}
+      type=${options.type ?? 'text'}
+      dir=${ifDefined(options.dir)}
+      inputmode=${ifDefined(numeric ? (options.step ? 'decimal' : 'numeric') : undefined)}
+      min=${ifDefined(options.min)}
+      max=${ifDefined(options.max)}
+      step=${ifDefined(options.step)}
+      .value=${typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+      ?required=${options.required ?? false}
+      ?disabled=${ctx.readOnly}
+      aria-invalid=${ctx.editor.problems.invalid(field)}
+      aria-describedby=${ifDefined(ctx.editor.problems.describedBy(field))}
+      @input=${(e: Event) => ctx.editor.set(field, parse((e.target as HTMLInputElement).value))}
+    />
+    ${ctx.editor.problems.render(field)}
+  </div>`;
+}
+
+/** A one-line text input; empty means null for optional fields. */
+export function textField(
+  ctx: FormContext,
+  field: string,
+  label: string,
+  options: { type?: 'text' | 'email' | 'url' | 'date'; dir?: 'ltr'; required?: boolean } = {},
+): TemplateResult {
+  return inputField(ctx, field, label, options, (text) => text.trim() || (options.required ? '' : null));
+}
+
+/** A number; empty means null. */
+export function numberField(
+  ctx: FormContext,
+  field: string,
+  label: string,
+  options: { min?: number; max?: number; step?: 'any' } = {},
+): TemplateResult {
+  return inputField(ctx, field, label, { ...options, type: 'number' }, (text) => (text === '' ? null : Number(text)));
+}
+
+export function checkField(ctx: FormContext, field: string, label: string, hint?: string): TemplateResult {
+  const hintId = hint ? `${idOf(field)}-hint` : undefined;
+  const describedBy = [hintId, ctx.editor.problems.describedBy(field)].filter(Boolean).join(' ') || undefined;
+  return html`<div class="field check">
+    <input
+      id=${idOf(field)}
+      type="checkbox"
+      .checked=${ctx.editor.value(field) === true}
+      ?disabled=${ctx.readOnly}
+      aria-describedby=${ifDefined(describedBy)}
+      @change=${(e: Event) => ctx.editor.set(field, (e.target as HTMLInputElement).checked)}
+    />
+    <label for=${idOf(field)}>${label}</label>
+    ${hint ? html`<p class="hint" id=${ifDefined(hintId)}>${hint}</p>` : nothing}
+    ${ctx.editor.problems.render(field)}
+  </div>`;
+}
+
+export function selectField(ctx: FormContext, field: string, label: string, choices: Choice[]): TemplateResult {
+  const value = ctx.editor.value(field);
+  return html`<div class="field">
+    <label for=${idOf(field)}>${label}</label>
+    <select
+      id=${idOf(field)}
+      ?disabled=${ctx.readOnly}
+      aria-invalid=${ctx.editor.problems.invalid(field)}
+      aria-describedby=${ifDefined(ctx.editor.problems.describedBy(field))}
+      @change=${(e: Event) => ctx.editor.set(field, (e.target as HTMLSelectElement).value)}
+    >
+      ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
+    </select>
+    ${ctx.editor.problems.render(field)}
+  </div>`;
+}
+
+/** Several values of a list field (governorates, languages, populations…) as checkboxes. */
+export function choiceList(ctx: FormContext, field: string, legend: string, choices: Choice[]): TemplateResult {
+  const selected = new Set((ctx.editor.value(field) as string[] | undefined) ?? []);
+  const toggle = (value: string, on: boolean) => {
+    const next = choices.map((c) => c.value).filter((v) => (v === value ? on : selected.has(v)));
+    ctx.editor.set(field, next);
+  };
+  return html`<fieldset class="choices" aria-describedby=${ifDefined(ctx.editor.problems.describedBy(field))}>
+    <legend>${legend}</legend>
+    <div class="choice-grid">
+      ${choices.map(
+        (c) => html`<label class="choice">
+          <input
+            type="checkbox"
+            value=${c.value}
+            .checked=${selected.has(c.value)}
+            ?disabled=${ctx.readOnly}
+            @change=${(e: Event) => toggle(c.value, (e.target as HTMLInputElement).checked)}
+          />
+          <span>${c.label}</span>
+        </label>`,
+      )}
+    </div>
+    ${ctx.editor.problems.render(field)}
+  </fieldset>`;
+}
+
+export function translatedField(
+  ctx: FormContext,
+  field: string,
+  label: string,
+  options: { multiline?: boolean; required?: boolean } = {},
+): TemplateResult {
+  return html`<ct-translated-fields
+    .label=${label}
+    .name=${field}
+    .value=${(ctx.editor.value(field) as Translated | undefined) ?? {}}
+    .problems=${ctx.editor.problems}
+    ?multiline=${options.multiline ?? false}
+    ?required=${options.required ?? false}
+    ?disabled=${ctx.readOnly}
+    @value-changed=${(e: CustomEvent<Translated>) => ctx.editor.set(field, e.detail)}
+  ></ct-translated-fields>`;
+}
+
+// The server's list lives beside its database schema, which the web app cannot import; the type keeps both in step.
+const PHONE_TYPES = ['voice', 'mobile', 'whatsapp', 'hotline', 'fax', 'text'] as const satisfies readonly PhoneView['type'][];
+
+/** The phone numbers of a record: number and kind per row, rows added and removed. */
+export function phonesField(ctx: FormContext, field: string, legend: string): TemplateResult {
+  const phones = (ctx.editor.value(field) as Phone[] | undefined) ?? [];
+  const t = ctx.i18n;
+  const update = (index: number, change: Partial<Phone> | null) =>
+    ctx.editor.set(
+      field,
+      change === null ? phones.filter((_, i) => i !== index) : phones.map((p, i) => (i === index ? { ...p, ...change } : p)),
+    );
+  return html`<fieldset class="phones">
+    <legend>${legend}</legend>
+    ${phones.map((phone, index) => {
+      const numberField = `${field}.${index}.number`;
+      return html`<div class="phone-row">
+        <div class="field">
+          <label for=${idOf(numberField)}>${t.t('workspace.phoneNumber', { n: index + 1 })}</label>
+          <input
+            id=${idOf(numberField)}
+            type="tel"
+            dir="ltr"
+            .value=${phone.number}
+            ?disabled=${ctx.readOnly}
+            aria-invalid=${ctx.editor.problems.invalid(numberField)}
+            aria-describedby=${ifDefined(ctx.editor.problems.describedBy(numberField))}
+            @input=${(e: Event) => update(index, { number: (e.target as HTMLInputElement).value.trim() })}
+          />
+          ${ctx.editor.problems.render(numberField)}
+        </div>
+        <div class="field">
+          <label for=${idOf(`${field}.${index}.type`)}>${t.t('workspace.phoneType')}</label>
+          <select
+            id=${idOf(`${field}.${index}.type`)}
+            ?disabled=${ctx.readOnly}
+            @change=${(e: Event) => update(index, { type: (e.target as HTMLSelectElement).value })}
+          >
+            ${PHONE_TYPES.map((type) => html`<option value=${type} ?selected=${type === phone.type}>${t.vocab('phone', type)}</option>`)}
+          </select>
+        </div>
+        ${ctx.readOnly
+          ? nothing
+          : html`<button type="button" class="button secondary" @click=${() => update(index, null)}>
+              ${t.t('workspace.phoneRemove', { n: index + 1 })}
+            </button>`}
+      </div>`;
+    })}
+    ${ctx.readOnly
+      ? nothing
+      : html`<button type="button" class="button secondary" @click=${() => ctx.editor.set(field, [...phones, { number: '', type: 'voice' }])}>
+          ${t.t('workspace.phoneAdd')}
+        </button>`}
+    ${ctx.editor.problems.render(field)}
+  </fieldset>`;
+}
+
+/** A stored value as text for the conflict table: translations with their language, lists joined, yes/no. */
+export function displayValue(i18n: I18nController, value: unknown, label: (item: string) => string = (item) => item): TemplateResult | string {
+  if (value === null || value === undefined || value === '') return html`<span class="muted">${i18n.t('workspace.empty')}</span>`;
+  if (typeof value === 'boolean') return i18n.t(value ? 'workspace.yes' : 'workspace.no');
+  if (typeof value === 'number') return i18n.number(value);
+  if (typeof value === 'string') return label(value);
+  if (Array.isArray(value)) {
+    if (!value.length) return html`<span class="muted">${i18n.t('workspace.empty')}</span>`;
+    return i18n.list(value.map((item) => (typeof item === 'string' ? label(item) : JSON.stringify(item))));
+  }
+  const record = value as Record<string, unknown>;
+  const languages = LANGUAGES.filter((lang) => typeof record[lang] === 'string');
+  if (languages.length || !Object.keys(record).length) {
+    return languages.length
+      ? html`${languages.map((lang) => html`<p lang=${lang} dir="auto">${record[lang]}</p>`)}`
+      : html`<span class="muted">${i18n.t('workspace.empty')}</span>`;
+  }
+  return Object.entries(record)
+    .map(([key, item]) => `${key}: ${String(item)}`)
+    .join(', ');
+}

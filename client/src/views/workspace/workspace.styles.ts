@@ -1,0 +1,199 @@
+import { css } from 'lit';
+
+/** The workspace's layout and forms: section navigation beside (or, on phones, above) the section. */
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .workspace {
+    display: grid;
+    gap: 1.5rem;
+  }
+  @media (min-width: 56rem) {
+    .workspace {
+      grid-template-columns: 13rem minmax(0, 1fr);
+      align-items: start;
+    }
+  }
+  .sections ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  @media (min-width: 56rem) {
+    .sections ul {
+      flex-direction: column;
+    }
+  }
+  .sections a {
+    display: flex;
+    align-items: center;
+    min-block-size: 44px;
+    padding-inline: 0.75rem;
+    border-radius: 6px;
+    text-decoration: none;
+  }
+  .sections a[aria-current='page'] {
+    background: var(--ct-surface-strong);
+    font-weight: 600;
+    border-inline-start: 4px solid var(--ct-primary);
+  }
+  .list-header {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.75rem;
+    margin-block-end: 1rem;
+  }
+  .records {
+    list-style: none;
+    margin: 0 0 1rem;
+    padding: 0;
+  }
+  .records li {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15rem;
+    padding-block: 0.6rem;
+    border-block-end: 1px solid var(--ct-border-soft);
+  }
+  .records a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    font-weight: 600;
+  }
+  form {
+    margin-block: 1rem;
+  }
+  .field {
+    margin-block-end: 1rem;
+  }
+  .field label {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 0.25rem;
+  }
+  .field input:not([type='checkbox']),
+  .field select {
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5em;
+    font: inherit;
+    border: 1px solid var(--ct-border);
+    border-radius: 4px;
+    background: var(--ct-surface);
+    color: inherit;
+  }
+  .field-row {
+    display: grid;
+    gap: 0 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+  }
+  .field.check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.5rem;
+    align-items: center;
+  }
+  .field.check label {
+    margin: 0;
+  }
+  .field.check .hint,
+  .field.check .field-error {
+    grid-column: 2;
+  }
+  input[type='checkbox'] {
+    inline-size: 1.4rem;
+    block-size: 1.4rem;
+  }
+  fieldset {
+    border: 1px solid var(--ct-border-soft);
+    border-radius: 6px;
+    margin-block: 0 1rem;
+    margin-inline: 0;
+    padding-block: 0.5rem 0.75rem;
+    padding-inline: 0.75rem;
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .choice-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0 1rem;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+  }
+  .phone-row {
+    display: grid;
+    gap: 0 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    align-items: end;
+  }
+  .phone-row .button {
+    margin-block-end: 1rem;
+  }
+  .hint {
+    font-size: 0.9rem;
+    color: var(--ct-muted);
+    margin-block: 0.25rem 0;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--ct-danger) !important;
+  }
+  .field-error {
+    color: var(--ct-danger);
+    font-size: 0.9rem;
+    margin-block: 0.25rem 0;
+  }
+  .save-bar,
+  .record-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+    margin-block: 1rem;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    margin-block-end: 1.5rem;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.5rem;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.5rem;
+    border-block-end: 1px solid var(--ct-border-soft);
+  }
+  td.actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .matches {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .status:empty {
+    display: none;
+  }
+`;

@@ -1,0 +1,202 @@
+/**
+ * The organisation workspace: editing the profile with translations side by side, the conflict
+ * screen when someone else saved first, inviting a member, recording a campaign in several
+ * governorates, and the read-only workspace of a caseworker. Screenshots go to test/artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { Role } from '../../server/accounts/permission-matrix.js';
+import { createTestOrganization, createTestUser } from '../support/auth.js';
+import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
+
+const app = useBrowserApp();
+
+interface Answer {
+  status: number;
+  etag: string | null;
+  body: Record<string, unknown>;
+}
+
+/** A page whose browser context is signed in as a new member of the organisation (the API's own sign-in). */
+async function signedInPage(role: Role, organizationId: string, options?: PageOptions): Promise<{ page: Page; api: Api }> {
+  const { user, password } = await createTestUser({ role, organizationId });
+  const page = await app.open(options);
+  const api = new Api(page);
+  const login = await api.call('POST', '/auth/login', { email: user.email, password });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  return { page, api };
+}
+
+/** JSON calls with the page's cookies and a CSRF token, as the web app makes them. */
+class Api {
+  #csrf: string | undefined;
+  constructor(private readonly page: Page) {}
+
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    if (method !== 'GET' && path !== '/auth/login') this.#csrf = undefined;
+    this.#csrf ??= ((await (await this.page.request.get('/api/v1/auth/csrf')).json()) as { token: string }).token;
+    const response = await this.page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { 'X-CSRF-Token': this.#csrf, ...headers },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await response.text();
+    return { status: response.status(), etag: response.headers().etag ?? null, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  }
+}
+
+const workspace = (page: Page) => page.locator('ct-workspace-view');
+
+test('an organisation admin edits the profile in Arabic and Kurdish beside English, and confirms a service still accurate', async () => {
+  const organizationId = await createTestOrganization('local-ngo', 'Basra Hope Association');
+  const { page, api } = await signedInPage('org-admin', organizationId);
+  const service = await api.call('POST', '/services', { organizationId, name: { en: 'Legal aid desk' }, governorates: ['IQ-BA'] });
+  assert.equal(service.status, 201);
+
+  await page.goto('/workspace');
+  const name = workspace(page).getByRole('group', { name: /^Name/ });
+  const arabic = name.getByLabel('Arabic');
+  const kurdish = name.getByLabel('Kurdish (Sorani)');
+  await arabic.waitFor();
+  assert.equal(await arabic.getAttribute('lang'), 'ar');
+  assert.equal(await arabic.getAttribute('dir'), 'rtl');
+  assert.equal(await kurdish.getAttribute('lang'), 'ckb');
+  assert.equal(await name.getByLabel('English').getAttribute('dir'), 'ltr');
+  assert.equal(await name.getByText('Translation missing').count(), 2, 'Arabic and Kurdish are marked missing');
+
+  await arabic.fill('جمعية أمل البصرة');
+  await kurdish.fill('کۆمەڵەی هیوای بەسرە');
+  assert.equal(await name.getByText('Translation missing').count(), 0);
+  await workspace(page).getByRole('group', { name: 'Description' }).getByLabel('English').fill('Legal aid and shelter referrals in Basrah.');
+  await workspace(page).getByRole('button', { name: 'Save changes' }).click();
+  await workspace(page).getByText('Saved.').waitFor();
+  await screenshot(page, 'workspace-profile-en');
+
+  const stored = await api.call('GET', `/organizations/${organizationId}`);
+  assert.deepEqual(stored.body.name, { en: 'Basra Hope Association', ar: 'جمعية أمل البصرة', ckb: 'کۆمەڵەی هیوای بەسرە' });
+
+  await page.goto(`/workspace/services/${String(service.body.id)}`);
+  await workspace(page).getByText('Not yet verified').waitFor();
+  await workspace(page).getByRole('button', { name: 'Confirm still accurate' }).click();
+  await workspace(page).getByText('Not yet verified').waitFor({ state: 'detached' });
+  const confirmed = await api.call('GET', `/services/${String(service.body.id)}`);
+  assert.ok(confirmed.body.lastVerifiedAt, 'last verified renewed');
+  await page.context().close();
+});
+
+for (const language of ['en', 'ar'] as const) {
+  test(`saving a service someone else changed meanwhile shows both values (${language})`, async () => {
+    const organizationId = await createTestOrganization();
+    const { page, api } = await signedInPage('org-admin', organizationId, { language });
+    const created = await api.call('POST', '/services', { organizationId, name: { en: 'Shelter intake' }, governorates: ['IQ-BA'] });
+    const id = String(created.body.id);
+
+    await page.goto(`/workspace/services/${id}`);
+    const english = workspace(page).locator('ct-translated-fields').first().locator('input[lang="en"]');
+    await english.waitFor();
+    await english.fill('Shelter intake — women and girls');
+
+    // Another editor saves first, from the same version this page read.
+    const theirs = await api.call('PATCH', `/services/${id}`, { name: { en: 'Shelter intake (24 hours)' } }, { 'If-Match': created.etag ?? '' });
+    assert.equal(theirs.status, 200);
+
+    await workspace(page).locator('form button[type="submit"]').click();
+    const review = workspace(page).locator('ct-conflict-review');
+    await review.locator('table').waitFor();
+    const row = review.locator('tbody tr').first();
+    assert.match((await row.textContent()) ?? '', /Shelter intake \(24 hours\)/);
+    assert.match((await row.textContent()) ?? '', /Shelter intake — women and girls/);
+    await screenshot(page, `workspace-conflict-${language}`);
+
+    if (language === 'en') {
+      await review.getByRole('button', { name: 'Apply my changes on top' }).click();
+      await workspace(page).getByText('Saved.').waitFor();
+      const now = await api.call('GET', `/services/${id}`);
+      assert.deepEqual(now.body.name, { en: 'Shelter intake — women and girls' });
+    } else {
+      await review.getByRole('button', { name: 'الاحتفاظ بنسخته' }).click();
+      await english.waitFor();
+      assert.equal(await english.inputValue(), 'Shelter intake (24 hours)');
+      const now = await api.call('GET', `/services/${id}`);
+      assert.deepEqual(now.body.name, { en: 'Shelter intake (24 hours)' });
+    }
+    await page.context().close();
+  });
+}
+
+test('an organisation admin invites a member and sees the pending invitation', async () => {
+  const organizationId = await createTestOrganization();
+  const { page } = await signedInPage('org-admin', organizationId);
+  await page.goto('/workspace/members');
+  const members = page.locator('ct-workspace-members');
+  await members.locator('table tbody tr').first().waitFor();
+  await members.getByLabel('Email', { exact: true }).fill('not-an-email');
+  await members.getByRole('button', { name: 'Send invitation' }).click();
+  await members.locator('#email-error').waitFor();
+  assert.equal(await members.getByLabel('Email', { exact: true }).getAttribute('aria-describedby'), 'email-error');
+
+  const email = `new.caseworker.${Date.now()}@example.test`;
+  await members.getByLabel('Email', { exact: true }).fill(email);
+  await members.getByLabel('Role', { exact: true }).selectOption('caseworker');
+  await members.getByRole('button', { name: 'Send invitation' }).click();
+  await members.getByText(`An invitation was sent to ${email}.`).waitFor();
+  await members.locator('.records li', { hasText: email }).waitFor();
+  await screenshot(page, 'workspace-members-en');
+  await page.context().close();
+});
+
+test('a campaign in Najaf, Basrah and Baghdad is recorded at once and listed', async () => {
+  const organizationId = await createTestOrganization();
+  const { page, api } = await signedInPage('org-admin', organizationId);
+  await page.goto('/workspace/activities');
+  await workspace(page).getByRole('link', { name: 'Record an activity' }).click();
+  await page.waitForURL(/\/workspace\/activities\/new$/);
+  const form = workspace(page).locator('ct-record-form');
+  await form.getByRole('group', { name: /^Title/ }).getByLabel('English').fill('Know your rights campaign');
+  await form.getByLabel('Kind of activity').selectOption('campaign');
+  for (const governorate of [/Najaf/, /Basrah/, /Baghdad/]) await form.getByRole('group', { name: 'Governorates' }).getByLabel(governorate).check();
+  await form.getByLabel('First day').fill('2026-11-01');
+  await form.getByLabel('Last day').fill('2026-11-20');
+  await form.getByLabel('Women', { exact: true }).fill('120');
+  await form.getByLabel('Men', { exact: true }).fill('80');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/workspace\/activities\/[0-9a-f]{24}$/);
+
+  const { items } = (await api.call('GET', `/activities?organization=${organizationId}`)).body as { items: Array<{ governorates: string[]; kind: string; reached: { total: number } }> };
+  assert.equal(items.length, 1);
+  assert.deepEqual([...items[0]!.governorates].sort(), ['IQ-BA', 'IQ-BG', 'IQ-NA']);
+  assert.equal(items[0]!.kind, 'campaign');
+  assert.equal(items[0]!.reached.total, 200);
+
+  await workspace(page).getByRole('link', { name: 'Back to the list' }).click();
+  const listed = workspace(page).locator('.records li', { hasText: 'Know your rights campaign' });
+  await listed.waitFor();
+  assert.match((await listed.textContent()) ?? '', /Campaign/);
+  assert.match((await listed.textContent()) ?? '', /200 people reached/);
+  await screenshot(page, 'workspace-activities-en');
+  await page.context().close();
+});
+
+test('a caseworker reads the workspace without edit controls', async () => {
+  const organizationId = await createTestOrganization();
+  const { api: admin } = await signedInPage('org-admin', organizationId);
+  const service = await admin.call('POST', '/services', { organizationId, name: { en: 'Counselling' }, governorates: ['IQ-BA'] });
+  const { page } = await signedInPage('caseworker', organizationId);
+
+  await page.goto('/workspace');
+  await workspace(page).getByText('You can read this section.', { exact: false }).waitFor();
+  const name = workspace(page).getByRole('group', { name: /^Name/ });
+  assert.ok(await name.getByLabel('English').isDisabled(), 'profile fields are read-only');
+  assert.equal(await workspace(page).getByRole('button').count(), 0, 'no buttons on the profile');
+  assert.equal(await workspace(page).getByRole('link', { name: 'Members' }).count(), 0, 'members are for administrators');
+
+  await workspace(page).getByRole('link', { name: 'Services' }).click();
+  await workspace(page).getByRole('link', { name: 'Counselling' }).waitFor();
+  assert.equal(await workspace(page).getByRole('link', { name: 'Add a service' }).count(), 0);
+  await page.goto(`/workspace/services/${String(service.body.id)}`);
+  await workspace(page).getByRole('group', { name: /^Name/ }).waitFor();
+  assert.equal(await workspace(page).getByRole('button').count(), 0, 'no save, confirm or archive');
+  await screenshot(page, 'workspace-caseworker-en');
+  await page.context().close();
+});
