@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { tableStyles } from '../../styles/table.styles.js';
 
 /** What the administration sections share: filter forms, fields, data tables, paging. */
-export const adminStyles = css`
+export const adminStyles = [
+  tableStyles,
+  css`
   :host {
     display: block;
   }
@@ -53,29 +56,8 @@ export const adminStyles = css`
     margin-block: 0.25rem 0;
     color: var(--ct-danger);
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
   table {
-    inline-size: 100%;
-    border-collapse: collapse;
     margin-block-end: 1.25rem;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-block-end: 0.5rem;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding-block: 0.5rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--ct-border);
-  }
-  thead th {
-    background: var(--ct-surface-strong);
   }
   .actions {
     display: flex;
@@ -91,4 +73,5 @@ export const adminStyles = css`
   .status {
     min-block-size: 1.5em;
   }
-`;
+`,
+];

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { tableStyles } from '../../styles/table.styles.js';
 
-export const styles = css`
+export const styles = [
+  tableStyles,
+  css`
   :host {
     display: block;
   }
@@ -83,21 +86,12 @@ export const styles = css`
     margin-block-end: 0.5rem;
   }
   table {
-    border-collapse: collapse;
+    inline-size: auto;
     font-size: 0.9rem;
   }
   th,
   td {
     padding-block: 0.3rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--ct-border-soft);
-    text-align: start;
   }
-  td.number {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .table-scroll {
-    overflow-x: auto;
-  }
-`;
+`,
+];

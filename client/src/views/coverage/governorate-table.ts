@@ -9,7 +9,7 @@ export interface GovernorateRow {
 
 /** The table of figures per governorate that stands beside a chart or map (slotted into ct-coverage-figure). */
 export function governorateTable(i18n: I18nController, headers: string[], rows: GovernorateRow[]): TemplateResult {
-  return html`<div slot="table" class="table-scroll">
+  return html`<div slot="table" class="table-wrap">
     <table>
       <thead>
         <tr>

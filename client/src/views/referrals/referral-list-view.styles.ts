@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { tableStyles } from '../../styles/table.styles.js';
 
 /** Inbox and outbox: tabs, counts, filters that wrap on phones, a table that scrolls inside its own box. */
-export const styles = css`
+export const styles = [
+  tableStyles,
+  css`
   .title-row {
     display: flex;
     flex-wrap: wrap;
@@ -73,28 +76,7 @@ export const styles = css`
     min-block-size: 44px;
     line-height: 44px;
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
-  caption {
-    text-align: start;
-    font-weight: 700;
-    padding-block-end: 0.5rem;
-  }
-  th,
-  td {
-    padding-block: 0.5rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--ct-border-soft);
-    text-align: start;
-    vertical-align: top;
-  }
   thead th {
-    background: var(--ct-surface);
     white-space: nowrap;
   }
   tbody th a {
@@ -116,4 +98,5 @@ export const styles = css`
     gap: 0.75rem;
     margin-block: 1rem;
   }
-`;
+`,
+];
