@@ -10,12 +10,12 @@ import {
   findActivity,
   insertActivity,
   liveOrganizationIds,
-  organizationNames,
   updateActivityAtVersion,
   type ActivityChanges,
   type ActivityRecord,
 } from './activity.store.js';
 import { reachTotal, type Reach } from './vocabulary.js';
+import { organizationNames } from '../directory/catalog/queries.js';
 
 /** Activities (4W): who did what, where, when, and whom it reached. */
 

@@ -1,9 +1,8 @@
 import type { FilterQuery, Types } from 'mongoose';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
-import { OrganizationModel } from '../directory/organizations/organization.model.js';
-import type { Translated } from '../platform/text/translated.js';
 import { ActivityModel, type ActivityDoc } from './activity.model.js';
 import type { ActivityKind } from './vocabulary.js';
+import { findLiveOrganization } from '../directory/catalog/queries.js';
 
 /** Data access for activities: plain objects in, plain objects out. */
 
@@ -71,16 +70,8 @@ export async function updateActivityAtVersion(
   return compareAndSet(ActivityModel, id, version, changes) as Promise<ActivityRecord | null>;
 }
 
-/** Names of the given organisations (archived ones included: past activities keep their names). */
-export async function organizationNames(ids: string[]): Promise<Map<string, Translated>> {
-  if (ids.length === 0) return new Map();
-  const rows = await OrganizationModel.find({ _id: { $in: [...new Set(ids)] } }, { name: 1 }).lean();
-  return new Map(rows.map((o) => [String(o._id), o.name ?? {}]));
-}
-
 /** Which of the given organisations exist and are not archived. */
 export async function liveOrganizationIds(ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await OrganizationModel.find({ _id: { $in: [...new Set(ids)] }, archivedAt: null }, { _id: 1 }).lean();
-  return new Set(rows.map((o) => String(o._id)));
+  const found = await Promise.all([...new Set(ids)].map((id) => findLiveOrganization(id)));
+  return new Set(found.flatMap((o) => (o ? [String(o._id)] : [])));
 }

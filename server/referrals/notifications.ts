@@ -1,5 +1,5 @@
 import { UserModel } from '../accounts/user.model.js';
-import { ContactModel } from '../directory/contacts/contact.model.js';
+import { findContacts } from '../directory/catalog/queries.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import type { ReferralDoc } from './referral.model.js';
 
@@ -9,10 +9,7 @@ import type { ReferralDoc } from './referral.model.js';
  */
 async function receivingAddresses(organizationId: ReferralDoc['toOrganizationId']): Promise<string[]> {
   const [focalPoints, members] = await Promise.all([
-    ContactModel.find(
-      { organizationId, referralFocalPoint: true, archivedAt: null, email: { $ne: null } },
-      { email: 1 },
-    ).lean(),
+    findContacts({ organizationId, referralFocalPoint: true, archivedAt: null, email: { $ne: null } }),
     UserModel.find({ organizationId, status: 'active' }, { email: 1 }).lean(),
   ]);
   const byNormalized = new Map<string, string>();

@@ -3,8 +3,6 @@ import { Types } from 'mongoose';
 import { authorize, requireUser, type SessionUser } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
-import { OrganizationModel } from '../directory/organizations/organization.model.js';
-import { ServiceModel } from '../directory/services/service.model.js';
 import { badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
 import { loadVisibleReferral, type Standing } from './access.js';
 import type { TextCipher } from './crypto.js';
@@ -21,6 +19,7 @@ import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTran
 import { findTransition, historyLine, moveAtomically } from './state-machine.js';
 import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
+import { findLiveOrganization, findLiveService } from '../directory/catalog/queries.js';
 
 export interface ReferralDeps {
   cipher: TextCipher;
@@ -52,20 +51,14 @@ async function checkReceiver(fromOrganizationId: string, fields: ReferralFields)
       { field: 'body.toOrganizationId', message: 'is your own organisation' },
     ]);
   }
-  const receiver = await OrganizationModel.exists({ _id: fields.toOrganizationId, archivedAt: null });
-  if (!receiver) {
+  if (!(await findLiveOrganization(fields.toOrganizationId))) {
     throw badRequest('The receiving organisation is not in the directory.', [
       { field: 'body.toOrganizationId', message: 'no such organisation' },
     ]);
   }
   if (fields.toServiceId) {
-    const service = await ServiceModel.exists({
-      _id: fields.toServiceId,
-      organizationId: fields.toOrganizationId,
-      status: 'active',
-      archivedAt: null,
-    });
-    if (!service) {
+    const service = await findLiveService(fields.toServiceId);
+    if (!service || service.status !== 'active' || String(service.organizationId) !== fields.toOrganizationId) {
       throw badRequest('The service is not an active service of the receiving organisation.', [
         { field: 'body.toServiceId', message: 'not an active service of the receiving organisation' },
       ]);

@@ -53,6 +53,18 @@ export async function organizationsById(ids: Iterable<Types.ObjectId | string>):
   return byId(await fresh(organizationCatalog), ids);
 }
 
+/** A record by id unless it is archived; undefined for an unknown id too (lookups by id with another condition scan on the embedded database). */
+export async function findLiveOrganization(id: Types.ObjectId | string): Promise<CatalogOrganization | undefined> {
+  return live((await fresh(organizationCatalog)).get(String(id)));
+}
+
+export async function findLiveService(id: Types.ObjectId | string): Promise<CatalogService | undefined> {
+  return live((await fresh(serviceCatalog)).get(String(id)));
+}
+
+/** Every stored record has `archivedAt` (the record plugin), null while it is live. */
+const live = <T extends object>(record: T | undefined) => (record && !(record as { archivedAt?: Date | null }).archivedAt ? record : undefined);
+
 /** Names of organisations by id, for views that mention several (lists of users, referrals). */
 export async function organizationNames(ids: Iterable<Types.ObjectId | string | null>): Promise<Map<string, Translated>> {
   const orgs = await organizationsById([...ids].filter((id): id is Types.ObjectId | string => id !== null));

@@ -6,10 +6,10 @@ import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
 import { PageQuery, skipOf, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
-import { ServiceModel } from '../services/service.model.js';
 import { contactView, type ContactRecord } from './contact.data.js';
 import { ContactModel, type ContactDoc } from './contact.model.js';
 import type { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
+import { findLiveService } from '../catalog/queries.js';
 
 export const ContactListQuery = z.strictObject({
   organization: multiValue(ObjectIdSchema).optional(),
@@ -42,8 +42,8 @@ export async function contactToStored(input: ContactCreate | ContactUpdate, exis
     if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
   }
   if (input.serviceId) {
-    const service = await ServiceModel.exists({ _id: toObjectId(input.serviceId), organizationId, archivedAt: null });
-    if (!service) problems.push({ field: 'body.serviceId', message: 'not a live service of this organisation' });
+    const service = await findLiveService(input.serviceId);
+    if (!service || !service.organizationId.equals(organizationId)) problems.push({ field: 'body.serviceId', message: 'not a live service of this organisation' });
   }
   if (problems.length) throw badRequest('The contact is not valid.', problems);
   return { ...input, ...(input.serviceId !== undefined ? { serviceId: input.serviceId ? toObjectId(input.serviceId) : null } : {}) };

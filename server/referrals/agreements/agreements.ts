@@ -2,12 +2,12 @@ import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { authorize, can, currentUser, requireUser, type SessionUser } from '../../accounts/permissions.js';
 import { recordAudit } from '../../audit/audit.js';
-import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/problem.js';
 import { availableMoves, findTransition, historyLine, moveAtomically, type Transition } from '../state-machine.js';
 import { organizationNames, type OrganizationNames } from '../views.js';
 import { AgreementModel, type AgreementDoc, type AgreementStatus } from './agreement.model.js';
 import type { CreateAgreementBody } from './agreement.schemas.js';
+import { findLiveOrganization, organizationsById } from '../../directory/catalog/queries.js';
 
 type Party = 'proposer' | 'partner';
 
@@ -64,7 +64,7 @@ async function views(agreements: AgreementDoc[], user: SessionUser | undefined) 
 }
 
 async function liveOrganization(id: string, field: string): Promise<void> {
-  if (!(await OrganizationModel.exists({ _id: id, archivedAt: null }))) {
+  if (!(await findLiveOrganization(id))) {
     throw badRequest('No such organisation in the directory.', [{ field: `body.${field}`, message: 'no such organisation' }]);
   }
 }
@@ -138,7 +138,7 @@ export async function transitionAgreement(req: Request, id: string, to: Agreemen
 
 /** The agreements an organisation is party to, as its page shows them to the viewer. */
 export async function organizationAgreements(req: Request, organizationId: string) {
-  if (!Types.ObjectId.isValid(organizationId) || !(await OrganizationModel.exists({ _id: organizationId }))) {
+  if (!(await organizationsById([organizationId])).size) {
     throw notFound('organisation');
   }
   const user = currentUser(req);
