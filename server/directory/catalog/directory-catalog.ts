@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import { ContactModel, type ContactDoc } from '../contacts/contact.model.js';
 import { LocationModel, type LocationDoc } from '../locations/location.model.js';
 import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
@@ -67,13 +67,14 @@ const prefixMatcher = (doc: object, condition: unknown): boolean => {
 const wordIndex = { path: SEARCH_WORDS, of: (record: object) => (record as { search: CatalogSearch }).search.words };
 
 /** The fields that searches, facets, coverage and the confidential-place checks filter on. */
-export const serviceCatalog = new RecordCatalog<CatalogService>('services', () => ServiceModel as never, compact, {
+export const serviceCatalogOf = (model: () => Model<unknown>) => new RecordCatalog<CatalogService>('services', model, compact, {
   fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
   indexes: {
     fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
     words: wordIndex,
   },
 });
+export const serviceCatalog = serviceCatalogOf(() => ServiceModel as never);
 export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
   fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
   indexes: { fields: ['archivedAt', 'governorates', 'languages', 'type', 'verification.status', 'sample'], words: wordIndex },

@@ -24,7 +24,11 @@ export async function loadTaxonomy(): Promise<Taxonomy> {
     .sort({ order: 1, code: 1 })
     .lean<(Omit<Term, 'parent'> & { parent?: string | null })[]>();
   // A group's parent may be stored as null or be absent altogether.
-  const terms: Term[] = rows.map((t) => ({ ...t, parent: t.parent ?? null }));
+  return taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null })));
+}
+
+/** The lookups over a list of terms (in their display order). */
+export function taxonomyOf(terms: Term[]): Taxonomy {
   const byCode = new Map(terms.map((t) => [t.code, t]));
   return {
     terms,

@@ -1,0 +1,50 @@
+/**
+ * The in-memory catalog alone, without a database or HTTP: loads N generated sample services into
+ * a service catalog and times the searches of the load benchmark (median of runs), split into
+ * finding the matches and ordering one page. For profiling: `node --cpu-prof --import tsx bench/catalog-bench.ts`.
+ *
+ *   npx tsx bench/catalog-bench.ts [--scale 100000] [--runs 9]
+ */
+import { parseArgs } from 'node:util';
+import type { Model } from 'mongoose';
+import { generateDirectory } from '../seed/sample/generator.js';
+import { TAXONOMY_TERMS } from '../seed/taxonomy.js';
+import { serviceCatalogOf } from '../server/directory/catalog/directory-catalog.js';
+import { firstInOrder } from '../server/directory/search/ranked-page.js';
+import { serviceSearch, type ServiceFilters } from '../server/directory/search/service-query.js';
+import { taxonomyOf } from '../server/directory/taxonomy/taxonomy.data.js';
+
+const { values: opts } = parseArgs({ options: { scale: { type: 'string' }, runs: { type: 'string' } } });
+const scale = Number(opts.scale ?? 100_000);
+const runs = Number(opts.runs ?? 9);
+
+const docs: Record<string, unknown>[] = [];
+for (const bundle of generateDirectory({ services: scale })) docs.push(...(bundle.services as unknown as Record<string, unknown>[]));
+const catalog = serviceCatalogOf(() => ({ collection: { find: () => docs } }) as unknown as Model<unknown>);
+let t = performance.now();
+await catalog.loadAll();
+console.log(`loaded ${catalog.size} services in ${Math.round(performance.now() - t)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
+
+const taxonomy = taxonomyOf(TAXONOMY_TERMS.map((t, order) => ({ ...t, description: t.description ?? {}, order })));
+const cases: [string, ServiceFilters][] = [
+  ['text search', { q: 'legal aid' }],
+  ['filtered search', { governorate: ['IQ-BA', 'IQ-NA'], category: ['shelter', 'health'], population: ['women'] }],
+  ['everything (map, facets)', {}],
+];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (const [name, filters] of cases) {
+  const { filter } = serviceSearch(filters, taxonomy);
+  const find: number[] = [];
+  const order: number[] = [];
+  let matches = 0;
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    const found = catalog.find(filter);
+    find.push(performance.now() - t);
+    t = performance.now();
+    firstInOrder(found, (a, b) => (a.search.sortName < b.search.sortName ? -1 : a.search.sortName > b.search.sortName ? 1 : 0), 20);
+    order.push(performance.now() - t);
+    matches = found.length;
+  }
+  console.log(`${name}: ${matches} matches; find ${median(find).toFixed(1)} ms, first page ${median(order).toFixed(1)} ms (medians of ${runs})`);
+}
