@@ -146,8 +146,13 @@ test('an organisation admin invites a member and sees the pending invitation', a
   await page.context().close();
 });
 
-test('a campaign in Najaf, Basrah and Baghdad is recorded at once and listed', async () => {
+test('a campaign in Najaf, Basrah and Baghdad is recorded at once with a partner organisation, and listed', async () => {
   const organizationId = await createTestOrganization();
+  // A sample organisation: found by name through the directory's search, as a user would.
+  const { items: sample } = (await (await fetch(`${app.baseUrl}/api/v1/organizations?governorate=IQ-NA&perPage=1`)).json()) as {
+    items: Array<{ id: string; name: { en: string } }>;
+  };
+  const partner = sample[0]!;
   const { page, api } = await signedInPage('org-admin', organizationId);
   await page.goto('/workspace/activities');
   await workspace(page).getByRole('link', { name: 'Record an activity' }).click();
@@ -160,14 +165,20 @@ test('a campaign in Najaf, Basrah and Baghdad is recorded at once and listed', a
   await form.getByLabel('Last day').fill('2026-11-20');
   await form.getByLabel('Women', { exact: true }).fill('120');
   await form.getByLabel('Men', { exact: true }).fill('80');
+  await form.getByLabel(/Add a partner organisation/).fill(partner.name.en);
+  await form.getByRole('button', { name: partner.name.en, exact: true }).click();
+  await form.getByRole('button', { name: `Remove ${partner.name.en}` }).waitFor();
   await form.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/workspace\/activities\/[0-9a-f]{24}$/);
 
-  const { items } = (await api.call('GET', `/activities?organization=${organizationId}`)).body as { items: Array<{ governorates: string[]; kind: string; reached: { total: number } }> };
+  const { items } = (await api.call('GET', `/activities?organization=${organizationId}`)).body as {
+    items: Array<{ governorates: string[]; kind: string; reached: { total: number }; partners: Array<{ id: string }> }>;
+  };
   assert.equal(items.length, 1);
   assert.deepEqual([...items[0]!.governorates].sort(), ['IQ-BA', 'IQ-BG', 'IQ-NA']);
   assert.equal(items[0]!.kind, 'campaign');
   assert.equal(items[0]!.reached.total, 200);
+  assert.deepEqual(items[0]!.partners.map((p) => p.id), [partner.id]);
 
   await workspace(page).getByRole('link', { name: 'Back to the list' }).click();
   const listed = workspace(page).locator('.records li', { hasText: 'Know your rights campaign' });
@@ -175,6 +186,38 @@ test('a campaign in Najaf, Basrah and Baghdad is recorded at once and listed', a
   assert.match((await listed.textContent()) ?? '', /Campaign/);
   assert.match((await listed.textContent()) ?? '', /200 people reached/);
   await screenshot(page, 'workspace-activities-en');
+  await page.context().close();
+});
+
+test('a place is set by clicking the map or typing coordinates, and kept confidential', async () => {
+  const organizationId = await createTestOrganization();
+  const { page, api } = await signedInPage('org-admin', organizationId);
+  await page.goto('/workspace/locations/new');
+  const form = workspace(page).locator('ct-record-form');
+  await form.getByRole('group', { name: /^Name/ }).getByLabel('English').fill('Safe house');
+  await form.getByLabel('Governorate', { exact: true }).selectOption('IQ-BA');
+  const map = form.locator('ct-location-picker .map');
+  await map.locator('canvas').first().waitFor();
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width * 0.6, y: box.height * 0.6 } });
+  const latitude = form.getByLabel('Latitude');
+  await form.locator('ct-location-picker .picked').waitFor();
+  assert.ok(Number(await latitude.inputValue()) > 29, 'a click on the map fills the coordinates');
+  await form.getByLabel('Confidential location').check();
+  assert.match((await form.getByText(/hidden from everyone outside your organisation/).textContent()) ?? '', /governorate level/);
+  await form.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/workspace\/locations\/[0-9a-f]{24}$/);
+  const id = page.url().split('/').pop()!;
+
+  await latitude.fill('30.5085');
+  await form.getByLabel('Longitude').fill('47.7804');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByText('Saved.').waitFor();
+  await screenshot(page, 'workspace-place-en');
+  const stored = await api.call('GET', `/locations/${id}`);
+  assert.equal(stored.body.lat, 30.5085);
+  assert.equal(stored.body.lng, 47.7804);
+  assert.equal(stored.body.confidential, true);
   await page.context().close();
 });
 

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import type { LeafletMouseEvent, Map as LeafletMap, Marker } from 'leaflet';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { getGovernorateShapes, getMeta } from '../../api/client.js';
-import { GovernorateMap } from '../governorate-map/governorate-map.js';
+import { escapeHtml, GovernorateMap } from '../governorate-map/governorate-map.js';
 import { styles } from './location-picker.styles.js';
 
 export interface PickedLocation {
@@ -68,6 +68,11 @@ export class LocationPicker extends GovernorateMap {
 
   protected override legendTitle(): string {
     return this.i18n.t('location.legend');
+  }
+
+  /** Names only: the shade marks the chosen governorate, there is nothing to count. */
+  protected override labelContent(name: string): string {
+    return `<span dir="auto">${escapeHtml(name)}</span>`;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -1,5 +1,29 @@
 import { css } from 'lit';
 
+/** Text inputs, selects and their error messages, shared by every form built from these fields. */
+export const fieldStyles = css`
+  .field input:not([type='checkbox']),
+  .field select,
+  .field textarea {
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5em;
+    font: inherit;
+    border: 1px solid var(--ct-border);
+    border-radius: 4px;
+    background: var(--ct-surface);
+    color: inherit;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--ct-danger) !important;
+  }
+  .field-error {
+    color: var(--ct-danger);
+    font-size: 0.9rem;
+    margin-block: 0.25rem 0;
+  }
+`;
+
 export const styles = css`
   :host {
     display: block;
@@ -26,17 +50,6 @@ export const styles = css`
     font-size: 0.9rem;
     margin-block-end: 0.25rem;
   }
-  input,
-  textarea {
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 0.5em;
-    font: inherit;
-    border: 1px solid var(--ct-border);
-    border-radius: 4px;
-    background: var(--ct-surface);
-    color: inherit;
-  }
   .missing input,
   .missing textarea {
     border-style: dashed;
@@ -49,13 +62,5 @@ export const styles = css`
   }
   .missing-mark::before {
     content: '⚠ ';
-  }
-  [aria-invalid='true'] {
-    border-color: var(--ct-danger);
-  }
-  .field-error {
-    color: var(--ct-danger);
-    font-size: 0.9rem;
-    margin-block: 0.25rem 0;
   }
 `;

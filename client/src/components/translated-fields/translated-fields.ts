@@ -5,7 +5,7 @@ import { FieldProblems } from '../../forms/field-problems.js';
 import { directionOf, I18nController } from '../../i18n/i18n.js';
 import type { Lang, Translated } from '../../i18n/types.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { styles } from './translated-fields.styles.js';
+import { fieldStyles, styles } from './translated-fields.styles.js';
 
 /** Arabic first: the language every record should have, then Kurdish, then English. */
 const ORDER: readonly Lang[] = ['ar', 'ckb', 'en'];
@@ -18,7 +18,7 @@ const INPUT = unsafeStatic('input');
  * `value-changed` with the whole translated value; empty languages are left out.
  */
 export class TranslatedFields extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, fieldStyles, styles];
   static override properties = {
     label: {},
     name: {},
@@ -71,7 +71,7 @@ export class TranslatedFields extends LitElement {
     const invalid = this.problems.invalid(field) === 'true' ? 'true' : this.problems.invalid(this.name);
     // One input element either way; a textarea for long text (descriptions), an input for names.
     const tag = this.multiline ? TEXTAREA : INPUT;
-    return html`<div class="language ${missing ? 'missing' : ''}">
+    return html`<div class="field language ${missing ? 'missing' : ''}">
       <label for=${id}>${this.#i18n.t(`translated.${lang}`)}</label>
       ${staticHtml`<${tag}
         id=${id}

@@ -6,7 +6,6 @@ import {
   listAgreements,
   moveAgreement,
   proposeAgreement,
-  searchOrganizations,
   type Agreement,
   type AgreementStatus,
   type OrganizationChoice,
@@ -16,6 +15,7 @@ import { FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { ResourceController } from '../../resource-controller.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import './organization-search.js';
 import { styles } from './workspace.styles.js';
 
 /** The moves a party can make, worded as buttons. */
@@ -33,8 +33,6 @@ export class WorkspaceAgreements extends LitElement {
     organizationId: {},
     reference: { attribute: false },
     mayManage: { type: Boolean },
-    query: { state: true },
-    partnerMatches: { state: true },
     partner: { state: true },
     categories: { state: true },
     startsOn: { state: true },
@@ -47,8 +45,6 @@ export class WorkspaceAgreements extends LitElement {
   declare organizationId: string;
   declare reference: Reference | null;
   declare mayManage: boolean;
-  declare query: string;
-  declare partnerMatches: OrganizationChoice[];
   declare partner: OrganizationChoice | null;
   declare categories: string[];
   declare startsOn: string;
@@ -63,15 +59,12 @@ export class WorkspaceAgreements extends LitElement {
     () => this.organizationId || undefined,
     async (id, signal) => (await listAgreements(id, signal)).items,
   );
-  #search: AbortController | undefined;
 
   constructor() {
     super();
     this.organizationId = '';
     this.reference = null;
     this.mayManage = false;
-    this.query = '';
-    this.partnerMatches = [];
     this.partner = null;
     this.categories = [];
     this.startsOn = new Date().toISOString().slice(0, 10);
@@ -83,22 +76,6 @@ export class WorkspaceAgreements extends LitElement {
 
   #errorText(error: unknown): string {
     return error instanceof ApiError && !error.isNetwork ? (error.problem.detail ?? error.problem.title) : this.#i18n.t('error.network');
-  }
-
-  async #find(q: string): Promise<void> {
-    this.query = q;
-    this.#search?.abort();
-    if (q.trim().length < 2) {
-      this.partnerMatches = [];
-      return;
-    }
-    const search = (this.#search = new AbortController());
-    try {
-      const found = await searchOrganizations(q.trim(), search.signal);
-      this.partnerMatches = found.filter((o) => o.id !== this.organizationId);
-    } catch (error) {
-      if (!search.signal.aborted) this.message = this.#errorText(error);
-    }
   }
 
   async #propose(event: Event): Promise<void> {
@@ -183,39 +160,13 @@ export class WorkspaceAgreements extends LitElement {
     const p = this.problems;
     return html`<form class="propose" novalidate @submit=${(e: Event) => void this.#propose(e)}>
       <h3>${t.t('workspace.agreements.propose')}</h3>
-      <div class="field">
-        <label for="partner-search">${t.t('workspace.agreements.partner')}</label>
-        <input
-          id="partner-search"
-          type="search"
-          autocomplete="off"
-          .value=${this.query}
-          aria-invalid=${p.invalid('partnerOrganizationId')}
-          aria-describedby=${ifDefined(p.describedBy('partnerOrganizationId'))}
-          @input=${(e: Event) => void this.#find((e.target as HTMLInputElement).value)}
-        />
-        ${p.render('partnerOrganizationId')}
-        ${this.partner ? html`<p>${t.t('workspace.agreements.chosen', { name: t.text(this.partner.name) })}</p>` : nothing}
-        ${this.partnerMatches.length
-          ? html`<ul class="matches" aria-label=${t.t('workspace.agreements.matches')}>
-              ${this.partnerMatches.map(
-                (o) => html`<li>
-                  <button
-                    type="button"
-                    class="button secondary"
-                    @click=${() => {
-                      this.partner = o;
-                      this.partnerMatches = [];
-                      this.query = t.text(o.name);
-                    }}
-                  >
-                    ${t.text(o.name)}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
-      </div>
+      <ct-organization-search
+        .label=${t.t('workspace.agreements.partner')}
+        .excluded=${[this.organizationId]}
+        .error=${p.message('partnerOrganizationId') ?? ''}
+        @organization-chosen=${(e: CustomEvent<OrganizationChoice>) => (this.partner = e.detail)}
+      ></ct-organization-search>
+      ${this.partner ? html`<p>${t.t('workspace.agreements.chosen', { name: t.text(this.partner.name) })}</p>` : nothing}
       <fieldset class="choices" aria-describedby=${ifDefined(p.describedBy('categories'))}>
         <legend>${t.t('workspace.agreements.categories')}</legend>
         <div class="choice-grid">

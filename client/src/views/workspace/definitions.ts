@@ -6,11 +6,15 @@ import {
   POPULATIONS,
   SERVICE_LANGUAGES,
   SERVICE_STATUSES,
+  WEEKDAYS,
 } from '../../../../server/directory/vocabulary.js';
+import type { Schedule } from '../../api/types.js';
 import type { Reference } from '../../api/reference.js';
-import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type OrganizationDetail, type ServiceDetail } from '../../api/workspace.js';
+import { getOrganization } from '../../api/client.js';
+import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type OrganizationChoice, type OrganizationDetail, type ServiceDetail } from '../../api/workspace.js';
 import '../../components/location-picker/location-picker.js';
 import type { PickedLocation } from '../../components/location-picker/location-picker.js';
+import './organization-search.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { I18nController } from '../../i18n/i18n.js';
 import {
@@ -131,9 +135,72 @@ const SERVICE_FIELDS = [
   'url',
   'email',
   'phones',
+  'schedules',
   'locationIds',
   'confidential',
 ] as const;
+
+/** Opening hours: per row the days and the times it opens and closes. */
+function schedulesField(ctx: FormContext) {
+  const t = ctx.i18n;
+  const schedules = (ctx.editor.value('schedules') as Schedule[] | undefined) ?? [];
+  const update = (index: number, change: Partial<Schedule> | null) =>
+    ctx.editor.set(
+      'schedules',
+      change === null ? schedules.filter((_, i) => i !== index) : schedules.map((row, i) => (i === index ? { ...row, ...change } : row)),
+    );
+  const time = (index: number, key: 'opensAt' | 'closesAt', value: string | null) => html`<div class="field">
+    <label for="schedule-${index}-${key}">${t.t(label(key))}</label>
+    <input
+      id="schedule-${index}-${key}"
+      type="time"
+      .value=${value ?? ''}
+      ?disabled=${ctx.readOnly}
+      aria-invalid=${ctx.editor.problems.invalid(`schedules.${index}.${key}`)}
+      @input=${(e: Event) => update(index, { [key]: (e.target as HTMLInputElement).value || null })}
+    />
+    ${ctx.editor.problems.render(`schedules.${index}.${key}`)}
+  </div>`;
+  return html`<fieldset>
+    <legend>${t.t('service.hours')}</legend>
+    ${schedules.map(
+      (row, index) => html`<fieldset>
+        <legend>${t.t('workspace.scheduleRow', { n: index + 1 })}</legend>
+        <div class="choice-grid">
+          ${WEEKDAYS.map(
+            (day) => html`<label class="choice">
+              <input
+                type="checkbox"
+                .checked=${row.byDay.includes(day)}
+                ?disabled=${ctx.readOnly}
+                @change=${(e: Event) =>
+                  update(index, {
+                    byDay: WEEKDAYS.filter((d) => (d === day ? (e.target as HTMLInputElement).checked : row.byDay.includes(d))),
+                  })}
+              />
+              <span>${t.vocab('weekday', day)}</span>
+            </label>`,
+          )}
+        </div>
+        <div class="field-row">${time(index, 'opensAt', row.opensAt)} ${time(index, 'closesAt', row.closesAt)}</div>
+        ${ctx.readOnly
+          ? nothing
+          : html`<button type="button" class="button secondary" @click=${() => update(index, null)}>
+              ${t.t('workspace.scheduleRemove', { n: index + 1 })}
+            </button>`}
+      </fieldset>`,
+    )}
+    ${ctx.readOnly
+      ? nothing
+      : html`<button
+          type="button"
+          class="button secondary"
+          @click=${() => ctx.editor.set('schedules', [...schedules, { byDay: [], opensAt: null, closesAt: null }])}
+        >
+          ${t.t('workspace.scheduleAdd')}
+        </button>`}
+  </fieldset>`;
+}
 
 export const serviceForm: RecordFormDefinition<ServiceDetail> = {
   section: 'services',
@@ -196,7 +263,7 @@ export const serviceForm: RecordFormDefinition<ServiceDetail> = {
         ${textField(ctx, 'url', t.t(label('url')), { type: 'url', dir: 'ltr' })}
         ${textField(ctx, 'email', t.t(label('email')), { type: 'email', dir: 'ltr' })}
       </div>
-      ${phonesField(ctx, 'phones', t.t(label('phones')))}
+      ${phonesField(ctx, 'phones', t.t(label('phones')))} ${schedulesField(ctx)}
       ${choiceList(ctx, 'locationIds', t.t(label('locationIds')), choices.locationIds ?? [])}
       <p><a href="/workspace/locations/new">${t.t('workspace.locations.new')}</a></p>
       ${checkField(ctx, 'confidential', t.t(label('confidential')), t.t('workspace.confidentialHint'))}`;
@@ -247,7 +314,7 @@ export const locationForm: RecordFormDefinition<EditableLocation> = {
   },
 };
 
-const CONTACT_FIELDS = ['name', 'title', 'department', 'email', 'phones', 'languages', 'referralFocalPoint'] as const;
+const CONTACT_FIELDS = ['name', 'title', 'serviceId', 'department', 'email', 'phones', 'languages', 'referralFocalPoint'] as const;
 
 export const contactForm: RecordFormDefinition<EditableContact> = {
   section: 'contacts',
@@ -259,10 +326,17 @@ export const contactForm: RecordFormDefinition<EditableContact> = {
   title: (c) => c.name,
   valueLabel: codeLabel,
   actions: ['archive'],
-  renderFields: (ctx) => {
+  loadChoices: async (organizationId, i18n, signal) => ({
+    serviceId: [
+      { value: '', label: i18n.t('workspace.wholeOrganization') },
+      ...(await getOrganization(organizationId, signal)).services.map((s) => ({ value: s.id, label: i18n.text(s.name) })),
+    ],
+  }),
+  renderFields: (ctx, _reference, choices) => {
     const t = ctx.i18n;
     return html`${textField(ctx, 'name', t.t(label('name')), { required: true })}
       ${translatedField(ctx, 'title', t.t(label('title')))}
+      ${selectField(ctx, 'serviceId', t.t(label('serviceId')), choices.serviceId ?? [])}
       ${textField(ctx, 'department', t.t(label('department')))}
       ${textField(ctx, 'email', t.t(label('email')), { type: 'email', dir: 'ltr' })}
       ${phonesField(ctx, 'phones', t.t(label('phones')))}
@@ -271,7 +345,7 @@ export const contactForm: RecordFormDefinition<EditableContact> = {
   },
 };
 
-const ACTIVITY_FIELDS = ['title', 'kind', 'topic', 'governorates', 'districts', 'startDate', 'endDate', 'audience', 'reached'] as const;
+const ACTIVITY_FIELDS = ['title', 'kind', 'topic', 'governorates', 'districts', 'startDate', 'endDate', 'audience', 'reached', 'partners'] as const;
 
 /** People reached by sex and age band: four counts edited together. */
 function reachField(ctx: FormContext) {
@@ -301,12 +375,50 @@ function reachField(ctx: FormContext) {
   </fieldset>`;
 }
 
+/** Partner organisations, found by name; the draft keeps their names to show them, the API takes their ids. */
+function partnersField(ctx: FormContext, organizationId: string) {
+  const t = ctx.i18n;
+  const partners = (ctx.editor.value('partners') as OrganizationChoice[] | undefined) ?? [];
+  return html`<fieldset>
+    <legend>${t.t(label('partners'))}</legend>
+    ${partners.length
+      ? html`<ul class="chosen">
+          ${partners.map(
+            (p) => html`<li>
+              <span dir="auto">${t.text(p.name)}</span>
+              ${ctx.readOnly
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="button secondary"
+                    @click=${() => ctx.editor.set('partners', partners.filter((x) => x.id !== p.id))}
+                  >
+                    ${t.t('workspace.partnerRemove', { name: t.text(p.name) })}
+                  </button>`}
+            </li>`,
+          )}
+        </ul>`
+      : html`<p class="muted">${t.t('workspace.none')}</p>`}
+    ${ctx.readOnly
+      ? nothing
+      : html`<ct-organization-search
+          .label=${t.t('workspace.partnerAdd')}
+          .excluded=${[organizationId, ...partners.map((p) => p.id)]}
+          .error=${ctx.editor.problems.message('partners') ?? ''}
+          @organization-chosen=${(e: CustomEvent<OrganizationChoice>) =>
+            ctx.editor.set('partners', [...partners, { id: e.detail.id, name: e.detail.name }])}
+        ></ct-organization-search>`}
+  </fieldset>`;
+}
+
 export const activityForm: RecordFormDefinition<ActivityView> = {
   section: 'activities',
   collection: 'activities',
   fields: ACTIVITY_FIELDS,
   labels: labelsOf(ACTIVITY_FIELDS),
-  defaults: { title: {}, kind: 'awareness-session', governorates: [], audience: [], reached: { women: 0, men: 0, girls: 0, boys: 0 } },
+  defaults: { title: {}, kind: 'awareness-session', governorates: [], audience: [], reached: { women: 0, men: 0, girls: 0, boys: 0 }, partners: [] },
+  toBody: (changes) =>
+    changes.partners ? { ...changes, partners: (changes.partners as OrganizationChoice[]).map((p) => p.id) } : changes,
   toDraft: (a) => {
     const { women, men, girls, boys } = a.reached;
     return { ...a, reached: { women, men, girls, boys } };
@@ -317,7 +429,7 @@ export const activityForm: RecordFormDefinition<ActivityView> = {
   archived: (a) => a.archivedAt !== null,
   summary: (a, i18n) =>
     a.sample ? html`<p class="badge">${i18n.t('workspace.sampleRecord')}</p>` : nothing,
-  renderFields: (ctx, reference) => {
+  renderFields: (ctx, reference, _choices, organizationId) => {
     const t = ctx.i18n;
     const districts = (ctx.editor.value('districts') as string[] | undefined) ?? [];
     return html`${translatedField(ctx, 'title', t.t(label('title')), { required: true })}
@@ -360,6 +472,6 @@ export const activityForm: RecordFormDefinition<ActivityView> = {
         t.t(label('audience')),
         AUDIENCES.map((code) => ({ value: code, label: t.t(`workspace.audience.${code}`) })),
       )}
-      ${reachField(ctx)}`;
+      ${reachField(ctx)} ${partnersField(ctx, organizationId)}`;
   },
 };

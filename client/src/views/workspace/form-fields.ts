@@ -93,6 +93,7 @@ export function checkField(ctx: FormContext, field: string, label: string, hint?
   </div>`;
 }
 
+/** One value from a list; the choice with value '' stands for none (null). */
 export function selectField(ctx: FormContext, field: string, label: string, choices: Choice[]): TemplateResult {
   const value = ctx.editor.value(field);
   return html`<div class="field">
@@ -102,9 +103,9 @@ export function selectField(ctx: FormContext, field: string, label: string, choi
       ?disabled=${ctx.readOnly}
       aria-invalid=${ctx.editor.problems.invalid(field)}
       aria-describedby=${ifDefined(ctx.editor.problems.describedBy(field))}
-      @change=${(e: Event) => ctx.editor.set(field, (e.target as HTMLSelectElement).value)}
+      @change=${(e: Event) => ctx.editor.set(field, (e.target as HTMLSelectElement).value || null)}
     >
-      ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
+      ${choices.map((c) => html`<option value=${c.value} ?selected=${c.value === (value ?? '')}>${c.label}</option>`)}
     </select>
     ${ctx.editor.problems.render(field)}
   </div>`;
@@ -212,6 +213,13 @@ export function phonesField(ctx: FormContext, field: string, legend: string): Te
   </fieldset>`;
 }
 
+/** One entry of a list of objects: a named reference (partner) by its name, a phone by its number. */
+function itemText(i18n: I18nController, item: unknown): string {
+  const entry = item as { name?: Translated; number?: string };
+  if (entry.name) return i18n.text(entry.name);
+  return entry.number ?? JSON.stringify(item);
+}
+
 /** A stored value as text for the conflict table: translations with their language, lists joined, yes/no. */
 export function displayValue(i18n: I18nController, value: unknown, label: (item: string) => string = (item) => item): TemplateResult | string {
   if (value === null || value === undefined || value === '') return html`<span class="muted">${i18n.t('workspace.empty')}</span>`;
@@ -220,7 +228,7 @@ export function displayValue(i18n: I18nController, value: unknown, label: (item:
   if (typeof value === 'string') return label(value);
   if (Array.isArray(value)) {
     if (!value.length) return html`<span class="muted">${i18n.t('workspace.empty')}</span>`;
-    return i18n.list(value.map((item) => (typeof item === 'string' ? label(item) : JSON.stringify(item))));
+    return i18n.list(value.map((item) => (typeof item === 'string' ? label(item) : itemText(i18n, item))));
   }
   const record = value as Record<string, unknown>;
   const languages = LANGUAGES.filter((lang) => typeof record[lang] === 'string');

@@ -30,9 +30,11 @@ export interface RecordFormDefinition<R> {
   /** A new record's starting values (the organisation is added when it is created). */
   defaults: Draft;
   toDraft(record: R): Draft;
+  /** The request body for changed fields, when the draft keeps more than the API takes (names beside ids). */
+  toBody?(changes: Draft): Draft;
   /** The record's name as a heading. */
   title(record: R, i18n: I18nController): string;
-  renderFields(ctx: FormContext, reference: Reference | null, choices: Choices): TemplateResult;
+  renderFields(ctx: FormContext, reference: Reference | null, choices: Choices, organizationId: string): TemplateResult;
   /** Choices that come from the organisation's other records (its places, its services), by field. */
   loadChoices?(organizationId: string, i18n: I18nController, signal: AbortSignal): Promise<Choices>;
   /** How a stored code reads (governorate, category…), for the conflict table. */
@@ -75,10 +77,12 @@ export class RecordForm extends LitElement {
   readonly #editor: RecordEditor<unknown> = new RecordEditor<unknown>(this, {
     fields: () => this.definition.fields,
     toDraft: (record) => this.definition.toDraft(record),
-    save: (changes, etag) =>
-      etag
-        ? patchRecord(this.#path, changes, etag)
-        : createRecord(`/${this.definition.collection}`, { ...changes, organizationId: this.organizationId }),
+    save: (changes, etag) => {
+      const body = this.definition.toBody?.(changes) ?? changes;
+      return etag
+        ? patchRecord(this.#path, body, etag)
+        : createRecord(`/${this.definition.collection}`, { ...body, organizationId: this.organizationId });
+    },
     reread: () => readRecord(this.#path),
     onSaved: (record) => this.#saved(record),
   });
@@ -225,7 +229,7 @@ export class RecordForm extends LitElement {
           void editor.save();
         }}
       >
-        ${this.definition.renderFields(ctx, this.reference, this.#choices.value ?? {})}
+        ${this.definition.renderFields(ctx, this.reference, this.#choices.value ?? {}, this.organizationId)}
         ${editor.problems.empty ? nothing : html`<p class="error" role="alert">${t.t('workspace.fixErrors')}</p>`}
         ${this.#renderFailure()}
         ${ctx.readOnly

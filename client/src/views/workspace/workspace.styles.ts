@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../components/translated-fields/translated-fields.styles.js';
 
 /** The workspace's layout and forms: section navigation beside (or, on phones, above) the section. */
-export const styles = css`
+export const styles = [
+  fieldStyles,
+  css`
   :host {
     display: block;
   }
@@ -78,17 +81,6 @@ export const styles = css`
     font-weight: 600;
     margin-block-end: 0.25rem;
   }
-  .field input:not([type='checkbox']),
-  .field select {
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 0.5em;
-    font: inherit;
-    border: 1px solid var(--ct-border);
-    border-radius: 4px;
-    background: var(--ct-surface);
-    color: inherit;
-  }
   .field-row {
     display: grid;
     gap: 0 1rem;
@@ -148,14 +140,6 @@ export const styles = css`
     color: var(--ct-muted);
     margin-block: 0.25rem 0;
   }
-  [aria-invalid='true'] {
-    border-color: var(--ct-danger) !important;
-  }
-  .field-error {
-    color: var(--ct-danger);
-    font-size: 0.9rem;
-    margin-block: 0.25rem 0;
-  }
   .save-bar,
   .record-actions {
     display: flex;
@@ -193,7 +177,21 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
+  .chosen {
+    list-style: none;
+    padding: 0;
+    margin-block: 0 0.5rem;
+  }
+  .chosen li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    padding-block: 0.25rem;
+  }
   .status:empty {
     display: none;
   }
-`;
+`,
+];
