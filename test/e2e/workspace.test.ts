@@ -221,6 +221,33 @@ test('a place is set by clicking the map or typing coordinates, and kept confide
   await page.context().close();
 });
 
+test('an agreement proposed to a partner is accepted by the partner’s administrator', async () => {
+  const organizationId = await createTestOrganization();
+  const { page } = await signedInPage('org-admin', organizationId);
+  const { items } = (await (await fetch(`${app.baseUrl}/api/v1/organizations?governorate=IQ-BG&perPage=1`)).json()) as {
+    items: Array<{ id: string; name: { en: string } }>;
+  };
+  const partner = items[0]!;
+  await page.goto('/workspace/agreements');
+  const section = page.locator('ct-workspace-agreements');
+  await section.getByLabel(/Partner organisation/).fill(partner.name.en);
+  await section.getByRole('button', { name: partner.name.en, exact: true }).click();
+  await section.locator('.choice input[type="checkbox"]').first().check();
+  await section.getByRole('button', { name: 'Send proposal' }).click();
+  await section.getByText(`The proposal was sent to ${partner.name.en}.`).waitFor();
+  await section.getByRole('button', { name: 'Withdraw' }).waitFor();
+  await page.context().close();
+
+  const { page: partnerPage } = await signedInPage('org-admin', partner.id, { language: 'ckb', viewport: { width: 390, height: 844 } });
+  await partnerPage.goto('/workspace/agreements');
+  const theirs = partnerPage.locator('ct-workspace-agreements');
+  await theirs.getByRole('button', { name: 'قبوڵکردن' }).click();
+  await theirs.getByText('ڕێککەوتنەکە ئێستا کارپێکراوە.').waitFor();
+  await theirs.getByRole('button', { name: 'کۆتاییهێنان بە ڕێککەوتن' }).waitFor();
+  await screenshot(partnerPage, 'workspace-agreements-ckb-phone');
+  await partnerPage.context().close();
+});
+
 test('a caseworker reads the workspace without edit controls', async () => {
   const organizationId = await createTestOrganization();
   const { api: admin } = await signedInPage('org-admin', organizationId);

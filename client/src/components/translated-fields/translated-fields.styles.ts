@@ -30,6 +30,7 @@ export const styles = css`
     margin-block-end: 1rem;
   }
   fieldset {
+    min-inline-size: 0;
     border: 1px solid var(--ct-border-soft);
     border-radius: 6px;
     padding-block: 0.5rem 0.75rem;

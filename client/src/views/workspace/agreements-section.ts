@@ -121,7 +121,7 @@ export class WorkspaceAgreements extends LitElement {
   #renderList(agreements: Agreement[]) {
     const t = this.#i18n;
     if (!agreements.length) return html`<p class="muted">${t.t('workspace.none')}</p>`;
-    return html`<table>
+    return html`<div class="table-scroll"><table>
       <caption class="visually-hidden">${t.t('workspace.section.agreements')}</caption>
       <thead>
         <tr>
@@ -152,7 +152,7 @@ export class WorkspaceAgreements extends LitElement {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #renderPropose() {

@@ -101,7 +101,7 @@ export class WorkspaceMembers extends LitElement {
   #renderMembers(members: Member[]) {
     const t = this.#i18n;
     const me = session.user?.id;
-    return html`<table>
+    return html`<div class="table-scroll"><table>
       <caption>${t.t('workspace.members.title')}</caption>
       <thead>
         <tr>
@@ -151,7 +151,7 @@ export class WorkspaceMembers extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #renderInvite() {

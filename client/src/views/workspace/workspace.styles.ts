@@ -10,6 +10,8 @@ export const styles = [
   }
   .workspace {
     display: grid;
+    /* minmax(0, …): wide tables scroll inside their box instead of widening the page on a phone. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.5rem;
   }
   @media (min-width: 56rem) {
@@ -104,6 +106,8 @@ export const styles = [
     block-size: 1.4rem;
   }
   fieldset {
+    /* Fieldsets are as wide as their content by default, which overflows a phone's width. */
+    min-inline-size: 0;
     border: 1px solid var(--ct-border-soft);
     border-radius: 6px;
     margin-block: 0 1rem;
@@ -148,10 +152,14 @@ export const styles = [
     gap: 0.75rem;
     margin-block: 1rem;
   }
+  .table-scroll {
+    overflow-x: auto;
+    margin-block-end: 1.5rem;
+  }
   table {
     inline-size: 100%;
+    min-inline-size: 36rem;
     border-collapse: collapse;
-    margin-block-end: 1.5rem;
   }
   caption {
     text-align: start;
