@@ -14,7 +14,7 @@ export interface ConflictRow {
 /**
  * Someone else saved the record while this user was editing it: their saved values next to this
  * user's, field by field. The user keeps theirs (`take-theirs`) or re-applies their own changes on
- * top of the saved version (`apply-mine`). Focus moves to the heading so the change is announced.
+ * top of the saved version (`apply-mine`). Focus moves to the heading, which screen readers then read.
  */
 export class ConflictReview extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -41,7 +41,7 @@ export class ConflictReview extends LitElement {
 
   override render() {
     const t = this.#i18n;
-    return html`<section class="conflict" role="alert" aria-labelledby="conflict-title">
+    return html`<section class="conflict" aria-labelledby="conflict-title">
       <h2 id="conflict-title" tabindex="-1">${t.t('conflict.title')}</h2>
       <p>${t.t('conflict.intro')}</p>
       <div class="table-scroll">

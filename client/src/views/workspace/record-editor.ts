@@ -20,8 +20,6 @@ export interface RecordEditorOptions<R> {
   save(changes: Draft, etag: string): Promise<Versioned<R>>;
   /** The record as it is now, after a save answered 412. */
   reread(): Promise<Versioned<R>>;
-  /** Checks changes before sending (the server's own schema, where the web app can import it). */
-  check?(changes: Draft): FieldProblems | undefined;
   onSaved?(record: R): void;
 }
 
@@ -105,12 +103,6 @@ export class RecordEditor<R> {
   async save(): Promise<void> {
     const changes = this.changes();
     if (!Object.keys(changes).length) return;
-    const problems = this.#options.check?.(changes);
-    if (problems && !problems.empty) {
-      this.problems = problems;
-      this.#host.requestUpdate();
-      return;
-    }
     await this.#send(changes, this.etag);
   }
 
@@ -141,8 +133,9 @@ export class RecordEditor<R> {
       this.saved = true;
       this.#options.onSaved?.(saved.value);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) await this.#showConflict();
+      if (error instanceof ApiError && error.status === 412) await this.#showConflict().catch(() => undefined);
       else this.problems = FieldProblems.fromApi(error) ?? new FieldProblems();
+      // Not about fields, or the other version could not be read: say what went wrong.
       if (this.problems.empty && !this.conflict) this.failure = error;
     } finally {
       this.saving = false;
