@@ -48,7 +48,7 @@ class Api {
 
 const workspace = (page: Page) => page.locator('ct-workspace-view');
 
-test('an organisation admin edits the profile in Arabic and Kurdish beside English, and confirms a service still accurate', async () => {
+test('an organisation admin edits the profile in Arabic and Kurdish beside English, confirms a service still accurate, archives and restores it', async () => {
   const organizationId = await createTestOrganization('local-ngo', 'Basra Hope Association');
   const { page, api } = await signedInPage('org-admin', organizationId);
   const service = await api.call('POST', '/services', { organizationId, name: { en: 'Legal aid desk' }, governorates: ['IQ-BA'] });
@@ -82,6 +82,12 @@ test('an organisation admin edits the profile in Arabic and Kurdish beside Engli
   await workspace(page).getByText('Not yet verified').waitFor({ state: 'detached' });
   const confirmed = await api.call('GET', `/services/${String(service.body.id)}`);
   assert.ok(confirmed.body.lastVerifiedAt, 'last verified renewed');
+
+  await workspace(page).getByRole('button', { name: 'Archive' }).click();
+  await workspace(page).getByText('Archived: hidden from the directory', { exact: false }).waitFor();
+  assert.equal(await workspace(page).getByRole('button', { name: 'Save changes' }).count(), 0, 'an archived service is not edited');
+  await workspace(page).getByRole('button', { name: 'Restore' }).click();
+  await workspace(page).getByRole('button', { name: 'Archive' }).waitFor();
   await page.context().close();
 });
 

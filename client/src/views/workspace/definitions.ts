@@ -211,7 +211,7 @@ export const serviceForm: RecordFormDefinition<ServiceDetail> = {
   toDraft: (s) => ({ ...s, locationIds: s.locations.map((l) => l.id) }),
   title: (s, i18n) => i18n.text(s.name),
   valueLabel: codeLabel,
-  actions: ['confirm', 'archive'],
+  actions: ['confirm', 'archive', 'restore'],
   loadChoices: async (organizationId, i18n, signal) => ({
     locationIds: (await listLocations(organizationId, signal)).items.map((l) => ({ value: l.id, label: i18n.text(l.name) })),
   }),
@@ -282,7 +282,7 @@ export const locationForm: RecordFormDefinition<EditableLocation> = {
   toDraft: (l) => ({ ...l, address: { ...l.address, district: l.address.district ?? undefined } }),
   title: (l, i18n) => i18n.text(l.name),
   valueLabel: codeLabel,
-  actions: ['archive'],
+  actions: ['archive', 'restore'],
   renderFields: (ctx, reference) => {
     const t = ctx.i18n;
     const governorate = String(ctx.editor.value('address.governorate') ?? '');
@@ -325,7 +325,7 @@ export const contactForm: RecordFormDefinition<EditableContact> = {
   toDraft: (c) => ({ ...c }),
   title: (c) => c.name,
   valueLabel: codeLabel,
-  actions: ['archive'],
+  actions: ['archive', 'restore'],
   loadChoices: async (organizationId, i18n, signal) => ({
     serviceId: [
       { value: '', label: i18n.t('workspace.wholeOrganization') },
@@ -425,7 +425,8 @@ export const activityForm: RecordFormDefinition<ActivityView> = {
   },
   title: (a, i18n) => i18n.text(a.title),
   valueLabel: codeLabel,
-  actions: [],
+  // Activities can be archived but not restored (the API has no restore for them).
+  actions: ['archive'],
   archived: (a) => a.archivedAt !== null,
   summary: (a, i18n) =>
     a.sample ? html`<p class="badge">${i18n.t('workspace.sampleRecord')}</p>` : nothing,

@@ -39,8 +39,8 @@ export interface RecordFormDefinition<R> {
   loadChoices?(organizationId: string, i18n: I18nController, signal: AbortSignal): Promise<Choices>;
   /** How a stored code reads (governorate, category…), for the conflict table. */
   valueLabel?(field: string, code: string, i18n: I18nController, reference: Reference | null): string;
-  /** Actions on a saved record besides saving it. */
-  actions: readonly Exclude<RecordActionName, 'restore'>[];
+  /** Actions on a saved record besides saving it; `restore` is offered on archived records. */
+  actions: readonly RecordActionName[];
   /** Whether a record as read is archived, when its view says so. */
   archived?(record: R): boolean;
   /** What the record shows before its fields: its state, last verification… */
@@ -191,12 +191,16 @@ export class RecordForm extends LitElement {
     const busy = this.actionBusy || this.#editor.saving;
     if (this.archived) {
       return html`<p class="notice">${t.t('workspace.archivedNotice')}</p>
-        <button type="button" class="button secondary" ?disabled=${busy} @click=${() => void this.#act('restore')}>${t.t('workspace.restore')}</button>`;
+        ${this.definition.actions.includes('restore')
+          ? html`<button type="button" class="button secondary" ?disabled=${busy} @click=${() => void this.#act('restore')}>
+              ${t.t('workspace.restore')}
+            </button>`
+          : nothing}`;
     }
     return html`<div class="record-actions">
-      ${this.definition.actions.map(
+      ${this.definition.actions.filter((action) => action !== 'restore').map(
         (action) => html`<button type="button" class="button secondary" ?disabled=${busy} @click=${() => void this.#act(action)}>
-          ${t.t(`workspace.action.${action}`)}
+          ${t.t(`workspace.action.${action as Exclude<RecordActionName, 'restore'>}`)}
         </button>`,
       )}
     </div>`;
