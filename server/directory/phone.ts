@@ -1,17 +1,6 @@
 import { Schema } from 'mongoose';
-import { z } from 'zod';
 
-export const PHONE_TYPES = ['voice', 'mobile', 'whatsapp', 'hotline', 'fax', 'text'] as const;
-
-export const PhoneSchema = z.strictObject({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{3,24}$/, 'digits, spaces, brackets and dashes only, optionally starting with +'),
-  type: z.enum(PHONE_TYPES).default('voice'),
-  description: z.string().trim().max(200).optional(),
-});
-export type Phone = z.infer<typeof PhoneSchema>;
+export { PHONE_TYPES, PhoneSchema, type Phone } from './phone-input.js';
 
 export const phoneMongoose = new Schema(
   { number: { type: String, required: true }, type: { type: String, default: 'voice' }, description: String },

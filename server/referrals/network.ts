@@ -19,6 +19,8 @@ export const NetworkView = z.object({
       target: z.string(),
       agreements: z.number().describe('Agreements between the two in force at any time in the period.'),
       referrals: z.number().describe('Referrals sent between the two, both ways, in the period.'),
+      sourceToTarget: z.number().describe('Of those, the referrals `source` sent to `target`.'),
+      targetToSource: z.number().describe('Of those, the referrals `target` sent to `source`.'),
     }),
   ),
 });
@@ -28,6 +30,8 @@ interface Edge {
   target: string;
   agreements: number;
   referrals: number;
+  sourceToTarget: number;
+  targetToSource: number;
 }
 
 /**
@@ -41,7 +45,7 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
     const [source, target] = a < b ? [a, b] : [b, a];
     const key = `${source}|${target}`;
     let e = edges.get(key);
-    if (!e) edges.set(key, (e = { source, target, agreements: 0, referrals: 0 }));
+    if (!e) edges.set(key, (e = { source, target, agreements: 0, referrals: 0, sourceToTarget: 0, targetToSource: 0 }));
     return e;
   };
 
@@ -62,7 +66,13 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
     { $match: { sentAt: sent } },
     { $group: { _id: { from: '$fromOrganizationId', to: '$toOrganizationId' }, count: { $sum: 1 } } },
   ]);
-  for (const p of pairs) edge(String(p._id.from), String(p._id.to)).referrals += p.count;
+  for (const p of pairs) {
+    const from = String(p._id.from);
+    const e = edge(from, String(p._id.to));
+    e.referrals += p.count;
+    if (from === e.source) e.sourceToTarget += p.count;
+    else e.targetToSource += p.count;
+  }
 
   const ids = [...new Set([...edges.values()].flatMap((e) => [e.source, e.target]))];
   const organizations = [...(await organizationsById(ids)).values()];

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { authorizeEverywhere } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { pageSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
@@ -24,12 +25,16 @@ export function organizationRoutes(): Router {
       summary: 'Search and filter organisations',
       description:
         '`q` matches the start of every word (Arabic, Kurdish, English; spelling variants normalised); name matches come first. ' +
-        'Filters combine with AND; several values of one filter with OR.',
+        'Filters combine with AND; several values of one filter with OR. Platform admins may ask for archived organisations.',
       tags: ['organizations'],
       query: OrganizationListQuery,
       response: pageSchema(OrganizationSummary.partial()),
+      errors: { 403: 'Only platform admins list archived organisations.' },
     },
-    ({ query }) => listOrganizations(query),
+    ({ query, req }) => {
+      if (query.archived !== 'exclude') authorizeEverywhere(req, 'organization:archive');
+      return listOrganizations(query);
+    },
   );
 
   registerRecordRoutes(router, {

@@ -7,6 +7,7 @@ import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
 import { LocationModel } from '../locations/location.model.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { ArchivedParam } from '../records/archived.js';
 import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
 import { findByIds, idOf, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
@@ -36,6 +37,7 @@ export const OrganizationListQuery = z
     ...PageQuery,
     sort: SortParam.exclude(['distance']).optional(),
     fields: fieldsQuery(ORGANIZATION_SUMMARY_FIELDS),
+    archived: ArchivedParam,
   });
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuery>;
 
@@ -54,12 +56,13 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
     phones: phones(o.phones),
     lastVerifiedAt: iso(o.lastVerifiedAt),
     verification: verificationView(o),
+    archivedAt: iso(o.archivedAt),
   };
 }
 
 /** Search the organisations: filters, then text relevance (names first) or the asked order, one page. */
 export async function listOrganizations(query: OrganizationListQuery): Promise<Page<Partial<OrganizationSummary>>> {
-  const { filter, terms } = await organizationSearch(query, await loadTaxonomy());
+  const { filter, terms } = await organizationSearch(query, await loadTaxonomy(), query.archived);
   const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
   const { ids, total } = await rankedPage('organizations', filter, { sort, page: query.page, perPage: query.perPage, terms });
   const rows = await findByIds(OrganizationModel, ids);

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
+import { OBJECT_ID } from './object-id.js';
 import { HttpProblem, notFound, preconditionFailed } from '../../platform/http/problem.js';
 
 /** What every directory record carries once stored (see record-plugin.ts): identity, version, archive mark. */
@@ -12,10 +13,7 @@ export type StoredRecord<R> = Omit<R, '_id'> & {
   updatedAt?: Date;
 };
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-
-/** An id in a request body that refers to another record. */
-export const ObjectIdSchema = z.string().regex(OBJECT_ID, 'not a valid id');
+export { ObjectIdSchema } from './object-id.js';
 
 /** Path parameter `:id`; malformed ids are not a 400 but a record that does not exist (404). */
 export const IdParams = z.strictObject({ id: z.string().max(64) });

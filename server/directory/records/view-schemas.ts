@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHONE_TYPES } from '../phone.js';
+import { PHONE_TYPES } from '../phone-input.js';
 
 /** Response-side schemas shared by the directory's views (for the API document and the view types). */
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { queryTerms } from '../../platform/text/normalize.js';
 import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import type { OrganizationDoc } from '../organizations/organization.model.js';
+import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
 import { VerificationFilterParam } from '../records/verification.js';
 import { findServices } from '../catalog/queries.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
@@ -19,9 +20,10 @@ export type OrganizationFilters = z.infer<z.ZodObject<typeof OrganizationFilterP
 export async function organizationSearch(
   f: OrganizationFilters,
   taxonomy: Taxonomy,
+  archived: ArchivedChoice = 'exclude',
   now = new Date(),
 ): Promise<{ filter: FilterQuery<OrganizationDoc>; terms: string[] }> {
-  const and: FilterQuery<OrganizationDoc>[] = [{ archivedAt: null }];
+  const and: FilterQuery<OrganizationDoc>[] = [archivedCondition(archived)];
   const anyOf = (field: string, values: readonly unknown[] | undefined) => {
     if (values?.length) and.push({ [field]: { $in: values } });
   };

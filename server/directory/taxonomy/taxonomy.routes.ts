@@ -1,21 +1,30 @@
 import { Router } from 'express';
+import { authorizeEverywhere } from '../../accounts/permissions.js';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
-import { translated } from '../records/view-schemas.js';
+import { iso, translated } from '../records/view-schemas.js';
+import { ArchivedParam, archivedCondition, type ArchivedChoice } from '../records/archived.js';
 import { refreshServices } from '../services/service.derived.js';
 import { loadTaxonomy } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
 import { TermCode, TermCreate, TermUpdate, TermView } from './taxonomy.schemas.js';
 
-const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'>): TermView => ({
+const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'> & { archivedAt?: Date | null }): TermView => ({
   code: t.code,
   parent: t.parent ?? null,
   name: translated(t.name),
   description: translated(t.description),
+  archivedAt: iso(t.archivedAt),
 });
+
+/** Every term, archived ones included, for those who may restore them (a few hundred at most). */
+async function termsWithArchived(archived: ArchivedChoice): Promise<TermView[]> {
+  const rows = await TaxonomyTermModel.find(archivedCondition(archived)).sort({ order: 1, code: 1 }).lean();
+  return rows.map(termView);
+}
 
 /** Two levels only: a parent must be a live group, and a group with categories cannot itself move under one. */
 async function checkParent(code: string, parent: string | null | undefined): Promise<void> {
@@ -41,11 +50,17 @@ export function taxonomyRoutes(): Router {
       method: 'get',
       path: '/taxonomy',
       summary: 'The service categories: groups (parent null) and their categories, in display order',
+      description: 'Platform admins may ask for archived terms too (`archived=include`), to restore them.',
       tags: ['taxonomy'],
-      query: z.strictObject({ lang: LanguageSchema.optional() }),
+      query: z.strictObject({ lang: LanguageSchema.optional(), archived: ArchivedParam }),
       response: z.object({ items: z.array(TermView) }),
+      errors: { 403: 'Only platform admins list archived terms.' },
     },
-    async () => ({ items: (await loadTaxonomy()).terms.map(termView) }),
+    async ({ query, req }) => {
+      if (query.archived === 'exclude') return { items: (await loadTaxonomy()).terms.map(termView) };
+      authorizeEverywhere(req, 'taxonomy:write');
+      return { items: await termsWithArchived(query.archived) };
+    },
   );
 
   registerRecordRoutes(router, {

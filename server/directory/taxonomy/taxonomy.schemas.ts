@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { OptionalTranslatedSchema, TranslatedSchema } from '../../platform/text/translated.js';
-import { TranslatedView } from '../records/view-schemas.js';
+import { OptionalTranslatedSchema, TranslatedSchema } from '../../platform/text/translated-input.js';
+import { Timestamp, TranslatedView } from '../records/view-schemas.js';
 
 export const TermCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes');
 
@@ -23,5 +23,7 @@ export const TermView = z.object({
   parent: z.string().nullable(),
   name: TranslatedView,
   description: TranslatedView,
+  /** Set on archived terms, which only those who may restore them list. */
+  archivedAt: Timestamp.nullable(),
 });
 export type TermView = z.infer<typeof TermView>;

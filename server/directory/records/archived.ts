@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** `?archived=` on a list: archived records are left out unless someone who may restore them asks. */
+export const ARCHIVED_CHOICES = ['exclude', 'include', 'only'] as const;
+export type ArchivedChoice = (typeof ARCHIVED_CHOICES)[number];
+
+export const ArchivedParam = z
+  .enum(ARCHIVED_CHOICES)
+  .default('exclude')
+  .describe('Archived records: left out (default), included, or only them. `include` and `only` are for those who may restore them.');
+
+/** The filter condition for a choice (the catalog and the database read it alike). */
+export function archivedCondition(choice: ArchivedChoice): Record<string, unknown> {
+  if (choice === 'only') return { archivedAt: { $ne: null } };
+  return choice === 'include' ? {} : { archivedAt: null };
+}
