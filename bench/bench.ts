@@ -134,6 +134,16 @@ async function drive(url: string, headers: Record<string, string>, connections: 
   };
 }
 
+/** Waits until the app has worked off what the previous run left in flight (a health check answers at once). */
+async function settled(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const started = performance.now();
+    await fetch(`${base}/healthz`);
+    if (performance.now() - started < 20) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function timeRaw(scenario: Scenario, ctx: ScenarioContext): Promise<{ median: number; runs: number }> {
   const times: number[] = [];
   const started = performance.now();
@@ -173,6 +183,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       if (only && !only.some((o) => scenario.name.includes(o) || scenario.group === o)) continue;
       const request = await scenario.request(ctx);
+      await settled(base);
       const checkStarted = performance.now();
       const check = await fetch(base + request.path, { headers: request.headers });
       const body = await check.text();
@@ -182,6 +193,7 @@ async function main(): Promise<void> {
       const rawMs = raw.median;
       const load: LoadResult[] = [];
       for (const connections of connectionLevels) {
+        await settled(base);
         load.push(await drive(base + request.path, request.headers ?? {}, connections, app.pid!));
       }
       const first = load[0]!;

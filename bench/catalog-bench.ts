@@ -29,6 +29,7 @@ const taxonomy = taxonomyOf(TAXONOMY_TERMS.map((t, order) => ({ ...t, descriptio
 const cases: [string, ServiceFilters][] = [
   ['text search', { q: 'legal aid' }],
   ['filtered search', { governorate: ['IQ-BA', 'IQ-NA'], category: ['shelter', 'health'], population: ['women'] }],
+  ['near search (25 km)', { near: { lat: 30.5085, lng: 47.7804 }, radiusKm: 25 }],
   ['everything (map, facets)', {}],
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -5,7 +5,7 @@ import { badRequest } from '../platform/http/problem.js';
 import { CoverageTally } from './coverage-tally.js';
 import type { Coverage, CoverageQuery } from './coverage.schemas.js';
 import { activityGroups, coverageDataVersion, serviceGroups, taxonomyTerms, type TermRecord } from './coverage.store.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../platform/cache/ttl-cache.js';
 
 /** Services verified within this many days count as verified. */
 export const VERIFIED_WITHIN_DAYS = 365;

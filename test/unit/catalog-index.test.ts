@@ -22,6 +22,7 @@ interface Row {
   governorates: string[];
   organizationId: Types.ObjectId;
   acceptsReferrals: boolean;
+  point: { lat: number | null };
   search: { words: string[] };
 }
 
@@ -32,6 +33,7 @@ const row = fc.record({
   organizationId: fc.constantFrom(...ORGS),
   acceptsReferrals: fc.boolean(),
   words: fc.subarray(WORDS),
+  lat: fc.option(fc.integer({ min: 28, max: 38 }), { nil: null }),
 });
 
 const condition = fc.oneof(
@@ -41,6 +43,9 @@ const condition = fc.oneof(
   fc.constantFrom(...ORGS).map((o): [string, unknown] => ['organizationId', { $eq: o }]),
   fc.subarray(['sh', 'she', 'le', 'la', 'مل', 'م', 'x']).map((t): [string, unknown] => ['search.prefixes', { $all: t.length ? t : ['sh'] }]),
   fc.constantFrom<[string, unknown]>(['status', { $ne: 'inactive' }], ['governorates', { $nin: ['IQ-BA'] }]),
+  fc
+    .tuple(fc.integer({ min: 27, max: 39 }), fc.integer({ min: 0, max: 5 }), fc.boolean())
+    .map(([low, width, strict]): [string, unknown] => ['point.lat', strict ? { $gt: low, $lt: low + width } : { $gte: low, $lte: low + width }]),
 );
 
 const filter = fc
@@ -52,20 +57,24 @@ const filter = fc
     return f;
   });
 
+/** A filter, or an `$or` of two of them (each branch indexed or not). */
+const anyFilter = fc.oneof(filter, fc.tuple(filter, filter).map(([a, b]): Filter => ({ $or: [a, b] })));
+
 const prefixMatcher = (doc: object, c: unknown) =>
   ((c as { $all: string[] }).$all).every((t) => (doc as Row).search.words.some((w) => w.startsWith(t)));
 
 describe('catalog indexes', () => {
   it('never drop a record the filter matches', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 40 }), filter, fc.nat(), (rows, f, removeAt) => {
+      fc.property(fc.array(row, { maxLength: 40 }), anyFilter, fc.nat(), (rows, f, removeAt) => {
         const indexes = new CatalogIndexes({
           fields: ['status', 'archivedAt', 'governorates', 'organizationId', 'acceptsReferrals'],
+          ranges: ['point.lat'],
           words: { path: 'search.prefixes', of: (r) => (r as Row).search.words },
         });
         const records = new Map<string, Row>();
         for (const r of rows) {
-          const record: Row = { _id: new Types.ObjectId(), ...r, search: { words: r.words } };
+          const record: Row = { _id: new Types.ObjectId(), ...r, point: { lat: r.lat }, search: { words: r.words } };
           records.set(record._id.toHexString(), record);
           indexes.add(record._id.toHexString(), record);
         }

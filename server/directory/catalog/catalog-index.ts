@@ -102,6 +102,61 @@ class FieldIndex {
   }
 }
 
+/** Record ids ordered by a numeric field, for ranges (`$gte`, `$gt`, `$lte`, `$lt`): the bounding box of a distance search. */
+class RangeIndex {
+  private readonly values = new Map<string, number>();
+  private sorted: { ids: string[]; values: Float64Array } | undefined;
+
+  constructor(readonly path: string) {}
+
+  add(id: string, record: object): void {
+    const value = getPath(record, this.path);
+    if (typeof value === 'number' && Number.isFinite(value)) this.values.set(id, value);
+    this.sorted = undefined;
+  }
+
+  remove(id: string): void {
+    if (this.values.delete(id)) this.sorted = undefined;
+  }
+
+  /** The ids whose value lies in the bounds, or undefined when the condition is not a plain numeric range. */
+  lookup(condition: unknown): string[] | undefined {
+    if (isPlainCondition(condition) || Array.isArray(condition)) return undefined;
+    let low = -Infinity;
+    let high = Infinity;
+    for (const [op, arg] of Object.entries(condition as Record<string, unknown>)) {
+      if (typeof arg !== 'number') return undefined;
+      if (op === '$gte' || op === '$gt') low = Math.max(low, arg);
+      else if (op === '$lte' || op === '$lt') high = Math.min(high, arg);
+      else return undefined;
+    }
+    // Inclusive bounds: a candidate at an exclusive bound is dropped by the full check.
+    const { ids, values } = this.order();
+    const out: string[] = [];
+    for (let i = lowerBound(values, low); i < values.length && values[i]! <= high; i++) out.push(ids[i]!);
+    return out;
+  }
+
+  private order(): { ids: string[]; values: Float64Array } {
+    if (!this.sorted) {
+      const entries = [...this.values].sort((a, b) => a[1] - b[1]);
+      this.sorted = { ids: entries.map(([id]) => id), values: Float64Array.from(entries, ([, v]) => v) };
+    }
+    return this.sorted;
+  }
+}
+
+function lowerBound(values: Float64Array, target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Record ids by word, with the words kept sorted so that every word starting with a prefix is one range. */
 class WordIndex {
   private readonly postings = new Map<string, Set<string>>();
@@ -165,41 +220,47 @@ class WordIndex {
 export interface CatalogIndexSpec {
   /** Fields answered from postings for equality and `$in` (plain values or arrays of them). */
   fields?: readonly string[];
+  /** Numeric fields answered for ranges. */
+  ranges?: readonly string[];
   /** A field queried as `{ $all: prefixes }`, answered from each record's words. */
   words?: { path: string; of: (record: object) => readonly string[] };
 }
 
-/** The top-level conditions of a filter: its own fields and those of nested `$and`s (`$or`/`$nor` narrow nothing for sure). */
+/** The top-level conditions of a filter: its own fields, those of nested `$and`s, and its `$or`s (`$nor` narrows nothing for sure). */
 function* conditionsOf(filter: Filter): Generator<[string, unknown]> {
   for (const [key, condition] of Object.entries(filter)) {
     if (key === '$and') for (const part of condition as Filter[]) yield* conditionsOf(part);
-    else if (!key.startsWith('$')) yield [key, condition];
+    else if (key === '$or' || !key.startsWith('$')) yield [key, condition];
   }
 }
 
 export class CatalogIndexes {
   private readonly fields: Map<string, FieldIndex>;
+  private readonly ranges: Map<string, RangeIndex>;
   private readonly words: WordIndex | undefined;
 
   constructor(spec: CatalogIndexSpec) {
     this.fields = new Map((spec.fields ?? []).map((path) => [path, new FieldIndex(path)]));
+    this.ranges = new Map((spec.ranges ?? []).map((path) => [path, new RangeIndex(path)]));
     this.words = spec.words && new WordIndex(spec.words.path, spec.words.of);
   }
 
   add(id: string, record: object): void {
     for (const index of this.fields.values()) index.add(id, record);
+    for (const index of this.ranges.values()) index.add(id, record);
     this.words?.add(id, record);
   }
 
   remove(id: string, record: object): void {
     for (const index of this.fields.values()) index.remove(id, record);
+    for (const index of this.ranges.values()) index.remove(id);
     this.words?.remove(id, record);
   }
 
   /**
    * The ids of the records that can match the filter, from its most selective indexed condition
-   * (`_id` first, then query words, then the field with the fewest postings); undefined when no
-   * condition is indexed, meaning "all of them".
+   * (`_id` first, then query words, then the field with the fewest postings; an `$or` counts when
+   * each of its branches is indexed); undefined when no condition is indexed, meaning "all of them".
    */
   candidates(filter: Filter): Iterable<string> | undefined {
     let best: { size: number; ids: () => Iterable<string> } | undefined;
@@ -207,7 +268,14 @@ export class CatalogIndexes {
       if (!best || size < best.size) best = { size, ids };
     };
     for (const [path, condition] of conditionsOf(filter)) {
-      if (path === '_id') {
+      if (path === '$or') {
+        const branches = (condition as Filter[]).map((branch) => this.candidates(branch));
+        if (branches.every((b) => b !== undefined)) {
+          const union = new Set<string>();
+          for (const branch of branches) for (const id of branch!) union.add(id);
+          consider(union.size, () => union);
+        }
+      } else if (path === '_id') {
         const keys = queriedKeys(condition);
         if (keys) consider(keys.length, () => keys.filter((k) => k.startsWith('s')).map((k) => k.slice(1)));
       } else if (this.words && path === this.words.path) {
@@ -216,6 +284,9 @@ export class CatalogIndexes {
           const ids = this.words.withAllPrefixes(terms as string[]);
           consider(ids.size, () => ids);
         }
+      } else if (this.ranges.has(path)) {
+        const ids = this.ranges.get(path)!.lookup(condition);
+        if (ids) consider(ids.length, () => ids);
       } else {
         const index = this.fields.get(path);
         const keys = index && queriedKeys(condition);

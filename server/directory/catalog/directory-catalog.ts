@@ -71,6 +71,7 @@ export const serviceCatalogOf = (model: () => Model<unknown>) => new RecordCatal
   fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
   indexes: {
     fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
+    ranges: ['point.lat', 'point.lng'],
     words: wordIndex,
   },
 });

@@ -34,18 +34,23 @@ function fieldEquals(value: unknown, target: unknown): boolean {
 }
 
 function order(value: unknown, target: unknown, test: (c: number) => boolean): boolean {
-  const candidates = Array.isArray(value) ? value : [value];
   const t = comparable(target);
-  return candidates.some((v) => {
+  const holds = (v: unknown) => {
     const c = comparable(v);
     if (c === null || c === undefined || typeof c !== typeof t) return false;
     return test((c as number | string) < (t as number | string) ? -1 : (c as number | string) > (t as number | string) ? 1 : 0);
-  });
+  };
+  return Array.isArray(value) ? value.some(holds) : holds(value);
 }
 
+/** Paths split once: the catalog evaluates the same few paths for every record. */
+const splitPaths = new Map<string, string[]>();
+
 function getPath(doc: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (!keys) splitPaths.set(path, (keys = path.split('.')));
   let current: unknown = doc;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { z } from 'zod';
+import { TtlCache } from '../../platform/cache/ttl-cache.js';
+import { directoryCatalog } from '../catalog/directory-catalog.js';
 import { textIn } from '../../platform/text/translated.js';
 import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
@@ -11,6 +16,7 @@ import { ServiceFilterParams, serviceSearch } from './service-query.js';
 export const MapQuery = z
   .strictObject(ServiceFilterParams)
   .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+
 export type MapQuery = z.infer<typeof MapQuery>;
 
 export const MapFeature = z.object({
@@ -58,4 +64,26 @@ export async function servicesMap(query: MapQuery): Promise<MapCollection> {
     });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** A map answer ready to send: the JSON, gzipped once, and a tag that changes with the directory. */
+export interface MapPayload {
+  etag: string;
+  json: Buffer;
+  gzip: Buffer;
+}
+
+// All services of the directory are some 20 MB of JSON at 100k: built and compressed once per
+// change of the directory (the catalog's version is in the key), not once per visitor.
+const payloads = new TtlCache<MapPayload>(60_000, 8);
+const gzipAsync = promisify(gzip);
+
+export async function servicesMapPayload(query: MapQuery): Promise<MapPayload> {
+  await directoryCatalog.ensureFresh();
+  const key = `${directoryCatalog.appliedVersion}:${JSON.stringify(query)}`;
+  return payloads.get(key, async () => {
+    const json = Buffer.from(JSON.stringify(await servicesMap(query)));
+    const tag = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+    return { etag: `"${tag}"`, json, gzip: await gzipAsync(json) };
+  });
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { Facets, FacetsQuery, serviceFacets } from './facets.js';
-import { MapCollection, MapQuery, servicesMap } from './map.js';
+import { MapCollection, MapQuery, servicesMapPayload } from './map.js';
 
 /** Search views over services: facet counts and the map. Registered before /services/:id. */
 export function searchRoutes(): Router {
@@ -35,9 +35,15 @@ export function searchRoutes(): Router {
       response: MapCollection,
       produces: 'application/geo+json',
     },
-    async ({ query, res }) => {
-      const collection = await servicesMap(query);
-      res.type('application/geo+json').send(JSON.stringify(collection));
+    async ({ query, req, res }) => {
+      const payload = await servicesMapPayload(query);
+      res.type('application/geo+json').setHeader('ETag', payload.etag).setHeader('Vary', 'Accept-Encoding');
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      if (req.acceptsEncodings('gzip')) res.setHeader('Content-Encoding', 'gzip').send(payload.gzip);
+      else res.send(payload.json);
     },
   );
 
