@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { governorateCode } from '../directory/governorates/governorate-data.js';
 import { ObjectIdSchema } from '../directory/records/record.js';
 import { multiValue } from '../platform/http/validate.js';
-import { OptionalTranslatedSchema, TranslatedSchema } from '../platform/text/translated.js';
+import { OptionalTranslatedSchema } from '../platform/text/translated-input.js';
+import { activityInputWith, DaySchema } from './activity.input.js';
 import { ACTIVITY_KINDS, AUDIENCES } from './vocabulary.js';
 
 /** An ISO 3166-2 code or OCHA P-code of one of the 19 governorates, normalised to the ISO code. */
@@ -12,8 +13,7 @@ export const GovernorateCodeSchema = z.string().transform((value, ctx) => {
   return code ?? value;
 });
 
-/** A calendar day, YYYY-MM-DD; stored as its first moment in UTC. */
-export const DaySchema = z.iso.date();
+export { DaySchema };
 export const dayStart = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -21,56 +21,8 @@ export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 export const periodInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 export const periodOutOfOrder = { message: 'must not be after to', path: ['from'] };
 
-const unique = <T>(items: T[]) => [...new Set(items)];
-const headcount = z.number().int().min(0).max(10_000_000);
-
-const ReachSchema = z.strictObject({
-  women: headcount.default(0),
-  men: headcount.default(0),
-  girls: headcount.default(0),
-  boys: headcount.default(0),
-});
-
-/** The editable fields, without defaults: creation adds them, a patch must not. */
-const fields = {
-  title: TranslatedSchema,
-  kind: z.enum(ACTIVITY_KINDS),
-  topic: z.string().trim().min(1).max(200).nullable(),
-  governorates: z.array(GovernorateCodeSchema).min(1).max(19).transform(unique),
-  districts: z.array(z.string().trim().min(1).max(100)).max(30).transform(unique),
-  startDate: DaySchema,
-  endDate: DaySchema,
-  audience: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).transform(unique),
-  reached: ReachSchema,
-  partners: z.array(ObjectIdSchema).max(50).transform(unique),
-};
-
-const endNotBeforeStart = (a: { startDate?: string; endDate?: string }) =>
-  !a.startDate || !a.endDate || a.endDate >= a.startDate;
-const endDateMessage = { message: 'must not be before startDate', path: ['endDate'] };
-
-export const ActivityCreateSchema = z
-  .strictObject({
-    /** Defaults to the signed-in user's organisation. */
-    organizationId: ObjectIdSchema.optional(),
-    ...fields,
-    topic: fields.topic.default(null),
-    districts: fields.districts.default([]),
-    /** Defaults to startDate: a one-day session. */
-    endDate: DaySchema.optional(),
-    audience: fields.audience.default([]),
-    reached: ReachSchema.default({ women: 0, men: 0, girls: 0, boys: 0 }),
-    partners: fields.partners.default([]),
-  })
-  .refine(endNotBeforeStart, endDateMessage);
+export const { ActivityCreateSchema, ActivityPatchSchema } = activityInputWith(GovernorateCodeSchema);
 export type ActivityCreate = z.infer<typeof ActivityCreateSchema>;
-
-/** Any subset of the editable fields; the organisation of an activity does not change. */
-export const ActivityPatchSchema = z
-  .strictObject(fields)
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' })
-  .refine(endNotBeforeStart, endDateMessage);
 export type ActivityPatch = z.infer<typeof ActivityPatchSchema>;
 
 export const ActivityQuerySchema = z.strictObject({

@@ -166,6 +166,10 @@ test('a campaign in Najaf, Basrah and Baghdad is recorded at once with a partner
   const form = workspace(page).locator('ct-record-form');
   await form.getByRole('group', { name: /^Title/ }).getByLabel('English').fill('Know your rights campaign');
   await form.getByLabel('Kind of activity').selectOption('campaign');
+  // Checked in the browser with the server's own schema: no governorate yet is an error beside that field.
+  await form.getByRole('button', { name: 'Create' }).click();
+  await form.locator('#governorates-error').waitFor();
+  assert.equal(await form.getByRole('group', { name: 'Governorates' }).getAttribute('aria-describedby'), 'governorates-error');
   for (const governorate of [/Najaf/, /Basrah/, /Baghdad/]) await form.getByRole('group', { name: 'Governorates' }).getByLabel(governorate).check();
   await form.getByLabel('First day').fill('2026-11-01');
   await form.getByLabel('Last day').fill('2026-11-20');

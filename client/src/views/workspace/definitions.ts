@@ -1,5 +1,8 @@
 import { html, nothing } from 'lit';
+import { z } from 'zod';
+import { activityInputWith } from '../../../../server/activities/activity.input.js';
 import { ACTIVITY_KINDS, AUDIENCES, REACH_GROUPS } from '../../../../server/activities/vocabulary.js';
+import { organizationInputWith } from '../../../../server/directory/organizations/organization.input.js';
 import {
   GENDER_RESTRICTIONS,
   ORGANIZATION_TYPES,
@@ -31,6 +34,10 @@ import {
 import type { RecordFormDefinition } from './record-form.js';
 
 /** The workspace's record forms: which fields each record has, how they are labelled and laid out. */
+
+// The forms offer governorates by their ISO codes, so a plain string stands in for the server's code lookup.
+const organizationInput = organizationInputWith(z.string());
+const activityInput = activityInputWith(z.string());
 
 const label = (field: string) => `workspace.field.${field}` as TextKey;
 const labelsOf = (fields: readonly string[]) => Object.fromEntries(fields.map((f) => [f, label(f)]));
@@ -89,6 +96,7 @@ export const profileForm: RecordFormDefinition<OrganizationDetail> = {
   toDraft: (o) => ({ ...o }),
   title: (o, i18n) => i18n.text(o.name),
   valueLabel: codeLabel,
+  inputSchemas: { update: organizationInput.OrganizationUpdate },
   actions: [],
   summary: (o, i18n) => verifiedLine(i18n, o.lastVerifiedAt),
   renderFields: (ctx, reference) => {
@@ -425,6 +433,7 @@ export const activityForm: RecordFormDefinition<ActivityView> = {
   },
   title: (a, i18n) => i18n.text(a.title),
   valueLabel: codeLabel,
+  inputSchemas: { create: activityInput.ActivityCreateSchema, update: activityInput.ActivityPatchSchema },
   // Activities can be archived but not restored (the API has no restore for them).
   actions: ['archive'],
   archived: (a) => a.archivedAt !== null,

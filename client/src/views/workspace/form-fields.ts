@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { PhoneView } from '../../../../server/directory/records/view-schemas.js';
+import { PHONE_TYPES } from '../../../../server/directory/phone-input.js';
 import type { Phone } from '../../api/types.js';
 import '../../components/translated-fields/translated-fields.js';
 import type { I18nController } from '../../i18n/i18n.js';
@@ -156,8 +156,6 @@ export function translatedField(
   ></ct-translated-fields>`;
 }
 
-// The server's list lives beside its database schema, which the web app cannot import; the type keeps both in step.
-const PHONE_TYPES = ['voice', 'mobile', 'whatsapp', 'hotline', 'fax', 'text'] as const satisfies readonly PhoneView['type'][];
 
 /** The phone numbers of a record: number and kind per row, rows added and removed. */
 export function phonesField(ctx: FormContext, field: string, legend: string): TemplateResult {

@@ -20,6 +20,8 @@ export interface RecordEditorOptions<R> {
   save(changes: Draft, etag: string): Promise<Versioned<R>>;
   /** The record as it is now, after a save answered 412. */
   reread(): Promise<Versioned<R>>;
+  /** Field errors of the changes before they are sent (the server's own schema), if any. */
+  check?(changes: Draft): FieldProblems | undefined;
   onSaved?(record: R): void;
 }
 
@@ -103,6 +105,12 @@ export class RecordEditor<R> {
   async save(): Promise<void> {
     const changes = this.changes();
     if (!Object.keys(changes).length) return;
+    const problems = this.#options.check?.(changes);
+    if (problems) {
+      this.problems = problems;
+      this.#host.requestUpdate();
+      return;
+    }
     await this.#send(changes, this.etag);
   }
 

@@ -1,10 +1,12 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import type { z } from 'zod';
 import { ApiError } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
 import { createRecord, patchRecord, readRecord, recordAction, type Versioned } from '../../api/workspace.js';
 import '../../components/conflict-review/conflict-review.js';
 import type { ConflictRow } from '../../components/conflict-review/conflict-review.js';
 import type { TextKey } from '../../i18n/en.js';
+import { check } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { ResourceController } from '../../resource-controller.js';
@@ -39,6 +41,11 @@ export interface RecordFormDefinition<R> {
   loadChoices?(organizationId: string, i18n: I18nController, signal: AbortSignal): Promise<Choices>;
   /** How a stored code reads (governorate, category…), for the conflict table. */
   valueLabel?(field: string, code: string, i18n: I18nController, reference: Reference | null): string;
+  /**
+   * The server's own input schemas, where they are free of server runtime code: forms are checked
+   * with them before sending. Without them the server's 400 field errors are shown the same way.
+   */
+  inputSchemas?: { create?: z.ZodType; update: z.ZodType };
   /** Actions on a saved record besides saving it; `restore` is offered on archived records. */
   actions: readonly RecordActionName[];
   /** Whether a record as read is archived, when its view says so. */
@@ -77,11 +84,14 @@ export class RecordForm extends LitElement {
   readonly #editor: RecordEditor<unknown> = new RecordEditor<unknown>(this, {
     fields: () => this.definition.fields,
     toDraft: (record) => this.definition.toDraft(record),
-    save: (changes, etag) => {
-      const body = this.definition.toBody?.(changes) ?? changes;
-      return etag
-        ? patchRecord(this.#path, body, etag)
-        : createRecord(`/${this.definition.collection}`, { ...body, organizationId: this.organizationId });
+    save: (changes, etag) =>
+      etag ? patchRecord(this.#path, this.#body(changes), etag) : createRecord(`/${this.definition.collection}`, this.#body(changes)),
+    check: (changes) => {
+      const schemas = this.definition.inputSchemas;
+      const schema = this.#editor.creating ? schemas?.create : schemas?.update;
+      if (!schema) return undefined;
+      const result = check(schema, this.#body(changes));
+      return result.ok ? undefined : result.problems;
     },
     reread: () => readRecord(this.#path),
     onSaved: (record) => this.#saved(record),
@@ -110,6 +120,12 @@ export class RecordForm extends LitElement {
     this.archived = false;
     this.record = undefined;
     this.actionBusy = false;
+  }
+
+  /** The request body for the changes: as the API takes them, with the organisation when creating. */
+  #body(changes: Draft): Draft {
+    const body = this.definition.toBody?.(changes) ?? changes;
+    return this.#editor.creating ? { ...body, organizationId: this.organizationId } : body;
   }
 
   get #path(): string {
