@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { pageSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
@@ -19,9 +19,13 @@ export function contactRoutes(): Router {
       summary: 'Contacts and referral focal points of organisations and services',
       tags: ['contacts'],
       query: ContactListQuery,
-      response: pageSchema(ContactView),
+      response: pageSchema(withArchivedAtSchema(ContactView)),
+      errors: { 403: 'Only those who may write the organisation’s contacts list its archived ones.' },
     },
-    ({ query }) => listContacts(query),
+    ({ query, req }) => {
+      authorizeArchived(req, query, 'contact:write');
+      return listContacts(query);
+    },
   );
 
   registerRecordRoutes(router, {

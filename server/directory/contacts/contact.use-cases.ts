@@ -4,7 +4,8 @@ import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
 import { multiValue, queryBoolean } from '../../platform/http/validate.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { PageQuery, skipOf, type Page } from '../records/list.js';
+import { archivedCondition } from '../records/archived.js';
+import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import { contactView, type ContactRecord } from './contact.data.js';
 import { ContactModel, type ContactDoc } from './contact.model.js';
@@ -17,11 +18,12 @@ export const ContactListQuery = z.strictObject({
   referralFocalPoint: queryBoolean.optional(),
   lang: LanguageSchema.optional(),
   ...PageQuery,
+  ...OrganizationArchivedQuery,
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
-export async function listContacts(query: ContactListQuery): Promise<Page<ContactView>> {
-  const and: FilterQuery<ContactDoc>[] = [{ archivedAt: null }];
+export async function listContacts(query: ContactListQuery): Promise<Page<ContactView & { archivedAt?: string | null }>> {
+  const and: FilterQuery<ContactDoc>[] = [archivedCondition(query.archived)];
   if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
   if (query.service?.length) and.push({ serviceId: { $in: query.service.map((id) => new Types.ObjectId(id)) } });
   if (query.referralFocalPoint !== undefined) and.push({ referralFocalPoint: query.referralFocalPoint });
@@ -30,7 +32,7 @@ export async function listContacts(query: ContactListQuery): Promise<Page<Contac
     ContactModel.find(filter).sort({ name: 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<ContactRecord[]>(),
     ContactModel.countDocuments(filter),
   ]);
-  return { items: rows.map(contactView), total, page: query.page, perPage: query.perPage };
+  return { items: rows.map((c) => withArchivedAt(contactView(c), c, query.archived)), total, page: query.page, perPage: query.perPage };
 }
 
 /** A contact belongs to a live organisation, and its service (if any) to the same organisation. */

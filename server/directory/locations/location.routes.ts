@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { pageSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { LocationModel } from './location.model.js';
@@ -19,9 +19,13 @@ export function locationRoutes(): Router {
       summary: 'Locations of organisations (confidential ones only for their organisation and platform admins)',
       tags: ['locations'],
       query: LocationListQuery,
-      response: pageSchema(LocationView),
+      response: pageSchema(withArchivedAtSchema(LocationView)),
+      errors: { 403: 'Only those who may write the organisation’s locations list its archived ones.' },
     },
-    ({ query, req }) => listLocations(query, viewerOf(req)),
+    ({ query, req }) => {
+      authorizeArchived(req, query, 'location:write');
+      return listLocations(query, viewerOf(req));
+    },
   );
 
   registerRecordRoutes(router, {

@@ -4,7 +4,8 @@ import { multiValue } from '../../platform/http/validate.js';
 import { badRequest, notFound, type FieldProblem } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { PageQuery, skipOf, type Page } from '../records/list.js';
+import { archivedCondition } from '../records/archived.js';
+import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { refreshServices } from '../services/service.derived.js';
@@ -19,6 +20,7 @@ export const LocationListQuery = z.strictObject({
   governorate: multiValue(GovernorateInput).optional(),
   lang: LanguageSchema.optional(),
   ...PageQuery,
+  ...OrganizationArchivedQuery,
 });
 export type LocationListQuery = z.infer<typeof LocationListQuery>;
 
@@ -30,8 +32,8 @@ async function visibleToViewer(viewer: Viewer): Promise<FilterQuery<LocationDoc>
   return own && viewer.mayReadConfidential(own) ? { $or: [publicOnly, { organizationId: new Types.ObjectId(own) }] } : publicOnly;
 }
 
-export async function listLocations(query: LocationListQuery, viewer: Viewer): Promise<Page<LocationView>> {
-  const and: FilterQuery<LocationDoc>[] = [{ archivedAt: null }, await visibleToViewer(viewer)];
+export async function listLocations(query: LocationListQuery, viewer: Viewer): Promise<Page<LocationView & { archivedAt?: string | null }>> {
+  const and: FilterQuery<LocationDoc>[] = [archivedCondition(query.archived), await visibleToViewer(viewer)];
   if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
   if (query.governorate?.length) and.push({ 'address.governorate': { $in: query.governorate } });
   const filter = { $and: and };
@@ -39,7 +41,7 @@ export async function listLocations(query: LocationListQuery, viewer: Viewer): P
     LocationModel.find(filter).sort({ 'name.en': 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<LocationRecord[]>(),
     LocationModel.countDocuments(filter),
   ]);
-  return { items: rows.map(locationView), total, page: query.page, perPage: query.perPage };
+  return { items: rows.map((l) => withArchivedAt(locationView(l), l, query.archived)), total, page: query.page, perPage: query.perPage };
 }
 
 /** One location — or, for a confidential one this viewer may not see, nothing at all. */

@@ -52,6 +52,14 @@ export function organizationRoutes(): Router {
     afterWrite: organizationChanged,
     detail: (o, req) => organizationDetail(o, viewerOf(req)),
     verifiable: true,
+    actions: [
+      {
+        name: 'confirm',
+        summary: 'Confirm the organisation’s entry is still accurate (renews lastVerifiedAt)',
+        permission: 'organization:update',
+        changes: () => ({ lastVerifiedAt: new Date() }),
+      },
+    ],
   });
 
   return router;

@@ -46,6 +46,8 @@ export const ORGANIZATION_SUMMARY_FIELDS = [
 
 export const OrganizationDetail = OrganizationSummary.extend({
   headOfficeGovernorate: z.string().nullable(),
+  /** For those who may edit the organisation, and for anyone when the head office is one of the places they may see. */
+  headOfficeLocationId: z.string().nullable(),
   yearIncorporated: z.number().nullable(),
   legalStatus: z.string().nullable(),
   services: z.array(ServiceSummary),

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
+import { can } from '../../accounts/permissions.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { publishChange } from '../catalog/change-feed.js';
 import { ContactModel } from '../contacts/contact.model.js';
@@ -83,14 +84,19 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
   ]);
   const summary = organizationSummary(o);
   const ref = { id: summary.id, name: o.name, type: o.type };
+  const visible = await visibleLocations(locations, viewer);
+  const headOffice = o.headOfficeLocationId?.toHexString() ?? null;
+  // A confidential head office (a shelter) stays hidden from those who may not see the place itself.
+  const headOfficeShown = can(viewer.user, 'organization:update', summary.id) || visible.some((l) => idOf(l) === headOffice);
   return {
     ...summary,
     headOfficeGovernorate: o.headOfficeGovernorate ?? null,
+    headOfficeLocationId: headOfficeShown ? headOffice : null,
     yearIncorporated: o.yearIncorporated ?? null,
     legalStatus: o.legalStatus ?? null,
     services: services.map((s) => serviceSummary(s, ref)),
     contacts: contacts.map(contactBrief),
-    locations: (await visibleLocations(locations, viewer)).map(locationBrief),
+    locations: visible.map(locationBrief),
     version: o.version,
   };
 }

@@ -1,5 +1,10 @@
+import type { Request } from 'express';
 import { z } from 'zod';
+import { authorize, type Action } from '../../accounts/permissions.js';
+import { badRequest } from '../../platform/http/problem.js';
 import { multiValue } from '../../platform/http/validate.js';
+import { ArchivedParam, type ArchivedChoice } from './archived.js';
+import { iso, Timestamp } from './view-schemas.js';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -31,3 +36,33 @@ export function pickFields<T extends { id: string }>(item: T, fields: readonly s
   for (const field of fields) if (field in item) out[field] = item[field as keyof T];
   return out as Partial<T>;
 }
+
+/**
+ * `archived=include|only` on a list of one organisation's records (services, locations, contacts):
+ * archived records are shown to those who may write that organisation's records, so they can restore them.
+ */
+export const OrganizationArchivedQuery = {
+  archived: ArchivedParam.describe(
+    'Archived records: left out (default), included, or only them. `include` and `only` need exactly one `organization` whose records you may write.',
+  ),
+};
+
+/** 401/403 unless this user may ask for the archived records of the one organisation given. */
+export function authorizeArchived(req: Request, query: { archived: ArchivedChoice; organization?: string[] }, action: Action): void {
+  if (query.archived === 'exclude') return;
+  const organizations = query.organization ?? [];
+  if (organizations.length !== 1) {
+    throw badRequest('Archived records are listed for one organisation at a time.', [
+      { field: 'query.organization', message: 'give exactly one organisation with archived=include or only' },
+    ]);
+  }
+  authorize(req, action, organizations[0]!.toLowerCase());
+}
+
+/** A list item with `archivedAt`, only when archived records were asked for (else the public view is unchanged). */
+export function withArchivedAt<T extends object>(item: T, record: { archivedAt?: Date | null }, archived: ArchivedChoice): T & { archivedAt?: string | null } {
+  return archived === 'exclude' ? item : { ...item, archivedAt: iso(record.archivedAt) };
+}
+
+/** The list item schema when archived records may be asked for. */
+export const withArchivedAtSchema = <T extends z.ZodObject>(item: T) => item.extend({ archivedAt: Timestamp.nullable().optional() });

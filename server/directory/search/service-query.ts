@@ -4,6 +4,7 @@ import { multiValue, queryBoolean } from '../../platform/http/validate.js';
 import { queryTerms } from '../../platform/text/normalize.js';
 import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
+import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
 import { ObjectIdSchema } from '../records/record.js';
 import { GovernorateInput } from '../services/service.schemas.js';
 import type { ServiceDoc } from '../services/service.model.js';
@@ -61,11 +62,11 @@ export interface ServiceSearch {
 }
 
 /**
- * Filters combine with AND; the values of one filter with OR. Archived services never appear. Values are
+ * Filters combine with AND; the values of one filter with OR. Archived services appear only when asked for. Values are
  * cast here (not by Mongoose) because the same filter also feeds aggregations.
  */
-export function serviceSearch(f: ServiceFilters, taxonomy: Taxonomy, now = new Date()): ServiceSearch {
-  const and: FilterQuery<ServiceDoc>[] = [{ archivedAt: null }, { status: { $in: f.status?.length ? f.status : ['active'] } }];
+export function serviceSearch(f: ServiceFilters & { archived?: ArchivedChoice }, taxonomy: Taxonomy, now = new Date()): ServiceSearch {
+  const and: FilterQuery<ServiceDoc>[] = [archivedCondition(f.archived ?? 'exclude'), { status: { $in: f.status?.length ? f.status : ['active'] } }];
   const anyOf = (field: string, values: readonly unknown[] | undefined) => {
     if (values?.length) and.push({ [field]: { $in: values } });
   };

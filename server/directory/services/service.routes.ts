@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { pageSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { ServiceModel } from './service.model.js';
@@ -21,12 +21,17 @@ export function serviceRoutes(): Router {
         'and English (diacritics and letter variants normalised); services whose names match come first. Filters combine ' +
         'with AND; several values of one filter (repeated or comma-separated) with OR. `near=lat,lng` adds `distanceKm` and ' +
         'sorts by distance; `radiusKm` limits it. Confidential services are placed and measured at their governorate only. ' +
-        'Platform admins also see `verification` and may filter by it (`verification=pending`: the verification queue).',
+        'Platform admins also see `verification` and may filter by it (`verification=pending`: the verification queue). ' +
+        'Those who may write one organisation’s services list its archived ones with `organization=<id>&archived=include|only`.',
       tags: ['services'],
       query: ServiceListQuery,
-      response: pageSchema(ServiceSummary.partial()),
+      response: pageSchema(withArchivedAtSchema(ServiceSummary.partial())),
+      errors: { 403: 'Only those who may write the organisation’s services list its archived ones.' },
     },
-    ({ query, req }) => searchServices(query, viewerOf(req)),
+    ({ query, req }) => {
+      authorizeArchived(req, query, 'service:write');
+      return searchServices(query, viewerOf(req));
+    },
   );
 
   registerRecordRoutes(router, {

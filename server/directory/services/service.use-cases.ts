@@ -6,7 +6,7 @@ import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
-import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
+import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
 import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
@@ -34,6 +34,7 @@ export const ServiceListQuery = z
     fields: fieldsQuery(SERVICE_SUMMARY_FIELDS),
     /** Platform admins only. */
     verification: VerificationFilterParam,
+    ...OrganizationArchivedQuery,
   })
   .refine((q) => q.sort !== 'distance' || q.near, { message: 'sort=distance needs near=lat,lng', path: ['sort'] })
   .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
@@ -47,7 +48,10 @@ function withVerification<S extends Partial<ServiceSummary>>(summary: S, service
 }
 
 /** Search the services: filters, text, distance; one page of summaries (public, plus verification for admins). */
-export async function searchServices(query: ServiceListQuery, viewer: Viewer): Promise<Page<Partial<ServiceSummary>>> {
+export async function searchServices(
+  query: ServiceListQuery,
+  viewer: Viewer,
+): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }>> {
   const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
   if (query.verification?.length) {
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
@@ -65,9 +69,13 @@ export async function searchServices(query: ServiceListQuery, viewer: Viewer): P
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));
   const items = services.map((s) =>
-    pickFields(
-      withVerification(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), s, viewer),
-      query.fields,
+    withArchivedAt(
+      pickFields(
+        withVerification(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), s, viewer),
+        query.fields,
+      ),
+      s,
+      query.archived,
     ),
   );
   return { items, total, page: query.page, perPage: query.perPage };
