@@ -65,3 +65,7 @@ export const SERVICE_LANGUAGES = [
 export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/** Where a record stands with the platform admins' verification (see records/verification.ts). */
+export const VERIFICATION_STATES = ['unverified', 'pending', 'verified'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATES)[number];

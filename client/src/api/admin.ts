@@ -5,8 +5,11 @@ import type { InvitationBody, MemberRole } from '../../../server/accounts/member
 import type { InvitationViewSchema } from '../../../server/accounts/schemas.js';
 import type { MemberView } from '../../../server/accounts/users.js';
 import type { QueueEntry } from '../../../server/admin/verification-queue.js';
+import type { ArchivedChoice } from '../../../server/directory/records/archived.js';
+import type { OrganizationDetail, OrganizationSummary } from '../../../server/directory/organizations/organization.schemas.js';
+import type { TermCreate, TermUpdate, TermView } from '../../../server/directory/taxonomy/taxonomy.schemas.js';
 import type { ImportReport } from '../../../server/standards/hsds/import.js';
-import { get, getSignedIn, send, toSearchParams, type Query } from './client.js';
+import { get, getForEdit, getSignedIn, send, sendVersioned, toSearchParams, type Query } from './client.js';
 import type { Translated } from '../i18n/types.js';
 import type { User } from './types.js';
 
@@ -95,3 +98,41 @@ export const completePasswordReset = (body: { token: string; password: string })
 
 export const acceptInvitation = (body: { token: string; name: string; password: string }) =>
   send<{ user: User }>('POST', '/invitations/accept', body, { signedIn: false });
+
+// ---- Organisations and categories (platform admins) ---------------------------------------------
+
+export type { OrganizationSummary, TermView };
+
+export interface OrganizationFilter extends Query {
+  q?: string;
+  organizationType?: string;
+  governorate?: string;
+  verification?: string;
+  archived?: ArchivedChoice;
+  page?: number;
+}
+
+/** Every organisation matching the filter, archived ones too when asked (platform admins only). */
+export const listOrganizations = (filter: OrganizationFilter, signal?: AbortSignal) =>
+  getSignedIn<Paged<OrganizationSummary> & { perPage: number }>('/organizations', { perPage: 25, sort: filter.q ? 'relevance' : 'name', ...filter }, signal);
+
+export const createOrganization = (body: Record<string, unknown>) => sendVersioned<OrganizationDetail>('POST', '/organizations', body);
+
+/** Archive or restore; the API checks If-Match only when it is sent, and the list holds no versions. */
+export const setOrganizationArchived = (id: string, archived: boolean) =>
+  send<OrganizationDetail>('POST', `/organizations/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`);
+
+/** The whole category tree, archived terms included. */
+export const listTerms = async (signal?: AbortSignal) => (await getSignedIn<{ items: TermView[] }>('/taxonomy', { archived: 'include' }, signal)).items;
+
+type VersionedTerm = TermView & { version: number };
+const termPath = (code: string) => `/taxonomy/${encodeURIComponent(code)}`;
+
+export const readTerm = (code: string, signal?: AbortSignal) => getForEdit<VersionedTerm>(termPath(code), signal);
+
+export const createTerm = (body: z.input<typeof TermCreate>) => send<VersionedTerm>('POST', '/taxonomy', body);
+
+export const updateTerm = (code: string, changes: z.input<typeof TermUpdate>, etag: string) =>
+  sendVersioned<VersionedTerm>('PATCH', termPath(code), changes, { ifMatch: etag });
+
+export const setTermArchived = (code: string, archived: boolean) => send<VersionedTerm>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`);

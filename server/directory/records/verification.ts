@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toObjectId } from './record.js';
 import { changedFields } from '../../audit/audit.js';
 import { multiValue } from '../../platform/http/validate.js';
+import { VERIFICATION_STATES, type VerificationStatus } from '../vocabulary.js';
 import type { RecordAction } from './record-routes.js';
 
 /**
@@ -10,8 +11,7 @@ import type { RecordAction } from './record-routes.js';
  * "pending", a content change sends a record back to "pending", and the `verify` action marks it
  * "verified". What changed since is in the audit log (see admin/verification-queue.ts).
  */
-export const VERIFICATION_STATES = ['unverified', 'pending', 'verified'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATES)[number];
+export { VERIFICATION_STATES, type VerificationStatus } from '../vocabulary.js';
 
 /** The stored `verification` sub-document (Mongoose field definition). */
 export const verificationMongoose = {

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sortableStyles } from '../../styles/sortable.styles.js';
 
-export const styles = css`
+export const styles = [
+  sortableStyles,
+  css`
   :host {
     display: block;
   }
@@ -55,28 +58,6 @@ export const styles = css`
   td {
     background: var(--ct-background);
   }
-  .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-    min-block-size: 44px;
-    inline-size: 100%;
-    padding: 0.2rem;
-    border: 0;
-    background: none;
-    color: inherit;
-    font: inherit;
-    font-weight: 600;
-    text-align: start;
-    cursor: pointer;
-  }
-  .sort:hover {
-    text-decoration: underline;
-  }
-  .arrow {
-    flex: none;
-    color: var(--ct-muted);
-  }
   .count {
     display: block;
     font-size: 1rem;
@@ -93,4 +74,5 @@ export const styles = css`
     color: var(--ct-danger);
     font-weight: 700;
   }
-`;
+`,
+];

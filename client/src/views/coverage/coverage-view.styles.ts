@@ -29,7 +29,8 @@ export const styles = [
   legend {
     font-weight: 600;
   }
-  select {
+  select,
+  input[type='date'] {
     min-block-size: 44px;
     max-inline-size: 100%;
     padding-inline: 0.5rem;

@@ -19,6 +19,7 @@ import { navigate, RouteController } from '../../router.js';
 import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { governorateTable } from './governorate-table.js';
+import './referral-figures/referral-figures.js';
 import { coverageUrl, exportUrl, loadCoverage, loadReferralCoverage, parseCoverageState, type CoverageState } from './coverage-data.js';
 import { styles } from './coverage-view.styles.js';
 
@@ -33,8 +34,8 @@ const ONE_SERIES: BarSeries[] = [{ label: '', colour: '#0f5c4f' }];
 
 /**
  * The coverage and gaps dashboard: the category × governorate matrix, a map per category, activity
- * reach per governorate and, for those allowed, referral figures per governorate. Filters live in the
- * URL; every chart has its table.
+ * reach per governorate and, for those allowed, referral figures per governorate, referral volumes
+ * and the partner network. Filters live in the URL; every chart has its table.
  */
 export class CoverageView extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -120,7 +121,8 @@ export class CoverageView extends LitElement {
       ${coverage && this.reference
         ? html`${this.#renderSummary(coverage)} ${this.#renderMatrix(coverage)} ${this.#renderMap(coverage)} ${this.#renderActivities(coverage)}`
         : renderLoadStatus(i18n, this.#coverage.state, () => this.#coverage.retry())}
-      ${this.#mayReadReferrals ? this.#renderReferrals() : nothing}`;
+      ${this.#mayReadReferrals ? this.#renderReferrals() : nothing}
+      ${can(this.#session.user, 'referral:stats') ? html`<ct-referral-figures></ct-referral-figures>` : nothing}`;
   }
 
   #renderFilters() {

@@ -1,19 +1,19 @@
 import { html, type TemplateResult } from 'lit';
 import type { I18nController } from '../../i18n/i18n.js';
 
-export interface GovernorateRow {
-  /** The row header: the governorate's name, or a link to its page. */
+export interface FigureRow {
+  /** The row header: a name, or a link to its page. */
   header: string | TemplateResult;
   cells: string[];
 }
 
-/** The table of figures per governorate that stands beside a chart or map (slotted into ct-coverage-figure). */
-export function governorateTable(i18n: I18nController, headers: string[], rows: GovernorateRow[]): TemplateResult {
+/** The table of figures that stands beside a chart or map (slotted into ct-coverage-figure): one row per thing counted. */
+export function figureTable(rowHeading: string, headers: string[], rows: FigureRow[]): TemplateResult {
   return html`<div slot="table" class="table-wrap">
     <table>
       <thead>
         <tr>
-          <th scope="col">${i18n.t('filters.governorate')}</th>
+          <th scope="col">${rowHeading}</th>
           ${headers.map((header) => html`<th scope="col">${header}</th>`)}
         </tr>
       </thead>
@@ -27,4 +27,9 @@ export function governorateTable(i18n: I18nController, headers: string[], rows: 
       </tbody>
     </table>
   </div>`;
+}
+
+/** Figures per governorate. */
+export function governorateTable(i18n: I18nController, headers: string[], rows: FigureRow[]): TemplateResult {
+  return figureTable(i18n.t('filters.governorate'), headers, rows);
 }
