@@ -92,6 +92,17 @@ test('a platform admin adds a category in Arabic and the directory offers it as 
   const row = view.locator('tbody tr', { hasText: 'مجموعات دعم الأقران' });
   await row.waitFor();
   await screenshot(page, 'admin-taxonomy-ar');
+
+  // Names are changed with the ETag read when editing began; archiving and restoring say what they did.
+  await row.getByRole('button', { name: /تعديل الأسماء/ }).click();
+  const edit = view.locator('form.edit');
+  await edit.locator('ct-translated-fields[name="name"] #input-ckb').fill('گرووپەکانی پشتگیریی هاوتایان');
+  await edit.getByRole('button', { name: 'حفظ الأسماء' }).click();
+  await view.getByRole('status').filter({ hasText: 'تم حفظ أسماء مجموعات دعم الأقران' }).waitFor();
+  await row.getByRole('button', { name: /أرشفة/ }).click();
+  await row.getByText(/أُرشف في/).waitFor();
+  await row.getByRole('button', { name: /استعادة/ }).click();
+  await row.getByText('معروض').waitFor();
   await page.context().close();
 
   // A category is offered as a filter once a service is filed under it.
