@@ -280,3 +280,69 @@ test('a caseworker reads the workspace without edit controls', async () => {
   await screenshot(page, 'workspace-caseworker-en');
   await page.context().close();
 });
+
+test('an organisation admin confirms the profile, picks the head office, restores archived records from the lists; forms are checked in the browser', async () => {
+  const organizationId = await createTestOrganization('local-ngo', 'Zakho Support Network');
+  const { page, api } = await signedInPage('org-admin', organizationId);
+  const place = (name: string) => api.call('POST', '/locations', { organizationId, name: { en: name }, address: { governorate: 'IQ-DA' } });
+  const office = await place('Zakho office');
+  assert.equal(office.status, 201);
+  const depot = await place('Old depot');
+  const service = await api.call('POST', '/services', { organizationId, name: { en: 'Mobile legal clinic' }, governorates: ['IQ-DA'] });
+  const contact = await api.call('POST', '/contacts', { organizationId, name: 'Former focal point' });
+  for (const path of [`/services/${String(service.body.id)}`, `/locations/${String(depot.body.id)}`, `/contacts/${String(contact.body.id)}`]) {
+    assert.equal((await api.call('POST', `${path}/archive`)).status, 200);
+  }
+
+  await page.goto('/workspace');
+  await workspace(page).getByText('Not yet verified').waitFor();
+  await workspace(page).getByRole('button', { name: 'Confirm still accurate' }).click();
+  await workspace(page).getByText('Not yet verified').waitFor({ state: 'detached' });
+  await workspace(page).getByLabel('Head office').selectOption({ label: 'Zakho office' });
+  await workspace(page).getByRole('button', { name: 'Save changes' }).click();
+  await workspace(page).getByText('Saved.').waitFor();
+  await screenshot(page, 'workspace-profile-head-office-en');
+  const organization = await api.call('GET', `/organizations/${organizationId}`);
+  assert.ok(organization.body.lastVerifiedAt, 'the organisation is confirmed');
+  assert.equal(organization.body.headOfficeLocationId, office.body.id);
+  assert.equal(organization.body.headOfficeGovernorate, 'IQ-DA');
+
+  for (const [section, name] of [
+    ['services', 'Mobile legal clinic'],
+    ['locations', 'Old depot'],
+    ['contacts', 'Former focal point'],
+  ] as const) {
+    await page.goto(`/workspace/${section}`);
+    const row = workspace(page).getByRole('listitem').filter({ has: page.getByRole('link', { name }) });
+    await row.getByText('Archived', { exact: true }).waitFor();
+    if (section === 'services') await screenshot(page, 'workspace-services-archived-en');
+    await row.getByRole('button', { name: `Restore ${name}` }).click();
+    await workspace(page).getByText(`${name} is restored and back in the directory.`).waitFor();
+    await row.getByText('Archived', { exact: true }).waitFor({ state: 'detached' });
+  }
+  const restored = await api.call('GET', `/services?organization=${organizationId}&archived=only`);
+  assert.equal(restored.body.total, 0, 'nothing is archived any more');
+
+  // The contact form is checked with the server's own schema: a broken e-mail stops in the browser.
+  const posted: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/contacts')) posted.push(request.url());
+  });
+  await page.goto('/workspace/contacts/new');
+  const form = workspace(page).locator('ct-record-form');
+  await form.getByLabel('Name', { exact: true }).fill('Dilan Ahmed');
+  await form.getByLabel('Email', { exact: true }).fill('not-an-address');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await form.locator('#email-error').waitFor();
+  assert.equal(await form.getByLabel('Email', { exact: true }).getAttribute('aria-describedby'), 'email-error');
+  assert.equal(posted.length, 0, 'nothing was sent');
+  await screenshot(page, 'workspace-contact-checked-en');
+  assert.equal((await api.call('POST', `/services/${String(service.body.id)}/archive`)).status, 200);
+  await page.context().close();
+
+  const { page: arabic } = await signedInPage('org-admin', organizationId, { language: 'ar' });
+  await arabic.goto('/workspace/services');
+  await workspace(arabic).getByRole('button', { name: 'استعادة Mobile legal clinic' }).waitFor();
+  await screenshot(arabic, 'workspace-services-archived-ar');
+  await arabic.context().close();
+});

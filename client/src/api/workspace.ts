@@ -4,7 +4,8 @@ import type { Role } from '../../../server/accounts/permission-matrix.js';
 import type { ContactView } from '../../../server/directory/contacts/contact.schemas.js';
 import type { LocationView } from '../../../server/directory/locations/location.schemas.js';
 import type { OrganizationDetail } from '../../../server/directory/organizations/organization.schemas.js';
-import type { ServiceDetail } from '../../../server/directory/services/service.schemas.js';
+import type { ServiceDetail, ServiceSummary } from '../../../server/directory/services/service.schemas.js';
+import { SERVICE_STATUSES } from '../../../server/directory/vocabulary.js';
 import type { Translated } from '../i18n/types.js';
 import { getForEdit, getSignedIn, send, sendVersioned, type Versioned } from './client.js';
 import type { Page } from './types.js';
@@ -76,11 +77,25 @@ export const createRecord = <T>(collection: string, body: Record<string, unknown
 export const recordAction = <T>(path: string, action: string, etag?: string) =>
   sendVersioned<T>('POST', `${path}/${action}`, undefined, etag ? { ifMatch: etag } : {});
 
-export const listContacts = (organizationId: string, signal?: AbortSignal) =>
-  getSignedIn<Page<ContactView>>('/contacts', { organization: organizationId, perPage: 100 }, signal);
+/** A list item as the organisation's writers see it: `archivedAt` is there when archived records were asked for. */
+export type Archivable<T> = T & { archivedAt?: string | null };
 
-export const listLocations = (organizationId: string, signal?: AbortSignal) =>
-  getSignedIn<Page<LocationView>>('/locations', { organization: organizationId, perPage: 100 }, signal);
+/** Only those who may write the organisation's records may ask for its archived ones (the API answers 403 otherwise). */
+const archivedQuery = (withArchived: boolean) => (withArchived ? { archived: 'include' } : {});
+
+export const listContacts = (organizationId: string, signal?: AbortSignal, withArchived = false) =>
+  getSignedIn<Page<Archivable<ContactView>>>('/contacts', { organization: organizationId, perPage: 100, ...archivedQuery(withArchived) }, signal);
+
+export const listLocations = (organizationId: string, signal?: AbortSignal, withArchived = false) =>
+  getSignedIn<Page<Archivable<LocationView>>>('/locations', { organization: organizationId, perPage: 100, ...archivedQuery(withArchived) }, signal);
+
+/** Every service of the organisation whatever its status, by name. */
+export const listServices = (organizationId: string, signal?: AbortSignal, withArchived = false) =>
+  getSignedIn<Page<Archivable<ServiceSummary>>>(
+    '/services',
+    { organization: organizationId, status: SERVICE_STATUSES, sort: 'name', perPage: 100, ...archivedQuery(withArchived) },
+    signal,
+  );
 
 export const listMembers = (organizationId: string, signal?: AbortSignal) =>
   getSignedIn<{ items: Member[] }>(at('/organizations', organizationId, 'members'), { status: 'active' }, signal);

@@ -1,35 +1,7 @@
 import { z } from 'zod';
-import { OptionalTranslatedSchema } from '../../platform/text/translated.js';
-import { PhoneSchema } from '../phone.js';
-import { ObjectIdSchema } from '../records/record.js';
 import { ContactBrief } from '../services/service.schemas.js';
-import { SERVICE_LANGUAGES } from '../vocabulary.js';
 
-// No zod defaults: an update must not reset what it does not mention. The model supplies defaults on create.
-const contactFields = {
-  /** The service this contact is for; null for the organisation as a whole. */
-  serviceId: ObjectIdSchema.nullable(),
-  name: z.string().trim().min(1).max(200),
-  title: OptionalTranslatedSchema,
-  department: z.string().trim().min(1).max(200).nullable(),
-  email: z.email().max(200).nullable(),
-  phones: z.array(PhoneSchema).max(10),
-  languages: z
-    .array(z.enum(SERVICE_LANGUAGES))
-    .max(SERVICE_LANGUAGES.length)
-    .transform((l) => [...new Set(l)]),
-  /** Receives referrals for the organisation or service. */
-  referralFocalPoint: z.boolean(),
-};
-
-export const ContactCreate = z
-  .strictObject({ organizationId: ObjectIdSchema, ...contactFields })
-  .partial()
-  .required({ organizationId: true, name: true });
-export type ContactCreate = z.infer<typeof ContactCreate>;
-
-export const ContactUpdate = z.strictObject(contactFields).partial();
-export type ContactUpdate = z.infer<typeof ContactUpdate>;
+export { ContactCreate, ContactUpdate } from './contact.input.js';
 
 export const ContactView = ContactBrief.extend({
   organizationId: z.string(),

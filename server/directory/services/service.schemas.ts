@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import { OptionalTranslatedSchema, TranslatedSchema } from '../../platform/text/translated.js';
 import { governorateCode } from '../governorates/governorate-data.js';
-import { PhoneSchema } from '../phone.js';
-import { ObjectIdSchema } from '../records/record.js';
 import { PhoneView, Timestamp, TranslatedView } from '../records/view-schemas.js';
 import { VerificationView } from '../records/verification.js';
-import { TermCode } from '../taxonomy/taxonomy.schemas.js';
-import {
-  GENDER_RESTRICTIONS,
-  ORGANIZATION_TYPES,
-  POPULATIONS,
-  SERVICE_LANGUAGES,
-  SERVICE_STATUSES,
-  WEEKDAYS,
-} from '../vocabulary.js';
+import { GENDER_RESTRICTIONS, ORGANIZATION_TYPES, SERVICE_STATUSES, WEEKDAYS } from '../vocabulary.js';
+import { serviceInputWith } from './service.input.js';
 
 /** A governorate given as ISO 3166-2 or OCHA P-code, stored as the ISO code. */
 export const GovernorateInput = z.string().transform((value, ctx) => {
@@ -25,55 +15,8 @@ export const GovernorateInput = z.string().transform((value, ctx) => {
   return code;
 });
 
-const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .transform((list) => [...new Set(list)]);
-
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
-
-const ScheduleInput = z.strictObject({
-  byDay: uniqueList(z.enum(WEEKDAYS), 7).optional(),
-  opensAt: clock.nullable().optional(),
-  closesAt: clock.nullable().optional(),
-  description: OptionalTranslatedSchema.optional(),
-});
-
-// No zod defaults: an update must not reset what it does not mention. The model supplies defaults on create.
-const serviceFields = {
-  name: TranslatedSchema,
-  description: OptionalTranslatedSchema,
-  categories: uniqueList(TermCode, 20),
-  populations: uniqueList(z.enum(POPULATIONS), POPULATIONS.length),
-  ageMin: z.number().int().min(0).max(120).nullable(),
-  ageMax: z.number().int().min(0).max(120).nullable(),
-  genderRestriction: z.enum(GENDER_RESTRICTIONS),
-  languages: uniqueList(z.enum(SERVICE_LANGUAGES), SERVICE_LANGUAGES.length),
-  eligibility: OptionalTranslatedSchema,
-  applicationProcess: OptionalTranslatedSchema,
-  fees: OptionalTranslatedSchema,
-  free: z.boolean(),
-  schedules: z.array(ScheduleInput).max(14),
-  status: z.enum(SERVICE_STATUSES),
-  /** Where the service is delivered; the first one places it on the map. */
-  locationIds: uniqueList(ObjectIdSchema, 50),
-  /** Service area; defaults to the governorates of its locations. */
-  governorates: uniqueList(GovernorateInput, 19),
-  /** Shelters and safe houses: shown publicly at governorate level only. */
-  confidential: z.boolean(),
-  url: z.url({ protocol: /^https?$/ }).max(500).nullable(),
-  email: z.email().max(200).nullable(),
-  phones: z.array(PhoneSchema).max(10),
-};
-
-export const ServiceCreate = z
-  .strictObject({ organizationId: ObjectIdSchema, ...serviceFields })
-  .partial()
-  .required({ organizationId: true, name: true });
+export const { ServiceCreate, ServiceUpdate } = serviceInputWith(GovernorateInput);
 export type ServiceCreate = z.infer<typeof ServiceCreate>;
-
-export const ServiceUpdate = z.strictObject(serviceFields).partial();
 export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
 
 // ---- Views -------------------------------------------------------------------------------------

@@ -2,7 +2,10 @@ import { html, nothing } from 'lit';
 import { z } from 'zod';
 import { activityInputWith } from '../../../../server/activities/activity.input.js';
 import { ACTIVITY_KINDS, AUDIENCES, REACH_GROUPS } from '../../../../server/activities/vocabulary.js';
+import { ContactCreate, ContactUpdate } from '../../../../server/directory/contacts/contact.input.js';
+import { locationInputWith } from '../../../../server/directory/locations/location.input.js';
 import { organizationInputWith } from '../../../../server/directory/organizations/organization.input.js';
+import { serviceInputWith } from '../../../../server/directory/services/service.input.js';
 import {
   GENDER_RESTRICTIONS,
   ORGANIZATION_TYPES,
@@ -37,6 +40,8 @@ import type { RecordFormDefinition } from './record-form.js';
 
 // The forms offer governorates by their ISO codes, so a plain string stands in for the server's code lookup.
 const organizationInput = organizationInputWith(z.string());
+const serviceInput = serviceInputWith(z.string());
+const locationInput = locationInputWith(z.string());
 const activityInput = activityInputWith(z.string());
 
 const label = (field: string) => `workspace.field.${field}` as TextKey;
@@ -45,6 +50,9 @@ const labelsOf = (fields: readonly string[]) => Object.fromEntries(fields.map((f
 const governorateChoices = (i18n: I18nController, reference: Reference | null): Choice[] =>
   (reference?.governorates ?? []).map((g) => ({ value: g.code, label: i18n.text(g.name) }));
 const languageChoices = (i18n: I18nController): Choice[] => SERVICE_LANGUAGES.map((code) => ({ value: code, label: i18n.vocab('language', code) }));
+/** The organisation's live places, to pick among (a service's places, the head office). */
+const placeChoices = async (organizationId: string, i18n: I18nController, signal: AbortSignal): Promise<Choice[]> =>
+  (await listLocations(organizationId, signal)).items.map((l) => ({ value: l.id, label: i18n.text(l.name) }));
 
 /** Stored codes as the reader's words, for the conflict table. */
 function codeLabel(field: string, code: string, i18n: I18nController, reference: Reference | null): string {
@@ -85,6 +93,7 @@ const PROFILE_FIELDS = [
   'languages',
   'yearIncorporated',
   'legalStatus',
+  'headOfficeLocationId',
 ] as const;
 
 export const profileForm: RecordFormDefinition<OrganizationDetail> = {
@@ -97,9 +106,12 @@ export const profileForm: RecordFormDefinition<OrganizationDetail> = {
   title: (o, i18n) => i18n.text(o.name),
   valueLabel: codeLabel,
   inputSchemas: { update: organizationInput.OrganizationUpdate },
-  actions: [],
+  actions: ['confirm'],
+  loadChoices: async (organizationId, i18n, signal) => ({
+    headOfficeLocationId: [{ value: '', label: i18n.t('workspace.noHeadOffice') }, ...(await placeChoices(organizationId, i18n, signal))],
+  }),
   summary: (o, i18n) => verifiedLine(i18n, o.lastVerifiedAt),
-  renderFields: (ctx, reference) => {
+  renderFields: (ctx, reference, choices) => {
     const t = ctx.i18n;
     return html`${translatedField(ctx, 'name', t.t(label('name')), { required: true })}
       ${textField(ctx, 'alternateName', t.t(label('alternateName')))}
@@ -121,7 +133,8 @@ export const profileForm: RecordFormDefinition<OrganizationDetail> = {
       </div>
       ${phonesField(ctx, 'phones', t.t(label('phones')))}
       ${choiceList(ctx, 'governorates', t.t(label('governorates')), governorateChoices(t, reference))}
-      ${choiceList(ctx, 'languages', t.t(label('languages')), languageChoices(t))}`;
+      ${choiceList(ctx, 'languages', t.t(label('languages')), languageChoices(t))}
+      ${selectField(ctx, 'headOfficeLocationId', t.t(label('headOfficeLocationId')), choices.headOfficeLocationId ?? [])}`;
   },
 };
 
@@ -219,10 +232,9 @@ export const serviceForm: RecordFormDefinition<ServiceDetail> = {
   toDraft: (s) => ({ ...s, locationIds: s.locations.map((l) => l.id) }),
   title: (s, i18n) => i18n.text(s.name),
   valueLabel: codeLabel,
+  inputSchemas: { create: serviceInput.ServiceCreate, update: serviceInput.ServiceUpdate },
   actions: ['confirm', 'archive', 'restore'],
-  loadChoices: async (organizationId, i18n, signal) => ({
-    locationIds: (await listLocations(organizationId, signal)).items.map((l) => ({ value: l.id, label: i18n.text(l.name) })),
-  }),
+  loadChoices: async (organizationId, i18n, signal) => ({ locationIds: await placeChoices(organizationId, i18n, signal) }),
   summary: (s, i18n) => verifiedLine(i18n, s.lastVerifiedAt),
   renderFields: (ctx, reference, choices) => {
     const t = ctx.i18n;
@@ -290,6 +302,7 @@ export const locationForm: RecordFormDefinition<EditableLocation> = {
   toDraft: (l) => ({ ...l, address: { ...l.address, district: l.address.district ?? undefined } }),
   title: (l, i18n) => i18n.text(l.name),
   valueLabel: codeLabel,
+  inputSchemas: { create: locationInput.LocationCreate, update: locationInput.LocationUpdate },
   actions: ['archive', 'restore'],
   renderFields: (ctx, reference) => {
     const t = ctx.i18n;
@@ -333,6 +346,7 @@ export const contactForm: RecordFormDefinition<EditableContact> = {
   toDraft: (c) => ({ ...c }),
   title: (c) => c.name,
   valueLabel: codeLabel,
+  inputSchemas: { create: ContactCreate, update: ContactUpdate },
   actions: ['archive', 'restore'],
   loadChoices: async (organizationId, i18n, signal) => ({
     serviceId: [

@@ -1,8 +1,16 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { getOrganization } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { OrganizationDetail } from '../../api/types.js';
-import { listActivities, listContacts, listLocations, type ActivityView, type ContactView } from '../../api/workspace.js';
+import {
+  listActivities,
+  listContacts,
+  listLocations,
+  listServices,
+  recordAction,
+  type ActivityView,
+  type Archivable,
+  type ContactView,
+} from '../../api/workspace.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import type { TextKey } from '../../i18n/en.js';
 import { I18nController } from '../../i18n/i18n.js';
@@ -43,6 +51,8 @@ interface ListRow {
   id: string;
   name: string;
   detail: string;
+  /** Archived records are listed to their writers, marked, with Restore. */
+  archived: boolean;
 }
 
 /**
@@ -51,9 +61,13 @@ interface ListRow {
  */
 export class WorkspaceView extends LitElement {
   static override styles = [sharedStyles, styles];
-  static override properties = { reference: { state: true } };
+  static override properties = { reference: { state: true }, restoring: { state: true }, restoreOutcome: { state: true } };
 
   declare reference: Reference | null;
+  /** The id of the archived record being restored from the list. */
+  declare restoring: string | null;
+  /** What the last restore from the list came to, read out in the list's status line. */
+  declare restoreOutcome: { section: Section; ok: boolean; message: string } | null;
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
@@ -74,6 +88,8 @@ export class WorkspaceView extends LitElement {
   constructor() {
     super();
     this.reference = null;
+    this.restoring = null;
+    this.restoreOutcome = null;
   }
 
   override connectedCallback(): void {
@@ -100,16 +116,19 @@ export class WorkspaceView extends LitElement {
 
   async #loadList(section: Section, organizationId: string, signal: AbortSignal): Promise<ListRow[]> {
     const i18n = this.#i18n;
+    const withArchived = this.#mayEdit(section);
+    const archived = (record: Archivable<object>) => Boolean(record.archivedAt);
     if (section === 'contacts') {
-      const { items } = await listContacts(organizationId, signal);
-      return items.map((c: ContactView) => ({
+      const { items } = await listContacts(organizationId, signal, withArchived);
+      return items.map((c: Archivable<ContactView>) => ({
         id: c.id,
         name: c.name,
         detail: [i18n.text(c.title), c.referralFocalPoint ? i18n.t('workspace.field.referralFocalPoint') : ''].filter(Boolean).join(' · '),
+        archived: archived(c),
       }));
     }
     if (section === 'locations') {
-      const { items } = await listLocations(organizationId, signal);
+      const { items } = await listLocations(organizationId, signal, withArchived);
       return items.map((l) => ({
         id: l.id,
         name: i18n.text(l.name),
@@ -119,6 +138,7 @@ export class WorkspaceView extends LitElement {
         ]
           .filter(Boolean)
           .join(' · '),
+        archived: archived(l),
       }));
     }
     if (section === 'activities') {
@@ -132,14 +152,32 @@ export class WorkspaceView extends LitElement {
           a.startDate === a.endDate ? i18n.date(a.startDate) : `${i18n.date(a.startDate)} – ${i18n.date(a.endDate)}`,
           i18n.plural('workspace.reached', a.reached.total),
         ].join(' · '),
+        // Activities have no restore: archived ones are not listed.
+        archived: false,
       }));
     }
-    const organization: OrganizationDetail = await getOrganization(organizationId, signal);
-    return organization.services.map((s) => ({
+    const { items } = await listServices(organizationId, signal, withArchived);
+    return items.map((s) => ({
       id: s.id,
       name: i18n.text(s.name),
       detail: [i18n.vocab('status', s.status), s.confidential ? i18n.t('workspace.field.confidential') : ''].filter(Boolean).join(' · '),
+      archived: archived(s),
     }));
+  }
+
+  async #restore(definition: RecordFormDefinition<never>, row: ListRow): Promise<void> {
+    const t = this.#i18n;
+    this.restoring = row.id;
+    this.restoreOutcome = null;
+    try {
+      await recordAction(`/${definition.collection}/${encodeURIComponent(row.id)}`, 'restore');
+      this.restoreOutcome = { section: definition.section as Section, ok: true, message: t.t('workspace.restored', { name: row.name || t.t('workspace.untitled') }) };
+      this.#generation++;
+    } catch (error) {
+      this.restoreOutcome = { section: definition.section as Section, ok: false, message: t.t(error instanceof ApiError && error.isNetwork ? 'error.network' : 'error.generic') };
+    } finally {
+      this.restoring = null;
+    }
   }
 
   #renderNav(current: Section) {
@@ -165,18 +203,32 @@ export class WorkspaceView extends LitElement {
       : nothing;
     if (state.state !== 'ready') return html`${add}${renderLoadStatus(t, state, () => this.#list.retry())}`;
     const rows = state.value;
+    const definition = FORMS[section];
+    const outcome = this.restoreOutcome?.section === section ? this.restoreOutcome : null;
     return html`<div class="list-header">
         <h2>${t.t(`workspace.section.${section}`)}</h2>
         ${add}
       </div>
+      <p role="status" class=${outcome && !outcome.ok ? 'error' : 'muted'}>${outcome?.message ?? ''}</p>
       ${rows.length
         ? html`<ul class="records">
-            ${rows.map(
-              (row) => html`<li>
-                <a href="/workspace/${section}/${encodeURIComponent(row.id)}">${row.name || t.t('workspace.untitled')}</a>
-                <span class="muted">${row.detail}</span>
-              </li>`,
-            )}
+            ${rows.map((row) => {
+              const name = row.name || t.t('workspace.untitled');
+              return html`<li class=${row.archived ? 'archived' : ''}>
+                <a href="/workspace/${section}/${encodeURIComponent(row.id)}">${name}</a>
+                <span class="muted">${row.archived ? html`<span class="badge">${t.t('workspace.archivedBadge')}</span> ` : nothing}${row.detail}</span>
+                ${row.archived && mayEdit && definition
+                  ? html`<button
+                      type="button"
+                      class="button secondary"
+                      ?disabled=${this.restoring !== null}
+                      @click=${() => void this.#restore(definition, row)}
+                    >
+                      ${t.t('workspace.restoreNamed', { name })}
+                    </button>`
+                  : nothing}
+              </li>`;
+            })}
           </ul>`
         : html`<p class="muted">${t.t('workspace.none')}</p>`}`;
   }

@@ -66,6 +66,9 @@ export const styles = [
     padding-block: 0.6rem;
     border-block-end: 1px solid var(--ct-border-soft);
   }
+  .records li > button {
+    align-self: start;
+  }
   .records a {
     display: inline-flex;
     align-items: center;
