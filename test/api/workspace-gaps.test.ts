@@ -87,6 +87,11 @@ describe('organisation workspace: confirm, archived records, head office', () =>
       await orgAdmin.agent.get(api(`/${collection}?archived=only`)).expect(400);
       const byAdmin = await admin.agent.get(api(`/${collection}?organization=${org.id}&archived=only`)).expect(200);
       assert.equal(byAdmin.body.total, 1);
+
+      // Read on its own by an editor, an archived record says it is archived.
+      const one = await orgAdmin.agent.get(api(`/${collection}/${id}`)).expect(200);
+      assert.equal(one.body.archivedAt, only.body.items[0].archivedAt);
+      await request(t.app).get(api(`/${collection}/${id}`)).expect(404);
     }
   });
 

@@ -323,6 +323,14 @@ test('an organisation admin confirms the profile, picks the head office, restore
   const restored = await api.call('GET', `/services?organization=${organizationId}&archived=only`);
   assert.equal(restored.body.total, 0, 'nothing is archived any more');
 
+  // An archived record opened on its own says so and offers Restore instead of Save.
+  assert.equal((await api.call('POST', `/contacts/${String(contact.body.id)}/archive`)).status, 200);
+  await page.goto(`/workspace/contacts/${String(contact.body.id)}`);
+  await workspace(page).getByText('Archived: hidden from the directory', { exact: false }).waitFor();
+  assert.equal(await workspace(page).getByRole('button', { name: 'Save changes' }).count(), 0);
+  await workspace(page).getByRole('button', { name: 'Restore' }).click();
+  await workspace(page).getByRole('button', { name: 'Archive' }).waitFor();
+
   // The contact form is checked with the server's own schema: a broken e-mail stops in the browser.
   const posted: string[] = [];
   page.on('request', (request) => {

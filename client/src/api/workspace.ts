@@ -13,8 +13,13 @@ import type { Page } from './types.js';
 /** The organisation workspace's calls: records read with their ETag and saved with If-Match. */
 
 export type { ActivityView, ContactView, LocationView, MemberRole, OrganizationDetail, ServiceDetail };
-export type EditableContact = ContactView & { version: number };
-export type EditableLocation = LocationView & { version: number };
+/** A record or list item as the organisation's writers see it: `archivedAt` is there on archived ones (lists: when asked for). */
+export type Archivable<T> = T & { archivedAt?: string | null };
+
+/** A record as its editors read it: `archivedAt` is there when it is archived. */
+export type EditableService = Archivable<ServiceDetail>;
+export type EditableContact = Archivable<ContactView & { version: number }>;
+export type EditableLocation = Archivable<LocationView & { version: number }>;
 
 export interface Member {
   id: string;
@@ -76,9 +81,6 @@ export const createRecord = <T>(collection: string, body: Record<string, unknown
 /** archive, restore, confirm: a state change of one record. */
 export const recordAction = <T>(path: string, action: string, etag?: string) =>
   sendVersioned<T>('POST', `${path}/${action}`, undefined, etag ? { ifMatch: etag } : {});
-
-/** A list item as the organisation's writers see it: `archivedAt` is there when archived records were asked for. */
-export type Archivable<T> = T & { archivedAt?: string | null };
 
 /** Only those who may write the organisation's records may ask for its archived ones (the API answers 403 otherwise). */
 const archivedQuery = (withArchived: boolean) => (withArchived ? { archived: 'include' } : {});

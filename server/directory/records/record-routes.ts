@@ -7,6 +7,7 @@ import { publishChange } from '../catalog/change-feed.js';
 import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
 import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
+import { withArchivedAt, withArchivedAtSchema } from './list.js';
 import {
   IdParams,
   ifMatchVersion,
@@ -48,8 +49,8 @@ export interface RecordResource<R, Create, Update> {
   naturalKey?: { field: string; param: string; schema: z.ZodType<string> };
   create: z.ZodType<Create>;
   update: z.ZodType<Update>;
-  /** Schema of the detail response, for the API document. */
-  detailSchema: z.ZodType;
+  /** Schema of the detail response, for the API document (`archivedAt` is added). */
+  detailSchema: z.ZodObject;
   permissions: { create: Action; update: Action; archive: Action };
   /** The organisation a new record will belong to (null: a platform-wide record). */
   ownerOfInput(input: Create): string | null;
@@ -73,6 +74,7 @@ export interface RecordResource<R, Create, Update> {
 /** Registers GET one, POST (create), PATCH, archive and restore for a resource. Lists are the resource's own. */
 export function registerRecordRoutes<R, Create, Update>(router: Router, resource: RecordResource<R, Create, Update>): void {
   const { entity, path, tag, model, permissions } = resource;
+  const detailSchema = withArchivedAtSchema(resource.detailSchema);
   const label = resource.label ?? entity;
   const key = resource.naturalKey;
   const param = key?.param ?? 'id';
@@ -117,7 +119,9 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
 
   const respond = async (req: Request, record: StoredRecord<R>) => {
     setVersionHeader(req.res!, record.version);
-    return resource.detail(record, req);
+    const body = (await resource.detail(record, req)) as object;
+    // Only editors reach an archived record: they are told it is archived (and can restore it).
+    return record.archivedAt ? withArchivedAt(body, record, 'include') : body;
   };
 
   const written = async (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) => {
@@ -132,7 +136,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
 
   apiRoute(
     router,
-    { method: 'get', path: itemPath, summary: `One ${label}`, tags: [tag], params, response: resource.detailSchema, errors },
+    { method: 'get', path: itemPath, summary: `One ${label}`, tags: [tag], params, response: detailSchema, errors },
     async ({ params: p, req }) => {
       const { record } = await load(p as Record<string, string>);
       // Archived records are gone for the public; their editors still see them, to restore them.
@@ -150,7 +154,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       tags: [tag],
       auth: 'session',
       body: resource.create,
-      response: resource.detailSchema,
+      response: detailSchema,
       status: 201,
     },
     async ({ body, req, res }) => {
@@ -175,7 +179,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       auth: 'session',
       params,
       body: resource.update,
-      response: resource.detailSchema,
+      response: detailSchema,
       errors: { ...errors, 409: `The ${label} is archived; restore it first.`, 412: 'The record changed since you read it.', 428: 'If-Match is missing.' },
     },
     async ({ params: p, body, req }) => {
@@ -223,7 +227,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
         tags: [tag],
         auth: 'session',
         params,
-        response: resource.detailSchema,
+        response: detailSchema,
         errors: { ...errors, 412: 'If-Match was sent and the record changed since.' },
       },
       async ({ params: p, req }) => {

@@ -17,7 +17,7 @@ import {
 import type { Schedule } from '../../api/types.js';
 import type { Reference } from '../../api/reference.js';
 import { getOrganization } from '../../api/client.js';
-import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type OrganizationChoice, type OrganizationDetail, type ServiceDetail } from '../../api/workspace.js';
+import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type EditableService, type OrganizationChoice, type OrganizationDetail } from '../../api/workspace.js';
 import '../../components/location-picker/location-picker.js';
 import type { PickedLocation } from '../../components/location-picker/location-picker.js';
 import './organization-search.js';
@@ -223,7 +223,7 @@ function schedulesField(ctx: FormContext) {
   </fieldset>`;
 }
 
-export const serviceForm: RecordFormDefinition<ServiceDetail> = {
+export const serviceForm: RecordFormDefinition<EditableService> = {
   section: 'services',
   collection: 'services',
   fields: SERVICE_FIELDS,
@@ -234,6 +234,7 @@ export const serviceForm: RecordFormDefinition<ServiceDetail> = {
   valueLabel: codeLabel,
   inputSchemas: { create: serviceInput.ServiceCreate, update: serviceInput.ServiceUpdate },
   actions: ['confirm', 'archive', 'restore'],
+  archived: (s) => Boolean(s.archivedAt),
   loadChoices: async (organizationId, i18n, signal) => ({ locationIds: await placeChoices(organizationId, i18n, signal) }),
   summary: (s, i18n) => verifiedLine(i18n, s.lastVerifiedAt),
   renderFields: (ctx, reference, choices) => {
@@ -304,6 +305,7 @@ export const locationForm: RecordFormDefinition<EditableLocation> = {
   valueLabel: codeLabel,
   inputSchemas: { create: locationInput.LocationCreate, update: locationInput.LocationUpdate },
   actions: ['archive', 'restore'],
+  archived: (l) => Boolean(l.archivedAt),
   renderFields: (ctx, reference) => {
     const t = ctx.i18n;
     const governorate = String(ctx.editor.value('address.governorate') ?? '');
@@ -348,6 +350,7 @@ export const contactForm: RecordFormDefinition<EditableContact> = {
   valueLabel: codeLabel,
   inputSchemas: { create: ContactCreate, update: ContactUpdate },
   actions: ['archive', 'restore'],
+  archived: (c) => Boolean(c.archivedAt),
   loadChoices: async (organizationId, i18n, signal) => ({
     serviceId: [
       { value: '', label: i18n.t('workspace.wholeOrganization') },
