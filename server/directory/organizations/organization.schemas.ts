@@ -23,8 +23,8 @@ export const OrganizationSummary = z.object({
   phones: z.array(PhoneView),
   lastVerifiedAt: Timestamp.nullable(),
   verification: VerificationView,
-  /** Set on archived records, which only those who may restore them see. */
-  archivedAt: Timestamp.nullable(),
+  /** Only in lists that asked for archived records (`archived=include|only`), and on an archived record read by its editors. */
+  archivedAt: Timestamp.nullable().optional(),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 

@@ -9,7 +9,7 @@ import { locationsOfOrganization } from '../locations/location.data.js';
 import { LocationModel } from '../locations/location.model.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { ArchivedParam } from '../records/archived.js';
-import { fieldsQuery, PageQuery, pickFields, type Page } from '../records/list.js';
+import { fieldsQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { findByIds, idOf, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { verificationView } from '../records/verification.js';
@@ -57,7 +57,6 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
     phones: phones(o.phones),
     lastVerifiedAt: iso(o.lastVerifiedAt),
     verification: verificationView(o),
-    archivedAt: iso(o.archivedAt),
   };
 }
 
@@ -71,7 +70,7 @@ export async function listOrganizations(query: OrganizationListQuery): Promise<P
   const items = ids
     .map((id) => byId.get(id.toHexString()))
     .filter((r): r is OrganizationRecord => Boolean(r))
-    .map((r) => pickFields(organizationSummary(r), query.fields));
+    .map((r) => withArchivedAt(pickFields(organizationSummary(r), query.fields), r, query.archived));
   return { items, total, page: query.page, perPage: query.perPage };
 }
 
@@ -90,6 +89,8 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
   const headOfficeShown = can(viewer.user, 'organization:update', summary.id) || visible.some((l) => idOf(l) === headOffice);
   return {
     ...summary,
+    // The organisation page has always said whether it is archived (only its editors reach an archived one).
+    archivedAt: iso(o.archivedAt),
     headOfficeGovernorate: o.headOfficeGovernorate ?? null,
     headOfficeLocationId: headOfficeShown ? headOffice : null,
     yearIncorporated: o.yearIncorporated ?? null,
