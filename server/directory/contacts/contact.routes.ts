@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
@@ -20,7 +20,7 @@ export function contactRoutes(): Router {
       tags: ['contacts'],
       query: ContactListQuery,
       response: pageSchema(withArchivedAtSchema(ContactView)),
-      errors: { 403: 'Only those who may write the organisation’s contacts list its archived ones.' },
+      errors: archivedListErrors('contacts'),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'contact:write');

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { LocationModel } from './location.model.js';
@@ -20,7 +20,7 @@ export function locationRoutes(): Router {
       tags: ['locations'],
       query: LocationListQuery,
       response: pageSchema(withArchivedAtSchema(LocationView)),
-      errors: { 403: 'Only those who may write the organisation’s locations list its archived ones.' },
+      errors: archivedListErrors('locations'),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'location:write');

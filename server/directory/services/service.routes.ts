@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { ServiceModel } from './service.model.js';
@@ -26,7 +26,7 @@ export function serviceRoutes(): Router {
       tags: ['services'],
       query: ServiceListQuery,
       response: pageSchema(withArchivedAtSchema(ServiceSummary.partial())),
-      errors: { 403: 'Only those who may write the organisation’s services list its archived ones.' },
+      errors: archivedListErrors('services'),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'service:write');
