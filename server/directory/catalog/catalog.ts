@@ -25,6 +25,11 @@ export interface RecordCatalogOptions {
 export class RecordCatalog<T extends CatalogRecord> {
   private records = new Map<string, T>();
   private indexes: CatalogIndexes;
+  /**
+   * Recent answers by filter, dropped at any change: a directory screen asks the same search three
+   * times (list, counts, map) and then its next pages.
+   */
+  private readonly answers = new Map<string, T[]>();
 
   constructor(
     readonly collection: string,
@@ -50,6 +55,7 @@ export class RecordCatalog<T extends CatalogRecord> {
     }
     this.records = records;
     this.indexes = indexes;
+    this.answers.clear();
   }
 
   /** Re-reads these records one by one (a lookup by _id each; `$in` would scan on the embedded database). */
@@ -57,6 +63,7 @@ export class RecordCatalog<T extends CatalogRecord> {
     const docs = await Promise.all(
       ids.map((id) => (mongoose.isValidObjectId(id) ? this.model().collection.findOne({ _id: new mongoose.Types.ObjectId(id) }) : null)),
     );
+    this.answers.clear();
     ids.forEach((id, i) => {
       const previous = this.records.get(id);
       if (previous) this.indexes.remove(id, previous);
@@ -81,9 +88,16 @@ export class RecordCatalog<T extends CatalogRecord> {
 
   /** Every record the filter matches, in no particular order. */
   find(filter: Filter): T[] {
-    const out: T[] = [];
-    for (const record of this.candidates(filter)) if (matchesFilter(record, filter, this.options.fieldMatchers)) out.push(record);
-    return out;
+    const key = filterKey(filter);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = [];
+      for (const record of this.candidates(filter)) if (matchesFilter(record, filter, this.options.fieldMatchers)) answer.push(record);
+      if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+      this.answers.set(key, answer);
+    }
+    // A copy: callers may sort what they get.
+    return answer.slice();
   }
 
   count(filter: Filter): number {
@@ -103,6 +117,16 @@ export class RecordCatalog<T extends CatalogRecord> {
       if (record) yield record;
     }
   }
+}
+
+const MAX_ANSWERS = 64;
+
+/** A filter as text, dates tagged (as JSON alone they would read like the strings they print as). */
+function filterKey(filter: Filter): string {
+  return JSON.stringify(filter, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.getTime() } : value;
+  });
 }
 
 /** More pending changes than this: reload whole collections rather than record by record. */

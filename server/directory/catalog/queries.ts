@@ -25,6 +25,12 @@ async function fresh<T extends CatalogRecord>(catalog: RecordCatalog<T>): Promis
 
 export type CatalogSource = 'services' | 'organizations';
 
+/** A cache key for an answer computed from the directory: it changes whenever any catalogued record does. */
+export async function directoryKey(query: unknown): Promise<string> {
+  await directoryCatalog.ensureFresh();
+  return `${directoryCatalog.appliedVersion}:${JSON.stringify(query)}`;
+}
+
 export async function findServices(filter: FilterQuery<unknown>): Promise<CatalogService[]> {
   return (await fresh(serviceCatalog)).find(filter as Filter);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServiceRecord } from '../services/service.data.js';
-import { findServices } from '../catalog/queries.js';
+import { TtlCache } from '../../platform/cache/ttl-cache.js';
+import { directoryKey, findServices } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
@@ -38,9 +39,18 @@ const DIMENSIONS = {
 
 function countValues(rows: readonly FacetRow[], values: (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined) {
   const counts = new Map<string, number>();
-  for (const row of rows) for (const v of new Set(values(row) ?? [])) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const row of rows) {
+    const list = values(row) ?? [];
+    list.forEach((v, i) => {
+      // A value listed twice on one service counts once.
+      if (v && list.indexOf(v) === i) counts.set(v, (counts.get(v) ?? 0) + 1);
+    });
+  }
   return ordered(counts);
 }
+
+// The counts of the whole directory are asked for on every visit: kept until the directory changes.
+const answers = new TtlCache<Facets>(60_000, 32);
 
 /**
  * How many services the same search finds per governorate, category, population, language and
@@ -51,6 +61,10 @@ function countValues(rows: readonly FacetRow[], values: (row: FacetRow) => reado
  * each aggregation would be a full scan of its own.
  */
 export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
+  return answers.get(await directoryKey(query), () => countFacets(query));
+}
+
+async function countFacets(query: FacetsQuery): Promise<Facets> {
   const taxonomy = await loadTaxonomy();
   const matching = async (q: FacetsQuery): Promise<FacetRow[]> => {
     const search = serviceSearch(q, taxonomy);

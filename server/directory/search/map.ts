@@ -3,11 +3,10 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import { directoryCatalog } from '../catalog/directory-catalog.js';
 import { textIn } from '../../platform/text/translated.js';
 import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
-import { findServices } from '../catalog/queries.js';
+import { directoryKey, findServices } from '../catalog/queries.js';
 import { publicPoint } from '../services/service.view.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { withinRadius } from './near.js';
@@ -79,8 +78,7 @@ const payloads = new TtlCache<MapPayload>(60_000, 8);
 const gzipAsync = promisify(gzip);
 
 export async function servicesMapPayload(query: MapQuery): Promise<MapPayload> {
-  await directoryCatalog.ensureFresh();
-  const key = `${directoryCatalog.appliedVersion}:${JSON.stringify(query)}`;
+  const key = await directoryKey(query);
   return payloads.get(key, async () => {
     const json = Buffer.from(JSON.stringify(await servicesMap(query)));
     const tag = createHash('sha256').update(key).digest('base64url').slice(0, 22);
