@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
 import { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
 import { ContactListQuery, contactToStored, listContacts } from './contact.use-cases.js';
+import { archivedListErrors } from '../records/archived.js';
 
 export function contactRoutes(): Router {
   const router = Router();
@@ -20,7 +21,7 @@ export function contactRoutes(): Router {
       tags: ['contacts'],
       query: ContactListQuery,
       response: pageSchema(withArchivedAtSchema(ContactView)),
-      errors: archivedListErrors('contacts'),
+      errors: archivedListErrors(`those who may write the organisation’s contacts`),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'contact:write');

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { LocationModel } from './location.model.js';
 import { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
 import { listLocations, LocationListQuery, locationChanged, locationToStored, presentLocation } from './location.use-cases.js';
+import { archivedListErrors } from '../records/archived.js';
 
 export function locationRoutes(): Router {
   const router = Router();
@@ -20,7 +21,7 @@ export function locationRoutes(): Router {
       tags: ['locations'],
       query: LocationListQuery,
       response: pageSchema(withArchivedAtSchema(LocationView)),
-      errors: archivedListErrors('locations'),
+      errors: archivedListErrors(`those who may write the organisation’s locations`),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'location:write');

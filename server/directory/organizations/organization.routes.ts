@@ -13,6 +13,7 @@ import {
   organizationDetail,
   organizationToStored,
 } from './organization.use-cases.js';
+import { archivedListErrors } from '../records/archived.js';
 
 export function organizationRoutes(): Router {
   const router = Router();
@@ -29,7 +30,7 @@ export function organizationRoutes(): Router {
       tags: ['organizations'],
       query: OrganizationListQuery,
       response: pageSchema(OrganizationSummary.partial()),
-      errors: { 403: 'Only platform admins list archived organisations.' },
+      errors: archivedListErrors('platform admins'),
     },
     ({ query, req }) => {
       if (query.archived !== 'exclude') authorizeEverywhere(req, 'organization:archive');

@@ -9,6 +9,12 @@ export const ArchivedParam = z
   .default('exclude')
   .describe('Archived records: left out (default), included, or only them. `include` and `only` are for those who may restore them.');
 
+/** The answers `archived=include|only` adds to a list's API document: who may ask for them. */
+export const archivedListErrors = (mayAsk: string) => ({
+  401: 'Archived records need a session.',
+  403: `Only ${mayAsk} list archived ones.`,
+});
+
 /** The filter condition for a choice (the catalog and the database read it alike). */
 export function archivedCondition(choice: ArchivedChoice): Record<string, unknown> {
   if (choice === 'only') return { archivedAt: { $ne: null } };

@@ -47,12 +47,6 @@ export const OrganizationArchivedQuery = {
   ),
 };
 
-/** The answers `archived=include|only` adds to a list's API document. */
-export const archivedListErrors = (records: string) => ({
-  401: 'Archived records need a session.',
-  403: `Only those who may write the organisation’s ${records} list its archived ones.`,
-});
-
 /** 401/403 unless this user may ask for the archived records of the one organisation given. */
 export function authorizeArchived(req: Request, query: { archived: ArchivedChoice; organization?: string[] }, action: Action): void {
   if (query.archived === 'exclude') return;

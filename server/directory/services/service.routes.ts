@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { archivedListErrors, authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { ServiceModel } from './service.model.js';
 import { ServiceCreate, ServiceDetail, ServiceSummary, ServiceUpdate } from './service.schemas.js';
 import { presentService, searchServices, ServiceListQuery, serviceToStored } from './service.use-cases.js';
+import { archivedListErrors } from '../records/archived.js';
 
 export function serviceRoutes(): Router {
   const router = Router();
@@ -26,7 +27,7 @@ export function serviceRoutes(): Router {
       tags: ['services'],
       query: ServiceListQuery,
       response: pageSchema(withArchivedAtSchema(ServiceSummary.partial())),
-      errors: archivedListErrors('services'),
+      errors: archivedListErrors(`those who may write the organisation’s services`),
     },
     ({ query, req }) => {
       authorizeArchived(req, query, 'service:write');

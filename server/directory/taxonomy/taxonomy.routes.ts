@@ -6,7 +6,7 @@ import { badRequest } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { iso, translated } from '../records/view-schemas.js';
-import { ArchivedParam, archivedCondition, type ArchivedChoice } from '../records/archived.js';
+import { ArchivedParam, archivedCondition, archivedListErrors, type ArchivedChoice } from '../records/archived.js';
 import { refreshServices } from '../services/service.derived.js';
 import { loadTaxonomy } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
@@ -54,7 +54,7 @@ export function taxonomyRoutes(): Router {
       tags: ['taxonomy'],
       query: z.strictObject({ lang: LanguageSchema.optional(), archived: ArchivedParam }),
       response: z.object({ items: z.array(TermView) }),
-      errors: { 403: 'Only platform admins list archived terms.' },
+      errors: archivedListErrors('platform admins'),
     },
     async ({ query, req }) => {
       if (query.archived === 'exclude') return { items: (await loadTaxonomy()).terms.map(termView) };
