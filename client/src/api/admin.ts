@@ -12,6 +12,7 @@ import type { ImportReport } from '../../../server/standards/hsds/import.js';
 import { get, getForEdit, getSignedIn, send, sendVersioned, toSearchParams, type Query } from './client.js';
 import type { Translated } from '../i18n/types.js';
 import type { User } from './types.js';
+import { forgetReference } from './reference.js';
 
 /** Typed calls of the administration screens (platform admins) and of the account pages. */
 
@@ -130,9 +131,17 @@ const termPath = (code: string) => `/taxonomy/${encodeURIComponent(code)}`;
 
 export const readTerm = (code: string, signal?: AbortSignal) => getForEdit<VersionedTerm>(termPath(code), signal);
 
-export const createTerm = (body: z.input<typeof TermCreate>) => send<VersionedTerm>('POST', '/taxonomy', body);
+/** Each change of the taxonomy also drops the page's copy of it, so filters and forms show the change. */
+const changingTaxonomy = async <T>(change: Promise<T>): Promise<T> => {
+  const result = await change;
+  forgetReference();
+  return result;
+};
+
+export const createTerm = (body: z.input<typeof TermCreate>) => changingTaxonomy(send<VersionedTerm>('POST', '/taxonomy', body));
 
 export const updateTerm = (code: string, changes: z.input<typeof TermUpdate>, etag: string) =>
-  sendVersioned<VersionedTerm>('PATCH', termPath(code), changes, { ifMatch: etag });
+  changingTaxonomy(sendVersioned<VersionedTerm>('PATCH', termPath(code), changes, { ifMatch: etag }));
 
-export const setTermArchived = (code: string, archived: boolean) => send<VersionedTerm>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`);
+export const setTermArchived = (code: string, archived: boolean) =>
+  changingTaxonomy(send<VersionedTerm>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`));

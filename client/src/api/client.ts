@@ -193,15 +193,16 @@ export async function sendVersioned<T>(method: Method, path: string, body?: unkn
 }
 
 /** Memoises a reference-data request for the page's lifetime; a failure is forgotten so it can be retried. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+function once<T>(load: () => Promise<T>): (() => Promise<T>) & { forget(): void } {
   let cached: Promise<T> | undefined;
-  return () => {
+  const get = () => {
     cached ??= load().catch((error: unknown) => {
       cached = undefined;
       throw error;
     });
     return cached;
   };
+  return Object.assign(get, { forget: () => (cached = undefined) });
 }
 
 export const getMeta = once(() => get<Meta>('/meta'));

@@ -16,6 +16,12 @@ export interface Reference {
 
 let loading: Promise<Reference> | undefined;
 
+/** After the taxonomy changed (an admin added or renamed a category): the next screen reads it again. */
+export function forgetReference(): void {
+  getTaxonomy.forget();
+  loading = undefined;
+}
+
 export function loadReference(): Promise<Reference> {
   loading ??= Promise.all([getGovernorates(), getTaxonomy()]).then(
     ([governorates, taxonomy]) => {
