@@ -4,7 +4,7 @@
  * 10 and 50 connections, and times the raw database query each endpoint needs through the driver,
  * so the app's own overhead shows as a ratio. Writes bench/results/latest.json and latest.md.
  *
- *   npm run bench                      full run (about 10 minutes on 2 cores)
+ *   npm run bench                      full run (about 35 minutes on 2 cores, most of it the raw scans)
  *   npm run bench -- --smoke           seconds: small data, short runs (CI runs this)
  *   npm run bench:search               only the search scenarios of the directory
  *   options: --scale N --duration S --connections 10,50 --only name,name

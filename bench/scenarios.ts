@@ -71,7 +71,8 @@ export const scenarios: Scenario[] = [
   {
     name: 'map (all active services)',
     group: 'search',
-    request: () => ({ path: '/api/v1/map/services?lang=ar' }),
+    // As a browser asks for it: the answer is kept gzipped.
+    request: () => ({ path: '/api/v1/map/services?lang=ar', headers: { 'Accept-Encoding': 'gzip' } }),
     raw: () =>
       services()
         .find({ archivedAt: null, status: 'active' }, { projection: { _id: 1, name: 1, organizationId: 1, categories: 1, point: 1, confidential: 1 } })
