@@ -1,105 +1,26 @@
+import type { z } from 'zod';
 import type {
-  AGE_BANDS,
-  CONSENT_GIVERS,
-  CONSENT_OVERRIDE_REASONS,
-  CONSENT_SCOPES,
-  ReferralStatus,
-  SEXES,
-  Urgency,
-} from '../../../server/referrals/vocabulary.js';
-import type { Translated } from '../i18n/types.js';
+  CommentView,
+  CountsView,
+  ReferralList,
+  ReferralSummaryView,
+  ReferralView,
+} from '../../../server/referrals/referral.schemas.js';
+import type { ReferralStatus, Urgency } from '../../../server/referrals/vocabulary.js';
 import { get, getSignedIn, send, type Query } from './client.js';
+import type { OverTheWire } from './types.js';
 
 export type { ReferralStatus, Urgency };
 
-/** Shapes of the /api/v1/referrals responses (see server/referrals/referral.schemas.ts). */
-
-export interface OrganizationRef {
-  id: string;
-  name: Translated | null;
-}
-
-export interface ReferralSummary {
-  id: string;
-  status: ReferralStatus;
-  version: number;
-  from: OrganizationRef;
-  to: OrganizationRef & { serviceId: string | null };
-  caseCode: string;
-  ageBand: (typeof AGE_BANDS)[number];
-  sex: (typeof SEXES)[number];
-  nationality: string;
-  preferredLanguage: string;
-  governorate: string;
-  needs: string[];
-  urgency: Urgency;
-  isChild: boolean;
-  overdue: boolean;
-  sentAt: string | null;
-  acknowledgeBy: string | null;
-  acknowledgedAt: string | null;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  closeReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Author {
-  userId: string;
-  name: string;
-  organizationId: string | null;
-}
-
-export interface HistoryEntry {
-  at: string;
-  from: ReferralStatus | null;
-  to: ReferralStatus;
-  by: Author;
-  reason: string | null;
-}
-
-export interface Referral extends ReferralSummary {
-  consent: {
-    given: boolean;
-    by: (typeof CONSENT_GIVERS)[number] | null;
-    at: string | null;
-    scope: (typeof CONSENT_SCOPES)[number][];
-  };
-  consentOverride: { reason: (typeof CONSENT_OVERRIDE_REASONS)[number]; byUserId: string; at: string } | null;
-  textVisible: boolean;
-  textErased: boolean;
-  summary?: string | null;
-  notes?: string | null;
-  history: HistoryEntry[];
-  allowedMoves: ReferralStatus[];
-}
-
-export interface ReferralPage {
-  items: ReferralSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Comment {
-  id: string;
-  author: Author;
-  body: string;
-  withStatus: ReferralStatus | null;
-  createdAt: string;
-}
-
-interface BoxCounts {
-  awaitingAcknowledgement: number;
-  overdue: number;
-  inProgress: number;
-}
-
-export interface ReferralCounts {
-  inbox: BoxCounts;
-  outbox: BoxCounts & { drafts: number };
-}
+/** The /api/v1/referrals responses, as the server's own view schemas describe them. */
+export type ReferralSummary = OverTheWire<z.output<typeof ReferralSummaryView>>;
+export type Referral = OverTheWire<z.output<typeof ReferralView>>;
+export type ReferralPage = OverTheWire<z.output<typeof ReferralList>>;
+export type Comment = OverTheWire<z.output<typeof CommentView>>;
+export type ReferralCounts = z.output<typeof CountsView>;
+export type OrganizationRef = ReferralSummary['from'];
+export type HistoryEntry = Referral['history'][number];
+export type Author = HistoryEntry['by'];
 
 /** Window event after this tab moved or sent a referral: the header badge counts again. */
 export const REFERRALS_CHANGED = 'ct-referrals-changed';

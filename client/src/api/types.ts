@@ -2,6 +2,15 @@ import type { Role } from '../../../server/accounts/permission-matrix.js';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Lang, Translated } from '../i18n/types.js';
 
+/** A server response type after JSON: dates arrive as ISO strings. */
+export type OverTheWire<T> = T extends Date
+  ? string
+  : T extends readonly (infer E)[]
+    ? OverTheWire<E>[]
+    : T extends object
+      ? { [K in keyof T]: OverTheWire<T[K]> }
+      : T;
+
 /** Shapes of the /api/v1 responses the web app reads. */
 
 export interface Meta {
