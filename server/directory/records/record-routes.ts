@@ -156,6 +156,8 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       body: resource.create,
       response: detailSchema,
       status: 201,
+      // Records named by a key of their own (taxonomy codes) can collide; the others get fresh ids.
+      errors: key ? { 409: `A ${label} with this ${key.field} already exists.` } : {},
     },
     async ({ body, req, res }) => {
       authorize(req, permissions.create, resource.ownerOfInput(body));
