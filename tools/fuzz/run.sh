@@ -13,7 +13,8 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 
 target_out="$(mktemp)"
-npx tsx test/support/fuzz-target.ts >"$target_out" &
+# node itself (not npx), so the SIGTERM of the trap reaches the target and it stops its database.
+node --import tsx test/support/fuzz-target.ts >"$target_out" &
 target_pid=$!
 trap 'kill -TERM $target_pid 2>/dev/null || true; wait $target_pid 2>/dev/null || true; rm -f "$target_out"' EXIT
 for _ in $(seq 1 240); do
