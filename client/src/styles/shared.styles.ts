@@ -1,5 +1,17 @@
 import { css } from 'lit';
 
+/** Out of sight but read by screen readers; also for components that do not take the shared styles. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 /**
  * Styles every component starts from: box model, focus ring, links, buttons, badges. Only logical
  * properties (inline/block), so layouts mirror in Arabic and Kurdish. Colours come from the
@@ -43,14 +55,7 @@ export const sharedStyles = css`
   p {
     margin-block: 0 0.75em;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
   .button {
     display: inline-flex;
     align-items: center;

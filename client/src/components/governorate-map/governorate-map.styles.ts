@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
+import { visuallyHidden } from '../../styles/shared.styles.js';
 
 /** Sequential shades for a count per governorate, lightest for none. */
 export const SHADES = ['#f3f4f1', '#d4ebe4', '#a3d3c5', '#67b3a0', '#338b77', '#0f5c4f'];
@@ -115,13 +116,6 @@ export const governorateMapStyles = [
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
       font-size: 0.85rem;
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
+    ${visuallyHidden}
   `,
 ];

@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
-export const styles = css`
-  :host {
-    display: inline-flex;
-  }
+/** A number in a pill (the nav badge, the inbox's tab counts). */
+export const countStyles = css`
   .count {
     display: inline-block;
     min-inline-size: 1.5rem;
@@ -16,6 +14,13 @@ export const styles = css`
     line-height: 1.5;
     text-align: center;
   }
+`;
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+  }
+  ${countStyles}
   .count.overdue {
     background: var(--ct-danger);
   }

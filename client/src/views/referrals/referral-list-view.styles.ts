@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { countStyles } from '../../components/referral-badge/referral-badge.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 
 /** Inbox and outbox: tabs, counts, filters that wrap on phones, a table that scrolls inside its own box. */
@@ -38,16 +39,7 @@ export const styles = [
     border-block-end-color: var(--ct-primary);
     color: var(--ct-primary);
   }
-  .count {
-    display: inline-block;
-    min-inline-size: 1.5rem;
-    padding-inline: 0.4rem;
-    border-radius: 999px;
-    background: var(--ct-primary);
-    color: var(--ct-on-primary);
-    font-size: 0.85rem;
-    text-align: center;
-  }
+  ${countStyles}
   .counts {
     display: flex;
     flex-wrap: wrap;
