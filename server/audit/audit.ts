@@ -3,9 +3,33 @@ import type { Request } from 'express';
 import { currentUser } from '../accounts/permissions.js';
 import { AuditEntryModel } from './audit.model.js';
 
-/** Field names whose values never enter the audit log, wherever they appear. */
-const SECRET_FIELD = /password|token|secret|hash|summary|note|comment|ciphertext|iv|authTag/i;
+/**
+ * Words that make a field's value stay out of the audit log, wherever the field appears: secrets,
+ * and the encrypted case text with its parts. Whole words only, so `archivedAt` (arch-iv-ed) and
+ * `keyboard` are shown while `passwordHash`, `reset_token` and `apiKey` are not.
+ */
+const SECRET_WORDS = new Set([
+  'password', 'passphrase', 'passcode', 'pin', 'otp', 'token', 'secret', 'hash', 'key', 'salt', 'credential', 'credentials',
+  'ciphertext', 'iv', 'summary', 'note', 'notes', 'comment', 'comments',
+]);
+/** Secrets named by two words together (the GCM tag of a sealed text). */
+const SECRET_PHRASES = ['auth tag'];
 const MAX_VALUE_LENGTH = 2000;
+
+/** The words of a field name: camelCase, PascalCase, snake_case and kebab-case split, lower-cased. */
+const fieldWords = (name: string): string[] =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+export function isSecretField(name: string): boolean {
+  const words = fieldWords(name);
+  const phrase = ` ${words.join(' ')} `;
+  return words.some((word) => SECRET_WORDS.has(word)) || SECRET_PHRASES.some((p) => phrase.includes(` ${p} `));
+}
 
 export interface AuditInput {
   action: string;
@@ -20,7 +44,7 @@ function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === 'object' && !(value instanceof Date) && !('_bsontype' in value)) {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_FIELD.test(k) ? '[redacted]' : scrub(v)]),
+      Object.entries(value).map(([k, v]) => [k, isSecretField(k) ? '[redacted]' : scrub(v)]),
     );
   }
   return value;
@@ -43,7 +67,7 @@ export function changedFields(
     const a = after?.[field];
     if (isDeepStrictEqual(JSON.parse(JSON.stringify(b ?? null)), JSON.parse(JSON.stringify(a ?? null)))) continue;
     out.push(
-      SECRET_FIELD.test(field)
+      isSecretField(field)
         ? { field, before: '[redacted]', after: '[redacted]' }
         : { field, before: asText(b), after: asText(a) },
     );
