@@ -95,6 +95,15 @@ const ReferralSchema = new Schema(
     closedAt: { type: Date, default: null },
     /** The reason code of the closing move: decline reason, completion outcome, withdrawal reason. */
     closeReason: { type: String, default: null },
+    /**
+     * Set when the sender created the referral with an Idempotency-Key: the key, and a keyed
+     * fingerprint of the request (never the text itself) to tell a retry from a different request.
+     * The key's uniqueness per sender is the record's `_id`, which is derived from sender and key.
+     */
+    idempotency: {
+      type: new Schema({ key: { type: String, required: true }, fingerprint: { type: String, required: true } }, { _id: false }),
+      default: null,
+    },
   },
   { collection: 'referrals', timestamps: true, versionKey: false },
 );
@@ -133,6 +142,7 @@ export interface ReferralDoc {
   acceptedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
+  idempotency: { key: string; fingerprint: string } | null;
   createdAt: Date;
   updatedAt: Date;
 }

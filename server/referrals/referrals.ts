@@ -3,9 +3,10 @@ import { Types } from 'mongoose';
 import { authorize, requireUser, type SessionUser } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
-import { badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
+import { HttpProblem, badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
 import { loadVisibleReferral, type Standing } from './access.js';
 import type { TextCipher } from './crypto.js';
+import type { IdempotencyKeys } from './idempotency.js';
 import { notifyReceivingOrganisation } from './notifications.js';
 import { ReferralCommentModel, ReferralModel, type ReferralDoc } from './referral.model.js';
 import {
@@ -23,6 +24,7 @@ import { findLiveOrganization, findLiveService } from '../directory/catalog/quer
 
 export interface ReferralDeps {
   cipher: TextCipher;
+  idempotency: IdempotencyKeys;
   /** Base URL of the web app, for the link in notifications. */
   publicUrl: string;
 }
@@ -115,27 +117,76 @@ function fieldsOf(deps: ReferralDeps, r: ReferralDoc): ReferralFields {
   };
 }
 
-/** A caseworker writes a referral for their organisation: kept as a draft, or sent at once. */
-export async function createReferral(deps: ReferralDeps, req: Request, body: ReferralFields & { send: boolean }) {
+const SEND = findTransition(REFERRAL_TRANSITIONS, 'draft', 'sent')!;
+
+const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11000;
+
+/** A retry of a creation answers with what it created; the same key for another request is refused. */
+async function replayCreation(deps: ReferralDeps, user: SessionUser, earlier: ReferralDoc, fingerprint: string) {
+  if (earlier.idempotency?.fingerprint !== fingerprint) {
+    throw new HttpProblem(422, 'This Idempotency-Key was already used for a different referral; use a new key for a new referral.', {
+      type: '/problems/idempotency-key-reused',
+      title: 'Idempotency-Key reused',
+      extensions: { referralId: earlier._id.toString() },
+    });
+  }
+  const { referral, standing } = await loadVisibleReferral(user, earlier._id.toString());
+  return detail(deps, referral, standing);
+}
+
+/**
+ * A caseworker writes a referral for their organisation: kept as a draft, or sent at once. Either
+ * way it is one insert (a referral sent at once is stored already sent, with both history lines),
+ * so a crash leaves the referral complete or absent, never a draft the sender was not shown. With an
+ * Idempotency-Key the insert names the record the key stands for: a retry finds it instead of
+ * making a second one, also when both attempts run at once.
+ */
+export async function createReferral(
+  deps: ReferralDeps,
+  req: Request,
+  body: ReferralFields & { send: boolean },
+  idempotencyKey?: string,
+) {
   const user = authorize(req, 'referral:send');
   const from = user.organizationId!;
   const { send, ...fields } = body;
+  const claim = idempotencyKey === undefined
+    ? null
+    : { _id: deps.idempotency.recordId(user.id, idempotencyKey), key: idempotencyKey, fingerprint: deps.idempotency.fingerprint(body) };
+  const earlier = claim && (await ReferralModel.findById(claim._id).lean<ReferralDoc>());
+  if (claim && earlier) return replayCreation(deps, user, earlier, claim.fingerprint);
   await checkReceiver(from, fields);
 
-  const _id = new Types.ObjectId();
-  const created = await ReferralModel.create({
-    _id,
-    fromOrganizationId: new Types.ObjectId(from),
-    fromUserId: new Types.ObjectId(user.id),
-    ...recordFields(deps, _id, fields, user),
-    status: 'draft',
-    history: [historyLine(user, null, 'draft', null, new Date())],
-  });
-  const draft = created.toObject<ReferralDoc>();
-  await recordAudit(req, { action: 'referral.create', entity: 'referral', entityId: _id.toString(), organizationId: from, after: auditSnapshot(draft) });
-
-  if (send) return transitionReferral(deps, req, _id.toString(), { to: 'sent' });
-  return detail(deps, draft, { sides: ['sender'], member: true });
+  const _id = claim?._id ?? new Types.ObjectId();
+  const at = new Date();
+  let created: ReferralDoc;
+  try {
+    const doc = await ReferralModel.create({
+      _id,
+      fromOrganizationId: new Types.ObjectId(from),
+      fromUserId: new Types.ObjectId(user.id),
+      ...recordFields(deps, _id, fields, user),
+      status: send ? SEND.to : 'draft',
+      history: [historyLine(user, null, 'draft', null, at), ...(send ? [historyLine(user, 'draft', SEND.to, null, at)] : [])],
+      ...(send ? milestoneFields(SEND, fields, at, null) : {}),
+      idempotency: claim && { key: claim.key, fingerprint: claim.fingerprint },
+    });
+    created = doc.toObject<ReferralDoc>();
+  } catch (err) {
+    // The other of two simultaneous attempts with the same key inserted first.
+    if (claim && isDuplicateKey(err)) {
+      const winner = await ReferralModel.findById(claim._id).lean<ReferralDoc>();
+      if (winner) return replayCreation(deps, user, winner, claim.fingerprint);
+    }
+    throw err;
+  }
+  const audited = { entity: 'referral', entityId: _id.toString(), organizationId: from };
+  await recordAudit(req, { action: 'referral.create', ...audited, after: auditSnapshot(created) });
+  if (send) {
+    await recordAudit(req, { action: `referral.${SEND.to}`, ...audited, before: { status: 'draft' }, after: { status: SEND.to, reason: null } });
+    if (SEND.notifiesReceiver) await notifyReceivingOrganisation(created, deps.publicUrl);
+  }
+  return detail(deps, created, { sides: ['sender'], member: true });
 }
 
 /** The sender edits a draft they have seen at `expectedVersion`; the result must still be a valid referral. */

@@ -6,6 +6,7 @@ import { HttpProblem, badRequest } from '../platform/http/problem.js';
 import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreements.js';
 import { TextCipher } from './crypto.js';
+import { IdempotencyKeyHeader, IdempotencyKeys } from './idempotency.js';
 import { NetworkQuery, NetworkView, partnerNetwork } from './network.js';
 import {
   CommentBody,
@@ -58,8 +59,12 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl'>): Router {
-  const deps: ReferralDeps = { cipher: new TextCipher(config.referralKey), publicUrl: config.publicUrl };
+export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl' | 'sessionSecret'>): Router {
+  const deps: ReferralDeps = {
+    cipher: new TextCipher(config.referralKey),
+    idempotency: new IdempotencyKeys(config.sessionSecret),
+    publicUrl: config.publicUrl,
+  };
   const router = Router();
   router.use('/referrals', noStore);
 
@@ -72,14 +77,17 @@ export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl'>
       description:
         'The person is a case code and a few codes and bands, never a name. Consent is required unless it is ' +
         'overridden for a child at risk or imminent danger; the override is shown on the record. Summary and ' +
-        'notes are encrypted at rest and only shared when consent covers sharing case information.',
+        'notes are encrypted at rest and only shared when consent covers sharing case information. Send an ' +
+        'Idempotency-Key to make retries safe: a repeated request answers with the referral it created.',
       tags: TAGS,
       auth: 'session',
+      headers: z.object({ 'Idempotency-Key': IdempotencyKeyHeader }),
       body: CreateReferralBody,
       response: ReferralView,
       status: 201,
+      errors: { 422: 'The Idempotency-Key was already used by you for a different request (`referralId` names its referral).' },
     },
-    async ({ req, res, body }) => withETag(res, await createReferral(deps, req, body)),
+    async ({ req, res, body, headers }) => withETag(res, await createReferral(deps, req, body, headers['Idempotency-Key'])),
   );
 
   apiRoute(

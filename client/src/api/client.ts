@@ -152,6 +152,8 @@ interface SendOptions {
   ifMatch?: string;
   /** Send `body` (a file) as it is, with this type, instead of as JSON. */
   contentType?: string;
+  /** The same value on every retry of one creation, so the server creates it once. */
+  idempotencyKey?: string;
 }
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -166,6 +168,7 @@ async function sendForResponse(method: Method, path: string, body: unknown, opti
         'Content-Type': options.contentType ?? 'application/json',
         'X-CSRF-Token': await csrf(),
         ...(options.ifMatch ? { 'If-Match': options.ifMatch } : {}),
+        ...(options.idempotencyKey ? { 'Idempotency-Key': `"${options.idempotencyKey}"` } : {}),
       },
       body: body === undefined ? null : options.contentType ? (body as Blob) : JSON.stringify(body),
     });

@@ -34,8 +34,14 @@ export const getReferral = (id: string, signal?: AbortSignal) => getSignedIn<Ref
 export const getComments = (id: string, signal?: AbortSignal) =>
   getSignedIn<{ items: Comment[]; textErased: boolean }>(path(id, '/comments'), {}, signal);
 
-/** A new referral: a draft unless `send` is true. The body is checked with the server's own schema first. */
-export const createReferral = (body: object) => send<Referral>('POST', '/referrals', body);
+/** A new random Idempotency-Key (getRandomValues works outside secure contexts too, unlike randomUUID). */
+export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * A new referral: a draft unless `send` is true. The body is checked with the server's own schema
+ * first. Retries of one creation pass the same `idempotencyKey`, so a lost answer makes no duplicate.
+ */
+export const createReferral = (body: object, idempotencyKey: string) => send<Referral>('POST', '/referrals', body, { idempotencyKey });
 
 /** Edits a draft seen at `version` (the server answers 412 when it changed since). */
 export const updateDraft = (id: string, version: number, changes: object) =>

@@ -178,4 +178,6 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: FieldProblem[];
+  /** Set on a 422 for a reused Idempotency-Key: the referral that key already created. */
+  referralId?: string;
 }

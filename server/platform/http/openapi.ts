@@ -25,7 +25,7 @@ const ProblemSchema = {
   },
 };
 
-function parametersOf(schema: z.ZodType | undefined, where: 'query' | 'path') {
+function parametersOf(schema: z.ZodType | undefined, where: 'query' | 'path' | 'header') {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
@@ -65,7 +65,7 @@ function operation(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>) {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
-    parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
+    parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query'), ...parametersOf(spec.headers, 'header')],
     ...(spec.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } }
       : {}),

@@ -11,7 +11,15 @@ import {
 } from '../../../../server/referrals/vocabulary.js';
 import { ApiError, getService, searchServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import { createReferral, getReferral, moveReferral, REFERRALS_CHANGED, updateDraft, type Referral } from '../../api/referrals.js';
+import {
+  createReferral,
+  getReferral,
+  moveReferral,
+  newIdempotencyKey,
+  REFERRALS_CHANGED,
+  updateDraft,
+  type Referral,
+} from '../../api/referrals.js';
 import type { ServiceSummary } from '../../api/types.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
@@ -79,6 +87,8 @@ export class ReferralWizardView extends LitElement {
   readonly #routes = new RouteController(this);
   readonly #session = new SessionController(this);
   #loadedFrom = '';
+  /** One key per referral being written: every attempt to create its draft sends it. */
+  #creationKey = newIdempotencyKey();
 
   constructor() {
     super();
@@ -116,6 +126,7 @@ export class ReferralWizardView extends LitElement {
     else {
       this.form = emptyForm();
       this.draft = null;
+      this.#creationKey = newIdempotencyKey();
       const serviceId = route.query.get('service');
       if (serviceId) void this.#chooseServiceById(serviceId);
     }
@@ -236,7 +247,7 @@ export class ReferralWizardView extends LitElement {
       if (this.draft) {
         this.draft = await updateDraft(this.draft.id, this.draft.version, body);
       } else {
-        this.draft = await createReferral(body);
+        this.draft = await this.#create(body);
         navigate(`/referrals/new?draft=${encodeURIComponent(this.draft.id)}`, { replace: true });
       }
       this.status = this.#i18n.t('referrals.wizard.saved', { time: this.#time(this.draft.updatedAt) });
@@ -246,6 +257,21 @@ export class ReferralWizardView extends LitElement {
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /**
+   * Creates the draft once, however often it is tried. When an earlier try was stored but its answer
+   * was lost and the form changed since, the server names that draft (422): it is updated instead.
+   */
+  async #create(body: object): Promise<Referral> {
+    try {
+      return await createReferral(body, this.#creationKey);
+    } catch (error) {
+      const earlierId = error instanceof ApiError && error.status === 422 ? error.problem.referralId : undefined;
+      if (!earlierId) throw error;
+      const earlier = await getReferral(earlierId);
+      return updateDraft(earlier.id, earlier.version, body);
     }
   }
 
