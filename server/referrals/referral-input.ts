@@ -25,17 +25,58 @@ const isoDateTime = z.iso.datetime({ offset: true }).transform((s) => new Date(s
 
 export const categoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
 
+/** Maximal runs of letters (with their combining marks) in a code: `K7QX-22` has `K` and `QX`. */
+const LETTER_RUNS = /[\p{L}\p{M}]+/gu;
+const LATIN_RUN = /^(?:\p{Script=Latin}|\p{M})+$/u;
+/** Arabic script by extension: Arabic, Persian and Kurdish letters, harakat and tatweel. */
+const ARABIC_RUN = /^\p{scx=Arabic}+$/u;
+const letterCount = (run: string) => run.replace(/\p{M}/gu, '').length;
+
+/**
+ * Whether a case code contains something that reads like a personal name. The rule, on each run of
+ * letters: Arabic script of 2 letters or more (علي, أحمد) is a name; Latin of 3 letters or more is a
+ * name unless it is all upper case (Fatima, ahmed, Ali refused; BSR, CASE, QX kept as prefixes).
+ * Other scripts are refused anyway by the letters-and-digits rule.
+ */
+export function looksLikeName(code: string): boolean {
+  return (code.match(LETTER_RUNS) ?? []).some(
+    (run) =>
+      (ARABIC_RUN.test(run) && letterCount(run) >= 2) ||
+      (LATIN_RUN.test(run) && letterCount(run) >= 3 && run !== run.toUpperCase()),
+  );
+}
+
+/** The message of the name rule as zod gives it; readers get it localised (`caseCodeNameMessage`). */
+export const CASE_CODE_NAME_RULE = 'looks like a personal name: a case code must never contain a name';
+
 /**
  * A case code is chosen by the sender from their own case management system. It must look like a
- * code, not like a person: letters, digits and single dashes, and at least one digit.
+ * code, not like a person: no name in it, letters, digits and single dashes, and at least one digit.
  */
 export const caseCode = z
   .string()
   .trim()
   .min(3)
   .max(32)
+  .refine((code) => !looksLikeName(code), CASE_CODE_NAME_RULE)
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'only letters, digits and single dashes')
   .regex(/\d/, 'must contain a digit: a case code is never a name');
+
+/** The numbering suggested to an organisation: its (first) governorate's ISO code, the year, a number. */
+export function caseCodeExample(governorates: readonly string[], year: number): string {
+  const prefix = /^IQ-([A-Z]{2})$/.exec(governorates[0] ?? '')?.[1] ?? 'CASE';
+  return `${prefix}-${year}-0001`;
+}
+
+/** Why a name is refused, and what to write instead, in the reader's language (API and web app). */
+export function caseCodeNameMessage(lang: 'en' | 'ar' | 'ckb', example: string): string {
+  const messages = {
+    en: `A case code must never contain a name: the code travels to other organisations, and a name in it identifies the person. Use your organisation's case numbering, for example ${example} (governorate, year, number).`,
+    ar: `لا تكتب اسمًا في رمز الحالة أبدًا: يصل الرمز إلى منظمات أخرى، والاسم فيه يكشف هوية الشخص. استخدم ترقيم الحالات في منظمتك، مثل ${example} (المحافظة، السنة، الرقم).`,
+    ckb: `هەرگیز ناو لە کۆدی کەیسدا مەنووسە: کۆدەکە دەگاتە ڕێکخراوەکانی تر، و ناوێک تێیدا کەسەکە دەناسێنێت. ژمارەکردنی کەیسەکانی ڕێکخراوەکەت بەکاربهێنە، بۆ نموونە ${example} (پارێزگا، ساڵ، ژمارە).`,
+  };
+  return messages[lang];
+}
 
 export const freeText = (max: number) => z.string().trim().min(1).max(max);
 

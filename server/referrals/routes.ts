@@ -1,12 +1,16 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../platform/config.js';
 import { apiRoute } from '../platform/http/api-route.js';
-import { HttpProblem, badRequest } from '../platform/http/problem.js';
+import { currentUser } from '../accounts/permissions.js';
+import { findLiveOrganization } from '../directory/catalog/queries.js';
+import { HttpProblem, badRequest, type FieldProblem } from '../platform/http/problem.js';
+import { LANGUAGES } from '../platform/text/translated.js';
 import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreements.js';
 import { TextCipher } from './crypto.js';
 import { IdempotencyKeyHeader, IdempotencyKeys } from './idempotency.js';
+import { CASE_CODE_NAME_RULE, caseCodeExample, caseCodeNameMessage } from './referral-input.js';
 import { NetworkQuery, NetworkView, partnerNetwork } from './network.js';
 import {
   CommentBody,
@@ -57,6 +61,28 @@ function withETag<T extends { version: number }>(res: Response, view: T): T {
 const noStore: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');
   next();
+};
+
+const isCaseCodeName = (p: FieldProblem) => p.field === 'body.caseCode' && p.message === CASE_CODE_NAME_RULE;
+
+/**
+ * A case code refused for looking like a name is explained in the reader's language (Accept-Language)
+ * with the numbering suggested to their organisation, which the shared schema cannot know.
+ */
+const explainCaseCodeName: ErrorRequestHandler = async (err, req, _res, next) => {
+  if (!(err instanceof HttpProblem) || !err.errors?.some(isCaseCodeName)) return next(err);
+  const lang = req.acceptsLanguages(...LANGUAGES) || 'en';
+  const organizationId = currentUser(req)?.organizationId;
+  const organization = organizationId ? await findLiveOrganization(organizationId) : undefined;
+  const message = caseCodeNameMessage(lang as (typeof LANGUAGES)[number], caseCodeExample(organization?.governorates ?? [], new Date().getFullYear()));
+  next(
+    new HttpProblem(err.status, err.message, {
+      type: err.type,
+      title: err.title,
+      errors: err.errors.map((p) => (isCaseCodeName(p) ? { ...p, message } : p)),
+      headers: { 'Content-Language': lang, Vary: 'Accept-Language' },
+    }),
+  );
 };
 
 export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl' | 'sessionSecret'>): Router {
@@ -310,5 +336,6 @@ export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl' 
     ({ req, query }) => partnerNetwork(req, query),
   );
 
+  router.use(explainCaseCodeName);
   return router;
 }

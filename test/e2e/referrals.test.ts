@@ -108,14 +108,17 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
   assert.match((await wizard.locator('.chosen').textContent()) ?? '', /الملاذ الآمن العراق/);
   await wizard.getByRole('button', { name: 'التالي' }).click();
 
-  // A name as the case code is refused in the browser by the server's own schema, next to the field.
-  await wizard.locator('#caseCode').fill('Amina');
+  // A name as the case code (even with a number) is refused in the browser by the server's own schema,
+  // next to the field, saying why and suggesting the organisation's numbering (Basrah: BA-year-number).
+  await wizard.locator('#caseCode').fill('Fatima-1');
   await wizard.getByRole('button', { name: 'التالي' }).click();
   const caseCode = wizard.locator('#caseCode');
   await wizard.locator('#caseCode-error').waitFor();
   assert.equal(await caseCode.getAttribute('aria-invalid'), 'true');
   assert.match((await caseCode.getAttribute('aria-describedby')) ?? '', /caseCode-error/);
-  assert.match((await wizard.locator('#caseCode-error').textContent()) ?? '', /لا تكتب اسمًا/);
+  const nameRefused = (await wizard.locator('#caseCode-error').textContent()) ?? '';
+  assert.match(nameRefused, /لا تكتب اسمًا في رمز الحالة/);
+  assert.ok(nameRefused.includes(`BA-${new Date().getFullYear()}-0001`), nameRefused);
 
   await caseCode.fill(CASE_CODE);
   await wizard.locator('#ageBand').selectOption('25-59');
@@ -138,12 +141,31 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
   await wizard.locator('input[name="consentBy"][value="person"]').check();
   await wizard.locator('#consentAt').fill(anHourAgo());
   await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
+
+  // The first save reaches the server but its answer is lost; the retry sends the same
+  // Idempotency-Key and gets the same draft instead of a second one.
+  const creationKeys: string[] = [];
+  await page.route('**/api/v1/referrals', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    creationKeys.push((await route.request().headerValue('idempotency-key')) ?? '');
+    if (creationKeys.length > 1) return route.continue();
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.getByText('تعذّر الوصول إلى الخادم').waitFor();
   await wizard.getByRole('button', { name: 'التالي' }).click();
 
   // Complete enough: kept on the server as a draft, named by the URL.
   await page.waitForURL(/\/referrals\/new\?draft=[0-9a-f]{24}$/);
   referralId = new URL(page.url()).searchParams.get('draft')!;
   await wizard.getByText(/حُفظت المسودة/).waitFor();
+  assert.equal(creationKeys.length, 2);
+  assert.match(creationKeys[0]!, /^"[0-9a-f]{32}"$/);
+  assert.equal(creationKeys[1], creationKeys[0], 'the retry reuses the key');
+  const outbox = (await (await page.request.get('/api/v1/referrals?box=outbox&pageSize=100')).json()) as { items: { id: string; caseCode: string }[] };
+  assert.deepEqual(outbox.items.filter((r) => r.caseCode === CASE_CODE).map((r) => r.id), [referralId], 'one draft, not two');
+  await page.unroute('**/api/v1/referrals');
 
   await page.reload();
   await wizard.getByText(/أنت تكمل مسودة/).waitFor();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createReferralBodyWith } from '../../../../server/referrals/referral-input.js';
+import { CASE_CODE_NAME_RULE, caseCodeNameMessage, createReferralBodyWith } from '../../../../server/referrals/referral-input.js';
 import { CHILD_AGE_BANDS } from '../../../../server/referrals/vocabulary.js';
 import type { Referral } from '../../api/referrals.js';
 import type { TextKey } from '../../i18n/en.js';
@@ -155,10 +155,16 @@ export function stepOfField(field: string): number {
   return index === -1 ? STEPS.length - 1 : index;
 }
 
-/** Field messages in the interface language: the form says what to do; zod's English stays for unknown fields. */
-export function localizedProblems(i18n: I18nController, problems: FieldProblems): FieldProblems {
+/**
+ * Field messages in the interface language: the form says what to do; zod's English stays for unknown
+ * fields. A case code refused as a name says why, with `caseCodeExample` (the organisation's numbering).
+ */
+export function localizedProblems(i18n: I18nController, problems: FieldProblems, caseCodeExample?: string): FieldProblems {
   return new FieldProblems(
     problems.fields.map((field) => {
+      if (caseCodeExample && field === 'caseCode' && problems.message(field) === CASE_CODE_NAME_RULE) {
+        return { field, message: caseCodeNameMessage(i18n.lang, caseCodeExample) };
+      }
       const key = `referrals.problem.${field}` as TextKey;
       const message = i18n.t(key) as string | undefined;
       return { field, message: message ?? problems.message(field) ?? '' };

@@ -9,7 +9,8 @@ import {
   URGENCIES,
   AGE_BANDS,
 } from '../../../../server/referrals/vocabulary.js';
-import { ApiError, getService, searchServices } from '../../api/client.js';
+import { caseCodeExample } from '../../../../server/referrals/referral-input.js';
+import { ApiError, getOrganization, getService, searchServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import {
   createReferral,
@@ -87,6 +88,9 @@ export class ReferralWizardView extends LitElement {
   readonly #routes = new RouteController(this);
   readonly #session = new SessionController(this);
   #loadedFrom = '';
+  /** The case numbering suggested to the user's organisation (from its governorate once loaded). */
+  #caseCodeExample = caseCodeExample([], new Date().getFullYear());
+  #exampleFor = '';
   /** One key per referral being written: every attempt to create its draft sends it. */
   #creationKey = newIdempotencyKey();
 
@@ -114,6 +118,7 @@ export class ReferralWizardView extends LitElement {
   }
 
   override willUpdate(): void {
+    this.#loadCaseCodeExample();
     const route = this.#routes.route;
     if (route.name !== 'referral-new') return;
     const key = route.query.toString();
@@ -195,12 +200,26 @@ export class ReferralWizardView extends LitElement {
     this.#set({ [list]: on ? [...current, code] : current.filter((c) => c !== code) });
   }
 
+  #loadCaseCodeExample(): void {
+    const own = this.#session.user?.organization?.id;
+    if (!own || own === this.#exampleFor) return;
+    this.#exampleFor = own;
+    getOrganization(own).then(
+      (organization) => (this.#caseCodeExample = caseCodeExample(organization.governorates, new Date().getFullYear())),
+      () => undefined, // The generic example stays.
+    );
+  }
+
   /** The problems of the whole record, or of the given steps only. */
   #check(steps?: readonly number[]): FieldProblems {
     const checked = check(ReferralInput, toInput(this.form));
     if (checked.ok) return new FieldProblems();
     const fields = checked.problems.fields.filter((f) => !steps || steps.includes(stepOfField(f)));
-    return localizedProblems(this.#i18n, new FieldProblems(fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }))));
+    return localizedProblems(
+      this.#i18n,
+      new FieldProblems(fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }))),
+      this.#caseCodeExample,
+    );
   }
 
   async #goTo(step: number): Promise<void> {
@@ -278,7 +297,7 @@ export class ReferralWizardView extends LitElement {
   async #saveFailed(error: unknown): Promise<void> {
     const fieldProblems = FieldProblems.fromApi(error);
     if (fieldProblems) {
-      await this.#showProblems(localizedProblems(this.#i18n, fieldProblems));
+      await this.#showProblems(localizedProblems(this.#i18n, fieldProblems, this.#caseCodeExample));
     } else if (error instanceof ApiError && (error.status === 412 || error.status === 409) && this.draft) {
       // Changed in another window or on another device (or sent from there): show what was saved.
       const id = this.draft.id;
