@@ -1,0 +1,18 @@
+/**
+ * Loaded by test/run.ts into every test file's process (node's runner gives each file its own): a
+ * file still running after TEST_FILE_DEADLINE_S seconds says so and exits non-zero, so a setup that
+ * waits for ever fails that file instead of holding the whole run. Exiting ends the browser too
+ * (Playwright kills what it launched when its process exits).
+ */
+import path from 'node:path';
+
+const deadlineSeconds = Number(process.env.TEST_FILE_DEADLINE_S);
+
+// The runner's own process is the parent (no NODE_TEST_CONTEXT): only the files' processes get a deadline.
+if (process.env.NODE_TEST_CONTEXT?.startsWith('child') && deadlineSeconds > 0) {
+  const file = path.relative(process.cwd(), process.argv[1] ?? 'unknown file');
+  setTimeout(() => {
+    console.error(`${file} overran its deadline of ${deadlineSeconds} s (TEST_FILE_DEADLINE_S) and was stopped.`);
+    process.exit(1);
+  }, deadlineSeconds * 1000).unref();
+}
