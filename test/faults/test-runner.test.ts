@@ -7,9 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { fromRepoRoot } from '../../server/platform/paths.js';
+import { childrenOf } from '../support/processes.js';
 
 const BROWSER_SUITE = 'test/e2e/governorate.test.ts';
 const STUCK_SETUP = 'test/fixtures/runner/stuck-setup.fixture.ts';
@@ -60,25 +61,13 @@ test('a browser test file whose setup finds no browser ends promptly, non-zero, 
   assert.match(await runToEnd(['--test', BROWSER_SUITE], NO_BROWSER), NAMES_THE_BROWSER);
 });
 
-test('a test file that never gets past its setup is stopped at its deadline and named', async () => {
+test('a test file that never gets past its setup is stopped at its deadline, named, and what it started ended', async () => {
   const output = await runToEnd(['test/run.ts', STUCK_SETUP], { TEST_FILE_DEADLINE_S: '3' });
   assert.match(output, /test\/fixtures\/runner\/stuck-setup\.fixture\.ts overran its deadline of 3 s/);
+  const helper = Number(/stuck setup started process (\d+)/.exec(output)?.[1]);
+  assert.ok(helper > 0, output.slice(-2000));
+  assert.ok(await ends(helper), 'the process the setup started was ended with it');
 });
-
-/** The processes whose parent is `pid`, with their command lines (from /proc). */
-function childrenOf(pid: number): { pid: number; command: string }[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === pid ? [{ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ') }] : [];
-      } catch {
-        return []; // ended while being read
-      }
-    });
-}
 
 function isRunning(pid: number): boolean {
   try {
@@ -87,6 +76,14 @@ function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `pid` is gone within a few seconds (a killed process lingers until it is reaped). */
+async function ends(pid: number): Promise<boolean> {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if (!isRunning(pid)) return true;
+  }
+  return false;
 }
 
 test('an interrupted run still stops the embedded database it started and removes its data', async () => {
