@@ -3,7 +3,7 @@
  * (on-the-wire) length of every response from the DevTools protocol's Network events, once on a
  * first visit (empty cache) and once on a return visit in the same browser profile (warm cache).
  */
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 
 export interface VisitBytes {
   /** Every response, headers included, as received: JavaScript, data, HTML, styles. */
@@ -68,7 +68,7 @@ function tally(seen: Map<string, ResponseSeen>): Omit<VisitBytes, 'scriptBytesBe
 }
 
 /** One visit of `/` in a new tab of the given profile, until the list shows and the network is idle. */
-async function visit(context: Awaited<ReturnType<Browser['newContext']>>, base: string): Promise<VisitBytes> {
+async function visit(context: BrowserContext, base: string): Promise<VisitBytes> {
   const page = await context.newPage();
   const seen = await recordResponses(await context.newCDPSession(page));
   await page.goto(`${base}/`);
