@@ -1,16 +1,17 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Text files worth compressing; source maps are left out (only developer tools fetch them). */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
-/** Below this, compression saves less than the headers it adds (the server's threshold too). */
-const MIN_BYTES = 1024;
+/** A copy must save at least this much to pay for the headers it adds (Content-Encoding, Vary). */
+const MIN_SAVING = 64;
 
 /**
- * Writes `file.br` and `file.gz` beside each compressible built file, at the strongest settings,
- * once per build: the server then sends them as they are (server/site/static-assets.ts).
+ * Writes `file.br` and `file.gz` beside each compressible built file that they make smaller, at
+ * the strongest settings, once per build: the server then sends them as they are
+ * (server/site/static-assets.ts).
  */
 function precompress(): Plugin {
   let outDir = '';
@@ -25,11 +26,15 @@ function precompress(): Plugin {
         readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
           entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
         );
-      for (const file of walk(outDir)) {
-        if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_BYTES) continue;
+      for (const file of walk(outDir).filter((f) => COMPRESSIBLE.test(f))) {
         const content = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+        const copies = {
+          br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          gz: gzipSync(content, { level: 9 }),
+        };
+        for (const [suffix, copy] of Object.entries(copies)) {
+          if (copy.length + MIN_SAVING <= content.length) writeFileSync(`${file}.${suffix}`, copy);
+        }
       }
     },
   };
