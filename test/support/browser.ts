@@ -92,7 +92,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const browser = await launchBrowser();
   const started: Array<() => Promise<void>> = [() => browser.close()];
   const closeAll = async () => {
-    for (const close of started.reverse()) await close();
+    for (const close of [...started].reverse()) await close();
   };
   try {
     await ensureClientBuilt();
