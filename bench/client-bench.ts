@@ -1,17 +1,20 @@
 /**
- * The web app's side of the benchmark: the size of each built chunk (gzip, as served over the wire)
- * and the time Debian's Chromium takes to show the directory map with every service clustered.
+ * The web app's side of the benchmark: the size of each built chunk (gzip), the bytes a phone
+ * receives for the directory page (first and return visit), and the time Debian's Chromium takes to
+ * show the directory map with every service clustered.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { fromRepoRoot } from '../server/platform/paths.js';
+import { measureWireBytes, wireBytesMarkdown, type WireBytesReport } from './wire-bytes.js';
 
 export interface ClientReport {
   chunks: { file: string; bytes: number; gzipBytes: number }[];
   totalGzipBytes: number;
+  wire: WireBytesReport;
   /** Navigation to "every marker is in the cluster layer", per run, and their median. */
   mapRender: { runsMs: number[]; medianMs: number; markers: number };
 }
@@ -36,25 +39,20 @@ function chunkSizes(): ClientReport['chunks'] {
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
-async function mapRenderTimes(base: string, runs: number): Promise<ClientReport['mapRender']> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+async function mapRenderTimes(browser: Browser, base: string, runs: number): Promise<ClientReport['mapRender']> {
   const times: number[] = [];
   let markers = 0;
-  try {
-    for (let i = 0; i < runs; i++) {
-      // A fresh context each time: nothing cached from the run before.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const started = performance.now();
-      await page.goto(`${base}/`);
-      const map = page.locator('ct-service-map[data-markers]');
-      await map.waitFor({ state: 'attached', timeout: 300_000 });
-      times.push(Math.round(performance.now() - started));
-      markers = Number(await map.getAttribute('data-markers'));
-      await context.close();
-    }
-  } finally {
-    await browser.close();
+  for (let i = 0; i < runs; i++) {
+    // A fresh context each time: nothing cached from the run before.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(`${base}/`);
+    const map = page.locator('ct-service-map[data-markers]');
+    await map.waitFor({ state: 'attached', timeout: 300_000 });
+    times.push(Math.round(performance.now() - started));
+    markers = Number(await map.getAttribute('data-markers'));
+    await context.close();
   }
   const sorted = [...times].sort((a, b) => a - b);
   return { runsMs: times, medianMs: sorted[Math.floor(sorted.length / 2)]!, markers };
@@ -62,7 +60,13 @@ async function mapRenderTimes(base: string, runs: number): Promise<ClientReport[
 
 export async function measureClient(base: string, runs: number): Promise<ClientReport> {
   const chunks = chunkSizes();
-  return { chunks, totalGzipBytes: chunks.reduce((n, c) => n + c.gzipBytes, 0), mapRender: await mapRenderTimes(base, runs) };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const wire = await measureWireBytes(browser, base);
+    return { chunks, totalGzipBytes: chunks.reduce((n, c) => n + c.gzipBytes, 0), wire, mapRender: await mapRenderTimes(browser, base, runs) };
+  } finally {
+    await browser.close();
+  }
 }
 
 export function clientMarkdown(client: ClientReport): string {
@@ -76,5 +80,5 @@ export function clientMarkdown(client: ClientReport): string {
     ...client.chunks.map((c) => `| ${c.file.replace(/-[\w-]{8}\./, '.')} | ${kb(c.bytes)} | ${kb(c.gzipBytes)} |`),
     `| **all** | | **${kb(client.totalGzipBytes)}** |`,
   ];
-  return lines.join('\n') + '\n';
+  return `${wireBytesMarkdown(client.wire)}\n${lines.join('\n')}\n`;
 }

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import compression from 'compression';
 import express, { Router, type Express } from 'express';
 import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
@@ -15,8 +14,8 @@ import { requestLogger } from './platform/http/request-context.js';
 import { securityHeaders } from './platform/http/security.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
 import type { Logger } from './platform/logging.js';
-import { fromRepoRoot } from './platform/paths.js';
 import { metaRoutes } from './site/meta.routes.js';
+import { clientSite } from './site/static-assets.js';
 import { openApiRoutes } from './platform/http/openapi.js';
 import { hsdsRoutes } from './standards/hsds/hsds.routes.js';
 import { hsdsImportRoutes } from './standards/hsds/import.routes.js';
@@ -27,8 +26,6 @@ export interface AppDeps {
   /** True once the process is shutting down: readiness fails and connections are not kept alive. */
   isDraining?: () => boolean;
 }
-
-const clientDist = fromRepoRoot('client', 'dist');
 
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {
@@ -55,6 +52,8 @@ export function createApp(deps: AppDeps): Express {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
   });
 
+  // Large JSON and HTML answers go compressed (with Vary); what is compressed already passes as it is.
+  app.use(compression());
   app.use(securityHeaders(config));
   app.use(requestLogger(logger));
   app.use(express.json({ limit: '200kb' }));
@@ -81,14 +80,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', apiNotFound);
   app.use('/hsds', hsdsRoutes({ config }));
 
-  if (existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h', immutable: false }));
-    // Client-side routes: every other GET that wants HTML gets the app shell.
-    app.get(/^\/(?!api\/|hsds\/).*/, (req, res, next) => {
-      if (!req.accepts('html')) return next();
-      res.sendFile(path.join(clientDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
-    });
-  }
+  app.use(clientSite());
 
   app.use(errorHandler(logger));
   return app;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedDatabase } from '../../seed/seed.js';
+import { chromiumPath, missingChromiumMessage } from './prerequisites.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,7 +19,6 @@ const clientDir = path.join(root, 'client');
 const builtIndex = path.join(clientDir, 'dist', 'index.html');
 export const artifactsDir = path.join(root, 'test', 'artifacts');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -71,10 +71,9 @@ export async function ensureClientBuilt(): Promise<void> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new Error(missingChromiumMessage());
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 export interface BrowserApp {
@@ -84,26 +83,34 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** The built client served by the real app with the sample directory loaded, and a browser to drive it. */
+/**
+ * The built client served by the real app with the sample directory loaded, and a browser to drive it.
+ * The browser is launched first (the part a machine most often lacks); if any later step fails, what
+ * was started is closed again, so the test file ends instead of waiting on an open server.
+ */
 export async function startBrowserApp(): Promise<BrowserApp> {
-  await ensureClientBuilt();
-  const testApp = await startTestApp();
-  await seedDatabase({ sample: true, log: () => {} });
-  const server = testApp.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  const { port } = server.address() as AddressInfo;
   const browser = await launchBrowser();
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    testApp,
-    browser,
-    async close() {
-      await browser.close();
+  const started: Array<() => Promise<void>> = [() => browser.close()];
+  const closeAll = async () => {
+    for (const close of [...started].reverse()) await close();
+  };
+  try {
+    await ensureClientBuilt();
+    const testApp = await startTestApp();
+    started.push(() => testApp.close());
+    await seedDatabase({ sample: true, log: () => {} });
+    const server = testApp.app.listen(0, '127.0.0.1');
+    started.push(async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await testApp.close();
-    },
-  };
+    });
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    const { port } = server.address() as AddressInfo;
+    return { baseUrl: `http://127.0.0.1:${port}`, testApp, browser, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }
 
 export interface PageOptions {

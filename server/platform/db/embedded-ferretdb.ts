@@ -38,8 +38,8 @@ export function ensureFerretDbBinary(log: (msg: string) => void = () => {}): str
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) {
     throw new EmbeddedDatabaseError(
-      'No database configured: set MONGODB_URI to a MongoDB 6+ server (or Atlas), ' +
-        'or install Go 1.24+ so the embedded FerretDB database can be built (see README, "Prerequisites").',
+      'Go 1.24+ not found (it builds the embedded database): install it from https://go.dev/doc/install ' +
+        "(or Debian 13's `apt-get install golang-go`), or set MONGODB_URI to a MongoDB 6+ server.",
     );
   }
   log('building the embedded database (FerretDB) with Go; the first build takes a minute or two');
