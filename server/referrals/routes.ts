@@ -5,7 +5,7 @@ import { apiRoute } from '../platform/http/api-route.js';
 import { HttpProblem, badRequest } from '../platform/http/problem.js';
 import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreements.js';
-import { TextCipher } from './crypto.js';
+import { referralCipher } from './crypto.js';
 import { NetworkQuery, NetworkView, partnerNetwork } from './network.js';
 import {
   CommentBody,
@@ -58,8 +58,8 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl'>): Router {
-  const deps: ReferralDeps = { cipher: new TextCipher(config.referralKey), publicUrl: config.publicUrl };
+export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'>): Router {
+  const deps: ReferralDeps = { cipher: referralCipher(config.referralKeys), publicUrl: config.publicUrl };
   const router = Router();
   router.use('/referrals', noStore);
 
