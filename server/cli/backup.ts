@@ -5,6 +5,7 @@ import type { Config } from '../platform/config.js';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.js';
 import { DEFAULT_DB_NAME, ensureIndexes } from '../platform/db/connection.js';
 import { snapshotEmbeddedDatabase } from '../platform/db/embedded-ferretdb.js';
+import { missingReferralKeyProblem } from '../referrals/key-ring.js';
 import { runWithDatabase, UsageError, type DatabaseSource } from './run-with-database.js';
 
 /**
@@ -55,6 +56,9 @@ await runWithDatabase(
     console.log(`${mode === 'backup' ? 'Backed up' : 'Restored'} ${total} documents in ${Object.keys(counts).length} collections (${target}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const [name, n] of Object.entries(counts)) console.log(`  ${name}: ${n}`);
     if (mode === 'backup') console.log(KEY_REMINDER);
+    // The restore is done either way; the app would refuse to start, so say it now.
+    const keyProblem = mode === 'restore' ? await missingReferralKeyProblem(config) : undefined;
+    if (keyProblem) console.error(`Warning: ${keyProblem}`);
   },
   { source: embeddedSnapshot },
 );

@@ -20,22 +20,27 @@ async function keyIdsInUse(): Promise<Set<string>> {
   return new Set(ids.flat().filter((id): id is string => typeof id === 'string'));
 }
 
+/** One line naming the keys that sealed stored text but are not in the ring; undefined when none is missing. */
+export async function missingReferralKeyProblem(config: Pick<Config, 'referralKeys'>): Promise<string | undefined> {
+  const cipher = referralCipher(config.referralKeys);
+  const missing = [...(await keyIdsInUse())].filter((id) => !cipher.has(id));
+  if (!missing.length) return undefined;
+  return (
+    `Referral text in the database is encrypted with key ${missing.join(', ')}, which is not configured: ` +
+    'set REFERRAL_KEYS to the current key followed by the key(s) the data was written with (see README, "Referral keys").'
+  );
+}
+
 /**
  * Refuses to start when stored referral text was sealed with a key that is not in the ring (e.g. a
  * restore into a new DATA_DIR, which would make up a new key), and otherwise re-encrypts text sealed
  * with retired keys under the current one, in the background.
  */
 export async function prepareReferralKeys(config: Pick<Config, 'referralKeys'>, logger: Logger): Promise<void> {
+  const problem = await missingReferralKeyProblem(config);
+  if (problem) throw new ConfigError(problem);
   const cipher = referralCipher(config.referralKeys);
-  const inUse = await keyIdsInUse();
-  const missing = [...inUse].filter((id) => !cipher.has(id));
-  if (missing.length) {
-    throw new ConfigError(
-      `Referral text in the database is encrypted with key ${missing.join(', ')}, which is not configured: ` +
-        'set REFERRAL_KEYS to the current key followed by the key(s) the data was written with (see README, "Referral keys").',
-    );
-  }
-  if ([...inUse].some((id) => id !== cipher.currentKey)) {
+  if ([...(await keyIdsInUse())].some((id) => id !== cipher.currentKey)) {
     void reencryptReferralTexts(cipher).then(
       (count) => logger.info({ count }, 'referral text re-encrypted under the current key'),
       (err: unknown) => logger.warn({ err }, 're-encrypting referral text stopped; it resumes at the next start'),

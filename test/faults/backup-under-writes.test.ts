@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,25 +8,16 @@ import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { DEFAULT_DB_NAME } from '../../server/platform/db/connection.js';
 import { startEmbeddedDatabase } from '../../server/platform/db/embedded-ferretdb.js';
-import { fromRepoRoot } from '../../server/platform/paths.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { runBackupCli } from '../support/backup-cli.js';
 import { signInOverHttp } from '../support/http-session.js';
 
 const { EJSON } = mongoose.mongo.BSON;
 const ADMIN = { ADMIN_EMAIL: 'backup.admin@example.org', ADMIN_PASSWORD: 'Backup test password 2026' };
 
-/** `npm run backup|restore -- FILE` as an operator runs it, on the embedded database under `dataDir`. */
-function runBackupCli(mode: 'backup' | 'restore', file: string, dataDir: string): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', mode, file], {
-    cwd: fromRepoRoot(),
-    env: { ...process.env, NODE_ENV: 'test', MONGODB_URI: '', DATA_DIR: dataDir, REFERRAL_KEY: 'ab'.repeat(32) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
+/** The backup command on the embedded database under `dataDir`. */
+const runEmbeddedBackupCli = (mode: 'backup' | 'restore', file: string, dataDir: string) =>
+  runBackupCli(mode, file, { MONGODB_URI: '', DATA_DIR: dataDir, REFERRAL_KEY: 'ab'.repeat(32) });
 
 async function archiveDocuments(file: string): Promise<Map<string, unknown[]>> {
   const byCollection = new Map<string, unknown[]>();
@@ -76,7 +66,7 @@ describe('backup of the embedded database while the app writes', () => {
     const writers = Array.from({ length: 6 }, (_, w) => writer(w));
     while (created < 20) await new Promise((r) => setTimeout(r, 50));
     const file = path.join(work, 'burst.archive');
-    const backup = await runBackupCli('backup', file, liveDir);
+    const backup = await runEmbeddedBackupCli('backup', file, liveDir);
     const createdDuringBackup = created;
     writing = false;
     await Promise.all(writers);
@@ -86,7 +76,7 @@ describe('backup of the embedded database while the app writes', () => {
     assert.ok(createdDuringBackup > 20, 'the app kept writing while the backup ran');
 
     const restoredDir = path.join(work, 'restored');
-    const restore = await runBackupCli('restore', file, restoredDir);
+    const restore = await runEmbeddedBackupCli('restore', file, restoredDir);
     assert.equal(restore.code, 0, restore.out);
 
     const archived = await archiveDocuments(file);

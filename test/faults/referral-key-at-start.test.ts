@@ -10,6 +10,7 @@ import { fromRepoRoot } from '../../server/platform/paths.js';
 import { keyIdOf, referralCipher } from '../../server/referrals/crypto.js';
 import { textContext } from '../../server/referrals/views.js';
 import { startAppProcess } from '../support/app-process.js';
+import { runBackupCli } from '../support/backup-cli.js';
 import { useFreshDatabase } from '../support/database.js';
 
 /** `node server/main.ts` as it is started in production; resolves with its exit code and what it printed. */
@@ -55,6 +56,23 @@ describe('start with referral text sealed under a key it does not have', () => {
     const lines = stderr.trim().split('\n');
     assert.equal(lines.length, 1, stderr);
     assert.match(lines[0]!, new RegExp(`^Referral text in the database is encrypted with key ${keyIdOf(writtenWith)}, which is not configured: set REFERRAL_KEYS`));
+  });
+
+  it('a backup of it restored under another key warns, on the restore, that the app will refuse to start', async () => {
+    const file = path.join(freshDataDir, 'server.archive');
+    const backup = await runBackupCli('backup', file, { MONGODB_URI: db.uri, DATA_DIR: freshDataDir, REFERRAL_KEY: writtenWith.toString('hex') });
+    assert.equal(backup.code, 0, backup.out);
+    assert.match(backup.out, /^MONGODB_URI: collections are read one after another, so this archive is only consistent while nothing writes/m);
+    assert.match(backup.out, /The archive does not hold the referral keys/);
+
+    const target = `${db.uri}_restored`;
+    try {
+      const restore = await runBackupCli('restore', file, { MONGODB_URI: target, DATA_DIR: freshDataDir, REFERRAL_KEY: randomBytes(32).toString('hex') });
+      assert.equal(restore.code, 0, restore.out);
+      assert.match(restore.out, new RegExp(`^Warning: Referral text in the database is encrypted with key ${keyIdOf(writtenWith)}, which is not configured`, 'm'));
+    } finally {
+      await mongoose.connection.useDb(`${mongoose.connection.db!.databaseName}_restored`).dropDatabase();
+    }
   });
 
   it('starts when the ring holds that key behind a new current key', async () => {
