@@ -22,6 +22,9 @@ const ARCHIVE_VERSION = 1;
 const BATCH = 1000;
 /** A restore first writes into collections under this prefix, so the target stays untouched until all is verified. */
 const STAGING_PREFIX = 'restore_staging__';
+/** Written once staging is verified, removed after the switch: its presence means a switch was cut off. */
+const SWITCH_MARKER = `${STAGING_PREFIX}switch`;
+type SwitchMarker = { _id: 'switch'; collections: Record<string, number> };
 
 interface Header {
   format: string;
@@ -94,6 +97,19 @@ export class RestoreError extends Error {
   override name = 'RestoreError';
 }
 
+/**
+ * Undoes a switch that was cut off (the process died while renaming): the collections already
+ * renamed into place were empty before, so dropping them gives the target back as it was.
+ */
+async function undoInterruptedSwitch(db: Db): Promise<void> {
+  const marker = await db.collection<SwitchMarker>(SWITCH_MARKER).findOne({ _id: 'switch' });
+  if (!marker) return;
+  const staged = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const [name, count] of Object.entries(marker.collections)) {
+    if (count > 0 && !staged.has(STAGING_PREFIX + name) && staged.has(name)) await db.collection(name).drop();
+  }
+}
+
 async function dropStaging(db: Db): Promise<void> {
   const infos = await db.listCollections({}, { nameOnly: true }).toArray();
   for (const { name } of infos) if (name.startsWith(STAGING_PREFIX)) await db.collection(name).drop();
@@ -160,18 +176,19 @@ async function verifyStaging(db: Db, archive: Awaited<ReturnType<typeof stageArc
  * Restores an archive into `db`, which must be empty (so nothing is silently mixed), all or nothing:
  * the archive goes into staging collections, is verified (count and checksum of every collection),
  * and only then is each staging collection renamed into place. When anything fails before that, the
- * staging collections are dropped and the target is as it was; leftovers of an interrupted restore
- * are dropped by the next one. Indexes are not in the archive: the caller recreates them from the
+ * staging collections are dropped and the target is as it was; what a killed restore left (staging
+ * collections, or a switch half done) is undone by the next one, which then restores afresh. Indexes are not in the archive: the caller recreates them from the
  * models afterwards.
  */
 export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  await undoInterruptedSwitch(db);
+  await dropStaging(db);
   const existing = await userCollections(db);
   for (const name of existing) {
     if ((await db.collection(name).estimatedDocumentCount()) > 0) {
       throw new RestoreError(`The target database is not empty (collection "${name}" has documents). Restore into an empty database.`);
     }
   }
-  await dropStaging(db);
   let archive: Awaited<ReturnType<typeof stageArchive>>;
   try {
     archive = await stageArchive(db, file);
@@ -182,6 +199,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     throw new RestoreError(`${reason} Nothing was restored; the target database is as it was.`);
   }
 
+  await db.collection<SwitchMarker>(SWITCH_MARKER).insertOne({ _id: 'switch', collections: archive.header.collections });
   for (const [name, count] of Object.entries(archive.header.collections)) {
     const present = existing.includes(name);
     if (count === 0) {
@@ -192,5 +210,6 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     if (present) await db.collection(name).drop();
     await db.renameCollection(STAGING_PREFIX + name, name);
   }
+  await db.collection(SWITCH_MARKER).drop();
   return archive.held;
 }
