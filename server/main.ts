@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
 import { createLogger } from './platform/logging.js';
 import { startMailDelivery } from './platform/mail/delivery.js';
+import { prepareReferralKeys } from './referrals/key-ring.js';
 import { startReferralRetention } from './referrals/retention.js';
 
 /** How long a stopping instance keeps serving before it stops accepting connections. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   const db: Database = await openDatabase(config, logger);
+  await prepareReferralKeys(config, logger);
   await seedReferenceData();
   if (config.seedSample) await seedSampleIntoEmptyDatabase((message) => logger.info(message));
   // After any sample seeding: sample accounts belong to sample organisations.

@@ -24,6 +24,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)')
     .optional(),
+  /** Key ring: the current key first, then retired keys still needed to read older text. */
+  REFERRAL_KEYS: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^[0-9a-f]{64}(,[0-9a-f]{64})*$/i, 'must be 64-hex-character keys separated by commas, the current key first'))
+    .optional(),
   TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template containing {z}, {x} and {y}')
@@ -49,11 +55,12 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, 'SESSION_SECRET' | 'REFERRAL_KEY' | 'SEED_SAMPLE' | 'PUBLIC_URL'> {
+export interface Config extends Omit<Env, 'SESSION_SECRET' | 'REFERRAL_KEY' | 'REFERRAL_KEYS' | 'SEED_SAMPLE' | 'PUBLIC_URL'> {
   isProduction: boolean;
   dataDir: string;
   sessionSecret: string;
-  referralKey: Buffer;
+  /** REFERRAL_KEYS (or REFERRAL_KEY as a ring of one): the first key seals new referral text. */
+  referralKeys: Buffer[];
   seedSample: boolean;
   publicUrl: string;
 }
@@ -86,17 +93,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (isProduction) {
     if (!e.SESSION_SECRET) throw new ConfigError('Invalid configuration: SESSION_SECRET is required in production');
-    if (!e.REFERRAL_KEY) throw new ConfigError('Invalid configuration: REFERRAL_KEY is required in production');
+    if (!e.REFERRAL_KEY && !e.REFERRAL_KEYS) throw new ConfigError('Invalid configuration: REFERRAL_KEYS (or REFERRAL_KEY) is required in production');
     if (e.SAMPLE_PASSWORD) throw new ConfigError('Invalid configuration: SAMPLE_PASSWORD is refused in production');
   }
 
-  const { SESSION_SECRET, REFERRAL_KEY, SEED_SAMPLE, PUBLIC_URL, ...rest } = e;
+  if (e.REFERRAL_KEY && e.REFERRAL_KEYS) {
+    throw new ConfigError('Invalid configuration: set REFERRAL_KEYS or REFERRAL_KEY, not both (REFERRAL_KEYS takes the current key first)');
+  }
+
+  const { SESSION_SECRET, REFERRAL_KEY, REFERRAL_KEYS, SEED_SAMPLE, PUBLIC_URL, ...rest } = e;
+  const configuredKeys = REFERRAL_KEYS?.split(',') ?? (REFERRAL_KEY ? [REFERRAL_KEY] : undefined);
   return {
     ...rest,
     isProduction,
     dataDir,
     sessionSecret: SESSION_SECRET ?? persistedSecret(dataDir, 'session-secret', 48).toString('base64url'),
-    referralKey: REFERRAL_KEY ? Buffer.from(REFERRAL_KEY, 'hex') : persistedSecret(dataDir, 'referral-key', 32),
+    referralKeys: configuredKeys?.map((k) => Buffer.from(k, 'hex')) ?? [persistedSecret(dataDir, 'referral-key', 32)],
     seedSample: SEED_SAMPLE ?? !isProduction,
     publicUrl: (PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { HttpProblem } from '../platform/http/problem.js';
 
 /**
  * Sensitive free text (case summaries, notes, comments) is encrypted field by field with AES-256-GCM:
@@ -22,8 +23,16 @@ export function keyIdOf(key: Buffer): string {
   return `k1-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
-export class UnreadableTextError extends Error {
-  override name = 'UnreadableTextError';
+/**
+ * A stored text no configured key opens. Answered as a 500 problem, not a 503: it is the server's
+ * configuration that is wrong (a key missing from REFERRAL_KEYS), retrying will not help, and 503
+ * here means "the database is away for a moment, try again".
+ */
+export class UnreadableTextError extends HttpProblem {
+  constructor(detail: string) {
+    super(500, detail, { title: 'Referral text cannot be decrypted with the configured keys', type: '/problems/referral-text-unreadable' });
+    this.name = 'UnreadableTextError';
+  }
 }
 
 export class TextCipher {
@@ -37,6 +46,16 @@ export class TextCipher {
       this.keys.set(keyIdOf(key), key);
     }
     this.currentKeyId = keyIdOf(current);
+  }
+
+  /** The key that seals new text; the others only open older text. */
+  get currentKey(): string {
+    return this.currentKeyId;
+  }
+
+  /** Whether `keyId` is one of the configured keys. */
+  has(keyId: string): boolean {
+    return this.keys.has(keyId);
   }
 
   encrypt(plaintext: string, context: string): EncryptedText {
@@ -54,14 +73,14 @@ export class TextCipher {
 
   decrypt(sealed: EncryptedText, context: string): string {
     const key = this.keys.get(sealed.keyId);
-    if (!key) throw new UnreadableTextError(`No key ${sealed.keyId} is configured.`);
+    if (!key) throw new UnreadableTextError(`The text was encrypted with key ${sealed.keyId}, which is not in REFERRAL_KEYS.`);
     try {
       const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new UnreadableTextError('The text does not authenticate with its key and context.');
+      throw new UnreadableTextError(`The text does not authenticate with key ${sealed.keyId} and its record.`);
     }
   }
 
@@ -73,4 +92,11 @@ export class TextCipher {
   open(sealed: EncryptedText | null | undefined, context: string): string | null {
     return sealed ? this.decrypt(sealed, context) : null;
   }
+}
+
+/** The cipher of a key ring: the first key seals new text, every key opens text it sealed. */
+export function referralCipher(ring: readonly Buffer[]): TextCipher {
+  const [current, ...retired] = ring;
+  if (!current) throw new Error('The referral key ring is empty.');
+  return new TextCipher(current, retired);
 }

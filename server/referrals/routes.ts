@@ -8,7 +8,7 @@ import { HttpProblem, badRequest, type FieldProblem } from '../platform/http/pro
 import { LANGUAGES } from '../platform/text/translated.js';
 import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreements.js';
-import { TextCipher } from './crypto.js';
+import { referralCipher } from './crypto.js';
 import { IdempotencyKeyHeader, IdempotencyKeys } from './idempotency.js';
 import { CASE_CODE_NAME_RULE, caseCodeExample, caseCodeNameMessage } from './referral-input.js';
 import { NetworkQuery, NetworkView, partnerNetwork } from './network.js';
@@ -85,9 +85,9 @@ const explainCaseCodeName: ErrorRequestHandler = async (err, req, _res, next) =>
   );
 };
 
-export function referralRoutes(config: Pick<Config, 'referralKey' | 'publicUrl' | 'sessionSecret'>): Router {
+export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl' | 'sessionSecret'>): Router {
   const deps: ReferralDeps = {
-    cipher: new TextCipher(config.referralKey),
+    cipher: referralCipher(config.referralKeys),
     idempotency: new IdempotencyKeys(config.sessionSecret),
     publicUrl: config.publicUrl,
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +17,7 @@ describe('backup and restore', () => {
   });
   after(async () => {
     await mongoose.connection.useDb(`${t.dbName}_restored`).dropDatabase();
+    await mongoose.connection.useDb(`${t.dbName}_retried`).dropDatabase();
     await t.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -50,5 +51,35 @@ describe('backup and restore', () => {
     const file = path.join(dir, 'again.archive');
     await backupDatabase(mongoose.connection.db!, file);
     await assert.rejects(restoreDatabase(mongoose.connection.db!, file), RestoreError);
+  });
+
+  it('a restore that fails half-way leaves the target as it was, and a retry succeeds', async () => {
+    const source = mongoose.connection.db!;
+    // More than one insert batch, so a failure comes after documents were already written somewhere.
+    await source.collection('bulk_probe').insertMany(Array.from({ length: 2500 }, (_, i) => ({ i, text: `probe ${i} `.repeat(8) })));
+    const good = path.join(dir, 'whole.archive');
+    const written = await backupDatabase(source, good);
+    const truncated = path.join(dir, 'truncated.archive');
+    const bytes = readFileSync(good);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.8)));
+
+    const target = mongoose.connection.useDb(`${t.dbName}_retried`).db!;
+    await target.createCollection('organizations');
+    const before = (await target.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+
+    await assert.rejects(restoreDatabase(target, truncated), (err: Error) => {
+      assert.ok(err instanceof RestoreError);
+      assert.match(err.message, /^The archive could not be read \(.+\)\. Nothing was restored; the target database is as it was\.$/);
+      return true;
+    });
+    const after = (await target.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+    assert.deepEqual(after, before, 'no collection was added or removed');
+    assert.equal(await target.collection('organizations').countDocuments(), 0);
+
+    const restored = await restoreDatabase(target, good);
+    assert.equal(restored.bulk_probe, 2500);
+    for (const name of Object.keys(written)) {
+      assert.equal(await target.collection(name).countDocuments(), written[name], `collection ${name} after the retry`);
+    }
   });
 });

@@ -38,6 +38,7 @@ func main() {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		fail("cannot create data directory: " + err.Error())
 	}
+	snapshotAndExit(dir)
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},

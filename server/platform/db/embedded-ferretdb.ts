@@ -28,7 +28,7 @@ export interface EmbeddedDatabase {
 
 function newestSourceTime(): number {
   return Math.max(
-    ...['main.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
+    ...['main.go', 'snapshot.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
   );
 }
 
@@ -131,4 +131,21 @@ export async function startEmbeddedDatabase(options: {
       watchExit(current.child);
     },
   };
+}
+
+/**
+ * Copies one database of the embedded store (`dataDir` holds one SQLite file per database) into
+ * `outDir` through SQLite itself, consistent even while the app writes to it (see tools/ferretdb/snapshot.go).
+ */
+export function snapshotEmbeddedDatabase(options: { dataDir: string; outDir: string; database: string }): void {
+  ensureFerretDbBinary();
+  const run = spawnSync(
+    binary,
+    ['-data', options.dataDir, '-snapshot', options.outDir, '-snapshot-database', options.database, '-watch-stdin=false'],
+    { encoding: 'utf8', timeout: 10 * 60_000 },
+  );
+  if (run.status !== 0) {
+    const reason = /"error":"((?:[^"\\]|\\.)*)"/.exec(run.stderr)?.[1] ?? run.stderr.trim();
+    throw new EmbeddedDatabaseError(`The embedded database could not be snapshotted: ${reason}`);
+  }
 }
