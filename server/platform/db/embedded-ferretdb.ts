@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fromRepoRoot } from '../paths.js';
@@ -28,7 +28,9 @@ export interface EmbeddedDatabase {
 
 function newestSourceTime(): number {
   return Math.max(
-    ...['main.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
+    ...readdirSync(moduleDir)
+      .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+      .map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
   );
 }
 
