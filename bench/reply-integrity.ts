@@ -37,7 +37,7 @@ export interface ReplyIntegrityReport {
 export async function stressReplyIntegrity(options: { uri: string; seconds: number; connections: number }): Promise<ReplyIntegrityReport> {
   // A reply that never comes (a getMore sent with another query's cursor id can stall the server)
   // counts as an error instead of hanging the run.
-  const client = new mongoose.mongo.MongoClient(options.uri, { maxPoolSize: options.connections, socketTimeoutMS: 5_000 });
+  const client = new mongoose.mongo.MongoClient(options.uri, { maxPoolSize: options.connections, socketTimeoutMS: 30_000 });
   await client.connect();
   const db = client.db(`reply_integrity_${process.pid}_${Date.now()}`);
   try {
