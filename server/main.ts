@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { seedReferenceData } from '../seed/reference-data.js';
 import { seedSampleIntoEmptyDatabase } from '../seed/seed.js';
 import { prepareAccounts } from './accounts/bootstrap.js';
@@ -13,10 +13,62 @@ import { startMailDelivery } from './platform/mail/delivery.js';
 import { prepareReferralKeys } from './referrals/key-ring.js';
 import { startReferralRetention } from './referrals/retention.js';
 
-/** How long a stopping instance keeps serving before it stops accepting connections. */
+/** A stopping instance serves at least this long, so a load balancer sees /readyz 503 and stops sending. */
 const SHUTDOWN_DRAIN_MS = 1_000;
-/** In-flight requests still open this long after that are cut off. */
-const SHUTDOWN_FORCE_MS = 10_000;
+/**
+ * ...and keeps accepting until no connection or request has arrived for this long: closing the
+ * listener resets the connections still waiting in the kernel's accept queue.
+ */
+const SHUTDOWN_QUIET_MS = 500;
+/** It stops accepting after this long even if clients keep coming. */
+const SHUTDOWN_ACCEPT_MAX_MS = 5_000;
+/**
+ * Requests still open this long after the signal are cut off. On a saturated 2-core machine accepted
+ * writes took up to 14 s to answer, so 10 s cut some off; 25 s fits a 30 s termination grace period.
+ */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
+/**
+ * Tracks arrivals and open responses from the start, so that a drain can wait for a quiet moment
+ * and tell requests already under way to close their connection when they answer.
+ */
+function watchTraffic(server: Server) {
+  let lastArrival = Date.now();
+  const open = new Set<ServerResponse>();
+  server.on('connection', () => (lastArrival = Date.now()));
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    lastArrival = Date.now();
+    open.add(res);
+    res.once('close', () => open.delete(res));
+  });
+
+  return {
+    /** Serves until quiet (bounded), then stops accepting and waits for every accepted request. */
+    async drain(): Promise<void> {
+      const started = Date.now();
+      for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
+      const mayClose = () => {
+        const now = Date.now();
+        if (now - started < SHUTDOWN_DRAIN_MS) return false;
+        return now - lastArrival >= SHUTDOWN_QUIET_MS || now - started >= SHUTDOWN_ACCEPT_MAX_MS;
+      };
+      // Checked again after the event loop's poll phase, which accepts connections that are queued.
+      const afterPoll = () => new Promise((r) => setImmediate(r));
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 50));
+        if (!mayClose()) continue;
+        await afterPoll();
+        if (mayClose()) break;
+      }
+      // Stops accepting and closes idle keep-alive connections; responses sent while draining carry
+      // `Connection: close`, so each remaining connection ends with its answer.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS - (Date.now() - started)).unref();
+      await closed;
+      clearTimeout(force);
+    },
+  };
+}
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -43,6 +95,7 @@ async function main(): Promise<void> {
   let draining = false;
   const app = createApp({ config, logger, isDraining: () => draining });
   const server: Server = app.listen(config.PORT, config.HOST);
+  const traffic = watchTraffic(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -55,15 +108,8 @@ async function main(): Promise<void> {
     if (draining) return;
     draining = true;
     logger.info({ signal }, 'shutting down: draining, then finishing in-flight requests');
-    // Drain first: /readyz answers 503 so a load balancer stops sending, and responses carry
-    // `Connection: close`. Connections already opened (some still in the listen queue, which closing
-    // the listener would reset) are served meanwhile.
-    await new Promise((r) => setTimeout(r, SHUTDOWN_DRAIN_MS));
-    server.close();
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_FORCE_MS).unref();
-    await new Promise<void>((resolve) => server.once('close', resolve));
-    clearTimeout(force);
+    // While draining /readyz answers 503 and responses carry `Connection: close`.
+    await traffic.drain();
     housekeeping.stop();
     await retention.stop();
     await mail.stop();

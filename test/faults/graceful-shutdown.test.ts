@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { Express } from 'express';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
@@ -6,14 +8,29 @@ import { createTestUser, signIn } from '../support/auth.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { useFreshDatabase } from '../support/database.js';
 
+/**
+ * SATURATE_CORES=1 runs the test with every core kept busy by another process, as on a loaded CI
+ * machine. Each spinner exits by itself once this process is gone.
+ */
+function saturateCores(): ChildProcess[] {
+  if (process.env.SATURATE_CORES !== '1') return [];
+  const spin = 'for (let i = 1; ; i++) if (i % 1e7 === 0 && process.ppid !== Number(process.argv[1])) process.exit(0);';
+  return Array.from({ length: availableParallelism() }, () =>
+    spawn(process.execPath, ['-e', spin, String(process.pid)], { stdio: 'ignore' }),
+  );
+}
+
 describe('graceful shutdown under load', () => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
   let app: AppProcess;
+  let spinners: ChildProcess[] = [];
   before(async () => {
     db = await useFreshDatabase();
     app = await startAppProcess(db.uri);
+    spinners = saturateCores();
   });
   after(async () => {
+    for (const spinner of spinners) spinner.kill('SIGKILL');
     await app?.stop('SIGKILL');
     await db.drop();
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,17 +30,24 @@ export const SHARED_SECRETS = {
   REFERRAL_KEY: 'ab'.repeat(32),
 };
 
-export async function startAppProcess(mongodbUri: string, env: Record<string, string> = {}): Promise<AppProcess> {
+/** The ids of a process's direct children (e.g. the embedded database an app started). */
+export function childProcessIds(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** Without `mongodbUri` the app starts its own embedded database, as it does in production. */
+export async function startAppProcess(mongodbUri: string | undefined, env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ct-directory-instance-'));
+  const { MONGODB_URI: _testServer, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: fromRepoRoot(),
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'test',
       PORT: String(port),
       HOST: '127.0.0.1',
-      MONGODB_URI: mongodbUri,
+      ...(mongodbUri ? { MONGODB_URI: mongodbUri } : {}),
       DATA_DIR: dataDir,
       SEED_SAMPLE: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',

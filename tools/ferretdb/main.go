@@ -10,6 +10,8 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -41,7 +43,8 @@ func main() {
 	snapshotAndExit(dir)
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		// Clients reach FerretDB through the relay (unacknowledged.go), so it listens on loopback only.
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/",
@@ -65,8 +68,18 @@ func main() {
 		_ = f.Run(ctx)
 	}()
 
-	// MongoDBURI blocks until the listener is bound, so the port is known when this line is printed.
-	line, _ := json.Marshal(map[string]string{"uri": f.MongoDBURI()})
+	relay, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail("cannot listen: " + err.Error())
+	}
+	// MongoDBURI blocks until FerretDB's listener is bound.
+	backend, err := url.Parse(f.MongoDBURI())
+	if err != nil {
+		fail(err.Error())
+	}
+	go serveRelay(ctx, relay, backend.Host, logger)
+
+	line, _ := json.Marshal(map[string]string{"uri": "mongodb://" + relay.Addr().String() + "/"})
 	os.Stdout.Write(append(line, '\n'))
 
 	<-done

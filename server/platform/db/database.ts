@@ -18,6 +18,7 @@ export async function openDatabase(config: Pick<Config, 'MONGODB_URI' | 'dataDir
     embedded = await startEmbeddedDatabase({
       dataDir: path.join(config.dataDir, 'db'),
       log: (msg) => logger.info(msg),
+      warn: (msg) => logger.warn(msg),
     });
     uri = embedded.uri;
     logger.info({ port: embedded.port }, 'embedded FerretDB started');

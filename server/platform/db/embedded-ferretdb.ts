@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fromRepoRoot } from '../paths.js';
@@ -21,14 +21,16 @@ export interface EmbeddedDatabase {
   readonly port: number;
   /** Stops the process; resolves when it has exited. */
   stop(): Promise<void>;
-  /** Starts it again on the same port and data directory (after stop, or after a crash). */
+  /** Starts it again on the same port and data directory after stop(); a crash is relaunched by itself. */
   restart(): Promise<void>;
   readonly running: boolean;
 }
 
 function newestSourceTime(): number {
   return Math.max(
-    ...['main.go', 'snapshot.go', 'go.mod', 'go.sum'].map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
+    ...readdirSync(moduleDir)
+      .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+      .map((f) => statSync(path.join(moduleDir, f)).mtimeMs),
   );
 }
 
@@ -85,21 +87,54 @@ function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; u
   });
 }
 
+/** Waits before relaunching a database that died: 100 ms, doubling, at most 5 s. */
+const relaunchDelayMs = (attempt: number) => Math.min(5_000, 100 * 2 ** attempt);
+
+/**
+ * Starts the database and supervises it: if the process dies without stop(), it is relaunched on
+ * the same port and data directory (with backoff), so the driver reconnects without an app restart.
+ */
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port?: number;
   log?: (msg: string) => void;
+  warn?: (msg: string) => void;
 }): Promise<EmbeddedDatabase> {
   ensureFerretDbBinary(options.log);
+  const warn = options.warn ?? options.log ?? (() => {});
   let current = await launch(options.dataDir, options.port ?? 0);
   let running = true;
-  const watchExit = (child: ChildProcess) =>
-    child.once('exit', () => {
-      if (current.child === child) running = false;
+  let stopped = false;
+  let relaunching: Promise<void> | undefined;
+
+  const relaunch = async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      await new Promise((r) => setTimeout(r, relaunchDelayMs(attempt)));
+      if (stopped) return;
+      try {
+        current = await launch(options.dataDir, current.port);
+        running = true;
+        supervise(current.child);
+        warn(`embedded database restarted on port ${current.port} after ${attempt + 1} attempt(s)`);
+        return;
+      } catch (err) {
+        warn(`embedded database relaunch failed: ${(err as Error).message}`);
+      }
+    }
+  };
+  const supervise = (child: ChildProcess) =>
+    child.once('exit', (code, signal) => {
+      if (current.child !== child) return;
+      running = false;
+      if (stopped) return;
+      warn(`embedded database exited unexpectedly (${signal ?? `code ${code}`}); relaunching`);
+      relaunching = relaunch().finally(() => (relaunching = undefined));
     });
-  watchExit(current.child);
+  supervise(current.child);
 
   const stop = async () => {
+    stopped = true;
+    await relaunching;
     const { child } = current;
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
@@ -127,8 +162,9 @@ export async function startEmbeddedDatabase(options: {
     async restart() {
       await stop();
       current = await launch(options.dataDir, current.port);
+      stopped = false;
       running = true;
-      watchExit(current.child);
+      supervise(current.child);
     },
   };
 }
