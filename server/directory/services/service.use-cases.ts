@@ -5,12 +5,12 @@ import { badRequest, forbidden, type FieldProblem } from '../../platform/http/pr
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
 import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
 import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
-import type { PointFields } from '../search/near.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
@@ -23,7 +23,7 @@ import {
   type ServiceSummary,
   type ServiceUpdate,
 } from './service.schemas.js';
-import { publicPoint, serviceDetail, serviceSummary } from './service.view.js';
+import { serviceDetail, serviceSummary } from './service.view.js';
 
 export const ServiceListQuery = z
   .strictObject({
@@ -52,26 +52,31 @@ export async function searchServices(
   query: ServiceListQuery,
   viewer: Viewer,
 ): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }>> {
-  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
+  const exposure = await publicPlaceExposure();
+  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
   if (query.verification?.length) {
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
     filter.$and!.push({ 'verification.status': { $in: query.verification } });
   }
   const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
-  const { ids, total, distances } = await rankedPage('services', filter, {
+  const { ids, total, distances } = await rankedPage<ServiceRecord>('services', filter, {
     sort,
     page: query.page,
     perPage: query.perPage,
     terms,
-    // Candidates carry what publicPoint() needs: distances are measured from the public point only.
-    ...(near ? { near: { ...near, pointOf: (c: PointFields) => publicPoint(c) } } : {}),
+    // Distances are measured from the public point only.
+    ...(near ? { near: { ...near, pointOf: (c) => exposure.servicePoint(c) } } : {}),
   });
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));
   const items = services.map((s) =>
     withArchivedAt(
       pickFields(
-        withVerification(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), s, viewer),
+        withVerification(
+          serviceSummary(s, organizations.get(s.organizationId.toHexString()), exposure, distances.get(s._id.toHexString())),
+          s,
+          viewer,
+        ),
         query.fields,
       ),
       s,
@@ -90,15 +95,17 @@ async function contactsFor(service: ServiceRecord) {
 
 /** The service page: the public view plus the locations this viewer may see and the contacts. */
 export async function presentService(service: ServiceRecord, viewer: Viewer): Promise<ServiceDetail> {
-  const [organizations, locations, contacts] = await Promise.all([
+  const [organizations, locations, contacts, exposure] = await Promise.all([
     organizationRefs([service.organizationId]),
     locationsByIds(service.locationIds ?? []),
     contactsFor(service),
+    publicPlaceExposure(),
   ]);
   const order = new Map((service.locationIds ?? []).map((id, i) => [id.toHexString(), i]));
   const inOrder = [...locations].sort((a, b) => (order.get(a._id.toHexString()) ?? 0) - (order.get(b._id.toHexString()) ?? 0));
   const detail = serviceDetail(service, {
     organization: organizations.get(service.organizationId.toHexString()),
+    exposure,
     locations: (await visibleLocations(inOrder, viewer)).map(locationBrief),
     contacts: contacts.map(contactBrief),
   });
