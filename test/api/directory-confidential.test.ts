@@ -54,7 +54,7 @@ describe('confidential places leak nowhere', () => {
   let outsider: SignedIn;
   let member: SignedIn;
   /** The ordinary services at the shared places, and those places. */
-  const shared = {} as Record<'ordinaryAtShelter' | 'ordinaryBeforeShelter' | 'shelterFirst' | 'ordinaryFirst', Created>;
+  const shared = {} as Record<'ordinaryAtShelter' | 'ordinaryBeforeShelter' | 'shelterFirst' | 'ordinaryFirst' | 'nightShelter', Created>;
 
   before(async () => {
     t = await startTestApp();
@@ -67,7 +67,7 @@ describe('confidential places leak nowhere', () => {
     const service = (name: string, locationId: string, confidential: boolean) =>
       post<Created>(orgAdmin, '/services', { organizationId: d.orgs.A.id, name: { en: name }, categories: ['shelter'], locationIds: [locationId], confidential });
     shared.shelterFirst = await place('Shared house one', SHARED.shelterFirst);
-    await service('Night shelter', shared.shelterFirst.id, true);
+    shared.nightShelter = await service('Night shelter', shared.shelterFirst.id, true);
     shared.ordinaryAtShelter = await service('Family counselling', shared.shelterFirst.id, false);
     shared.ordinaryFirst = await place('Shared house two', SHARED.ordinaryFirst);
     shared.ordinaryBeforeShelter = await service('Literacy classes', shared.ordinaryFirst.id, false);
@@ -198,5 +198,18 @@ describe('confidential places leak nowhere', () => {
     for (const hidden of [d.locations.safeHouse.id, d.locations.flagged.id, shared.shelterFirst.id, shared.ordinaryFirst.id]) {
       assert.deepEqual(await answer(hidden), unknown, `GET /locations/${hidden}`);
     }
+  });
+
+  // Last: it makes a shared place public again.
+  it('when the shelter stops being confidential, its neighbour is found near the place again, at the place', async () => {
+    const res = await d.admin.agent
+      .patch(`/api/v1/services/${shared.nightShelter.id}`)
+      .set('X-CSRF-Token', d.admin.csrf)
+      .set('If-Match', `"${shared.nightShelter.version}"`)
+      .send({ confidential: false });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const near = await request(t.app).get(`/api/v1/services?near=${SHARED.shelterFirst.lat},${SHARED.shelterFirst.lng}&radiusKm=1`).expect(200);
+    const found = (near.body.items as { id: string; point: unknown }[]).find((s) => s.id === shared.ordinaryAtShelter.id);
+    assert.deepEqual(found?.point, { ...SHARED.shelterFirst, precision: 'exact' });
   });
 });

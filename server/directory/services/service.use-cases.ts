@@ -15,7 +15,7 @@ import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { servicesInOrder, type ServiceRecord } from './service.data.js';
-import { derivedServiceFields } from './service.derived.js';
+import { derivedServiceFields, refreshServices } from './service.derived.js';
 import {
   SERVICE_SUMMARY_FIELDS,
   type ServiceCreate,
@@ -157,4 +157,19 @@ export async function serviceToStored(input: ServiceCreate | ServiceUpdate, exis
   const locationIds: Types.ObjectId[] = merged.locationIds.map((id) => toObjectId(id)!);
   const derived = await derivedServiceFields({ ...merged, organizationId, locationIds, governorates });
   return { ...input, ...(existing ? {} : { organizationId }), locationIds, governorates, ...derived };
+}
+
+/**
+ * Services at the places of a service that is or was confidential are indexed at a governorate capital
+ * while it uses them: re-derive their stored points (an index only; what the public sees is decided when read).
+ */
+export async function serviceChanged(change: { before: ServiceRecord | null; after: ServiceRecord }): Promise<void> {
+  const { before, after } = change;
+  const wasConfidential = Boolean(before?.confidential);
+  const isConfidential = Boolean(after.confidential);
+  const placesMoved = String(before?.locationIds ?? []) !== String(after.locationIds);
+  if (!(wasConfidential || isConfidential) || (wasConfidential === isConfidential && !placesMoved)) return;
+  const places = [...(before?.locationIds ?? []), ...after.locationIds];
+  if (!places.length) return;
+  await refreshServices({ _id: { $ne: after._id }, locationIds: { $in: places } });
 }
