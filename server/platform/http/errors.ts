@@ -57,7 +57,8 @@ export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpPro
   const body = JSON.stringify(problem.toBody(instance));
   // Not res.send(): it adds an ETag (a hash of the body), and a problem is no representation to cache
   // or revalidate; without it a hidden record's 404 carries nothing that an unknown id's lacks.
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).setHeader('Content-Length', Buffer.byteLength(body));
+  res.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
 }
 
