@@ -34,7 +34,8 @@ const RANK_FIELDS = { projection: { _id: 1, 'search.nameTokens': 1, 'search.sort
 
 /** The raw work of a list request: the candidates with their ranking fields, then one page of documents. */
 async function rawList(ctx: ScenarioContext, filters: ServiceFilters) {
-  const { filter } = serviceSearch(filters, ctx.taxonomy);
+  // Without the app’s hidden places (in the app a short `$in` branch of the near pre-filter).
+  const { filter } = serviceSearch(filters, ctx.taxonomy, []);
   const candidates = await services().find(filter as mongoose.mongo.Filter<mongoose.mongo.Document>, RANK_FIELDS).toArray();
   const page = candidates.slice(0, 20).map((c) => c._id);
   return services().find({ _id: { $in: page } }).toArray();

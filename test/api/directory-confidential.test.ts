@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { API_PREFIX, registeredRoutes } from '../../server/platform/http/api-route.js';
 import { signedInAgent, type SignedIn } from '../support/auth.js';
+import { concretePaths, exportedFiles, hsdsPaths } from '../support/public-walk.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { buildDirectory, SECRET, type Directory } from './directory-fixtures.js';
+import { buildDirectory, post, SECRET, type Created, type Directory } from './directory-fixtures.js';
+
+/**
+ * Places shared between a confidential and an ordinary service of organisation A: the shelter's
+ * service made first at one, the ordinary one first at the other. Neither is flagged itself.
+ */
+const SHARED = {
+  shelterFirst: { lat: 36.40917, lng: 43.70253 },
+  ordinaryFirst: { lat: 36.05471, lng: 44.25819 },
+};
 
 /** What must never leave the server for outsiders: the safe house (confidential service) and the flagged location. */
 const FORBIDDEN = [
@@ -19,6 +28,7 @@ const FORBIDDEN = [
   'Sarchinar protection house',
   '35.5811',
   '45.3905',
+  ...Object.values(SHARED).flatMap((p) => [String(p.lat), String(p.lng)]),
 ];
 
 /** Query strings tried on every list-like route: plain, text that only the secret location contains, and a search near it. */
@@ -28,6 +38,8 @@ const QUERIES = [
   `?q=${encodeURIComponent('Sarchinar')}`,
   `?near=${SECRET.lat},${SECRET.lng}&radiusKm=5`,
   `?near=${SECRET.lat},${SECRET.lng}&sort=distance`,
+  `?near=${SHARED.shelterFirst.lat},${SHARED.shelterFirst.lng}&radiusKm=5`,
+  `?near=${SHARED.ordinaryFirst.lat},${SHARED.ordinaryFirst.lng}&sort=distance`,
   '?lang=ar',
   '?perPage=100',
 ];
@@ -41,29 +53,45 @@ describe('confidential places leak nowhere', () => {
   let d: Directory;
   let outsider: SignedIn;
   let member: SignedIn;
+  /** The ordinary services at the shared places, and those places. */
+  const shared = {} as Record<'ordinaryAtShelter' | 'ordinaryBeforeShelter' | 'shelterFirst' | 'ordinaryFirst' | 'nightShelter', Created>;
 
   before(async () => {
     t = await startTestApp();
     d = await buildDirectory(t.app);
     outsider = await signedInAgent(t.app, { role: 'org-admin', organizationId: d.orgs.B.id });
     member = await signedInAgent(t.app, { role: 'caseworker', organizationId: d.orgs.A.id });
+    const orgAdmin = await signedInAgent(t.app, { role: 'org-admin', organizationId: d.orgs.A.id });
+    const place = (name: string, point: { lat: number; lng: number }) =>
+      post<Created>(orgAdmin, '/locations', { organizationId: d.orgs.A.id, name: { en: name }, address: { governorate: 'IQ-AR' }, ...point });
+    const service = (name: string, locationId: string, confidential: boolean) =>
+      post<Created>(orgAdmin, '/services', { organizationId: d.orgs.A.id, name: { en: name }, categories: ['shelter'], locationIds: [locationId], confidential });
+    shared.shelterFirst = await place('Shared house one', SHARED.shelterFirst);
+    shared.nightShelter = await service('Night shelter', shared.shelterFirst.id, true);
+    shared.ordinaryAtShelter = await service('Family counselling', shared.shelterFirst.id, false);
+    shared.ordinaryFirst = await place('Shared house two', SHARED.ordinaryFirst);
+    shared.ordinaryBeforeShelter = await service('Literacy classes', shared.ordinaryFirst.id, false);
+    await service('Transit shelter', shared.ordinaryFirst.id, true);
   });
   after(() => t.close());
 
+  /** The fixture ids that could matter: secret places, the services and organisations that use them. */
+  const fixtureIds = () => [
+    d.services.s3.id,
+    d.services.s4.id,
+    d.orgs.A.id,
+    d.orgs.C.id,
+    d.locations.safeHouse.id,
+    d.locations.flagged.id,
+    ...Object.values(shared).map((r) => r.id),
+  ];
+
   /** Every GET path of the registry, with each path parameter filled by each fixture id that could matter. */
-  function concretePaths(): string[] {
-    const ids = [d.services.s3.id, d.services.s4.id, d.orgs.A.id, d.orgs.C.id, d.locations.safeHouse.id, d.locations.flagged.id];
+  function walkedPaths(): string[] {
+    const ids = fixtureIds();
     const codes = ['shelter', 'IQ-AR', 'IQ-SU', 'IQG11'];
-    const out = new Set<string>();
-    for (const route of registeredRoutes.filter((r) => r.method === 'get')) {
-      let paths = [route.path];
-      for (const [, name] of route.path.matchAll(/:(\w+)/g)) {
-        const values = name === 'code' ? codes : [...ids, ...codes];
-        paths = paths.flatMap((p) => values.map((v) => p.replace(`:${name}`, encodeURIComponent(v))));
-      }
-      for (const p of paths) for (const query of route.query ? QUERIES : ['']) out.add(`${API_PREFIX}${p}${query}`);
-    }
-    return [...out];
+    const routes = registeredRoutes.filter((r) => r.method === 'get').map((r) => ({ path: r.path, query: Boolean(r.query) }));
+    return concretePaths(routes, API_PREFIX, (name) => (name === 'code' ? codes : [...ids, ...codes]), QUERIES);
   }
 
   it('the walk covers the directory’s endpoints', () => {
@@ -76,7 +104,7 @@ describe('confidential places leak nowhere', () => {
   it('no GET endpoint shows the address, name or coordinates to the public or to other organisations', async () => {
     const failures: string[] = [];
     const answered = new Set<string>();
-    const paths = concretePaths();
+    const paths = walkedPaths();
     const visit = async (path: string) => {
       for (const [who, get] of [
         ['anonymous', () => request(t.app).get(path)],
@@ -94,6 +122,8 @@ describe('confidential places leak nowhere', () => {
     // The walk must have reached the places that could leak, not just collected errors.
     for (const path of [
       `/services/${d.services.s3.id}`,
+      `/services/${shared.ordinaryAtShelter.id}`,
+      `/services/${shared.ordinaryBeforeShelter.id}`,
       `/organizations/${d.orgs.A.id}`,
       `/organizations/${d.orgs.C.id}`,
       `/services?near=${SECRET.lat},${SECRET.lng}&radiusKm=5`,
@@ -106,35 +136,18 @@ describe('confidential places leak nowhere', () => {
   });
 
   it('the Open Referral surface (/hsds, outside the API registry) and its export leak nothing either', async () => {
-    const ids = [d.services.s3.id, d.services.s4.id, d.orgs.A.id, d.orgs.C.id, d.locations.safeHouse.id, d.locations.flagged.id];
-    const paths = ['/hsds/services', '/hsds/organizations', '/hsds/service_at_locations'].flatMap((p) => [
-      p,
-      `${p}?per_page=100&format=ndjson`,
-      `${p}?search=Jasmine`,
-      ...ids.map((id) => `${p}/${id}`),
-    ]);
-    const listed = await request(t.app).get('/hsds/service_at_locations?per_page=100').expect(200);
-    for (const sal of (listed.body.contents ?? []) as { id: string }[]) paths.push(`/hsds/service_at_locations/${sal.id}`);
+    const ids = fixtureIds();
     const failures: string[] = [];
-    for (const path of paths) {
+    for (const path of await hsdsPaths(t.app, ids)) {
       const res = await request(t.app).get(path);
       assert.ok(res.status < 500, `${path} answered ${res.status}`);
       const found = leaks(res.text);
       if (found.length) failures.push(`GET ${path} (${res.status}) shows ${found.join(', ')}`);
     }
-    const zip = await request(t.app)
-      .get('/hsds/export.zip')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const files = unzipSync(new Uint8Array(zip.body as Buffer));
+    const files = await exportedFiles(t.app);
     assert.ok(Object.keys(files).some((f) => f.endsWith('.csv')), 'the export has CSV files');
-    for (const [name, bytes] of Object.entries(files)) {
-      const found = leaks(strFromU8(bytes));
+    for (const [name, text] of Object.entries(files)) {
+      const found = leaks(text);
       if (found.length) failures.push(`export.zip ${name} shows ${found.join(', ')}`);
     }
     assert.deepEqual(failures, []);
@@ -147,7 +160,7 @@ describe('confidential places leak nowhere', () => {
     const orgPage = await member.agent.get(`/api/v1/organizations/${d.orgs.A.id}`).expect(200);
     assert.ok(orgPage.body.locations.some((l: { name: { en: string } }) => l.name.en === SECRET.name));
     const listed = await member.agent.get(`/api/v1/locations?organization=${d.orgs.A.id}`).expect(200);
-    assert.equal(listed.body.total, 2);
+    assert.equal(listed.body.total, 4, 'Karrada, the safe house and the two shared houses');
     const adminView = await d.admin.agent.get(`/api/v1/locations/${d.locations.flagged.id}`).expect(200);
     assert.equal(adminView.body.address.street.en, '9 Sarchinar Road');
   });
@@ -160,5 +173,43 @@ describe('confidential places leak nowhere', () => {
     await request(t.app).get(`/api/v1/locations/${d.locations.safeHouse.id}`).expect(404);
     const locations = await request(t.app).get('/api/v1/locations?perPage=100').expect(200);
     assert.equal(locations.body.total, 2, 'only the Baghdad and Basrah offices');
+  });
+
+  it('an ordinary service at a place a confidential service uses is drawn at its governorate, like the shelter', async () => {
+    for (const service of [shared.ordinaryAtShelter, shared.ordinaryBeforeShelter]) {
+      const res = await request(t.app).get(`/api/v1/services/${service.id}`).expect(200);
+      assert.deepEqual(res.body.point, { lat: 36.18333, lng: 44.01193, precision: 'governorate' });
+      assert.deepEqual(res.body.locations, []);
+    }
+    const own = await member.agent.get(`/api/v1/services/${shared.ordinaryAtShelter.id}`).expect(200);
+    assert.equal(own.body.locations[0].lat, SHARED.shelterFirst.lat, 'its organisation still sees the place');
+  });
+
+  it('a hidden place’s 404 is byte for byte an unknown id’s: no ETag, same headers and body', async () => {
+    const unknownId = 'a'.repeat(24);
+    /** Status, headers and body, less what differs per request (date, request id) and the path it names. */
+    const answer = async (id: string) => {
+      const res = await request(t.app).get(`/api/v1/locations/${id}`);
+      const headers = Object.fromEntries(Object.entries(res.headers).filter(([name]) => !['date', 'x-request-id'].includes(name)));
+      return { status: res.status, headers, body: res.text.replaceAll(id, '<id>') };
+    };
+    const unknown = await answer(unknownId);
+    assert.equal(unknown.status, 404);
+    for (const hidden of [d.locations.safeHouse.id, d.locations.flagged.id, shared.shelterFirst.id, shared.ordinaryFirst.id]) {
+      assert.deepEqual(await answer(hidden), unknown, `GET /locations/${hidden}`);
+    }
+  });
+
+  // Last: it makes a shared place public again.
+  it('when the shelter stops being confidential, its neighbour is found near the place again, at the place', async () => {
+    const res = await d.admin.agent
+      .patch(`/api/v1/services/${shared.nightShelter.id}`)
+      .set('X-CSRF-Token', d.admin.csrf)
+      .set('If-Match', `"${shared.nightShelter.version}"`)
+      .send({ confidential: false });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const near = await request(t.app).get(`/api/v1/services?near=${SHARED.shelterFirst.lat},${SHARED.shelterFirst.lng}&radiusKm=1`).expect(200);
+    const found = (near.body.items as { id: string; point: unknown }[]).find((s) => s.id === shared.ordinaryAtShelter.id);
+    assert.deepEqual(found?.point, { ...SHARED.shelterFirst, precision: 'exact' });
   });
 });

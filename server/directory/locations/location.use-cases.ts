@@ -10,10 +10,11 @@ import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { refreshServices } from '../services/service.derived.js';
 import { GovernorateInput } from '../services/service.schemas.js';
-import { locationsOfConfidentialServices, type LocationRecord } from './location.data.js';
+import type { LocationRecord } from './location.data.js';
 import { LocationModel, type LocationDoc } from './location.model.js';
 import type { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
 import { locationView, visibleLocations } from './location.view.js';
+import { publicPlaceExposure } from './place-exposure.js';
 
 export const LocationListQuery = z.strictObject({
   organization: multiValue(ObjectIdSchema).optional(),
@@ -27,7 +28,7 @@ export type LocationListQuery = z.infer<typeof LocationListQuery>;
 /** The database side of visibleLocations(): what a viewer may list, so pages and totals are right. */
 async function visibleToViewer(viewer: Viewer): Promise<FilterQuery<LocationDoc>> {
   if (viewer.readsAllConfidential) return {};
-  const publicOnly = { confidential: { $ne: true }, _id: { $nin: await locationsOfConfidentialServices() } };
+  const publicOnly = { confidential: { $ne: true }, _id: { $nin: (await publicPlaceExposure()).hiddenPlaceIds } };
   const own = viewer.user?.organizationId;
   return own && viewer.mayReadConfidential(own) ? { $or: [publicOnly, { organizationId: new Types.ObjectId(own) }] } : publicOnly;
 }

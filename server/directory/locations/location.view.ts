@@ -2,8 +2,9 @@ import { idOf } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { translated } from '../records/view-schemas.js';
 import type { LocationBrief } from '../services/service.schemas.js';
-import { usedByConfidentialServices, type LocationRecord } from './location.data.js';
+import type { LocationRecord } from './location.data.js';
 import type { LocationView } from './location.schemas.js';
+import { publicPlaceExposure } from './place-exposure.js';
 
 export function locationBrief(l: LocationRecord): LocationBrief {
   return {
@@ -36,8 +37,6 @@ export function locationView(l: LocationRecord): LocationView {
  */
 export async function visibleLocations(locations: LocationRecord[], viewer: Viewer): Promise<LocationRecord[]> {
   const mayRead = (l: LocationRecord) => viewer.mayReadConfidential(l.organizationId.toHexString());
-  // Only locations that are neither flagged nor readable by this viewer need the (scanning) check.
-  const unsure = locations.filter((l) => !l.confidential && !mayRead(l));
-  const secret = await usedByConfidentialServices(unsure.map((l) => l._id));
-  return locations.filter((l) => mayRead(l) || !(l.confidential || secret.has(idOf(l))));
+  const exposure = await publicPlaceExposure();
+  return locations.filter((l) => mayRead(l) || !exposure.placeIsHidden(l._id));
 }

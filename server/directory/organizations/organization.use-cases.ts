@@ -8,6 +8,7 @@ import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
 import { LocationModel } from '../locations/location.model.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { ArchivedParam } from '../records/archived.js';
 import { fieldsQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { findByIds, idOf, toObjectId } from '../records/record.js';
@@ -84,6 +85,7 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
   const summary = organizationSummary(o);
   const ref = { id: summary.id, name: o.name, type: o.type };
   const visible = await visibleLocations(locations, viewer);
+  const exposure = await publicPlaceExposure();
   const headOffice = o.headOfficeLocationId?.toHexString() ?? null;
   // A confidential head office (a shelter) stays hidden from those who may not see the place itself.
   const headOfficeShown = can(viewer.user, 'organization:update', summary.id) || visible.some((l) => idOf(l) === headOffice);
@@ -95,7 +97,7 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
     headOfficeLocationId: headOfficeShown ? headOffice : null,
     yearIncorporated: o.yearIncorporated ?? null,
     legalStatus: o.legalStatus ?? null,
-    services: services.map((s) => serviceSummary(s, ref)),
+    services: services.map((s) => serviceSummary(s, ref, exposure)),
     contacts: contacts.map(contactBrief),
     locations: visible.map(locationBrief),
     version: o.version,

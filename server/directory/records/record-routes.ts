@@ -118,8 +118,10 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     });
 
   const respond = async (req: Request, record: StoredRecord<R>) => {
-    setVersionHeader(req.res!, record.version);
+    // The detail decides whether this viewer may see the record at all (a hidden place is a 404): the
+    // version goes out only after it, or a 404 would confirm the record and tell when it changes.
     const body = (await resource.detail(record, req)) as object;
+    setVersionHeader(req.res!, record.version);
     // Only editors reach an archived record: they are told it is archived (and can restore it).
     return record.archivedAt ? withArchivedAt(body, record, 'include') : body;
   };

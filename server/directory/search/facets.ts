@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServiceRecord } from '../services/service.data.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import { directoryKey, findServices } from '../catalog/queries.js';
+import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
@@ -22,7 +23,7 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
-type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType' | 'confidential' | 'point'>;
+type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType' | 'confidential' | 'locationIds'>;
 
 /** Most frequent first, then by code: a stable order for chips. */
 const ordered = (counts: Map<string, number>) =>
@@ -65,10 +66,10 @@ export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
 }
 
 async function countFacets(query: FacetsQuery): Promise<Facets> {
-  const taxonomy = await loadTaxonomy();
+  const [taxonomy, exposure] = await Promise.all([loadTaxonomy(), publicPlaceExposure()]);
   const matching = async (q: FacetsQuery): Promise<FacetRow[]> => {
-    const search = serviceSearch(q, taxonomy);
-    return (await findServices(search.filter)).filter((row) => withinRadius(search, row));
+    const search = serviceSearch(q, taxonomy, exposure.hiddenPlaceIds);
+    return (await findServices(search.filter)).filter((row) => withinRadius(search, exposure, row));
   };
   const rows = await matching(query);
   const facets: Facets = { total: rows.length, governorate: {}, category: {}, population: {}, language: {}, organizationType: {} };

@@ -4,10 +4,10 @@ import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import { textIn } from '../../platform/text/translated.js';
+import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
 import { directoryKey, findServices } from '../catalog/queries.js';
-import { publicPoint } from '../services/service.view.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { withinRadius } from './near.js';
 import { ServiceFilterParams, serviceSearch } from './service-query.js';
@@ -38,18 +38,19 @@ export type MapFeature = z.infer<typeof MapFeature>;
 export const MapCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(MapFeature) });
 export type MapCollection = z.infer<typeof MapCollection>;
 
-type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'point' | 'governorates'>;
+type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'locationIds' | 'governorates'>;
 
 /** The search as compact GeoJSON: one projected query, organisation names from the shared cache. */
 export async function servicesMap(query: MapQuery): Promise<MapCollection> {
-  const search = serviceSearch(query, await loadTaxonomy());
+  const exposure = await publicPlaceExposure();
+  const search = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
   const lang = query.lang ?? 'en';
   const rows: MapRow[] = await findServices(search.filter);
   const organizations = await organizationRefs(rows.map((r) => r.organizationId));
   const features: MapFeature[] = [];
   for (const row of rows) {
-    const point = publicPoint(row);
-    if (!point || !withinRadius(search, row)) continue;
+    const point = exposure.servicePoint(row);
+    if (!point || !withinRadius(search, exposure, row)) continue;
     features.push({
       type: 'Feature',
       id: row._id.toHexString(),

@@ -63,9 +63,15 @@ export interface ServiceSearch {
 
 /**
  * Filters combine with AND; the values of one filter with OR. Archived services appear only when asked for. Values are
- * cast here (not by Mongoose) because the same filter also feeds aggregations.
+ * cast here (not by Mongoose) because the same filter also feeds aggregations. `hiddenPlaces` are the places whose
+ * services are measured from a governorate capital (PlaceExposure.hiddenPlaceIds), whatever point they stored.
  */
-export function serviceSearch(f: ServiceFilters & { archived?: ArchivedChoice }, taxonomy: Taxonomy, now = new Date()): ServiceSearch {
+export function serviceSearch(
+  f: ServiceFilters & { archived?: ArchivedChoice },
+  taxonomy: Taxonomy,
+  hiddenPlaces: readonly Types.ObjectId[],
+  now = new Date(),
+): ServiceSearch {
   const and: FilterQuery<ServiceDoc>[] = [archivedCondition(f.archived ?? 'exclude'), { status: { $in: f.status?.length ? f.status : ['active'] } }];
   const anyOf = (field: string, values: readonly unknown[] | undefined) => {
     if (values?.length) and.push({ [field]: { $in: values } });
@@ -86,8 +92,11 @@ export function serviceSearch(f: ServiceFilters & { archived?: ArchivedChoice },
   if (near?.radiusKm) {
     const box = boundingBox(near.center, near.radiusKm);
     const inBox = { 'point.lat': { $gte: box.minLat, $lte: box.maxLat }, 'point.lng': { $gte: box.minLng, $lte: box.maxLng } };
-    // Confidential services are measured from their governorate point (publicPoint), whatever is stored.
-    and.push({ $or: [{ confidential: { $ne: true }, ...inBox }, { confidential: true }] });
+    // The stored point is an index only: services whose public point is a governorate capital pass the box
+    // whatever they stored (a stale exact point must not decide, or probing boxes would locate a shelter);
+    // the distance from the public point decides afterwards (withinRadius).
+    const atCapital = [{ confidential: true }, ...(hiddenPlaces.length ? [{ locationIds: { $in: [...hiddenPlaces] } }] : [])];
+    and.push({ $or: [{ confidential: { $ne: true }, ...inBox }, ...atCapital] });
   }
   return { filter: { $and: and }, terms, near };
 }

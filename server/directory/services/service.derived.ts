@@ -1,15 +1,13 @@
 import type { FilterQuery, Types } from 'mongoose';
 import { allTexts } from '../../platform/text/translated.js';
 import { publishChange } from '../catalog/change-feed.js';
-import { locationsByIds } from '../locations/location.data.js';
+import { publicPlaceExposure, type PlaceExposure } from '../locations/place-exposure.js';
 import { organizationsForServices, type OrganizationForServices } from '../organizations/organization.data.js';
 import { searchFields, type SearchFields } from '../search-fields.js';
 import { loadTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.data.js';
-import type { LocationRecord } from '../locations/location.data.js';
 import type { ServiceDoc } from './service.model.js';
 import { ServiceModel } from './service.model.js';
 import type { PointView } from './service.schemas.js';
-import { governoratePoint } from './service.view.js';
 
 /** The fields of a service that derived fields are computed from. */
 export type ServiceSource = Pick<
@@ -17,7 +15,10 @@ export type ServiceSource = Pick<
   'organizationId' | 'name' | 'description' | 'categories' | 'governorates' | 'locationIds' | 'confidential'
 >;
 
-/** Copied or computed from other records so that filters, search and the map stay single-collection queries. */
+/**
+ * Copied or computed from other records so that filters and search stay single-collection queries. `point`
+ * is only an index (the near pre-filter): what the public sees is decided when it is read (place-exposure.ts).
+ */
 export interface DerivedServiceFields {
   organizationType: string | null;
   acceptsReferrals: boolean;
@@ -27,21 +28,8 @@ export interface DerivedServiceFields {
 
 interface Context {
   organizations: Map<string, OrganizationForServices>;
-  locations: Map<string, LocationRecord>;
+  exposure: PlaceExposure;
   taxonomy: Taxonomy;
-}
-
-/**
- * Where a service is drawn and measured from: its first live location — unless the service or that
- * location is confidential, or it has no coordinates: then the capital of its governorate.
- */
-function pointOf(service: ServiceSource, locations: Map<string, LocationRecord>): DerivedServiceFields['point'] {
-  const first = (service.locationIds ?? []).map((id) => locations.get(id.toHexString())).find(Boolean);
-  if (first && !service.confidential && !first.confidential && first.lat != null && first.lng != null) {
-    return { lat: first.lat, lng: first.lng, precision: 'exact' };
-  }
-  const capital = governoratePoint(first?.address?.governorate ?? service.governorates?.[0]);
-  return capital ?? { lat: null, lng: null, precision: 'governorate' };
 }
 
 function derive(service: ServiceSource, ctx: Context): DerivedServiceFields {
@@ -49,7 +37,7 @@ function derive(service: ServiceSource, ctx: Context): DerivedServiceFields {
   return {
     organizationType: org?.type ?? null,
     acceptsReferrals: org?.acceptsReferrals ?? false,
-    point: pointOf(service, ctx.locations),
+    point: ctx.exposure.servicePoint(service) ?? { lat: null, lng: null, precision: 'governorate' },
     // Location text is deliberately not searchable: it would let `q` find confidential places.
     search: searchFields({
       name: service.name,
@@ -61,15 +49,10 @@ function derive(service: ServiceSource, ctx: Context): DerivedServiceFields {
 
 async function contextFor(services: readonly ServiceSource[]): Promise<Context> {
   const orgIds = [...new Map(services.map((s) => [s.organizationId.toHexString(), s.organizationId])).values()];
-  const locationIds: Types.ObjectId[] = services.flatMap((s) => s.locationIds ?? []);
-  const [organizations, locations, taxonomy] = await Promise.all([
-    organizationsForServices(orgIds),
-    locationsByIds(locationIds),
-    loadTaxonomy(),
-  ]);
+  const [organizations, exposure, taxonomy] = await Promise.all([organizationsForServices(orgIds), publicPlaceExposure(), loadTaxonomy()]);
   return {
     organizations: new Map(organizations.map((o) => [o._id.toHexString(), o])),
-    locations: new Map(locations.map((l) => [l._id.toHexString(), l])),
+    exposure,
     taxonomy,
   };
 }

@@ -5,7 +5,7 @@ import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { ServiceModel } from './service.model.js';
 import { ServiceCreate, ServiceDetail, ServiceSummary, ServiceUpdate } from './service.schemas.js';
-import { presentService, searchServices, ServiceListQuery, serviceToStored } from './service.use-cases.js';
+import { presentService, searchServices, serviceChanged, ServiceListQuery, serviceToStored } from './service.use-cases.js';
 import { archivedListErrors } from '../records/archived.js';
 
 export function serviceRoutes(): Router {
@@ -47,6 +47,7 @@ export function serviceRoutes(): Router {
     ownerOfInput: (input) => input.organizationId.toLowerCase(),
     ownerOf: (s) => s.organizationId.toHexString(),
     toStored: (input, existing) => serviceToStored(input, existing),
+    afterWrite: serviceChanged,
     detail: (s, req) => presentService(s, viewerOf(req)),
     verifiable: true,
     actions: [

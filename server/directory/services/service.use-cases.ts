@@ -5,17 +5,17 @@ import { badRequest, forbidden, type FieldProblem } from '../../platform/http/pr
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
+import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
 import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
 import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
-import type { PointFields } from '../search/near.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { servicesInOrder, type ServiceRecord } from './service.data.js';
-import { derivedServiceFields } from './service.derived.js';
+import { derivedServiceFields, refreshServices } from './service.derived.js';
 import {
   SERVICE_SUMMARY_FIELDS,
   type ServiceCreate,
@@ -23,7 +23,7 @@ import {
   type ServiceSummary,
   type ServiceUpdate,
 } from './service.schemas.js';
-import { publicPoint, serviceDetail, serviceSummary } from './service.view.js';
+import { serviceDetail, serviceSummary } from './service.view.js';
 
 export const ServiceListQuery = z
   .strictObject({
@@ -52,26 +52,31 @@ export async function searchServices(
   query: ServiceListQuery,
   viewer: Viewer,
 ): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }>> {
-  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy());
+  const exposure = await publicPlaceExposure();
+  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
   if (query.verification?.length) {
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
     filter.$and!.push({ 'verification.status': { $in: query.verification } });
   }
   const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
-  const { ids, total, distances } = await rankedPage('services', filter, {
+  const { ids, total, distances } = await rankedPage<ServiceRecord>('services', filter, {
     sort,
     page: query.page,
     perPage: query.perPage,
     terms,
-    // Candidates carry what publicPoint() needs: distances are measured from the public point only.
-    ...(near ? { near: { ...near, pointOf: (c: PointFields) => publicPoint(c) } } : {}),
+    // Distances are measured from the public point only.
+    ...(near ? { near: { ...near, pointOf: (c) => exposure.servicePoint(c) } } : {}),
   });
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));
   const items = services.map((s) =>
     withArchivedAt(
       pickFields(
-        withVerification(serviceSummary(s, organizations.get(s.organizationId.toHexString()), distances.get(s._id.toHexString())), s, viewer),
+        withVerification(
+          serviceSummary(s, organizations.get(s.organizationId.toHexString()), exposure, distances.get(s._id.toHexString())),
+          s,
+          viewer,
+        ),
         query.fields,
       ),
       s,
@@ -90,15 +95,17 @@ async function contactsFor(service: ServiceRecord) {
 
 /** The service page: the public view plus the locations this viewer may see and the contacts. */
 export async function presentService(service: ServiceRecord, viewer: Viewer): Promise<ServiceDetail> {
-  const [organizations, locations, contacts] = await Promise.all([
+  const [organizations, locations, contacts, exposure] = await Promise.all([
     organizationRefs([service.organizationId]),
     locationsByIds(service.locationIds ?? []),
     contactsFor(service),
+    publicPlaceExposure(),
   ]);
   const order = new Map((service.locationIds ?? []).map((id, i) => [id.toHexString(), i]));
   const inOrder = [...locations].sort((a, b) => (order.get(a._id.toHexString()) ?? 0) - (order.get(b._id.toHexString()) ?? 0));
   const detail = serviceDetail(service, {
     organization: organizations.get(service.organizationId.toHexString()),
+    exposure,
     locations: (await visibleLocations(inOrder, viewer)).map(locationBrief),
     contacts: contacts.map(contactBrief),
   });
@@ -150,4 +157,19 @@ export async function serviceToStored(input: ServiceCreate | ServiceUpdate, exis
   const locationIds: Types.ObjectId[] = merged.locationIds.map((id) => toObjectId(id)!);
   const derived = await derivedServiceFields({ ...merged, organizationId, locationIds, governorates });
   return { ...input, ...(existing ? {} : { organizationId }), locationIds, governorates, ...derived };
+}
+
+/**
+ * Services at the places of a service that is or was confidential are indexed at a governorate capital
+ * while it uses them: re-derive their stored points (an index only; what the public sees is decided when read).
+ */
+export async function serviceChanged(change: { before: ServiceRecord | null; after: ServiceRecord }): Promise<void> {
+  const { before, after } = change;
+  const wasConfidential = Boolean(before?.confidential);
+  const isConfidential = Boolean(after.confidential);
+  const placesMoved = String(before?.locationIds ?? []) !== String(after.locationIds);
+  if (!(wasConfidential || isConfidential) || (wasConfidential === isConfidential && !placesMoved)) return;
+  const places = [...(before?.locationIds ?? []), ...after.locationIds];
+  if (!places.length) return;
+  await refreshServices({ _id: { $ne: after._id }, locationIds: { $in: places } });
 }

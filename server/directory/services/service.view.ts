@@ -1,44 +1,22 @@
-import { bundledGovernorates } from '../governorates/governorate-data.js';
+import type { PlaceExposure } from '../locations/place-exposure.js';
 import type { OrganizationRef } from '../organizations/organization.data.js';
 import { idOf } from '../records/record.js';
 import { iso, phones, translated } from '../records/view-schemas.js';
 import type { ServiceRecord } from './service.data.js';
-import type { ContactBrief, LocationBrief, PointView, ServiceDetail, ServiceSummary } from './service.schemas.js';
-
-/** The capital of a governorate: where services without a public address are drawn and measured from. */
-export function governoratePoint(code: string | null | undefined): PointView | null {
-  const g = code ? bundledGovernorates().find((x) => x.code === code) : undefined;
-  return g ? { lat: g.lat, lng: g.lng, precision: 'governorate' } : null;
-}
-
-const capitals = () => new Set(bundledGovernorates().map((g) => `${g.lat},${g.lng}`));
-let capitalKeys: Set<string> | undefined;
-
-type PointSource = Pick<ServiceRecord, 'confidential' | 'point' | 'governorates'>;
-
-/**
- * The only coordinates of a service that may leave the server for anyone: the stored point, except
- * that a confidential service is always at a governorate capital — even if a stored point said
- * otherwise (e.g. imported data), it is replaced here, for lists, detail, distance and the map alike.
- */
-export function publicPoint(s: PointSource): PointView | null {
-  const p = s.point;
-  const stored = p && p.lat != null && p.lng != null ? { lat: p.lat, lng: p.lng } : null;
-  if (!s.confidential) return stored ? { ...stored, precision: p?.precision === 'governorate' ? 'governorate' : 'exact' } : null;
-  capitalKeys ??= capitals();
-  if (stored && p?.precision === 'governorate' && capitalKeys.has(`${stored.lat},${stored.lng}`)) {
-    return { ...stored, precision: 'governorate' };
-  }
-  return governoratePoint(s.governorates?.[0]);
-}
+import type { ContactBrief, LocationBrief, ServiceDetail, ServiceSummary } from './service.schemas.js';
 
 const missingOrganization = (id: string): OrganizationRef => ({ id, name: {}, type: null });
 
 /**
  * THE public face of a service, used by every endpoint that returns services (lists, search, detail,
- * organisation pages): nothing about where a confidential service is goes beyond publicPoint().
+ * organisation pages): its point is the one the place exposure decides now, never the stored one.
  */
-export function serviceSummary(s: ServiceRecord, organization: OrganizationRef | undefined, distanceKm?: number): ServiceSummary {
+export function serviceSummary(
+  s: ServiceRecord,
+  organization: OrganizationRef | undefined,
+  exposure: PlaceExposure,
+  distanceKm?: number,
+): ServiceSummary {
   const organizationId = s.organizationId.toHexString();
   const org = organization ?? missingOrganization(organizationId);
   return {
@@ -54,7 +32,7 @@ export function serviceSummary(s: ServiceRecord, organization: OrganizationRef |
     confidential: s.confidential ?? false,
     acceptsReferrals: s.acceptsReferrals ?? false,
     lastVerifiedAt: iso(s.lastVerifiedAt),
-    point: publicPoint(s),
+    point: exposure.servicePoint(s),
     ...(distanceKm === undefined ? {} : { distanceKm }),
   };
 }
@@ -65,10 +43,10 @@ export function serviceSummary(s: ServiceRecord, organization: OrganizationRef |
  */
 export function serviceDetail(
   s: ServiceRecord,
-  ctx: { organization: OrganizationRef | undefined; locations: LocationBrief[]; contacts: ContactBrief[] },
+  ctx: { organization: OrganizationRef | undefined; exposure: PlaceExposure; locations: LocationBrief[]; contacts: ContactBrief[] },
 ): ServiceDetail {
   return {
-    ...serviceSummary(s, ctx.organization),
+    ...serviceSummary(s, ctx.organization, ctx.exposure),
     eligibility: translated(s.eligibility),
     applicationProcess: translated(s.applicationProcess),
     fees: translated(s.fees),

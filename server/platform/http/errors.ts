@@ -54,7 +54,12 @@ function toProblem(err: unknown): HttpProblem | undefined {
 
 export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem, instance?: string): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem.toBody(instance)));
+  const body = JSON.stringify(problem.toBody(instance));
+  // Not res.send(): it adds an ETag (a hash of the body), and a problem is no representation to cache
+  // or revalidate; without it a hidden record's 404 carries nothing that an unknown id's lacks.
+  res.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** The last middleware: every error becomes a problem+json response; internals are logged, never sent. */

@@ -1,6 +1,6 @@
 import type { FilterQuery, Types } from 'mongoose';
 import { ContactModel } from '../../directory/contacts/contact.model.js';
-import { locationsOfConfidentialServices } from '../../directory/locations/location.data.js';
+import { publicPlaceExposure } from '../../directory/locations/place-exposure.js';
 import { LocationModel } from '../../directory/locations/location.model.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
@@ -107,7 +107,7 @@ export const searchTerms = (terms: TermSource[], search: string | undefined): Te
  * confidential service (such a place is as secret as the service, whatever its own flag says).
  */
 export async function publicLocationFilter(): Promise<FilterQuery<LocationSource>> {
-  const secret = await locationsOfConfidentialServices();
+  const secret = (await publicPlaceExposure()).hiddenPlaceIds;
   return { archivedAt: null, confidential: { $ne: true }, ...(secret.length ? { _id: { $nin: secret } } : {}) };
 }
 
