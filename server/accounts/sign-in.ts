@@ -2,7 +2,7 @@ import type { LoginThrottle } from './login-throttle.js';
 import type { SessionUser } from './permissions.js';
 import { verifyPassword } from './passwords.js';
 import { UserModel, normalizeEmail } from './user.model.js';
-import { findUserByEmail, toSessionUser } from './users.js';
+import { actingUser, findUserByEmail } from './users.js';
 
 export interface Credentials {
   email: string;
@@ -27,5 +27,5 @@ export async function signIn(credentials: Credentials, throttle: LoginThrottle):
   await reserved.succeeded();
   await throttle.clearAccount(attempt.email);
   await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
-  return toSessionUser(user);
+  return actingUser(user);
 }
