@@ -63,6 +63,8 @@ test('an organisation admin edits the profile in Arabic and Kurdish beside Engli
   assert.equal(await arabic.getAttribute('dir'), 'rtl');
   assert.equal(await kurdish.getAttribute('lang'), 'ckb');
   assert.equal(await name.getByLabel('English').getAttribute('dir'), 'ltr');
+  assert.ok(await name.getByLabel('English').isDisabled(), 'the name is a platform admin’s to change');
+  await workspace(page).getByText('Only the platform administrators change the organisation’s name and type').waitFor();
   assert.equal(await name.getByText('Translation missing').count(), 2, 'Arabic and Kurdish are marked missing');
 
   // The name itself changes only by a platform admin (organization-identity.test.ts); the description is the admin's.
