@@ -1,15 +1,21 @@
 import { Schema, model } from 'mongoose';
 
 /**
- * One document per failed sign-in, under two keys: the IP address and the account. Counting inserted
- * events, rather than incrementing a counter, stays exact with parallel attempts on several app
- * instances (the embedded database does not make `$inc` atomic). No TTL index: old events are
- * ignored by the queries and removed by the housekeeping job.
+ * One document per sign-in attempt under each of two keys, the IP address and the account, written
+ * BEFORE the password is checked; it stays as a failure unless the attempt succeeds, and as `refused`
+ * when it was turned away (429) without a check: those count towards the locks, not the wait. Its `_id` is
+ * `key#seq`: an insert under a unique key is the one write the embedded FerretDB makes atomic (see
+ * platform/db/claims.ts), so parallel attempts on several app instances each get a sequence number
+ * of their own and are all counted. No TTL index: old attempts are ignored by the queries and removed
+ * by the housekeeping job.
  */
 const LoginFailureSchema = new Schema(
   {
+    _id: { type: String, required: true },
     key: { type: String, required: true },
+    seq: { type: Number, required: true },
     at: { type: Date, required: true },
+    refused: { type: Boolean, default: false },
   },
   { collection: 'login_failures', versionKey: false },
 );

@@ -19,12 +19,13 @@ export async function changePassword(
   throttle: LoginThrottle,
 ): Promise<void> {
   const attempt = { ip: req.ip ?? 'unknown', email: normalizeEmail(user.email) };
-  await throttle.assertAllowed(attempt);
+  const reserved = await throttle.reserve(attempt);
   const stored = await UserModel.findById(user.id, { passwordHash: 1 }).lean();
   if (!(await verifyPassword(stored?.passwordHash ?? null, passwords.currentPassword))) {
-    await throttle.recordFailure(attempt);
+    await reserved.failed();
     throw badRequest('The current password is wrong.', [{ field: 'body.currentPassword', message: 'does not match' }]);
   }
+  await reserved.succeeded();
   assertAcceptablePassword(passwords.newPassword, user, 'newPassword');
   await setPassword(user, passwords.newPassword, req, 'password-change');
   await endSessionsOf(user.id, req.sessionID);

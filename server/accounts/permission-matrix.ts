@@ -1,3 +1,5 @@
+import { GOVERNMENT_TYPES } from '../directory/vocabulary.js';
+
 /**
  * Least privilege, written once: which role may do which action on its own organisation's records
  * ("own") and on anybody else's ("other"). Anonymous visitors only read the public directory, which
@@ -9,6 +11,7 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   'organization:create',
   'organization:update',
+  'organization:name-and-type',
   'organization:archive',
   'organization:verify',
   'service:write',
@@ -39,6 +42,9 @@ export const PERMISSIONS: Record<Role, Record<Action, Cell>> = {
   'platform-admin': {
     'organization:create': all,
     'organization:update': all,
+    // What an organisation is called and what kind of body it is are checked facts (the type decides
+    // who may be a government liaison): only platform admins change them.
+    'organization:name-and-type': all,
     'organization:archive': all,
     'organization:verify': all,
     'service:write': all,
@@ -61,6 +67,7 @@ export const PERMISSIONS: Record<Role, Record<Action, Cell>> = {
   'org-admin': {
     'organization:create': none,
     'organization:update': own,
+    'organization:name-and-type': none,
     'organization:archive': none,
     'organization:verify': none,
     'service:write': own,
@@ -82,6 +89,7 @@ export const PERMISSIONS: Record<Role, Record<Action, Cell>> = {
   caseworker: {
     'organization:create': none,
     'organization:update': none,
+    'organization:name-and-type': none,
     'organization:archive': none,
     'organization:verify': none,
     'service:write': none,
@@ -103,6 +111,7 @@ export const PERMISSIONS: Record<Role, Record<Action, Cell>> = {
   'gov-liaison': {
     'organization:create': none,
     'organization:update': none,
+    'organization:name-and-type': none,
     'organization:archive': none,
     'organization:verify': none,
     'service:write': none,
@@ -123,6 +132,23 @@ export const PERMISSIONS: Record<Role, Record<Action, Cell>> = {
   },
 };
 
+/** Rules the matrix alone does not say, in the order PERMISSIONS.md lists them. */
+export const PERMISSION_RULES = [
+  '**Roles follow the organisation as it is now.** The permissions of a role are derived on every request ' +
+    'from the member’s current organisation, never from a copy taken when the role was given: a `gov-liaison` ' +
+    'has the powers above only while their organisation is of a government type (government, law-enforcement, ' +
+    'judiciary) and not archived; otherwise they act as a `caseworker`.',
+  '**`organization:name-and-type`** — an organisation’s name and type change only by a platform admin ' +
+    '(403 `/problems/name-and-type-by-platform-admin` for anybody else; resending them unchanged is fine). ' +
+    'The type decides who may be a government liaison.',
+  '**`GET /network` follows `referral:stats`.** Edges of the viewer’s own organisation: in full, over the ' +
+    'period asked, with both directions. Edges between two other organisations: only for roles with ' +
+    '`referral:stats` on **any** organisation, and only as aggregates — referrals counted in whole, completed ' +
+    'calendar months (UTC) overlapping the period (`aggregatedPeriod`), without direction, and a count of 1 to 4 ' +
+    'shown as “fewer than 5” (`referrals: null`, `fewerThanFive: true`). No choice of periods singles out one ' +
+    'day’s referral between two named organisations.',
+] as const;
+
 /** The signed-in user as the rest of the server sees it (what the session deserialises to). */
 export interface SessionUser {
   id: string;
@@ -131,6 +157,16 @@ export interface SessionUser {
   role: Role;
   /** Null only for platform admins. */
   organizationId: string | null;
+}
+
+/**
+ * The role a member acts in, from their granted role and what their organisation is NOW: a government
+ * liaison's powers hold only while the organisation is a government body; otherwise they act as a
+ * caseworker. Derived on every request, so a later change of the organisation takes effect at once.
+ */
+export function effectiveRole(granted: Role, organizationType: string | null): Role {
+  if (granted === 'gov-liaison' && !(GOVERNMENT_TYPES as readonly (string | null)[]).includes(organizationType)) return 'caseworker';
+  return granted;
 }
 
 export function can(user: SessionUser | undefined, action: Action, targetOrganizationId?: string | null): boolean {

@@ -1,4 +1,4 @@
-import { ACTIONS, PERMISSIONS, ROLES } from './permissions.js';
+import { ACTIONS, PERMISSION_RULES, PERMISSIONS, ROLES } from './permissions.js';
 
 const mark = (cell: { own: boolean; other: boolean }) => (cell.other ? 'any' : cell.own ? 'own' : '—');
 
@@ -17,6 +17,10 @@ export function permissionsMarkdown(): string {
     header,
     rule,
     ...rows,
+    '',
+    '## Rules beyond the table',
+    '',
+    ...PERMISSION_RULES.map((rule) => `- ${rule}`),
     '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import type { Config } from '../platform/config.js';
 import type { SessionUser } from './permissions.js';
 import { signIn } from './sign-in.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { findActiveUserById, toSessionUser } from './users.js';
+import { actingUser, findActiveUserById } from './users.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -35,11 +35,13 @@ export function createAuthenticator(throttle: LoginThrottle): passport.Authentic
   );
   authenticator.serializeUser<string>((user, done) => done(null, (user as SessionUser).id));
   authenticator.deserializeUser<string>((id, done) => {
-    // Read on every request: a deactivated account or a changed role takes effect at once.
-    findActiveUserById(id).then(
-      (user) => done(null, user ? toSessionUser(user) : false),
-      (err: unknown) => done(err),
-    );
+    // Read on every request: a deactivated account, a changed role or a changed organisation takes effect at once.
+    findActiveUserById(id)
+      .then((user) => (user ? actingUser(user) : null))
+      .then(
+        (user) => done(null, user ?? false),
+        (err: unknown) => done(err),
+      );
   });
   return authenticator;
 }

@@ -4,7 +4,7 @@ import { OrganizationModel } from '../directory/organizations/organization.model
 import { GOVERNMENT_TYPES, type OrganizationType } from '../directory/vocabulary.js';
 import type { Translated } from '../platform/text/translated.js';
 import { badRequest, notFound } from '../platform/http/problem.js';
-import type { Role, SessionUser } from './permissions.js';
+import { effectiveRole, type Role, type SessionUser } from './permissions.js';
 import { UserModel, normalizeEmail, type UserDoc } from './user.model.js';
 
 /** What the API shows of an account. */
@@ -29,6 +29,17 @@ export const toSessionUser = (u: UserDoc): SessionUser => ({
   role: u.role,
   organizationId: u.organizationId?.toString() ?? null,
 });
+
+/**
+ * The user as a request acts: the role is re-derived from the organisation as it is now (see
+ * effectiveRole), never from what it was when the role was given.
+ */
+export async function actingUser(u: UserDoc): Promise<SessionUser> {
+  const user = toSessionUser(u);
+  if (user.role !== 'gov-liaison' || !user.organizationId) return user;
+  const org = await OrganizationModel.findOne({ _id: user.organizationId, archivedAt: null }, { type: 1 }).lean();
+  return { ...user, role: effectiveRole(user.role, org?.type ?? null) };
+}
 
 export async function findActiveUserById(id: string): Promise<UserDoc | null> {
   if (!Types.ObjectId.isValid(id)) return null;

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { authorize } from '../accounts/permissions.js';
+import { Types } from 'mongoose';
+import { authorize, canEverywhere } from '../accounts/permissions.js';
 import { organizationsById } from '../directory/catalog/queries.js';
 import type { Translated } from '../platform/text/translated.js';
 import { AgreementModel } from './agreements/agreement.model.js';
@@ -10,17 +11,27 @@ import { PeriodQuery } from './referral.schemas.js';
 export const NetworkQuery = z.strictObject(PeriodQuery);
 export type NetworkQuery = z.output<typeof NetworkQuery>;
 
+/** Below this, a count of referrals between two other organisations is shown only as "fewer than 5". */
+export const SMALL_COUNT = 5;
+
+const Count = z.number().nullable();
+
 export const NetworkView = z.object({
   period: z.object({ from: z.date().nullable(), to: z.date().nullable() }),
+  aggregatedPeriod: z
+    .object({ from: z.date().nullable(), to: z.date() })
+    .describe('The whole, completed calendar months (UTC) in which referrals between two other organisations are counted.'),
   nodes: z.array(z.object({ id: z.string(), name: z.record(z.string(), z.string()), type: z.string(), governorates: z.array(z.string()) })),
   edges: z.array(
     z.object({
       source: z.string(),
       target: z.string(),
+      detail: z.enum(['full', 'aggregate']).describe('`full` for an edge of the viewer’s own organisation; `aggregate` between two others.'),
       agreements: z.number().describe('Agreements between the two in force at any time in the period.'),
-      referrals: z.number().describe('Referrals sent between the two, both ways, in the period.'),
-      sourceToTarget: z.number().describe('Of those, the referrals `source` sent to `target`.'),
-      targetToSource: z.number().describe('Of those, the referrals `target` sent to `source`.'),
+      referrals: Count.describe('Referrals sent between the two, both ways: in the period (full) or in `aggregatedPeriod` (aggregate); null when 1 to 4.'),
+      fewerThanFive: z.boolean().describe('True when `referrals` is null because the aggregate count is between 1 and 4.'),
+      sourceToTarget: Count.describe('Of those, the referrals `source` sent to `target` (full edges only).'),
+      targetToSource: Count.describe('Of those, the referrals `target` sent to `source` (full edges only).'),
     }),
   ),
 });
@@ -34,12 +45,49 @@ interface Edge {
   targetToSource: number;
 }
 
+const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+const nextMonthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+
+/**
+ * The period widened to whole calendar months and cut at the start of the current one: any two
+ * answers then differ by whole completed months, so no choice of periods singles out a day.
+ */
+export function aggregatedPeriod(period: { from?: Date; to?: Date }, now = new Date()): { from: Date | null; to: Date } {
+  const from = period.from ? monthStart(period.from) : null;
+  const end = period.to ? (monthStart(period.to).getTime() === period.to.getTime() ? period.to : nextMonthStart(period.to)) : now;
+  const to = new Date(Math.min(end.getTime(), monthStart(now).getTime()));
+  return { from: from && from > to ? to : from, to };
+}
+
+async function referralPairs(from: Date | null, to: Date | null, organizationId: string | null) {
+  const sent: Record<string, Date | null> = { $ne: null };
+  if (from) sent.$gte = from;
+  if (to) sent.$lt = to;
+  const match: Record<string, unknown> = { sentAt: sent };
+  if (organizationId) {
+    const org = new Types.ObjectId(organizationId);
+    match.$or = [{ fromOrganizationId: org }, { toOrganizationId: org }];
+  }
+  const rows = await ReferralModel.aggregate<{ _id: { from: unknown; to: unknown }; count: number }>([
+    { $match: match },
+    { $group: { _id: { from: '$fromOrganizationId', to: '$toOrganizationId' }, count: { $sum: 1 } } },
+  ]);
+  return rows.map((r) => ({ from: String(r._id.from), to: String(r._id.to), count: r.count }));
+}
+
 /**
  * Who works with whom: organisations as nodes; between two of them an edge with the agreements in force
  * during the period and the number of referrals sent either way. Edges are undirected (source < target).
+ * Scoped like /referrals/stats: the viewer's own organisation's edges in full; edges between two
+ * others only for those with `referral:stats` everywhere, and only as aggregates (see PERMISSIONS.md).
  */
 export async function partnerNetwork(req: Request, query: NetworkQuery) {
-  authorize(req, 'referral:stats');
+  const user = authorize(req, 'referral:stats');
+  const own = user.organizationId;
+  const seesOthers = canEverywhere(user, 'referral:stats');
+  const isOwn = (a: string, b: string) => own !== null && (a === own || b === own);
+  const shown = (a: string, b: string) => isOwn(a, b) || seesOthers;
+
   const edges = new Map<string, Edge>();
   const edge = (a: string, b: string): Edge => {
     const [source, target] = a < b ? [a, b] : [b, a];
@@ -56,21 +104,19 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
     const ends = [a.endsOn, a.endedAt].filter((d): d is Date => d !== null).map((d) => d.getTime());
     const end = ends.length ? Math.min(...ends) : Infinity;
     if (query.from && end <= query.from.getTime()) continue;
-    edge(a.proposerOrganizationId.toString(), a.partnerOrganizationId.toString()).agreements += 1;
+    const [x, y] = [a.proposerOrganizationId.toString(), a.partnerOrganizationId.toString()];
+    if (shown(x, y)) edge(x, y).agreements += 1;
   }
 
-  const sent: Record<string, Date | null> = { $ne: null };
-  if (query.from) sent.$gte = query.from;
-  if (query.to) sent.$lt = query.to;
-  const pairs = await ReferralModel.aggregate<{ _id: { from: unknown; to: unknown }; count: number }>([
-    { $match: { sentAt: sent } },
-    { $group: { _id: { from: '$fromOrganizationId', to: '$toOrganizationId' }, count: { $sum: 1 } } },
+  const aggregated = aggregatedPeriod(query);
+  const [ownPairs, otherPairs] = await Promise.all([
+    own ? referralPairs(query.from ?? null, query.to ?? null, own) : [],
+    seesOthers ? referralPairs(aggregated.from, aggregated.to, null) : [],
   ]);
-  for (const p of pairs) {
-    const from = String(p._id.from);
-    const e = edge(from, String(p._id.to));
+  for (const p of [...ownPairs, ...otherPairs.filter((p) => !isOwn(p.from, p.to))]) {
+    const e = edge(p.from, p.to);
     e.referrals += p.count;
-    if (from === e.source) e.sourceToTarget += p.count;
+    if (p.from === e.source) e.sourceToTarget += p.count;
     else e.targetToSource += p.count;
   }
 
@@ -78,9 +124,16 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
   const organizations = [...(await organizationsById(ids)).values()];
   return {
     period: { from: query.from ?? null, to: query.to ?? null },
+    aggregatedPeriod: aggregated,
     nodes: organizations
       .map((o) => ({ id: o._id.toString(), name: o.name as Translated, type: o.type, governorates: o.governorates }))
       .sort((a, b) => a.id.localeCompare(b.id)),
-    edges: [...edges.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
+    edges: [...edges.values()]
+      .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
+      .map((e) => {
+        if (isOwn(e.source, e.target)) return { ...e, detail: 'full' as const, fewerThanFive: false };
+        const small = e.referrals > 0 && e.referrals < SMALL_COUNT;
+        return { ...e, detail: 'aggregate' as const, referrals: small ? null : e.referrals, fewerThanFive: small, sourceToTarget: null, targetToSource: null };
+      }),
   };
 }

@@ -57,7 +57,7 @@ describe('admin directory: archived organisations and terms, the network both wa
     await referralIn(n, 'sent');
     await referralIn(n, 'accepted');
     await n.receiver.post('/api/v1/referrals', referralBody(n.senderOrg, { send: true })).expect(201);
-    const res = await n.liaison.get('/api/v1/network').expect(200);
+    const res = await n.sender.get('/api/v1/network').expect(200);
     const edge = res.body.edges.find((e: { source: string; target: string }) => [e.source, e.target].sort().join() === [n.senderOrg, n.receiverOrg].sort().join());
     const fromSender = edge.source === n.senderOrg ? edge.sourceToTarget : edge.targetToSource;
     const fromReceiver = edge.source === n.senderOrg ? edge.targetToSource : edge.sourceToTarget;

@@ -186,7 +186,8 @@ describe('directory records: create, update, archive, restore', () => {
     const verified = await post<{ verification: { status: string }; lastVerifiedAt: string; version: number }>(admin, `/organizations/${org.id}/verify`, {}, 200);
     assert.equal(verified.verification.status, 'verified');
     assert.ok(verified.lastVerifiedAt);
-    const res = await patch(orgAdmin, `/organizations/${org.id}`, { name: { en: 'Euphrates Aid' }, type: 'community-based', acceptsReferrals: false }, verified.version).expect(200);
+    // Name and type change only by a platform admin (organization-identity.test.ts).
+    const res = await patch(admin, `/organizations/${org.id}`, { name: { en: 'Euphrates Aid' }, type: 'community-based', acceptsReferrals: false }, verified.version).expect(200);
     assert.equal(res.body.verification.status, 'pending');
     assert.equal(res.body.version, before.body.version + 2);
     const service = await request(t.app).get(api(`/services/${s.id}`)).expect(200);

@@ -103,7 +103,9 @@ describe('referral statistics, agreements and the partner network', () => {
 
   it('draws the network: organisations, agreements and referral counts between them', async () => {
     await request(t.app).get('/api/v1/network').expect(401);
-    const res = await n.outsider.get('/api/v1/network').expect(200);
+    // Their own organisation's pairs in full; nothing between two others (referrals-network-scope.test.ts).
+    assert.deepEqual((await n.outsider.get('/api/v1/network').expect(200)).body.edges, []);
+    const res = await n.sender.get('/api/v1/network').expect(200);
     const ids = res.body.nodes.map((o: { id: string }) => o.id).sort();
     assert.deepEqual(ids, [n.senderOrg, n.receiverOrg, n.governmentOrg].sort());
     const government = res.body.nodes.find((o: { id: string }) => o.id === n.governmentOrg);
@@ -115,7 +117,7 @@ describe('referral statistics, agreements and the partner network', () => {
     assert.equal(edge(n.senderOrg, n.governmentOrg).referrals, 1);
     assert.equal(edge(n.senderOrg, n.governmentOrg).agreements, 0);
 
-    const future = await n.outsider.get('/api/v1/network?from=2099-01-01').expect(200);
+    const future = await n.sender.get('/api/v1/network?from=2099-01-01').expect(200);
     assert.deepEqual(future.body.edges, []);
   });
 });

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
+import { ReferralModel } from '../../server/referrals/referral.model.js';
 import { createTestOrganization, createTestUser } from '../support/auth.js';
 import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
 import { signInOverHttp } from '../support/http-session.js';
@@ -130,6 +131,10 @@ test('a government liaison sees referral volumes and the partner network on the 
   await send(clinic!, safeHouse!, { urgency: 'emergency' });
   await send(clinic!, safeHouse!, { urgency: 'high' });
   await send(safeHouse!, clinic!, { urgency: 'emergency' });
+  // Between two other organisations a liaison sees whole past months only: these were sent last month.
+  const now = new Date();
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10));
+  await ReferralModel.updateMany({ fromOrganizationId: { $in: [clinic, safeHouse] } }, { $set: { sentAt: lastMonth } });
 
   const page = await signedInAt('/coverage', 'gov-liaison');
   const figures = page.locator('ct-referral-figures');
@@ -142,8 +147,10 @@ test('a government liaison sees referral volumes and the partner network on the 
   const network = figures.locator('table.network');
   const row = network.locator('tbody tr', { hasText: pair[0] }).filter({ hasText: pair[1] });
   await row.waitFor();
-  // Alphabetical: the clinic is A, the safe house B; agreements, A → B, B → A, in all.
-  assert.deepEqual((await row.locator('td.number').allTextContents()).map((t) => t.trim()), ['0', '2', '1', '3']);
+  // Alphabetical: the clinic is A, the safe house B; agreements, A → B, B → A, in all — an aggregate of
+  // two other organisations: no direction, and 3 shown as "fewer than 5".
+  assert.deepEqual((await row.locator('td.number').allTextContents()).map((t) => t.trim()), ['0', 'not shown', 'not shown', 'fewer than 5']);
+  await figures.getByText(/only in whole past calendar months/).waitFor();
   const total = network.getByRole('columnheader', { name: /Referrals in all/ });
   await total.getByRole('button').click();
   assert.equal(await total.getAttribute('aria-sort'), 'ascending');

@@ -63,18 +63,26 @@ test('an organisation admin edits the profile in Arabic and Kurdish beside Engli
   assert.equal(await arabic.getAttribute('dir'), 'rtl');
   assert.equal(await kurdish.getAttribute('lang'), 'ckb');
   assert.equal(await name.getByLabel('English').getAttribute('dir'), 'ltr');
+  assert.ok(await name.getByLabel('English').isDisabled(), 'the name is a platform admin’s to change');
+  await workspace(page).getByText('Only the platform administrators change the organisation’s name and type').waitFor();
   assert.equal(await name.getByText('Translation missing').count(), 2, 'Arabic and Kurdish are marked missing');
 
-  await arabic.fill('جمعية أمل البصرة');
-  await kurdish.fill('کۆمەڵەی هیوای بەسرە');
-  assert.equal(await name.getByText('Translation missing').count(), 0);
-  await workspace(page).getByRole('group', { name: 'Description' }).getByLabel('English').fill('Legal aid and shelter referrals in Basrah.');
+  // The name itself changes only by a platform admin (organization-identity.test.ts); the description is the admin's.
+  const description = workspace(page).getByRole('group', { name: 'Description' });
+  await description.getByLabel('English').fill('Legal aid and shelter referrals in Basrah.');
+  await description.getByLabel('Arabic').fill('مساعدة قانونية وإحالات إلى المأوى في البصرة.');
+  await description.getByLabel('Kurdish (Sorani)').fill('یارمەتی یاسایی و ئاماژەپێدان بۆ پەناگە لە بەسرە.');
+  assert.equal(await description.getByText('Translation missing').count(), 0);
   await workspace(page).getByRole('button', { name: 'Save changes' }).click();
   await workspace(page).getByText('Saved.').waitFor();
   await screenshot(page, 'workspace-profile-en');
 
   const stored = await api.call('GET', `/organizations/${organizationId}`);
-  assert.deepEqual(stored.body.name, { en: 'Basra Hope Association', ar: 'جمعية أمل البصرة', ckb: 'کۆمەڵەی هیوای بەسرە' });
+  assert.deepEqual(stored.body.description, {
+    en: 'Legal aid and shelter referrals in Basrah.',
+    ar: 'مساعدة قانونية وإحالات إلى المأوى في البصرة.',
+    ckb: 'یارمەتی یاسایی و ئاماژەپێدان بۆ پەناگە لە بەسرە.',
+  });
 
   await page.goto(`/workspace/services/${String(service.body.id)}`);
   await workspace(page).getByText('Not yet verified').waitFor();

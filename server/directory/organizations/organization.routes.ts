@@ -49,7 +49,7 @@ export function organizationRoutes(): Router {
     permissions: { create: 'organization:create', update: 'organization:update', archive: 'organization:archive' },
     ownerOfInput: () => null,
     ownerOf: (o) => o._id.toHexString(),
-    toStored: (input, existing) => organizationToStored(input, existing),
+    toStored: (input, existing, user) => organizationToStored(input, existing, user),
     afterWrite: organizationChanged,
     detail: (o, req) => organizationDetail(o, viewerOf(req)),
     verifiable: true,

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { can } from '../../accounts/permissions.js';
-import { badRequest } from '../../platform/http/problem.js';
+import { can, canEverywhere, type SessionUser } from '../../accounts/permissions.js';
+import { badRequest, HttpProblem } from '../../platform/http/problem.js';
 import { publishChange } from '../catalog/change-feed.js';
 import { ContactModel } from '../contacts/contact.model.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
@@ -104,11 +104,37 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
   };
 }
 
-/** Stored fields for new or changed content: search fields and head office (verification: records/verification.ts). */
+const sameName = (a: Record<string, string | undefined>, b: Record<string, string | undefined>) =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].every((language) => (a[language] ?? '') === (b[language] ?? ''));
+
+/**
+ * The name and the type of an existing organisation change only by a platform admin: the type
+ * decides who may hold the government-liaison role, and both are what verification vouches for.
+ * Sending them unchanged (a whole form) is fine.
+ */
+function assertMayChangeNameAndType(input: OrganizationUpdate, existing: OrganizationRecord, user: SessionUser): void {
+  if (canEverywhere(user, 'organization:name-and-type')) return;
+  const changed = [
+    ...(input.type !== undefined && input.type !== existing.type ? ['type'] : []),
+    ...(input.name !== undefined && !sameName(input.name, (existing.name ?? {}) as Record<string, string>) ? ['name'] : []),
+  ];
+  if (!changed.length) return;
+  throw new HttpProblem(403, 'Only a platform administrator changes an organisation’s name or type. Ask the platform administrators to make the change.', {
+    type: '/problems/name-and-type-by-platform-admin',
+    errors: changed.map((field) => ({ field: `body.${field}`, message: 'changed only by a platform administrator' })),
+  });
+}
+
+/**
+ * Stored fields for new or changed content: search fields and head office (verification:
+ * records/verification.ts). Refuses a change of name or type by anybody but a platform admin.
+ */
 export async function organizationToStored(
   input: OrganizationCreate | OrganizationUpdate,
   existing: OrganizationRecord | null,
+  user: SessionUser,
 ): Promise<Record<string, unknown>> {
+  if (existing) assertMayChangeNameAndType(input, existing, user);
   const merged = { ...existing, ...input };
   const set: Record<string, unknown> = {
     ...input,

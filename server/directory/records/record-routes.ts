@@ -58,9 +58,9 @@ export interface RecordResource<R, Create, Update> {
   ownerOf(record: StoredRecord<R>): string | null;
   /**
    * The fields to store for valid input: checks references and computes denormalised fields.
-   * `existing` is the record being updated (null on create).
+   * `existing` is the record being updated (null on create); `user` is who writes (field-level rules).
    */
-  toStored(input: Create | Update, existing: StoredRecord<R> | null): Promise<Record<string, unknown>>;
+  toStored(input: Create | Update, existing: StoredRecord<R> | null, user: SessionUser): Promise<Record<string, unknown>>;
   /** Keeps dependent records in step after a successful write (e.g. services after an organisation changed). */
   afterWrite?(change: { kind: WriteKind; before: StoredRecord<R> | null; after: StoredRecord<R> }): Promise<void>;
   /** State changes besides archive, restore and verify. */
@@ -162,8 +162,8 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       errors: key ? { 409: `A ${label} with this ${key.field} already exists.` } : {},
     },
     async ({ body, req, res }) => {
-      authorize(req, permissions.create, resource.ownerOfInput(body));
-      const doc = new model(await resource.toStored(body, null));
+      const user = authorize(req, permissions.create, resource.ownerOfInput(body));
+      const doc = new model(await resource.toStored(body, null, user));
       await doc.save();
       const created = doc.toObject<StoredRecord<R>>();
       const keyValue = key ? String((created as Record<string, unknown>)[key.field]) : created._id.toHexString();
@@ -188,12 +188,12 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     },
     async ({ params: p, body, req }) => {
       const { filter, record: before } = await load(p as Record<string, string>);
-      authorize(req, permissions.update, resource.ownerOf(before));
+      const user = authorize(req, permissions.update, resource.ownerOf(before));
       const expected = requireIfMatch(req);
       if (!Object.keys(body as object).length) throw badRequest(`Send at least one field of the ${label} to change.`);
       if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
       if (before.version !== expected) throw staleVersion(label, before.version);
-      const set = await resource.toStored(body, before);
+      const set = await resource.toStored(body, before, user);
       if (resource.verifiable) Object.assign(set, pendingAfterChange(before as Record<string, unknown>, body as object, set));
       // Compare-and-set: of two editors holding the same version, exactly one wins.
       const after = await compareAndSet(model, before._id, expected, set);

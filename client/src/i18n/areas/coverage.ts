@@ -93,7 +93,7 @@ export const en = {
   'coverage.figures.urgency': 'Urgency',
   'coverage.figures.referrals': 'Referrals',
   'coverage.network.title': 'Who works with whom',
-  'coverage.network.intro': 'Pairs of organisations across the whole network with a referral agreement or referrals between them. Sort by any column.',
+  'coverage.network.intro': 'Pairs of organisations with a referral agreement or referrals between them: your own organisation’s pairs, and for those who see the whole network, the other pairs too. Sort by any column.',
   'coverage.network.count': { one: '{count} pair of organisations', other: '{count} pairs of organisations' },
   'coverage.network.none': 'No agreements or referrals between organisations in this period.',
   'coverage.network.a': 'Organisation A',
@@ -102,6 +102,9 @@ export const en = {
   'coverage.network.aToB': 'Referrals A → B',
   'coverage.network.bToA': 'Referrals B → A',
   'coverage.network.referrals': 'Referrals in all',
+  'coverage.network.aggregateRule': 'Between two other organisations, referrals are counted only in whole past calendar months, without direction, and 1 to 4 are shown as “fewer than 5”.',
+  'coverage.network.fewerThanFive': 'fewer than 5',
+  'coverage.network.notShown': 'not shown',
   'coverage.place.reached': 'Reached: {women} women, {men} men, {girls} girls, {boys} boys',
 } as const satisfies Record<string, Message>;
 
@@ -214,7 +217,7 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'coverage.figures.urgency': 'درجة الاستعجال',
   'coverage.figures.referrals': 'الإحالات',
   'coverage.network.title': 'من يعمل مع من',
-  'coverage.network.intro': 'أزواج المنظمات في الشبكة كلها التي بينها اتفاق إحالة أو إحالات. رتّب حسب أي عمود.',
+  'coverage.network.intro': 'أزواج المنظمات التي بينها اتفاق إحالة أو إحالات: أزواج منظمتك، ولمن يرى الشبكة كلها الأزواج الأخرى أيضاً. رتّب حسب أي عمود.',
   'coverage.network.count': { zero: 'لا أزواج منظمات', one: 'زوج واحد من المنظمات', two: 'زوجان من المنظمات', few: '{count} أزواج من المنظمات', many: '{count} زوجاً من المنظمات', other: '{count} زوج من المنظمات' },
   'coverage.network.none': 'لا توجد اتفاقات أو إحالات بين المنظمات في هذه الفترة.',
   'coverage.network.a': 'المنظمة أ',
@@ -223,6 +226,9 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'coverage.network.aToB': 'الإحالات أ ← ب',
   'coverage.network.bToA': 'الإحالات ب ← أ',
   'coverage.network.referrals': 'مجموع الإحالات',
+  'coverage.network.aggregateRule': 'بين منظمتين أخريين تُعدّ الإحالات في الأشهر التقويمية الماضية الكاملة فقط، ومن دون اتجاه، ويُعرض العدد من 1 إلى 4 بعبارة «أقل من 5».',
+  'coverage.network.fewerThanFive': 'أقل من 5',
+  'coverage.network.notShown': 'غير معروض',
   'coverage.place.reached': 'تم الوصول إلى: {women} امرأة، {men} رجل، {girls} فتاة، {boys} فتى',
 };
 
@@ -318,7 +324,7 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'coverage.figures.urgency': 'پەلەیی',
   'coverage.figures.referrals': 'ئاماژەپێدانەکان',
   'coverage.network.title': 'کێ لەگەڵ کێ کار دەکات',
-  'coverage.network.intro': 'جووتە ڕێکخراوەکانی هەموو تۆڕەکە کە ڕێککەوتنی ئاماژەپێدان یان ئاماژەپێدانیان لە نێواندایە. بەپێی هەر ستوونێک ڕیزیان بکە.',
+  'coverage.network.intro': 'جووتە ڕێکخراوەکان کە ڕێککەوتنی ئاماژەپێدان یان ئاماژەپێدانیان لە نێواندایە: جووتەکانی ڕێکخراوەکەی خۆت، و بۆ ئەوانەی هەموو تۆڕەکە دەبینن جووتەکانی تریش. بەپێی هەر ستوونێک ڕیزیان بکە.',
   'coverage.network.count': { one: '{count} جووت ڕێکخراو', other: '{count} جووت ڕێکخراو' },
   'coverage.network.none': 'لەم ماوەیەدا هیچ ڕێککەوتن یان ئاماژەپێدانێک لە نێوان ڕێکخراوەکاندا نییە.',
   'coverage.network.a': 'ڕێکخراوی A',
@@ -327,5 +333,8 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'coverage.network.aToB': 'ئاماژەپێدان A ← B',
   'coverage.network.bToA': 'ئاماژەپێدان B ← A',
   'coverage.network.referrals': 'کۆی ئاماژەپێدانەکان',
+  'coverage.network.aggregateRule': 'لە نێوان دوو ڕێکخراوی تردا، ئاماژەپێدانەکان تەنها لە مانگە تەواوە ڕابردووەکاندا دەژمێردرێن، بێ ئاراستە، و ١ تا ٤ وەک «کەمتر لە ٥» پیشان دەدرێن.',
+  'coverage.network.fewerThanFive': 'کەمتر لە ٥',
+  'coverage.network.notShown': 'پیشان نادرێت',
   'coverage.place.reached': 'گەیشتن بە: {women} ئافرەت، {men} پیاو، {girls} کچ، {boys} کوڕ',
 };

@@ -113,12 +113,15 @@ export const profileForm: RecordFormDefinition<OrganizationDetail> = {
   summary: (o, i18n) => verifiedLine(i18n, o.lastVerifiedAt),
   renderFields: (ctx, reference, choices) => {
     const t = ctx.i18n;
-    return html`${translatedField(ctx, 'name', t.t(label('name')), { required: true })}
+    // Members edit their organisation here; its name and type are a platform admin's to change.
+    const platformAdminsOnly = { ...ctx, readOnly: true };
+    return html`${translatedField(platformAdminsOnly, 'name', t.t(label('name')), { required: true })}
+      <p class="hint">${t.t('workspace.nameAndTypeHint')}</p>
       ${textField(ctx, 'alternateName', t.t(label('alternateName')))}
       ${translatedField(ctx, 'description', t.t(label('description')), { multiline: true })}
       <div class="field-row">
         ${selectField(
-          ctx,
+          platformAdminsOnly,
           'type',
           t.t(label('type')),
           ORGANIZATION_TYPES.map((code) => ({ value: code, label: t.vocab('orgType', code) })),

@@ -30,12 +30,15 @@ interface Pair {
   a: string;
   b: string;
   agreements: number;
-  aToB: number;
-  bToA: number;
-  referrals: number;
+  /** Null between two other organisations: the direction is not shown. */
+  aToB: number | null;
+  bToA: number | null;
+  /** Null when there were between 1 and 4 (`fewerThanFive`). */
+  referrals: number | null;
+  fewerThanFive: boolean;
 }
 
-type PairKey = keyof Pair;
+type PairKey = Exclude<keyof Pair, 'fewerThanFive'>;
 const PAIR_COLUMNS: PairKey[] = ['a', 'b', 'agreements', 'aToB', 'bToA', 'referrals'];
 const COLOUR = '#0f5c4f';
 
@@ -154,6 +157,7 @@ export class ReferralFigures extends LitElement {
         aToB: flipped ? edge.targetToSource : edge.sourceToTarget,
         bToA: flipped ? edge.sourceToTarget : edge.targetToSource,
         referrals: edge.referrals,
+        fewerThanFive: edge.fewerThanFive,
       };
     });
   }
@@ -161,9 +165,11 @@ export class ReferralFigures extends LitElement {
   #sorted(pairs: Pair[]): Pair[] {
     const { key, descending } = this.sort;
     const lang = this.#i18n.lang;
+    // "Fewer than 5" sorts between 0 and 5; a count not shown sorts below every number.
+    const value = (p: Pair) => (key === 'referrals' && p.fewerThanFive ? 0.5 : p[key] ?? -1);
     const compare = (x: Pair, y: Pair) => {
-      const a = x[key];
-      const b = y[key];
+      const a = value(x);
+      const b = value(y);
       return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), lang);
     };
     return [...pairs].sort((x, y) => (descending ? -1 : 1) * compare(x, y) || x.a.localeCompare(y.a, lang));
@@ -184,12 +190,19 @@ export class ReferralFigures extends LitElement {
     </th>`;
   }
 
+  #count(pair: Pair, key: 'agreements' | 'aToB' | 'bToA' | 'referrals'): string {
+    const count = pair[key];
+    if (count !== null) return this.#i18n.number(count);
+    return this.#i18n.t(key === 'referrals' && pair.fewerThanFive ? 'coverage.network.fewerThanFive' : 'coverage.network.notShown');
+  }
+
   #network(network: Network) {
     const i18n = this.#i18n;
     const pairs = this.#sorted(this.#pairs(network));
     return html`<section aria-labelledby="network-title">
       <h2 id="network-title">${i18n.t('coverage.network.title')}</h2>
       <p>${i18n.t('coverage.network.intro')} ${this.#periodText()}</p>
+      ${network.edges.some((edge) => edge.detail === 'aggregate') ? html`<p>${i18n.t('coverage.network.aggregateRule')}</p>` : nothing}
       ${pairs.length
         ? html`<div class="table-wrap">
             <table class="network">
@@ -202,7 +215,7 @@ export class ReferralFigures extends LitElement {
                   (pair) => html`<tr>
                     <th scope="row">${pair.a}</th>
                     <td>${pair.b}</td>
-                    ${(['agreements', 'aToB', 'bToA', 'referrals'] as const).map((key) => html`<td class="number">${i18n.number(pair[key])}</td>`)}
+                    ${(['agreements', 'aToB', 'bToA', 'referrals'] as const).map((key) => html`<td class="number">${this.#count(pair, key)}</td>`)}
                   </tr>`,
                 )}
               </tbody>

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Express } from 'express';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { createLogger } from '../../server/platform/logging.js';
+import { anonymousAgent, createTestUser, strongPassword } from '../support/auth.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Sign-in attempts that were let through to the password check (answered 200 or 401, not 429). */
+const checked = (statuses: number[]) => statuses.filter((s) => s === 200 || s === 401).length;
+
+describe('sign-in throttle under a burst of parallel attempts', () => {
+  let t: TestApp;
+  let app: Express;
+
+  before(async () => {
+    t = await startTestApp();
+    app = createApp({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.config.DATA_DIR, TRUST_PROXY: 'true', LOGIN_LOCK_AFTER: '3', LOGIN_IP_LIMIT: '4' }),
+      logger: createLogger('silent'),
+    });
+  });
+  after(() => t.close());
+
+  /** Fetches a CSRF token first for each attempt, then fires every sign-in at once. */
+  async function burst(attempts: { email: string; password: string; ip: string }[]): Promise<number[]> {
+    const agents = await Promise.all(attempts.map(() => anonymousAgent(app)));
+    const responses = await Promise.all(
+      attempts.map((a, i) =>
+        agents[i]!.agent.post('/api/v1/auth/login').set('X-Forwarded-For', a.ip).set('X-CSRF-Token', agents[i]!.csrf).send({ email: a.email, password: a.password }),
+      ),
+    );
+    for (const r of responses) if (r.status === 429) assert.match(r.headers['content-type']!, /application\/problem\+json/);
+    return responses.map((r) => r.status);
+  }
+
+  it('25 simultaneous guesses on one account (the right password last) reach the password check at most LOGIN_LOCK_AFTER times', async () => {
+    const { user, password } = await createTestUser({ role: 'caseworker' });
+    const attempts = Array.from({ length: 25 }, (_, i) => ({ email: user.email, password: i === 24 ? password : strongPassword(), ip: `198.19.${i}.1` }));
+    const statuses = await burst(attempts);
+    // The lock after three attempts holds however long the burst takes to arrive.
+    assert.ok(checked(statuses) <= 3, `checked ${checked(statuses)}: ${statuses.join(' ')}`);
+    assert.ok(statuses.filter((s) => s === 200).length <= 1);
+  });
+
+  it('25 simultaneous guesses from one address on many accounts reach the password check at most LOGIN_IP_LIMIT times', async () => {
+    const statuses = await burst(Array.from({ length: 25 }, (_, i) => ({ email: `burst${i}@example.test`, password: strongPassword(), ip: '192.0.2.99' })));
+    assert.ok(checked(statuses) <= 4, `checked ${checked(statuses)}: ${statuses.join(' ')}`);
+    assert.ok(statuses.some((s) => s === 429));
+  });
+});
