@@ -5,6 +5,7 @@ import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
+import { currentCatalog } from './directory/catalog/queries.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
@@ -52,7 +53,9 @@ export function createApp(deps: AppDeps): Express {
       return;
     }
     const ok = await pingDatabase();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
+    // Ready only once the directory catalog has loaded: until then directory reads answer 503.
+    const catalog = ok && (await currentCatalog().then(() => true, () => false));
+    res.status(catalog ? 200 : 503).json({ status: catalog ? 'ok' : ok ? 'starting' : 'unavailable', database: ok ? 'up' : 'down', catalog: catalog ? 'loaded' : 'loading' });
   });
 
   app.use(securityHeaders(config));
