@@ -5,7 +5,7 @@
 import type { Collection, Types } from 'mongoose';
 import { ActivityModel } from '../server/activities/activity.model.js';
 import { sampleActivities } from '../server/activities/sample-activities.js';
-import { publishChange } from '../server/directory/catalog/change-feed.js';
+import { activityFeed, directoryFeed } from '../server/directory/catalog/change-feed.js';
 import { ContactModel } from '../server/directory/contacts/contact.model.js';
 import { LocationModel } from '../server/directory/locations/location.model.js';
 import { OrganizationModel } from '../server/directory/organizations/organization.model.js';
@@ -65,11 +65,11 @@ export async function seedSampleIntoEmptyDatabase(log: (message: string) => void
 export async function removeSampleData(): Promise<SampleCounts> {
   const organizationIds = (await OrganizationModel.distinct('_id', { sample: true })) as Types.ObjectId[];
   const removeFrom = async (collection: Collection) => {
-    let deleted = (await collection.deleteMany({ sample: true })).deletedCount;
+    let deleted = await deleteAnnounced(collection, { sample: true });
     // In chunks, to keep each filter small.
     for (let i = 0; i < organizationIds.length; i += BATCH_SIZE) {
       const chunk = organizationIds.slice(i, i + BATCH_SIZE);
-      deleted += (await collection.deleteMany({ organizationId: { $in: chunk } })).deletedCount;
+      deleted += await deleteAnnounced(collection, { organizationId: { $in: chunk } });
     }
     return deleted;
   };
@@ -78,8 +78,7 @@ export async function removeSampleData(): Promise<SampleCounts> {
   const locations = await removeFrom(LocationModel.collection);
   const activities = await removeFrom(ActivityModel.collection);
   // Organisations last: while any remain, a rerun of the seeder sees the sample as present.
-  const organizations = (await OrganizationModel.deleteMany({ sample: true })).deletedCount;
-  await announceBulkWrites();
+  const organizations = await deleteAnnounced(OrganizationModel.collection, { sample: true });
   return { organizations, locations, services, contacts, activities };
 }
 
@@ -89,9 +88,9 @@ export async function removeSampleData(): Promise<SampleCounts> {
  */
 async function insertSampleDirectory(services: number, log: (message: string) => void): Promise<SampleCounts> {
   const leftovers = await Promise.all(
-    [ServiceModel, LocationModel, ContactModel, ActivityModel].map((model) => model.collection.deleteMany({ sample: true })),
+    [ServiceModel, LocationModel, ContactModel, ActivityModel].map((model) => deleteAnnounced(model.collection, { sample: true })),
   );
-  const removed = leftovers.reduce((sum, r) => sum + r.deletedCount, 0);
+  const removed = leftovers.reduce((sum, n) => sum + n, 0);
   if (removed) log(`removed ${removed} sample records left by an interrupted run`);
 
   const writer = new BatchWriter();
@@ -117,21 +116,33 @@ async function insertSampleDirectory(services: number, log: (message: string) =>
   await ActivityModel.insertMany(activities, { ordered: false });
   await writer.add(OrganizationModel.collection, organizations);
   await writer.flush();
-  await announceBulkWrites();
   counts.organizations = organizations.length;
   counts.activities = activities.length;
   log(`sample data: ${describeCounts(counts)}`);
   return counts;
 }
 
+/** Ids per change-feed entry: a bulk load is announced in a few entries rather than one per record. */
+const ANNOUNCE_CHUNK = 5_000;
+
 /**
- * Writes through the driver skip the models' change-feed hooks: tell every app instance's in-memory
- * catalog (server/directory/catalog) to reload these collections whole.
+ * Writes through the driver skip the models' change-feed hooks: tell every app instance's read model
+ * (server/directory/catalog) which records these were.
  */
-async function announceBulkWrites(): Promise<void> {
-  for (const model of [OrganizationModel, LocationModel, ServiceModel, ContactModel, ActivityModel]) {
-    await publishChange(model.collection.collectionName, 'all');
+async function announce(collection: Collection, ids: readonly { toHexString(): string }[]): Promise<void> {
+  const feed = collection.collectionName === ActivityModel.collection.collectionName ? activityFeed : directoryFeed;
+  for (let i = 0; i < ids.length; i += ANNOUNCE_CHUNK) {
+    await feed.publish(collection.collectionName, ids.slice(i, i + ANNOUNCE_CHUNK).map((id) => id.toHexString()));
   }
+}
+
+/** Deletes what the filter matches and announces the ids (read first: afterwards nothing matches). */
+async function deleteAnnounced(collection: Collection, filter: Record<string, unknown>): Promise<number> {
+  const ids = (await collection.find(filter, { projection: { _id: 1 } }).toArray()).map((d) => d._id as Types.ObjectId);
+  if (!ids.length) return 0;
+  const { deletedCount } = await collection.deleteMany(filter);
+  await announce(collection, ids);
+  return deletedCount;
 }
 
 export const describeCounts = (counts: SampleCounts): string =>
@@ -158,7 +169,9 @@ class BatchWriter {
   private async write(collection: Collection, documents: object[]): Promise<void> {
     // Straight to the driver: the generator fills every field and default, so Mongoose's per-document
     // casting and validation (the bulk of the time at 100k services) would add nothing.
-    const written = collection.insertMany(documents, { ordered: false });
+    const written = collection
+      .insertMany(documents, { ordered: false })
+      .then(() => announce(collection, documents.map((d) => (d as { _id: Types.ObjectId })._id)));
     // A failure surfaces where the write is awaited; until then it must not count as unhandled.
     written.catch(() => {});
     this.inFlight.push(written);

@@ -4,6 +4,7 @@ import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
+import { currentCatalog } from './directory/catalog/queries.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
@@ -49,7 +50,9 @@ export function createApp(deps: AppDeps): Express {
       return;
     }
     const ok = await pingDatabase();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'up' : 'down' });
+    // Ready only once the directory catalog has loaded: until then directory reads answer 503.
+    const catalog = ok && (await currentCatalog().then(() => true, () => false));
+    res.status(catalog ? 200 : 503).json({ status: catalog ? 'ok' : ok ? 'starting' : 'unavailable', database: ok ? 'up' : 'down', catalog: catalog ? 'loaded' : 'loading' });
   });
 
   // Large JSON and HTML answers go compressed (with Vary); what is compressed already passes as it is.

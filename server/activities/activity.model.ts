@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { activityFeed } from '../directory/catalog/change-feed.js';
 import { directoryRecord } from '../directory/record-plugin.js';
 import { translatedMongoose } from '../platform/text/translated.js';
 import { ACTIVITY_KINDS, AUDIENCES } from './vocabulary.js';
@@ -33,7 +34,7 @@ const ActivitySchema = new Schema(
   },
   { collection: 'activities' },
 );
-ActivitySchema.plugin(directoryRecord);
+ActivitySchema.plugin(directoryRecord, { changes: activityFeed });
 ActivitySchema.index({ archivedAt: 1, startDate: -1 });
 
 /** The stored activity, with the fields the directory-record plugin adds. */

@@ -3,7 +3,8 @@ import { activityQuery } from '../activities/activity.store.js';
 import { ActivityModel } from '../activities/activity.model.js';
 import type { Reach } from '../activities/vocabulary.js';
 import { directoryCatalog } from '../directory/catalog/directory-catalog.js';
-import { findServices } from '../directory/catalog/queries.js';
+import { activityFeed } from '../directory/catalog/change-feed.js';
+import { currentCatalog, findServices } from '../directory/catalog/queries.js';
 import { TaxonomyTermModel } from '../directory/taxonomy/taxonomy.model.js';
 import type { Translated } from '../platform/text/translated.js';
 
@@ -101,17 +102,14 @@ export async function activityGroups(period: { from: Date; to: Date }): Promise<
 }
 
 /**
- * A fingerprint of everything coverage is computed from: per collection, its size (which catches
- * deletions) and latest change (updatedAt, indexed). Any insert, update, archive or delete changes
- * it. On MongoDB both are index or metadata reads. FerretDB v1 uses no index but _id's, so there
- * each is a scan of the collection: still cheaper than the aggregations it saves. ($collStats
- * would count without a scan, but FerretDB v1 answered it without a cursor under load.)
+ * A fingerprint of everything coverage is computed from. Services and activities: the versions of
+ * their change feeds (lookups by _id: no scan), the directory's brought up to date first. Taxonomy
+ * terms, a few hundred records: their count and latest change.
  */
 export async function coverageDataVersion(): Promise<string> {
-  // Services: the catalog's change-feed version (brought up to date first) instead of a scan.
-  await directoryCatalog.ensureFresh();
-  const stamps = await Promise.all([ActivityModel, TaxonomyTermModel].map((m) => stamp(m.collection)));
-  return [`services@${directoryCatalog.appliedVersion}`, ...stamps].join('|');
+  await currentCatalog();
+  const [activities, taxonomy] = await Promise.all([activityFeed.currentVersion(), stamp(TaxonomyTermModel.collection)]);
+  return [`services@${directoryCatalog.appliedVersion}`, `activities@${activities}`, taxonomy].join('|');
 }
 
 async function stamp(collection: mongo.Collection): Promise<string> {

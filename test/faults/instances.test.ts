@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { createTestUser } from '../support/auth.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
+import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { useFreshDatabase } from '../support/database.js';
 
 /** The `name=value` part of the session cookie in a Set-Cookie header. */
@@ -62,5 +63,24 @@ describe('two app instances on one database', () => {
     }
     assert.equal(statuses.at(-1), 429, `no 429 after ${statuses.length} failures alternating between instances: ${statuses.join(',')}`);
     assert.ok(statuses.filter((s) => s === 401).length >= 2, 'failures on both instances counted before the limit');
+  });
+
+  it('a rename written elsewhere shows in both instances\' directory lists within 2 s', async () => {
+    const created = await OrganizationModel.create({ name: { en: 'Cross-instance before' }, type: 'local-ngo' });
+    const id = created._id.toHexString();
+    const nameOn = async (url: string) =>
+      ((await request(url).get('/api/v1/organizations?perPage=100&fields=name').expect(200)).body.items as { id: string; name: { en: string } }[]).find(
+        (o) => o.id === id,
+      )?.name.en;
+    // Both catalogs have the record before the change is timed.
+    for (const url of [a.url, b.url]) assert.equal(await nameOn(url), 'Cross-instance before');
+    const written = Date.now();
+    await OrganizationModel.findOneAndUpdate({ _id: created._id }, { $set: { 'name.en': 'Cross-instance after' }, $inc: { version: 1 } });
+    for (const url of [a.url, b.url]) {
+      while ((await nameOn(url)) !== 'Cross-instance after' && Date.now() - written < 5_000) await new Promise((r) => setTimeout(r, 50));
+    }
+    const elapsed = Date.now() - written;
+    assert.equal(await nameOn(b.url), 'Cross-instance after');
+    assert.ok(elapsed <= 2_000, `visible on both instances after ${elapsed} ms`);
   });
 });

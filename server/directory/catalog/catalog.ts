@@ -1,7 +1,7 @@
 import mongoose, { type Model, type Types } from 'mongoose';
 import { isDatabaseUnavailable } from '../../platform/http/errors.js';
 import { CatalogIndexes, type CatalogIndexSpec } from './catalog-index.js';
-import { changeAt, currentVersion } from './change-feed.js';
+import { directoryFeed, type ChangeEntry, type ChangeFeed } from './change-feed.js';
 import { matchesFilter, type FieldMatchers, type Filter } from './filter-match.js';
 
 /**
@@ -60,9 +60,16 @@ export class RecordCatalog<T extends CatalogRecord> {
 
   /** Re-reads these records one by one (a lookup by _id each; `$in` would scan on the embedded database). */
   async reload(ids: readonly string[]): Promise<void> {
-    const docs = await Promise.all(
-      ids.map((id) => (mongoose.isValidObjectId(id) ? this.model().collection.findOne({ _id: new mongoose.Types.ObjectId(id) }) : null)),
-    );
+    const docs: (Record<string, unknown> | null)[] = [];
+    for (let i = 0; i < ids.length; i += RELOAD_IN_FLIGHT) {
+      docs.push(
+        ...(await Promise.all(
+          ids
+            .slice(i, i + RELOAD_IN_FLIGHT)
+            .map((id) => (mongoose.isValidObjectId(id) ? this.model().collection.findOne({ _id: new mongoose.Types.ObjectId(id) }) : null)),
+        )),
+      );
+    }
     this.answers.clear();
     ids.forEach((id, i) => {
       const previous = this.records.get(id);
@@ -120,6 +127,8 @@ export class RecordCatalog<T extends CatalogRecord> {
 }
 
 const MAX_ANSWERS = 64;
+/** Records re-read at once: enough to fill the connection pool, few enough not to queue thousands. */
+const RELOAD_IN_FLIGHT = 64;
 
 /** A filter as text, dates tagged (as JSON alone they would read like the strings they print as). */
 function filterKey(filter: Filter): string {
@@ -131,6 +140,8 @@ function filterKey(filter: Filter): string {
 
 /** More pending changes than this: reload whole collections rather than record by record. */
 const MAX_INCREMENTAL = 2_000;
+/** Changes read at once while catching up (each a lookup by _id). */
+const READ_AHEAD = 32;
 /** A version whose change document has not appeared after this long was lost (a writer died): reload. */
 const GAP_TIMEOUT_MS = 5_000;
 
@@ -144,10 +155,16 @@ export class CatalogSet {
   constructor(
     private readonly catalogs: RecordCatalog<CatalogRecord>[],
     private readonly onStale: (err: unknown) => void = () => {},
+    private readonly feed: ChangeFeed = directoryFeed,
   ) {}
 
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** A load or catch-up is under way. */
+  get isSyncing(): boolean {
+    return this.running !== undefined;
   }
 
   /** The last change-feed version applied: changes whenever any catalogued record did. */
@@ -178,20 +195,15 @@ export class CatalogSet {
 
   private async sync(): Promise<void> {
     try {
-      const latest = await currentVersion();
+      const latest = await this.feed.currentVersion();
       if (!this.loaded || latest - this.version > MAX_INCREMENTAL) return await this.reloadAll(latest);
-      for (let v = this.version + 1; v <= latest; v++) {
-        const change = await changeAt(v);
-        if (!change) {
-          this.gapSince ??= Date.now();
-          if (Date.now() - this.gapSince > GAP_TIMEOUT_MS) return await this.reloadAll(latest);
-          return; // its writer is still recording it: pick it up on the next read
-        }
-        this.gapSince = undefined;
-        const catalog = this.catalogs.find((c) => c.collection === change.collection);
-        if (catalog) await (change.all ? catalog.loadAll() : catalog.reload(change.ids));
-        this.version = v;
+      const { changes, complete } = await this.changesUpTo(latest);
+      if (complete) this.gapSince = undefined;
+      else {
+        this.gapSince ??= Date.now();
+        if (Date.now() - this.gapSince > GAP_TIMEOUT_MS) return await this.reloadAll(latest);
       }
+      await this.apply(changes);
     } catch (err) {
       if (this.loaded && isDatabaseUnavailable(err)) {
         this.onStale(err);
@@ -199,6 +211,40 @@ export class CatalogSet {
       }
       throw err;
     }
+  }
+
+  /** The changes after the applied version, up to `latest` or to the first one not recorded yet (its writer is still at it). */
+  private async changesUpTo(latest: number): Promise<{ changes: ChangeEntry[]; complete: boolean }> {
+    const changes: ChangeEntry[] = [];
+    for (let from = this.version + 1; from <= latest; from += READ_AHEAD) {
+      const versions = Array.from({ length: Math.min(READ_AHEAD, latest - from + 1) }, (_, i) => from + i);
+      const read = await Promise.all(versions.map((v) => this.feed.changeAt(v)));
+      for (const change of read) {
+        if (!change) return { changes, complete: false };
+        changes.push(change);
+      }
+    }
+    return { changes, complete: true };
+  }
+
+  /** Applies changes merged per collection: a record changed ten times is read once. */
+  private async apply(changes: readonly ChangeEntry[]): Promise<void> {
+    if (!changes.length) return;
+    const idsByCollection = new Map<string, Set<string>>();
+    for (const change of changes) {
+      const ids = idsByCollection.get(change.collection) ?? new Set<string>();
+      idsByCollection.set(change.collection, ids);
+      for (const id of change.ids) ids.add(id);
+    }
+    await Promise.all(
+      [...idsByCollection].map(([collection, ids]) => {
+        const catalog = this.catalogs.find((c) => c.collection === collection);
+        if (!catalog) return undefined;
+        // Most of a collection changed (a bulk import): reading it whole is cheaper than record by record.
+        return ids.size > MAX_INCREMENTAL && ids.size > catalog.size / 4 ? catalog.loadAll() : catalog.reload([...ids]);
+      }),
+    );
+    this.version = changes[changes.length - 1]!.version;
   }
 
   private async reloadAll(latest: number): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type CatalogOrganization,
   type CatalogService,
 } from './directory-catalog.js';
+import { serviceUnavailable } from '../../platform/http/problem.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
 
@@ -19,15 +20,37 @@ import type { Filter } from './filter-match.js';
  * catalog instead: always current (the change feed is applied first), same filter objects.
  */
 async function fresh<T extends CatalogRecord>(catalog: RecordCatalog<T>): Promise<RecordCatalog<T>> {
-  await directoryCatalog.ensureFresh();
+  await currentCatalog();
   return catalog;
+}
+
+/** How long a read waits for the first load before it is told to come back: a small directory loads within it. */
+const STARTING_WAIT_MS = 1_000;
+
+/**
+ * The catalog brought up to date. Until it has loaded once, a read waits at most STARTING_WAIT_MS
+ * and then answers 503 with Retry-After, rather than hanging for the minutes a large load takes.
+ */
+export async function currentCatalog(): Promise<void> {
+  if (directoryCatalog.isLoaded) return directoryCatalog.ensureFresh();
+  const load = directoryCatalog.ensureFresh();
+  let timer: NodeJS.Timeout | undefined;
+  const starting = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(serviceUnavailable('The directory is still loading after a restart; try again shortly.')), STARTING_WAIT_MS);
+  });
+  load.catch(() => {}); // a failed load is retried by the next read; the race below reports it
+  try {
+    await Promise.race([load, starting]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export type CatalogSource = 'services' | 'organizations';
 
 /** A cache key for an answer computed from the directory: it changes whenever any catalogued record does. */
 export async function directoryKey(query: unknown): Promise<string> {
-  await directoryCatalog.ensureFresh();
+  await currentCatalog();
   return `${directoryCatalog.appliedVersion}:${JSON.stringify(query)}`;
 }
 

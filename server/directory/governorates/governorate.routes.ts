@@ -2,13 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { notFound } from '../../platform/http/problem.js';
-import { directoryCatalog, serviceCatalog } from '../catalog/directory-catalog.js';
+import { serviceCatalog } from '../catalog/directory-catalog.js';
+import { currentCatalog } from '../catalog/queries.js';
 import { GovernorateModel } from './governorate.model.js';
 import { governorateCode } from './governorate-data.js';
 
 /** Public services (active, not archived) per governorate of their service area. */
 export async function activeServiceCounts(): Promise<Map<string, number>> {
-  await directoryCatalog.ensureFresh();
+  await currentCatalog();
   const counts = new Map<string, number>();
   for (const service of serviceCatalog.find({ archivedAt: null, status: 'active' })) {
     for (const code of service.governorates) counts.set(code, (counts.get(code) ?? 0) + 1);

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { can, canEverywhere, type SessionUser } from '../../accounts/permissions.js';
 import { badRequest, HttpProblem } from '../../platform/http/problem.js';
-import { publishChange } from '../catalog/change-feed.js';
+import { findContacts, findLocations, findServices } from '../catalog/queries.js';
 import { ContactModel } from '../contacts/contact.model.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
@@ -164,7 +164,27 @@ async function headOfficeGovernorate(locationId: string | null, existing: Organi
 }
 
 const COPIED_TO_SERVICES = ['name', 'alternateName', 'type', 'acceptsReferrals'] as const;
-const DEPENDENTS = [ServiceModel, LocationModel, ContactModel] as const;
+const DEPENDENTS = [
+  { model: ServiceModel, find: findServices },
+  { model: LocationModel, find: findLocations },
+  { model: ContactModel, find: findContacts },
+] as const;
+
+/**
+ * Moves the organisation's records archived at `from` (null: live ones) to `to`. The catalog names
+ * them (a query by organisation would scan each collection on the embedded database); each is then
+ * written by _id, and the write publishes exactly those ids.
+ */
+async function setDependentsArchivedAt(organizationId: Types.ObjectId, from: Date | null, to: Date | null): Promise<void> {
+  for (const { model, find } of DEPENDENTS) {
+    const ids = (await find({ organizationId, archivedAt: from })).map((r) => r._id);
+    if (!ids.length) continue;
+    await (model as unknown as typeof ServiceModel).bulkWrite(
+      ids.map((_id) => ({ updateOne: { filter: { _id }, update: { $set: { archivedAt: to }, $inc: { version: 1 } } } })),
+      { ordered: false },
+    );
+  }
+}
 
 /**
  * Keeps the rest of the directory in step: services copy the organisation's name and type; archiving
@@ -174,15 +194,9 @@ const DEPENDENTS = [ServiceModel, LocationModel, ContactModel] as const;
 export async function organizationChanged(change: { kind: string; before: OrganizationRecord | null; after: OrganizationRecord }): Promise<void> {
   const { kind, before, after } = change;
   if (kind === 'archive' && after.archivedAt) {
-    for (const model of DEPENDENTS) {
-      await model.updateMany({ organizationId: after._id, archivedAt: null }, { $set: { archivedAt: after.archivedAt }, $inc: { version: 1 } });
-      await publishChange(model.collection.collectionName, 'all');
-    }
+    await setDependentsArchivedAt(after._id, null, after.archivedAt);
   } else if (kind === 'restore' && before?.archivedAt) {
-    for (const model of DEPENDENTS) {
-      await model.updateMany({ organizationId: after._id, archivedAt: before.archivedAt }, { $set: { archivedAt: null }, $inc: { version: 1 } });
-      await publishChange(model.collection.collectionName, 'all');
-    }
+    await setDependentsArchivedAt(after._id, before.archivedAt, null);
   } else if (kind === 'update' && COPIED_TO_SERVICES.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]))) {
     await refreshServices({ organizationId: after._id });
   }

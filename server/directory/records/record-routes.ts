@@ -3,7 +3,6 @@ import type { Model } from 'mongoose';
 import { z } from 'zod';
 import { authorize, can, currentUser, type Action, type SessionUser } from '../../accounts/permissions.js';
 import { recordAudit } from '../../audit/audit.js';
-import { publishChange } from '../catalog/change-feed.js';
 import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
 import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
@@ -128,8 +127,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
 
   const written = async (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) => {
     await audit(req, kind, before, after);
-    // Instances' in-memory catalogs (catalog/change-feed.ts) learn about the write from the change feed.
-    await publishChange(model.collection.collectionName, [after._id.toHexString()]);
+    // The model's hook has put the write in the change feed (catalog/publish-changes.ts): once.
     await resource.afterWrite?.({ kind, before, after });
     return respond(req, after);
   };

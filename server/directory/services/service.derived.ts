@@ -1,6 +1,6 @@
-import type { FilterQuery, Types } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { allTexts } from '../../platform/text/translated.js';
-import { publishChange } from '../catalog/change-feed.js';
+import { findServices } from '../catalog/queries.js';
 import { publicPlaceExposure, type PlaceExposure } from '../locations/place-exposure.js';
 import { organizationsForServices, type OrganizationForServices } from '../organizations/organization.data.js';
 import { searchFields, type SearchFields } from '../search-fields.js';
@@ -66,25 +66,18 @@ const REFRESH_BATCH = 500;
 /**
  * Recomputes the derived fields of the matching services after something they copy changed (an
  * organisation, a location, a category name). Not a content change: the version stays, so nobody's
- * open edit becomes stale because a category was renamed.
+ * open edit becomes stale because a category was renamed. The catalog (current as of this call)
+ * names the services, so no collection is scanned; the write publishes exactly their ids.
  */
 export async function refreshServices(filter: FilterQuery<ServiceDoc>): Promise<number> {
-  const projection = { organizationId: 1, name: 1, description: 1, categories: 1, governorates: 1, locationIds: 1, confidential: 1 };
-  let lastId: Types.ObjectId | undefined;
-  let updated = 0;
-  for (;;) {
-    const batch = await ServiceModel.find(lastId ? { $and: [filter, { _id: { $gt: lastId } }] } : filter, projection)
-      .sort({ _id: 1 })
-      .limit(REFRESH_BATCH)
-      .lean<(ServiceSource & { _id: Types.ObjectId })[]>();
-    if (!batch.length) return updated;
+  const services = await findServices(filter);
+  for (let i = 0; i < services.length; i += REFRESH_BATCH) {
+    const batch = services.slice(i, i + REFRESH_BATCH);
     const ctx = await contextFor(batch);
     await ServiceModel.bulkWrite(
       batch.map((s) => ({ updateOne: { filter: { _id: s._id }, update: { $set: { ...derive(s, ctx) } } } })),
       { ordered: false },
     );
-    await publishChange(ServiceModel.collection.collectionName, batch.map((s) => s._id.toHexString()));
-    updated += batch.length;
-    lastId = batch[batch.length - 1]!._id;
   }
+  return services.length;
 }
