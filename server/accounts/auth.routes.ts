@@ -9,7 +9,7 @@ import { assertCsrfForSignIn, issueCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from './auth.schemas.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
-import { requireUser, type SessionUser } from './permissions.js';
+import { currentUser, requireUser, type SessionUser } from './permissions.js';
 import { SESSION_COOKIE } from './session.js';
 import { UserViewSchema } from './schemas.js';
 import { describeUser } from './users.js';
@@ -86,14 +86,15 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
     {
       method: 'get',
       path: '/auth/me',
-      summary: 'The signed-in user and their organisation',
+      summary: 'The signed-in user and their organisation; `user` is null for an anonymous session',
+      // Every page load asks; being anonymous is an answer, not an error (no 401 in the console).
       tags,
-      auth: 'session',
-      response: z.object({ user: UserViewSchema }),
+      response: z.object({ user: UserViewSchema.nullable() }),
     },
     async ({ req, res }) => {
       res.set('Cache-Control', 'no-store');
-      return { user: await describeUser(requireUser(req)) };
+      const user = currentUser(req);
+      return { user: user ? await describeUser(user) : null };
     },
   );
 

@@ -40,10 +40,10 @@ describe('sign-in, session and CSRF', () => {
   });
   after(() => t.close());
 
-  it('GET /auth/me without a session answers 401 as a problem', async () => {
-    const res = await request(t.app).get('/api/v1/auth/me').expect(401);
-    assert.match(res.headers['content-type']!, /application\/problem\+json/);
-    assert.equal(res.body.status, 401);
+  it('GET /auth/me without a session answers 200 with no user (anonymous is not an error)', async () => {
+    const res = await request(t.app).get('/api/v1/auth/me').expect(200, { user: null });
+    assert.match(res.headers['content-type']!, /application\/json/);
+    assert.equal(res.headers['cache-control'], 'no-store');
   });
 
   it('signs in by email in any letter case, shows the user, signs out', async () => {
@@ -58,7 +58,7 @@ describe('sign-in, session and CSRF', () => {
     assert.equal('passwordHash' in me.body.user, false);
 
     await agent.post('/api/v1/auth/logout').set('X-CSRF-Token', csrf).expect(204);
-    await agent.get('/api/v1/auth/me').expect(401);
+    await agent.get('/api/v1/auth/me').expect(200, { user: null });
   });
 
   it('signedInAgent gives a platform admin without an organisation', async () => {
@@ -100,7 +100,7 @@ describe('sign-in, session and CSRF', () => {
     assert.notEqual(sessionIdOf(cookie), sessionIdOf(anonymousCookie));
     assert.notEqual(csrf, oldCsrf);
     // The anonymous session is gone: its cookie is not signed in.
-    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(anonymousCookie)).expect(401);
+    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(anonymousCookie)).expect(200, { user: null });
     await request(t.app).post('/api/v1/auth/logout').set('Cookie', cookiePair(cookie)).set('X-CSRF-Token', oldCsrf).expect(403);
     const again = await request(t.app).get('/api/v1/auth/csrf').set('Cookie', cookiePair(cookie)).expect(200);
     assert.equal(again.body.token, csrf);
@@ -133,12 +133,12 @@ describe('sign-in, session and CSRF', () => {
     const { user, password } = await createTestUser({ role: 'caseworker' });
     const idle = await signInRaw(t.app, user.email, password);
     await SessionRecordModel.updateOne({ _id: sessionIdOf(idle.cookie) }, { $set: { expires: new Date(Date.now() - 1000) } });
-    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(idle.cookie)).expect(401);
+    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(idle.cookie)).expect(200, { user: null });
 
     const old = await signInRaw(t.app, user.email, password);
     const tooOld = Date.now() - (t.config.SESSION_MAX_HOURS * 3_600_000 + 60_000);
     await SessionRecordModel.updateOne({ _id: sessionIdOf(old.cookie) }, { $set: { 'session.authenticatedAt': tooOld } });
-    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(old.cookie)).expect(401);
+    await request(t.app).get('/api/v1/auth/me').set('Cookie', cookiePair(old.cookie)).expect(200, { user: null });
   });
 
   it('changing the password needs the current one, keeps this session and ends the others', async () => {
@@ -154,7 +154,7 @@ describe('sign-in, session and CSRF', () => {
 
     await here.agent.post('/api/v1/auth/password').set('X-CSRF-Token', here.csrf).send({ currentPassword: password, newPassword }).expect(204);
     await here.agent.get('/api/v1/auth/me').expect(200);
-    await elsewhere.agent.get('/api/v1/auth/me').expect(401);
+    await elsewhere.agent.get('/api/v1/auth/me').expect(200, { user: null });
     await assert.rejects(signIn(t.app, user.email, password), /401/);
     await signIn(t.app, user.email, newPassword);
   });

@@ -159,7 +159,7 @@ describe('page frame', () => {
     const focused = await page.evaluate(() => document.querySelector('ct-app')!.shadowRoot!.activeElement?.className);
     assert.equal(focused, 'skip-link');
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.querySelector('ct-app')!.shadowRoot!.activeElement?.id), 'main');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
     await page.context().close();
   });
 

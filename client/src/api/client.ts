@@ -250,13 +250,9 @@ export async function getServiceDetails(
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 }
 
+/** The signed-in user, or null for an anonymous session. */
 export async function getCurrentUser(): Promise<User | null> {
-  try {
-    return (await get<{ user: User }>('/auth/me')).user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  return (await get<{ user: User | null }>('/auth/me')).user;
 }
 
 export async function login(email: string, password: string): Promise<User> {

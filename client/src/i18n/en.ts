@@ -17,11 +17,13 @@ const common = {
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
   'app.comma': ', ',
+  'app.sampleLabel': 'Sample data',
   'app.sampleBanner':
     'Sample data: every organisation, service and person shown here is fictional. Do not use it for real referrals.',
   'app.footer':
     'An open directory of services for people affected by trafficking in Iraq. Always confirm details with the provider before referring someone.',
 
+  'nav.menu': 'Menu',
   'nav.label': 'Main',
   'nav.directory': 'Directory',
   'nav.help': 'Get help',
@@ -233,6 +235,7 @@ const common = {
   'help.title': 'Get help or report a suspected case',
   'help.danger':
     'If someone is in immediate danger, call the police or emergency services now. You do not need to be sure a crime happened to ask for help.',
+  'help.callEmergency': 'Call {number} (emergency)',
   'help.signsTitle': 'Signs that someone may be trafficked',
   'help.sign1': 'They are not free to leave their work or home, or someone else holds their passport or identity card.',
   'help.sign2': 'They owe a debt to an employer or agent that keeps growing, or they are not paid what was promised.',

@@ -1,14 +1,19 @@
 import { css } from 'lit';
 
+/** The declarations that put an element out of sight but leave it to screen readers. */
+export const visuallyHiddenRules = css`
+  position: absolute;
+  inline-size: 1px;
+  block-size: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 /** Out of sight but read by screen readers; also for components that do not take the shared styles. */
 export const visuallyHidden = css`
   .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHiddenRules}
   }
 `;
 
@@ -25,6 +30,15 @@ export const sharedStyles = css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  /* A long option (an organisation's name) or address must not widen the page past a 360 px phone. */
+  select,
+  input,
+  label {
+    max-inline-size: 100%;
+  }
+  select {
+    text-overflow: ellipsis;
   }
   :focus-visible {
     outline: 3px solid var(--ct-focus);

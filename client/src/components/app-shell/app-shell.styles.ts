@@ -104,18 +104,95 @@ export const styles = css`
   header :focus-visible {
     outline-color: #ffd18a;
   }
-  main {
+  .menu {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .menu-button {
+    display: none;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    padding-inline: 0.75rem;
+    border: 1px solid rgb(255 255 255 / 0.7);
+    border-radius: 6px;
+    background: transparent;
+    color: var(--ct-on-primary);
+    font: inherit;
+    cursor: pointer;
+  }
+  /* Three bars drawn with borders: no icon font or image to download. */
+  .menu-icon {
+    inline-size: 1.1rem;
+    block-size: 0.8rem;
+    border-block: 2px solid currentColor;
+    background: linear-gradient(currentColor, currentColor) center / 100% 2px no-repeat;
+  }
+  /* Phones and small tablets: one row (brand and menu button), the navigation folds into a panel over the page. */
+  @media (max-width: 63.99rem) {
+    header {
+      position: relative;
+      z-index: 1100;
+    }
+    .header-inner {
+      flex-wrap: nowrap;
+      justify-content: space-between;
+    }
+    .brand {
+      flex: 1 1 auto;
+      min-inline-size: 0;
+    }
+    .brand-title {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      overflow: hidden;
+      font-size: 0.95rem;
+    }
+    .brand-region {
+      display: none;
+    }
+    .menu-button {
+      display: inline-flex;
+      flex: none;
+    }
+    .menu {
+      display: none;
+      position: absolute;
+      inset-inline: 0;
+      inset-block-start: 100%;
+      flex-direction: column;
+      align-items: stretch;
+      padding-block: 0.5rem 1rem;
+      padding-inline: 1rem;
+      background: var(--ct-primary);
+      box-shadow: 0 6px 12px rgb(0 0 0 / 0.25);
+      max-block-size: calc(100vh - 4rem);
+      overflow-y: auto;
+    }
+    .menu.open {
+      display: flex;
+    }
+    nav {
+      flex-direction: column;
+      align-items: stretch;
+    }
+  }
+  ::slotted(main) {
     flex: 1;
+    box-sizing: border-box;
     inline-size: 100%;
     max-inline-size: 72rem;
     margin-inline: auto;
     padding-block: 1rem 2rem;
     padding-inline: 1rem;
   }
-  main.wide {
+  ::slotted(main.wide) {
     max-inline-size: 90rem;
   }
-  main:focus {
+  ::slotted(main:focus) {
     outline: none;
   }
   footer {
@@ -142,7 +219,7 @@ export const styles = css`
     footer {
       display: none;
     }
-    main {
+    ::slotted(main) {
       max-inline-size: none;
       padding: 0;
     }

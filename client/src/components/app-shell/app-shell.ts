@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, render, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { getMeta } from '../../api/client.js';
 import type { Meta } from '../../api/types.js';
@@ -35,41 +35,50 @@ const VIEWS: Record<RouteName, { load: () => Promise<unknown>; tag: string }> = 
 
 /**
  * The page frame: skip link, sample-data banner, header (navigation, account, language), the
- * current screen and the footer.
+ * current screen and the footer. The <main> holding the screen is a light-DOM child slotted into
+ * the frame, so the skip link's #main is a real fragment of the document (tools that follow it,
+ * like assistive tech and axe, cannot see ids inside a shadow root).
  */
 export class AppShell extends LitElement {
   static override styles = [sharedStyles, styles];
   static override properties = {
     meta: { state: true },
     viewState: { state: true },
+    menuOpen: { state: true },
   };
 
   declare meta: Meta | null;
   declare viewState: 'loading' | 'ready' | 'failed';
+  /** The navigation panel on narrow screens (on wide ones it is always shown and the button hidden). */
+  declare menuOpen: boolean;
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
   readonly #session = new SessionController(this);
   #viewName: RouteName | undefined;
   #unsubscribe: (() => void) | undefined;
+  readonly #main = Object.assign(document.createElement('main'), { id: 'main', tabIndex: -1, slot: 'main' });
 
   constructor() {
     super();
     this.meta = null;
     this.viewState = 'loading';
+    this.menuOpen = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.append(this.#main);
     getMeta().then(
       (meta) => (this.meta = meta),
       () => (this.meta = null),
     );
     void session.load();
     this.#unsubscribe = router.subscribe((route, previous) => {
+      this.menuOpen = false;
       if (route.path === previous.path) return;
       // A new screen: move focus to it so keyboard and screen-reader users start at its top.
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true }));
+      void this.updateComplete.then(() => this.#main.focus({ preventScroll: true }));
     });
   }
 
@@ -106,7 +115,20 @@ export class AppShell extends LitElement {
 
   #skipToMain(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    this.#main.focus();
+  }
+
+  #toggleMenu(): void {
+    this.menuOpen = !this.menuOpen;
+    // Opening moves focus into the panel, so the next Tab is its first link.
+    if (this.menuOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#site-menu a')?.focus());
+  }
+
+  /** Escape closes the open menu and gives focus back to its button. */
+  #onHeaderKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
   }
 
   async #signOut(): Promise<void> {
@@ -165,28 +187,46 @@ export class AppShell extends LitElement {
     return staticHtml`<${tag}></${tag}>`;
   }
 
+  /** The screen goes into the light-DOM <main>, after the frame itself is rendered. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.#main.classList.toggle('wide', this.#routes.route.name === 'directory');
+    render(this.#renderView(), this.#main, { host: this });
+  }
+
   override render() {
     const t = this.#i18n;
     const name = this.#routes.route.name;
     return html`
       <a class="skip-link" href="#main" @click=${this.#skipToMain}>${t.t('app.skipLink')}</a>
-      ${this.meta?.sampleData ? html`<div class="sample-banner" role="note">${t.t('app.sampleBanner')}</div>` : nothing}
-      <header>
+      ${this.meta?.sampleData ? html`<aside class="sample-banner" aria-label=${t.t('app.sampleLabel')}>${t.t('app.sampleBanner')}</aside>` : nothing}
+      <header @keydown=${this.#onHeaderKeydown}>
         <div class="header-inner">
           <a class="brand" href="/">
             <span class="brand-title">${t.t('app.title')}</span>
             <span class="brand-region">${t.t('app.region')}</span>
           </a>
-          <nav aria-label=${t.t('nav.label')}>
-            <a class="nav-link" href="/" aria-current=${name === 'directory' ? 'page' : nothing}>${t.t('nav.directory')}</a>
-            <a class="nav-link" href="/coverage" aria-current=${name === 'coverage' ? 'page' : nothing}>${t.t('nav.coverage')}</a>
-            <a class="nav-link" href="/help" aria-current=${name === 'help' ? 'page' : nothing}>${t.t('nav.help')}</a>
-            ${this.#renderSignedInLinks(name)} ${this.#renderAccount()}
-          </nav>
-          <ct-language-switch></ct-language-switch>
+          <button
+            type="button"
+            class="menu-button"
+            aria-expanded=${this.menuOpen ? 'true' : 'false'}
+            aria-controls="site-menu"
+            @click=${this.#toggleMenu}
+          >
+            <span class="menu-icon" aria-hidden="true"></span>${t.t('nav.menu')}
+          </button>
+          <div id="site-menu" class=${this.menuOpen ? 'menu open' : 'menu'}>
+            <nav aria-label=${t.t('nav.label')}>
+              <a class="nav-link" href="/" aria-current=${name === 'directory' ? 'page' : nothing}>${t.t('nav.directory')}</a>
+              <a class="nav-link" href="/coverage" aria-current=${name === 'coverage' ? 'page' : nothing}>${t.t('nav.coverage')}</a>
+              <a class="nav-link" href="/help" aria-current=${name === 'help' ? 'page' : nothing}>${t.t('nav.help')}</a>
+              ${this.#renderSignedInLinks(name)} ${this.#renderAccount()}
+            </nav>
+            <ct-language-switch></ct-language-switch>
+          </div>
         </div>
       </header>
-      <main id="main" tabindex="-1" class=${name === 'directory' ? 'wide' : ''}>${this.#renderView()}</main>
+      <slot name="main"></slot>
       <footer><p>${t.t('app.footer')}</p></footer>
     `;
   }

@@ -36,7 +36,7 @@ export const accountStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: 0.5rem 1rem;
   }
   dt {
@@ -44,5 +44,6 @@ export const accountStyles = css`
   }
   dd {
     margin: 0;
+    overflow-wrap: anywhere;
   }
 `;

@@ -16,8 +16,15 @@ export const adminStyles = [
     gap: 0.75rem 1rem;
     margin-block-end: 1rem;
   }
+  /* A field never wider than the form: a long organisation name in a select shrinks it on a phone. */
+  form.fields > *,
+  .filters > * {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
   form.stacked {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     max-inline-size: 32rem;
   }

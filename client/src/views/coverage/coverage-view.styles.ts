@@ -23,6 +23,9 @@ export const styles = [
   }
   .field {
     display: grid;
+    /* minmax(0, …) and the cap: a long category name shrinks the select instead of widening a phone's page. */
+    grid-template-columns: minmax(0, 1fr);
+    max-inline-size: 100%;
     gap: 0.25rem;
   }
   label,

@@ -22,6 +22,7 @@ import { governorateTable } from './governorate-table.js';
 import './referral-figures/referral-figures.js';
 import { coverageUrl, exportUrl, loadCoverage, loadReferralCoverage, parseCoverageState, type CoverageState } from './coverage-data.js';
 import { styles } from './coverage-view.styles.js';
+import { TableCellLabels } from '../../styles/table-labels.js';
 
 const REACH_COLOURS: Record<(typeof REACH_GROUPS)[number], string> = {
   women: '#b45309',
@@ -39,6 +40,8 @@ const ONE_SERIES: BarSeries[] = [{ label: '', colour: '#0f5c4f' }];
  */
 export class CoverageView extends LitElement {
   static override styles = [sharedStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     reference: { state: true },
     shapes: { state: true },

@@ -12,6 +12,25 @@ export const styles = css`
     font-weight: 600;
     border-radius: 4px;
   }
+  .danger p {
+    margin-block: 0 0.75rem;
+  }
+  .emergency-call {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 48px;
+    padding-inline: 1.25rem;
+    border-radius: 6px;
+    background: var(--ct-danger);
+    color: #fff;
+    font-size: 1.15rem;
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .emergency-call:hover {
+    color: #fff;
+    text-decoration: underline;
+  }
   .columns {
     display: grid;
     gap: 1rem 2rem;

@@ -15,6 +15,8 @@ import { loadDetails } from '../governorate/governorate-data.js';
 import { styles } from './help-view.styles.js';
 
 const HOTLINE_CATEGORY = 'hotlines';
+/** Iraq's unified emergency line (police, ambulance, civil defence). */
+const EMERGENCY_NUMBER = '911';
 const HOTLINE_LIMIT = 300;
 
 interface Hotlines {
@@ -54,7 +56,8 @@ export class HelpView extends LitElement {
     const governorates = [...reference.governorates].sort((a, b) => i18n.text(a.name).localeCompare(i18n.text(b.name), i18n.lang));
     return html`${governorates.map((governorate) => {
       const here = services.filter((s) => s.governorates.includes(governorate.code));
-      return html`<details>
+      // Open from the start: someone in a hurry should see the numbers, not a list of closed boxes.
+      return html`<details open>
         <summary>
           <span>${contentText(i18n, governorate.name)}</span>
           <span class="badge">${i18n.number(here.length)}</span>
@@ -79,7 +82,10 @@ export class HelpView extends LitElement {
     const i18n = this.#i18n;
     setPageTitle(i18n, i18n.t('help.title'));
     return html`<h1>${i18n.t('help.title')}</h1>
-      <p class="danger" role="note">${i18n.t('help.danger')}</p>
+      <div class="danger" role="note">
+        <p>${i18n.t('help.danger')}</p>
+        <a class="emergency-call" href="tel:${EMERGENCY_NUMBER}">${i18n.t('help.callEmergency', { number: EMERGENCY_NUMBER })}</a>
+      </div>
       <div class="columns">
         <section>
           <h2>${i18n.t('help.signsTitle')}</h2>

@@ -13,6 +13,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { referralLabel, renderOverdue, renderStatus, renderUrgency } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-list-view.styles.js';
+import { TableCellLabels } from '../../styles/table-labels.js';
 
 type Box = 'in' | 'out';
 const PAGE_SIZE = 25;
@@ -23,6 +24,8 @@ const FILTERS = ['status', 'urgency', 'governorate', 'overdue'] as const;
 /** Inbox and outbox of the user's organisation, filtered by the URL, with counts for each. */
 export class ReferralListView extends LitElement {
   static override styles = [sharedStyles, referralStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = { reference: { state: true }, counts: { state: true } };
 
   declare reference: Reference | null;

@@ -17,6 +17,7 @@ import { ResourceController } from '../../resource-controller.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import './organization-search.js';
 import { styles } from './workspace.styles.js';
+import { TableCellLabels } from '../../styles/table-labels.js';
 
 /** The moves a party can make, worded as buttons. */
 const MOVES: Partial<Record<AgreementStatus, 'accept' | 'decline' | 'withdraw' | 'end'>> = {
@@ -29,6 +30,8 @@ const MOVES: Partial<Record<AgreementStatus, 'accept' | 'decline' | 'withdraw' |
 /** Referral agreements with other organisations: list, propose, accept or decline, end. */
 export class WorkspaceAgreements extends LitElement {
   static override styles = [sharedStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     organizationId: {},
     reference: { attribute: false },
@@ -121,7 +124,7 @@ export class WorkspaceAgreements extends LitElement {
   #renderList(agreements: Agreement[]) {
     const t = this.#i18n;
     if (!agreements.length) return html`<p class="muted">${t.t('workspace.none')}</p>`;
-    return html`<div class="table-scroll"><table>
+    return html`<div class="table-wrap"><table>
       <caption class="visually-hidden">${t.t('workspace.section.agreements')}</caption>
       <thead>
         <tr>

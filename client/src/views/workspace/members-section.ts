@@ -10,6 +10,7 @@ import { ResourceController } from '../../resource-controller.js';
 import { session } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './workspace.styles.js';
+import { TableCellLabels } from '../../styles/table-labels.js';
 
 interface People {
   members: Member[];
@@ -19,6 +20,8 @@ interface People {
 /** The organisation's accounts: change a role, remove someone, invite by email, see pending invitations. */
 export class WorkspaceMembers extends LitElement {
   static override styles = [sharedStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     organizationId: {},
     email: { state: true },
@@ -101,7 +104,7 @@ export class WorkspaceMembers extends LitElement {
   #renderMembers(members: Member[]) {
     const t = this.#i18n;
     const me = session.user?.id;
-    return html`<div class="table-scroll"><table>
+    return html`<div class="table-wrap"><table>
       <caption>${t.t('workspace.members.title')}</caption>
       <thead>
         <tr>

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { fieldStyles } from '../../components/translated-fields/translated-fields.styles.js';
+import { tableStyles } from '../../styles/table.styles.js';
 
 /** The workspace's layout and forms: section navigation beside (or, on phones, above) the section. */
 export const styles = [
   fieldStyles,
+  tableStyles,
   css`
   :host {
     display: block;
@@ -155,26 +157,8 @@ export const styles = [
     gap: 0.75rem;
     margin-block: 1rem;
   }
-  .table-scroll {
-    overflow-x: auto;
+  .table-wrap {
     margin-block-end: 1.5rem;
-  }
-  table {
-    inline-size: 100%;
-    min-inline-size: 36rem;
-    border-collapse: collapse;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-block-end: 0.5rem;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: 0.5rem;
-    border-block-end: 1px solid var(--ct-border-soft);
   }
   td.actions {
     display: flex;

@@ -8,6 +8,7 @@ import { adminStyles } from '../admin.styles.js';
 import { fieldLabel } from '../fields.js';
 import { renderPager } from '../pager.js';
 import { styles } from './audit-log.styles.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 /** Record types that appear in the audit log, for the filter. */
 const ENTITIES = [
@@ -33,6 +34,8 @@ const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86
 /** Every write, newest first, filtered by who, what, which kind of record and when. */
 export class AdminAudit extends LitElement {
   static override styles = [sharedStyles, adminStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = { filter: { state: true } };
 
   declare filter: AuditFilter;

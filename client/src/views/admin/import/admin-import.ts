@@ -5,6 +5,7 @@ import { I18nController } from '../../../i18n/i18n.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 type Counted = keyof ImportReport['created'];
 const COUNTED: Counted[] = ['organizations', 'services', 'locations', 'contacts', 'taxonomy_terms'];
@@ -15,6 +16,8 @@ const COUNTED: Counted[] = ['organizations', 'services', 'locations', 'contacts'
  */
 export class AdminImport extends LitElement {
   static override styles = [sharedStyles, adminStyles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     file: { state: true },
     skipInvalid: { state: true },

@@ -24,6 +24,7 @@ import { failureMessage } from '../failure.js';
 import { focusFirstInvalid } from '../focus-invalid.js';
 import { localised } from '../localised-problems.js';
 import { renderPager } from '../pager.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 /** The web app offers governorates by their ISO code, so the server's file lookup is not needed here. */
 const { OrganizationCreate } = organizationInputWith(z.string());
@@ -33,6 +34,8 @@ const NEW_ORGANIZATION = { type: 'local-ngo', acceptsReferrals: true, governorat
 /** Every organisation (archived too): filter, open its public page, archive and restore, create one. */
 export class AdminOrganizations extends LitElement {
   static override styles = [sharedStyles, adminStyles, formStyles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     filter: { state: true },
     reference: { state: true },

@@ -6,12 +6,15 @@ import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 const COUNTED: (keyof SampleCounts)[] = ['organizations', 'services', 'locations', 'contacts', 'activities'];
 
 /** Removing the fictional sample directory, confirmed by typing a word. */
 export class AdminSampleData extends LitElement {
   static override styles = [sharedStyles, adminStyles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = { typed: { state: true }, removed: { state: true }, busy: { state: true }, failure: { state: true } };
 
   declare typed: string;

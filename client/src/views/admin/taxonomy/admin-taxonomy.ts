@@ -14,6 +14,7 @@ import { failureMessage } from '../failure.js';
 import { focusFirstInvalid } from '../focus-invalid.js';
 import { localised } from '../localised-problems.js';
 import { styles } from './admin-taxonomy.styles.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 /** The term whose names are being edited, with the ETag they were read with. */
 interface Editing {
@@ -37,6 +38,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** The service categories: groups and their categories; add, rename (translations) and archive/restore. */
 export class AdminTaxonomy extends LitElement {
   static override styles = [sharedStyles, adminStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     draft: { state: true },
     editing: { state: true },

@@ -22,12 +22,15 @@ import { failureMessage } from '../failure.js';
 import { localised } from '../localised-problems.js';
 import { renderPager } from '../pager.js';
 import { roleLabel } from '../roles.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 const isMemberRole = (role: string): role is MemberRole => (MEMBER_ROLES as readonly string[]).includes(role);
 
 /** Every account: filter, invite (platform admins too), change a member's role, deactivate. */
 export class AdminUsers extends LitElement {
   static override styles = [sharedStyles, adminStyles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     filter: { state: true },
     inviteRole: { state: true },

@@ -9,10 +9,13 @@ import { adminStyles } from '../admin.styles.js';
 import { fieldLabel } from '../fields.js';
 import { renderPager } from '../pager.js';
 import { styles } from './verification-queue.styles.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 /** New and changed organisations and services, most recently changed first, verified one by one. */
 export class AdminVerification extends LitElement {
   static override styles = [sharedStyles, adminStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = { page: { state: true }, busy: { state: true }, message: { state: true }, failure: { state: true } };
 
   declare page: number;

@@ -15,6 +15,7 @@ import { sharedStyles } from '../../../styles/shared.styles.js';
 import { styles as coverageStyles } from '../coverage-view.styles.js';
 import { figureTable } from '../governorate-table.js';
 import { styles } from './referral-figures.styles.js';
+import { TableCellLabels } from '../../../styles/table-labels.js';
 
 type Stats = z.infer<typeof StatsView>;
 type Network = z.infer<typeof NetworkView>;
@@ -48,6 +49,8 @@ const COLOUR = '#0f5c4f';
  */
 export class ReferralFigures extends LitElement {
   static override styles = [sharedStyles, coverageStyles, styles];
+  // Registers itself with the host: labels the cells after every render.
+  protected readonly tableLabels = new TableCellLabels(this);
   static override properties = {
     period: { state: true },
     sort: { state: true },
