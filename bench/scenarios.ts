@@ -173,25 +173,42 @@ export async function prepareContext(base: string): Promise<ScenarioContext> {
   };
 }
 
-/** How long an edit through the API takes: `times` PATCHes in a row, each with the ETag the previous one returned. */
-export async function editLatency(ctx: ScenarioContext, path: string, body: (i: number) => object, times = 20): Promise<number> {
+/**
+ * How long an edit through the API takes: up to `times` PATCHes in a row, each with the ETag the one
+ * before returned, until `budgetMs` is spent. A refused or failed edit is counted, not retried.
+ */
+export async function editLatency(
+  ctx: ScenarioContext,
+  path: string,
+  body: (i: number) => object,
+  budgetMs: number,
+  times = 20,
+): Promise<{ p50: number; edits: number; failures: string[] }> {
   const url = `${ctx.base}/api/v1${path}`;
   const headers = { ...VIA_TLS_PROXY, Cookie: ctx.editor.cookie };
-  const read = await fetch(url, { headers });
-  if (!read.ok) throw new Error(`${path} answered ${read.status}`);
-  let etag = read.headers.get('ETag')!;
+  const currentTag = async () => {
+    const read = await fetch(url, { headers });
+    if (!read.ok) throw new Error(`${path} answered ${read.status}`);
+    return read.headers.get('ETag')!;
+  };
+  let etag = await currentTag();
   const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
+  const failures: string[] = [];
+  const started = performance.now();
+  for (let i = 0; i < times && performance.now() - started < budgetMs; i++) {
+    const t = performance.now();
     const res = await fetch(url, {
       method: 'PATCH',
       headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': ctx.editor.csrf, 'If-Match': etag },
       body: JSON.stringify(body(i)),
     });
     const text = await res.text();
-    samples.push(performance.now() - started);
-    if (!res.ok) throw new Error(`PATCH ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-    etag = res.headers.get('ETag')!;
+    samples.push(performance.now() - t);
+    if (res.ok) etag = res.headers.get('ETag')!;
+    else {
+      failures.push(`${res.status} after ${Math.round(performance.now() - t)} ms: ${text.slice(0, 200)}`);
+      etag = await currentTag();
+    }
   }
-  return round(median(samples));
+  return { p50: round(median(samples)), edits: samples.length, failures };
 }
