@@ -206,8 +206,13 @@ const RATIO_TARGET_CONNECTIONS = 10;
 
 /** Whatever was started is stopped, also when the run fails or is interrupted. */
 const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp(): Promise<void> {
-  for (const step of cleanups.splice(0).reverse()) await Promise.resolve(step()).catch((err: unknown) => console.error(err));
+let cleaning: Promise<void> | undefined;
+/** One clean-up, shared: an interrupt makes the run fail too, and that failure must wait for it. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const step of cleanups.splice(0).reverse()) await Promise.resolve(step()).catch((err: unknown) => console.error(err));
+  })();
+  return cleaning;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
