@@ -51,8 +51,11 @@ describe('a restore killed at any moment', () => {
       const name = `trial${trial}`;
       targets.push(`${mongoose.connection.db!.databaseName}_${name}`);
       const killed = await restoreInto(name, Math.round(fullMs * (0.35 + (0.6 * trial) / TRIALS)));
-      const retry = await restoreInto(name);
-      assert.equal(retry.code, 0, `trial ${trial} (first run exited ${killed.code}): ${retry.out}`);
+      // A run that finished before its kill (the machine was quicker than at calibration) needs no retry.
+      if (killed.code !== 0) {
+        const retry = await restoreInto(name);
+        assert.equal(retry.code, 0, `trial ${trial} (first run exited ${killed.code}): ${retry.out}`);
+      }
       assert.deepEqual(await countsIn(name), written, `trial ${trial}: every collection as in the archive`);
     }
   });

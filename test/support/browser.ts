@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seedDatabase } from '../../seed/seed.js';
+import { directoryCatalog } from '../../server/directory/catalog/directory-catalog.js';
 import { chromiumPath, missingChromiumMessage } from './prerequisites.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -99,6 +100,8 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     const testApp = await startTestApp();
     started.push(() => testApp.close());
     await seedDatabase({ sample: true, log: () => {} });
+    // As a load balancer would: pages are opened once the app is ready (the catalog loaded).
+    await directoryCatalog.ensureFresh();
     const server = testApp.app.listen(0, '127.0.0.1');
     started.push(async () => {
       server.closeAllConnections();

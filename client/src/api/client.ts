@@ -21,10 +21,13 @@ const BASE = '/api/v1';
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly problem: Problem;
+  /** Seconds the server asked us to wait before trying again (Retry-After), when it said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail ?? problem.title);
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get status(): number {
@@ -76,7 +79,10 @@ async function fetchOk(path: string, init: RequestInit): Promise<Response> {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 });
   }
-  if (!response.ok) throw new ApiError(await problemOf(response));
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('Retry-After') ?? NaN);
+    throw new ApiError(await problemOf(response), Number.isFinite(retryAfter) ? retryAfter : undefined);
+  }
   return response;
 }
 
@@ -98,8 +104,36 @@ const withQuery = (path: string, query: Query) => {
   return search ? `${path}?${search}` : path;
 };
 
-export function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
-  return request<T>(withQuery(path, query), { headers: { Accept: 'application/json' }, signal: signal ?? null });
+/** A read answered 503 with Retry-After (the server is starting or its database is back soon) is asked again. */
+const READ_RETRIES = 3;
+const MAX_RETRY_AFTER_S = 30;
+
+function retryAfterSeconds(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || error.status !== 503) return undefined;
+  const seconds = error.retryAfter;
+  return seconds !== undefined && seconds <= MAX_RETRY_AFTER_S ? seconds : undefined;
+}
+
+const pause = (ms: number, signal: AbortSignal | null) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    }, { once: true });
+  });
+
+export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  const init = { headers: { Accept: 'application/json' }, signal: signal ?? null };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request<T>(withQuery(path, query), init);
+    } catch (error) {
+      const wait = retryAfterSeconds(error);
+      if (wait === undefined || attempt >= READ_RETRIES) throw error;
+      await pause(wait * 1000, init.signal);
+    }
+  }
 }
 
 const expiryListeners = new Set<() => void>();

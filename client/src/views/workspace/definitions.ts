@@ -114,9 +114,9 @@ export const profileForm: RecordFormDefinition<OrganizationDetail> = {
   renderFields: (ctx, reference, choices) => {
     const t = ctx.i18n;
     // Members edit their organisation here; its name and type are a platform admin's to change.
-    const platformAdminsOnly = { ...ctx, readOnly: true };
+    const platformAdminsOnly = { ...ctx, readOnly: ctx.readOnly || !ctx.mayChangeNameAndType };
     return html`${translatedField(platformAdminsOnly, 'name', t.t(label('name')), { required: true })}
-      <p class="hint">${t.t('workspace.nameAndTypeHint')}</p>
+      ${ctx.mayChangeNameAndType ? nothing : html`<p class="hint">${t.t('workspace.nameAndTypeHint')}</p>`}
       ${textField(ctx, 'alternateName', t.t(label('alternateName')))}
       ${translatedField(ctx, 'description', t.t(label('description')), { multiline: true })}
       <div class="field-row">

@@ -12,6 +12,8 @@ export interface FormContext {
   editor: RecordEditor<unknown>;
   i18n: I18nController;
   readOnly: boolean;
+  /** The organisation profile's name and type are a platform admin's to change (organization:name-and-type). */
+  mayChangeNameAndType?: boolean;
 }
 
 export interface Choice {

@@ -275,7 +275,7 @@ export class AdminOrganizations extends LitElement {
       <h3 id="new-organization-title" tabindex="-1">${i18n.t('admin.organizations.add')}</h3>
       <p>${i18n.t('admin.organizations.addIntro')}</p>
       <form novalidate @submit=${this.#create}>
-        ${profileForm.renderFields({ editor, i18n, readOnly: false }, this.reference, {}, '')}
+        ${profileForm.renderFields({ editor, i18n, readOnly: false, mayChangeNameAndType: true }, this.reference, {}, '')}
         ${failure ? html`<p class="error" role="alert">${failure}</p>` : nothing}
         <div class="actions">
           <button class="button" type="submit" ?disabled=${editor.saving}>${i18n.t('admin.organizations.create')}</button>
