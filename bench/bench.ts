@@ -99,13 +99,7 @@ async function startApp(uri: string, port: number, dataDir: string): Promise<Chi
   throw new Error('the app did not become ready within 60 s');
 }
 
-interface LoadResult {
-  connections: number;
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
+interface LoadResult extends PeerTiming {
   non2xx: number;
   rssMb: number;
 }

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../../styles/shared.styles.js';
 
 export const styles = css`
   :host {
@@ -23,11 +24,6 @@ export const styles = css`
   }
   /* Out of sight but read by screen readers; shown again when something inside gets focus. */
   .table.offscreen:not(:focus-within) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHiddenRules}
   }
 `;

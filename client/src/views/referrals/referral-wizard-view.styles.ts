@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '../../styles/shared.styles.js';
 
 /** The wizard: a stepper that wraps on phones, one step at a time, a review list. */
 export const styles = css`
@@ -51,12 +52,7 @@ export const styles = css`
   /* On a phone only the current step keeps its name; the others show their number. */
   @media (max-width: 36rem) {
     .step:not(.current) .step-name {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHiddenRules}
     }
   }
   .status:empty {
