@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../platform/text/plain-text.js';
 import { PASSWORD_MAX_LENGTH } from './password-rules.js';
 
 /**
@@ -14,4 +15,4 @@ export const LoginBody = z.strictObject({ email, password });
 export const PasswordChangeBody = z.strictObject({ currentPassword: password, newPassword: password });
 export const ResetRequestBody = z.strictObject({ email });
 export const ResetCompleteBody = z.strictObject({ token, password });
-export const AcceptBody = z.strictObject({ token, name: z.string().trim().min(1).max(200), password });
+export const AcceptBody = z.strictObject({ token, name: plainText(200), password });

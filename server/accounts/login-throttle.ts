@@ -5,11 +5,12 @@ import { LoginFailureModel } from './login-failure.model.js';
 
 const IP_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;
-/** Failures on an account before each further attempt has to wait; the wait doubles each time. */
+/** Failures of one address on one account before its next attempt has to wait; the wait doubles each time. */
 const FREE_FAILURES = 3;
-const MAX_DELAY_MS = 60_000;
+/** Attempts on one account read to decide its wait: enough to see every source of a large attack. */
+const ACCOUNT_ROWS_READ = 500;
 
-export type ThrottlePolicy = Pick<Config, 'LOGIN_LOCK_AFTER' | 'LOGIN_LOCK_MINUTES' | 'LOGIN_IP_LIMIT'>;
+export type ThrottlePolicy = Pick<Config, 'LOGIN_ACCOUNT_SOURCES' | 'LOGIN_MAX_WAIT_MINUTES' | 'LOGIN_IP_LIMIT'>;
 
 export interface LoginAttempt {
   ip: string;
@@ -17,9 +18,11 @@ export interface LoginAttempt {
   email: string;
 }
 
+/** Hashed, so the collection does not become a list of addresses and accounts people tried. */
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 40);
 const ipKey = (ip: string) => `ip:${ip}`;
-/** Hashed, so the collection does not become a list of addresses people tried. */
-const accountKey = (email: string) => `account:${createHash('sha256').update(email).digest('hex').slice(0, 40)}`;
+const accountKey = (email: string) => `account:${digest(email)}`;
+const sourceOf = (ip: string) => digest(`source:${ip}`);
 
 const tooManyAttempts = (until: number, now: number, detail: string) =>
   new HttpProblem(429, detail, {
@@ -27,9 +30,9 @@ const tooManyAttempts = (until: number, now: number, detail: string) =>
     headers: { 'Retry-After': String(Math.max(1, Math.ceil((until - now) / 1000))) },
   });
 
-/** The wait before the next attempt after `failures` failures in a row: 0, 0, 0, 1 s, 2 s, 4 s … 60 s. */
-export const delayAfter = (failures: number): number =>
-  failures < FREE_FAILURES ? 0 : Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
+/** The wait after `count` failures when `free` are allowed: 0 … 0, then 1 s, 2 s, 4 s … up to `maxMs`. */
+export const backoff = (count: number, free: number, maxMs: number): number =>
+  count < free ? 0 : Math.min(1000 * 2 ** (count - free), maxMs);
 
 /** Parallel attempts on one key beyond which an attempt gives up finding a free sequence number. */
 const MAX_CONTENDERS = 100;
@@ -43,13 +46,13 @@ interface Slot {
  * Reserves the next attempt under `key`: the insert of `key#seq` succeeds for exactly one caller per
  * number, so N parallel attempts take N numbers and each sees how many came before it.
  */
-async function reserveSlot(key: string, at: Date): Promise<Slot> {
+async function reserveSlot(key: string, at: Date, source?: string): Promise<Slot> {
   for (let tries = 0; tries < MAX_CONTENDERS; tries++) {
     const newest = await LoginFailureModel.findOne({ key }, { seq: 1 }).sort({ seq: -1 }).lean();
     const seq = (newest?.seq ?? 0) + 1;
     const id = `${key}#${seq}`;
     try {
-      await LoginFailureModel.create({ _id: id, key, seq, at });
+      await LoginFailureModel.create({ _id: id, key, seq, at, source });
       return { id, seq };
     } catch (err) {
       if ((err as { code?: unknown }).code !== 11000) throw err;
@@ -59,13 +62,14 @@ async function reserveSlot(key: string, at: Date): Promise<Slot> {
 }
 
 /**
- * Times of the newest attempts under `key` reserved before `slot` since `since`, newest first, at most
- * `limit`; only those whose password was checked when `checkedOnly`.
+ * The attempts under `key` reserved before `slot` since `since` that reached (or are reaching) the
+ * password check, newest first, at most `limit`. Refused attempts stay stored, so sequence numbers are
+ * never reused, but count for nothing.
  */
-async function attemptsBefore(key: string, slot: Slot, since: number, limit: number, checkedOnly = false): Promise<number[]> {
-  const filter = { key, seq: { $lt: slot.seq }, at: { $gt: new Date(since) }, ...(checkedOnly ? { refused: { $ne: true } } : {}) };
-  const rows = await LoginFailureModel.find(filter, { at: 1 }).sort({ at: -1 }).limit(limit).lean();
-  return rows.map((r) => r.at.getTime());
+async function checkedBefore(key: string, slot: Slot, since: number, limit: number): Promise<{ at: number; source?: string }[]> {
+  const filter = { key, seq: { $lt: slot.seq }, at: { $gt: new Date(since) }, refused: { $ne: true } };
+  const rows = await LoginFailureModel.find(filter, { at: 1, source: 1 }).sort({ at: -1 }).limit(limit).lean();
+  return rows.map((r) => ({ at: r.at.getTime(), source: r.source ?? undefined }));
 }
 
 const release = (slots: Slot[]) => Promise.all(slots.map((s) => LoginFailureModel.deleteOne({ _id: s.id })));
@@ -80,60 +84,52 @@ export interface ReservedAttempt {
 }
 
 /**
- * Brute-force protection for sign-in: per IP address (many accounts from one place) and per account
- * (one account from many places), a growing wait after failures and a lock after LOGIN_LOCK_AFTER.
- * Every attempt is counted before its password is checked, so parallel attempts cannot slip past.
+ * Brute-force protection for sign-in that slows the attacker, not the owner. Only attempts that reach
+ * the password check count. An address that keeps failing on an account waits longer and longer
+ * (1 s, 2 s, 4 s … LOGIN_MAX_WAIT_MINUTES) while the owner signing in from elsewhere is not held up;
+ * only when LOGIN_ACCOUNT_SOURCES addresses fail on one account (a distributed guess) do the others
+ * wait too, again growing. An address is also limited across accounts (LOGIN_IP_LIMIT per 15 minutes).
+ * Each attempt is counted before its password is checked, so parallel attempts cannot slip past.
  */
 export function loginThrottle(policy: ThrottlePolicy) {
-  const lockMs = policy.LOGIN_LOCK_MINUTES * 60_000;
+  const maxWaitMs = policy.LOGIN_MAX_WAIT_MINUTES * 60_000;
 
-  /**
-   * Why an attempt must not even be checked, or null, from the earlier attempts (newest first): all of
-   * them under the IP address or the account, and the account's checked failures.
-   */
-  function ipRefusal(ip: number[], now: number): HttpProblem | null {
+  function ipRefusal(ip: { at: number }[], now: number): HttpProblem | null {
     if (ip.length < policy.LOGIN_IP_LIMIT) return null;
     // Allowed again when the oldest of the last LOGIN_IP_LIMIT attempts leaves the window.
-    return tooManyAttempts(ip[ip.length - 1]! + IP_WINDOW_MS, now, 'Too many failed sign-ins from this network. Try again later.');
+    return tooManyAttempts(ip[ip.length - 1]!.at + IP_WINDOW_MS, now, 'Too many failed sign-ins from this network. Try again later.');
   }
 
-  function accountRefusal(account: number[], failures: number[], now: number): HttpProblem | null {
-    // The lock and the wait run from the last checked failure: knocking while refused does not extend them.
-    const last = failures[0] ?? account[0];
-    if (last === undefined) return null;
-    if (account.length >= policy.LOGIN_LOCK_AFTER) {
-      if (last + lockMs <= now) return null;
-      return tooManyAttempts(last + lockMs, now, 'This account is locked for a while after too many failed sign-ins. Try again later or reset the password.');
-    }
-    const nextAllowed = last + delayAfter(failures.length);
-    return nextAllowed > now ? tooManyAttempts(nextAllowed, now, 'Too many failed sign-ins. Wait a moment before trying again.') : null;
+  /** From the account's checked attempts (newest first): the wait for this source, or null. */
+  function accountRefusal(account: { at: number; source?: string }[], source: string, now: number): HttpProblem | null {
+    const mine = account.filter((a) => a.source === source);
+    const others = account.filter((a) => a.source !== source);
+    const ownWaitUntil = mine.length ? mine[0]!.at + backoff(mine.length, FREE_FAILURES, maxWaitMs) : 0;
+    const otherSources = new Set(others.map((a) => a.source)).size;
+    const sharedWaitUntil = others.length ? others[0]!.at + backoff(otherSources, policy.LOGIN_ACCOUNT_SOURCES, maxWaitMs) : 0;
+    const until = Math.max(ownWaitUntil, sharedWaitUntil);
+    return until > now ? tooManyAttempts(until, now, 'Too many failed sign-ins. Wait a moment before trying again.') : null;
   }
 
   return {
     /** Counts the attempt, then throws 429 with Retry-After when it must not even be checked. */
     async reserve(attempt: LoginAttempt, now = Date.now()): Promise<ReservedAttempt> {
       const at = new Date(now);
+      const source = sourceOf(attempt.ip);
       const ipSlot = await reserveSlot(ipKey(attempt.ip), at);
       const slots = [ipSlot];
       try {
-        const accountSlot = await reserveSlot(accountKey(attempt.email), at);
+        const accountSlot = await reserveSlot(accountKey(attempt.email), at, source);
         slots.push(accountSlot);
-        const accountSince = now - ACCOUNT_WINDOW_MS;
-        const [ip, account, failures] = await Promise.all([
-          attemptsBefore(ipKey(attempt.ip), ipSlot, now - IP_WINDOW_MS, policy.LOGIN_IP_LIMIT),
-          attemptsBefore(accountKey(attempt.email), accountSlot, accountSince, policy.LOGIN_LOCK_AFTER),
-          attemptsBefore(accountKey(attempt.email), accountSlot, accountSince, policy.LOGIN_LOCK_AFTER, true),
+        const [ip, account] = await Promise.all([
+          checkedBefore(ipKey(attempt.ip), ipSlot, now - IP_WINDOW_MS, policy.LOGIN_IP_LIMIT),
+          checkedBefore(accountKey(attempt.email), accountSlot, now - ACCOUNT_WINDOW_MS, ACCOUNT_ROWS_READ),
         ]);
-        const byIp = ipRefusal(ip, now);
-        if (byIp) {
-          // Turned away for the address alone: the account is not charged, so one address cannot lock it.
-          await Promise.all([mark([ipSlot], { refused: true }), release([accountSlot])]);
-          throw byIp;
-        }
-        const byAccount = accountRefusal(account, failures, now);
-        if (byAccount) {
+        const refusal = ipRefusal(ip, now) ?? accountRefusal(account, source, now);
+        if (refusal) {
+          // Refused before the check: kept (so numbers are not reused) but never counted.
           await mark(slots, { refused: true });
-          throw byAccount;
+          throw refusal;
         }
       } catch (err) {
         if (!(err instanceof HttpProblem)) await release(slots);

@@ -44,9 +44,13 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: durationMinutes.default(60),
   SESSION_MAX_HOURS: durationMinutes.default(12),
-  /** Failed sign-ins on one account before it is locked for LOGIN_LOCK_MINUTES. */
-  LOGIN_LOCK_AFTER: z.coerce.number().int().min(3).default(10),
-  LOGIN_LOCK_MINUTES: durationMinutes.default(15),
+  /**
+   * Addresses that may fail on one account before attempts on it from every other address wait too
+   * (a distributed guess); failures from one address only slow that address.
+   */
+  LOGIN_ACCOUNT_SOURCES: z.coerce.number().int().min(2).default(5),
+  /** The longest wait between sign-in attempts that the growing backoff reaches. */
+  LOGIN_MAX_WAIT_MINUTES: durationMinutes.default(15),
   /** Failed sign-ins from one IP address per 15 minutes before it gets 429s. */
   LOGIN_IP_LIMIT: z.coerce.number().int().min(3).default(50),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().positive().default(365),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../platform/text/plain-text.js';
 import { CATEGORY_CODES } from '../../seed/taxonomy.js';
 import { SERVICE_LANGUAGES } from '../directory/vocabulary.js';
 import {
@@ -78,8 +79,6 @@ export function caseCodeNameMessage(lang: 'en' | 'ar' | 'ckb', example: string):
   return messages[lang];
 }
 
-export const freeText = (max: number) => z.string().trim().min(1).max(max);
-
 const ConsentGiven = z.strictObject({
   given: z.literal(true),
   by: z.enum(CONSENT_GIVERS),
@@ -120,8 +119,8 @@ export function referralShapeWith(governorate: z.ZodType<string, string>) {
     urgency: z.enum(URGENCIES),
     isChild: z.boolean(),
     consent: ConsentInput,
-    summary: freeText(4000).nullable().optional(),
-    notes: freeText(4000).nullable().optional(),
+    summary: plainText(4000).nullable().optional(),
+    notes: plainText(4000).nullable().optional(),
   };
 }
 
@@ -160,8 +159,8 @@ export function createReferralBodyWith(governorate: z.ZodType<string, string>) {
 export const TransitionBody = z.strictObject({
   to: z.enum(REFERRAL_STATUSES),
   reason: z.string().max(40).optional(),
-  note: freeText(2000).optional(),
+  note: plainText(2000).optional(),
 });
 export type TransitionBody = z.output<typeof TransitionBody>;
 
-export const CommentBody = z.strictObject({ body: freeText(4000) });
+export const CommentBody = z.strictObject({ body: plainText(4000) });

@@ -262,7 +262,7 @@ export async function transitionReferral(
   }
   const move = findTransition(REFERRAL_TRANSITIONS, referral.status, body.to);
   if (!move) {
-    throw conflict(`A referral that is ${referral.status} cannot become ${body.to}.`, { status: referral.status });
+    throw conflict(`A referral that is ${referral.status} cannot become ${body.to}.`, { referralStatus: referral.status });
   }
   if (!move.by.some((side) => standing.sides.includes(side))) {
     throw forbidden(`Only the ${move.by.join(' or ')} organisation can make this referral ${body.to}.`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { backupDatabase, restoreDatabase, RestoreError } from '../../server/platform/db/backup.js';
@@ -45,6 +46,19 @@ describe('backup and restore', () => {
     const probe = await target.collection('binary_probe').findOne();
     assert.ok(probe?.when instanceof Date);
     assert.deepEqual(Buffer.from(probe!.blob.buffer), Buffer.from([0, 1, 2, 250]));
+  });
+
+  it('leaves sessions, sign-in counters and reset links out, so a restore brings back no signed-out session', async () => {
+    const source = mongoose.connection.db!;
+    await source.collection('sessions').insertOne({ _id: 'signed-out-session' as never, session: { passport: { user: 'someone' } }, expires: new Date(Date.now() + 3_600_000) });
+    await source.collection('login_failures').insertOne({ _id: 'ip:192.0.2.1#1' as never, key: 'ip:192.0.2.1', seq: 1, at: new Date() });
+    await source.collection('password_resets').insertOne({ tokenHash: 'used-link', expiresAt: new Date(Date.now() + 3_600_000) });
+    const file = path.join(dir, 'no-sessions.archive');
+    const written = await backupDatabase(source, file);
+    for (const name of ['sessions', 'login_failures', 'password_resets']) assert.equal(written[name], undefined, `${name} is in the archive`);
+    assert.ok(written.organizations! > 0);
+    const archive = gunzipSync(readFileSync(file)).toString('utf8');
+    assert.doesNotMatch(archive, /signed-out-session|used-link|192\.0\.2\.1/);
   });
 
   it('refuses to restore into a database that has data', async () => {

@@ -82,6 +82,9 @@ describe('referral workflow', () => {
       } else {
         assert.equal(res.status, 409, `${from} → ${to} should be refused, got ${res.status}`);
         assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+        // The problem's status is the HTTP one; the referral's own state travels under its own name.
+        assert.equal(res.body.status, 409);
+        if (res.body.referralStatus !== undefined) assert.equal(res.body.referralStatus, from);
         assert.deepEqual(afterMove, before, `${from} → ${to} changed the record`);
       }
     };

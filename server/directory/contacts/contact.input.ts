@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../platform/text/plain-text.js';
 import { OptionalTranslatedSchema } from '../../platform/text/translated-input.js';
 import { PhoneSchema } from '../phone-input.js';
 import { ObjectIdSchema } from '../records/object-id.js';
@@ -10,7 +11,7 @@ import { SERVICE_LANGUAGES } from '../vocabulary.js';
 const contactFields = {
   /** The service this contact is for; null for the organisation as a whole. */
   serviceId: ObjectIdSchema.nullable(),
-  name: z.string().trim().min(1).max(200),
+  name: plainText(200),
   title: OptionalTranslatedSchema,
   department: z.string().trim().min(1).max(200).nullable(),
   email: z.email().max(200).nullable(),

@@ -33,9 +33,18 @@ interface Header {
   collections: Record<string, number>;
 }
 
+/**
+ * Short-lived security state left out of archives: a restore must not bring back sessions that were
+ * signed out, sign-in counters of the past, or reset links that were already used.
+ */
+const NOT_BACKED_UP = new Set(['sessions', 'login_failures', 'password_resets']);
+
 async function userCollections(db: Db): Promise<string[]> {
   const infos = await db.listCollections({}, { nameOnly: true }).toArray();
-  return infos.map((c) => c.name).filter((name) => !name.startsWith('system.') && !name.startsWith(STAGING_PREFIX)).sort();
+  return infos
+    .map((c) => c.name)
+    .filter((name) => !name.startsWith('system.') && !name.startsWith(STAGING_PREFIX) && !NOT_BACKED_UP.has(name))
+    .sort();
 }
 
 const archiveLine = (name: string, doc: Document) => EJSON.stringify({ c: name, d: doc }, { relaxed: false });

@@ -68,14 +68,15 @@ export class HttpProblem extends Error {
   }
 
   toBody(instance?: string): ProblemBody {
+    // Extensions first: none may overwrite a standard member (a body `status` other than the HTTP one).
     return {
+      ...this.extensions,
       type: this.type,
       title: this.title,
       status: this.status,
       detail: this.message,
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extensions,
     };
   }
 }

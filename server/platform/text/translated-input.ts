@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text.js';
 
 /** The three interface and content languages: English, Arabic, Kurdish (Sorani). */
 export const LANGUAGES = ['en', 'ar', 'ckb'] as const;
@@ -8,7 +9,7 @@ export const LanguageSchema = z.enum(LANGUAGES);
 /** Translatable text: any subset of the three languages; readers fall back to what is present. */
 export type Translated = Partial<Record<Language, string>>;
 
-const translation = z.string().trim().min(1).max(5000);
+const translation = plainText(5000);
 
 export const TranslatedSchema = z
   .strictObject({ en: translation.optional(), ar: translation.optional(), ckb: translation.optional() })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../platform/text/plain-text.js';
 import { governorateCode } from '../../directory/governorates/governorate-data.js';
 import { PHONE_TYPES } from '../../directory/phone.js';
 import { VERIFICATION_STATES } from '../../directory/organizations/organization.model.js';
@@ -20,8 +21,8 @@ import type { TableName } from './spec.js';
  */
 
 const id = z.guid('not a UUID').transform((s) => s.toLowerCase());
-const text = z.string().trim().min(1).max(5000);
-const shortText = z.string().trim().min(1).max(300);
+const text = plainText(5000);
+const shortText = plainText(300);
 const email = z.email().max(254);
 const url = z.url({ protocol: /^https?$/ }).max(2000);
 const isoDate = z.iso.date();
