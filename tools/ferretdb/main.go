@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
 	"log/slog"
@@ -42,17 +43,6 @@ func main() {
 	}
 	snapshotAndExit(dir)
 
-	f, err := ferretdb.New(&ferretdb.Config{
-		// Clients reach FerretDB through the relay (unacknowledged.go), so it listens on loopback only.
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
-	})
-	if err != nil {
-		fail(err.Error())
-	}
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if *watchStdin {
@@ -62,27 +52,54 @@ func main() {
 		}()
 	}
 
+	uri, done, err := serve(ctx, dir, *listen, logger)
+	if err != nil {
+		fail(err.Error())
+	}
+	line, _ := json.Marshal(map[string]string{"uri": uri})
+	os.Stdout.Write(append(line, '\n'))
+
+	<-done
+}
+
+// serve starts FerretDB on the databases in dir behind the relay listening on listen, and returns
+// the relay's URI and a channel closed once FerretDB has stopped (when ctx ends).
+func serve(ctx context.Context, dir, listen string, logger *slog.Logger) (string, <-chan struct{}, error) {
+	// Before FerretDB opens the files: existing databases get their _id indexes with no one else
+	// writing (the relay keeps new collections indexed from then on, see idindex.go).
+	indexer := newIDIndexer(dir, logger)
+	if err := indexer.indexAll(); err != nil {
+		return "", nil, errors.New("cannot index _id: " + err.Error())
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		// Clients reach FerretDB through the relay (unacknowledged.go), so it listens on loopback only.
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+	})
+	if err != nil {
+		return "", nil, err
+	}
+
+	relay, err := net.Listen("tcp", listen)
+	if err != nil {
+		return "", nil, errors.New("cannot listen: " + err.Error())
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		_ = f.Run(ctx)
 	}()
-
-	relay, err := net.Listen("tcp", *listen)
-	if err != nil {
-		fail("cannot listen: " + err.Error())
-	}
 	// MongoDBURI blocks until FerretDB's listener is bound.
 	backend, err := url.Parse(f.MongoDBURI())
 	if err != nil {
-		fail(err.Error())
+		return "", nil, err
 	}
-	go serveRelay(ctx, relay, backend.Host, logger)
-
-	line, _ := json.Marshal(map[string]string{"uri": "mongodb://" + relay.Addr().String() + "/"})
-	os.Stdout.Write(append(line, '\n'))
-
-	<-done
+	go indexer.run(ctx)
+	go serveRelay(ctx, relay, backend.Host, indexer, logger)
+	return "mongodb://" + relay.Addr().String() + "/", done, nil
 }
 
 func fail(msg string) {

@@ -59,7 +59,7 @@ func readWireMessage(r io.Reader) (*wireMessage, error) {
 }
 
 // serveRelay accepts client connections on ln and relays each to FerretDB at backend until ctx ends.
-func serveRelay(ctx context.Context, ln net.Listener, backend string, logger *slog.Logger) {
+func serveRelay(ctx context.Context, ln net.Listener, backend string, indexer *idIndexer, logger *slog.Logger) {
 	go func() {
 		<-ctx.Done()
 		_ = ln.Close()
@@ -72,11 +72,11 @@ func serveRelay(ctx context.Context, ln net.Listener, backend string, logger *sl
 			}
 			return
 		}
-		go relayConnection(client, backend, logger)
+		go relayConnection(client, backend, indexer, logger)
 	}
 }
 
-func relayConnection(client net.Conn, backend string, logger *slog.Logger) {
+func relayConnection(client net.Conn, backend string, indexer *idIndexer, logger *slog.Logger) {
 	defer client.Close()
 	server, err := net.Dial("tcp", backend)
 	if err != nil {
@@ -87,6 +87,9 @@ func relayConnection(client net.Conn, backend string, logger *slog.Logger) {
 
 	var mu sync.Mutex
 	unanswered := map[int32]struct{}{}
+	// afterReply runs once FerretDB has answered the request (see idindex_relay.go); what is left
+	// when the connection ends runs then, so a held drop gate is always released.
+	afterReply := map[int32]func(){}
 	done := make(chan struct{}, 2)
 
 	go func() {
@@ -97,9 +100,15 @@ func relayConnection(client net.Conn, backend string, logger *slog.Logger) {
 			if err != nil {
 				return
 			}
-			if m.unanswered {
+			after := indexer.beforeRequest(m)
+			if m.unanswered || after != nil {
 				mu.Lock()
-				unanswered[m.requestID] = struct{}{}
+				if m.unanswered {
+					unanswered[m.requestID] = struct{}{}
+				}
+				if after != nil {
+					afterReply[m.requestID] = after
+				}
 				mu.Unlock()
 			}
 			if _, err := server.Write(m.raw); err != nil {
@@ -118,7 +127,12 @@ func relayConnection(client net.Conn, backend string, logger *slog.Logger) {
 			mu.Lock()
 			_, drop := unanswered[m.responseTo]
 			delete(unanswered, m.responseTo)
+			after := afterReply[m.responseTo]
+			delete(afterReply, m.responseTo)
 			mu.Unlock()
+			if after != nil {
+				after()
+			}
 			if drop {
 				continue
 			}
@@ -128,4 +142,11 @@ func relayConnection(client net.Conn, backend string, logger *slog.Logger) {
 		}
 	}()
 	<-done
+	// Both directions end before the leftovers run, so none is added after.
+	_ = client.Close()
+	_ = server.Close()
+	<-done
+	for _, f := range afterReply {
+		f()
+	}
 }
