@@ -18,6 +18,11 @@ const LocationSchema = new Schema(
     lng: { type: Number, default: null },
     /** A shelter or safe house: the address and coordinates are shown only to its organisation and platform admins. */
     confidential: { type: Boolean, default: false },
+    /**
+     * Set (before the service is written) when a confidential service uses or leaves this place, and
+     * cleared only by a platform admin: a shelter's old address stays as secret as the shelter.
+     */
+    heldSecretSince: { type: Date, default: null },
   },
   { collection: 'locations' },
 );

@@ -43,6 +43,15 @@ export function locationRoutes(): Router {
     toStored: (input, existing) => locationToStored(input, existing),
     afterWrite: locationChanged,
     detail: async (l, req) => ({ ...(await presentLocation(l, viewerOf(req))), version: l.version }),
+    actions: [
+      {
+        name: 'release-secrecy',
+        summary: 'Make public again a place kept secret because a confidential service used it (platform admins; audited)',
+        permission: 'confidential:release',
+        done: (l) => !l.heldSecretSince,
+        changes: () => ({ heldSecretSince: null }),
+      },
+    ],
   });
 
   return router;

@@ -11,5 +11,7 @@ export const LocationView = LocationBrief.extend({
   organizationId: z.string(),
   description: TranslatedView,
   confidential: z.boolean(),
+  /** Kept from the public because a confidential service used it, until a platform admin releases it. */
+  heldSecret: z.boolean(),
 });
 export type LocationView = z.infer<typeof LocationView>;

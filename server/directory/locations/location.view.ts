@@ -27,6 +27,7 @@ export function locationView(l: LocationRecord): LocationView {
     organizationId: l.organizationId.toHexString(),
     description: translated(l.description),
     confidential: l.confidential ?? false,
+    heldSecret: Boolean(l.heldSecretSince),
   };
 }
 

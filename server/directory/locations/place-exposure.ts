@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { directoryCatalog, locationCatalog, serviceCatalog } from '../catalog/directory-catalog.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
+import { LocationModel } from './location.model.js';
 import type { ServiceDoc } from '../services/service.model.js';
 import type { PointView } from '../services/service.schemas.js';
 
@@ -34,9 +35,11 @@ export interface PlaceExposure {
 export async function publicPlaceExposure(): Promise<PlaceExposure> {
   await directoryCatalog.ensureFresh();
   const hidden = new Map<string, Types.ObjectId>();
-  // A place once used by a confidential service stays as secret as that service, archived or not.
+  // A place used by a confidential service is as secret as that service, archived or not; one it used
+  // before stays secret (heldSecretSince) until a platform admin releases it.
   for (const service of serviceCatalog.find({ confidential: true })) for (const id of service.locationIds ?? []) hidden.set(id.toHexString(), id);
   for (const place of locationCatalog.find({ confidential: true })) hidden.set(place._id.toHexString(), place._id);
+  for (const place of locationCatalog.find({ heldSecretSince: { $ne: null } })) hidden.set(place._id.toHexString(), place._id);
 
   const placeIsHidden = (id: Types.ObjectId | string) => {
     const key = String(id);
@@ -58,4 +61,16 @@ export async function publicPlaceExposure(): Promise<PlaceExposure> {
     },
     hiddenPlaceIds: [...hidden.values()],
   };
+}
+
+/**
+ * Marks places a confidential service uses or used as secret for good, BEFORE the service is written:
+ * if the process dies between the two writes, the places are secret early, never public late.
+ */
+export async function holdPlacesSecret(locationIds: readonly Types.ObjectId[]): Promise<void> {
+  await directoryCatalog.ensureFresh();
+  const unique = [...new Map(locationIds.map((id) => [id.toHexString(), id])).values()];
+  const notYet = unique.filter((id) => !locationCatalog.get(id.toHexString())?.heldSecretSince);
+  // One write per place, by `_id` alone: the embedded database answers that from its index, anything else by a scan.
+  await Promise.all(notYet.map((_id) => LocationModel.updateOne({ _id }, { $set: { heldSecretSince: new Date() } })));
 }

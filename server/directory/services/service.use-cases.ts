@@ -5,7 +5,7 @@ import { badRequest, forbidden, type FieldProblem } from '../../platform/http/pr
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
-import { publicPlaceExposure } from '../locations/place-exposure.js';
+import { holdPlacesSecret, publicPlaceExposure } from '../locations/place-exposure.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
 import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
@@ -155,6 +155,7 @@ export async function serviceToStored(input: ServiceCreate | ServiceUpdate, exis
   if (problems.length) throw badRequest('The service is not valid.', problems);
 
   const locationIds: Types.ObjectId[] = merged.locationIds.map((id) => toObjectId(id)!);
+  if (merged.confidential || existing?.confidential) await holdPlacesSecret([...(existing?.locationIds ?? []), ...locationIds]);
   const derived = await derivedServiceFields({ ...merged, organizationId, locationIds, governorates });
   return { ...input, ...(existing ? {} : { organizationId }), locationIds, governorates, ...derived };
 }

@@ -4,7 +4,9 @@ import type { FilterQuery, Model, Types } from 'mongoose';
 import { recordAudit } from '../../audit/audit.js';
 import { ContactModel } from '../../directory/contacts/contact.model.js';
 import { LocationModel } from '../../directory/locations/location.model.js';
+import { holdPlacesSecret } from '../../directory/locations/place-exposure.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
+import { findByIds } from '../../directory/records/record.js';
 import { searchFields } from '../../directory/search-fields.js';
 import { refreshServices } from '../../directory/services/service.derived.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
@@ -311,6 +313,15 @@ interface Upsert {
   unset?: string[];
   setOnInsert?: Record<string, unknown>;
 }
+/** An import may move a confidential service: the places it had and gets stay secret (see holdPlacesSecret). */
+async function holdPlacesOfConfidential(services: Upsert[]): Promise<void> {
+  const ids = services.flatMap((u) => ('_id' in u.filter ? [u.filter._id] : []));
+  const confidential = (await findByIds(ServiceModel, ids, ['confidential', 'locationIds'])).filter((s) => s.confidential);
+  if (!confidential.length) return;
+  const incoming = new Map(services.map((u) => [keyOf(u), (u.set.locationIds as Types.ObjectId[] | undefined) ?? []]));
+  await holdPlacesSecret(confidential.flatMap((s) => [...s.locationIds, ...(incoming.get(s._id.toHexString()) ?? [])]));
+}
+
 const keyOf = (u: Upsert) => ('code' in u.filter ? u.filter.code : u.filter._id.toHexString());
 
 /** Which of these upserts would update an existing record. */
@@ -482,6 +493,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   await write('taxonomy_terms', TaxonomyTermModel);
   await write('organizations', OrganizationModel);
   await write('locations', LocationModel);
+  if (!report.dryRun) await holdPlacesOfConfidential(upserts.services);
   await write('services', ServiceModel);
   await write('contacts', ContactModel);
   report.imported = true;
