@@ -1,6 +1,7 @@
 import type { Role } from '../../../server/accounts/permission-matrix.js';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Lang, Translated } from '../i18n/types.js';
+import type { ContactBrief, ServiceDetail, ServiceSummary } from '../../../server/directory/services/service.schemas.js';
 
 /** A server response type after JSON: dates arrive as ISO strings. */
 export type OverTheWire<T> = T extends Date
@@ -12,6 +13,13 @@ export type OverTheWire<T> = T extends Date
       : T;
 
 /** Shapes of the /api/v1 responses the web app reads. */
+
+// Inferred from the server's view schemas (type-only: nothing of the server reaches the bundle), so
+// they cannot drift from what the API sends.
+export type { OrganizationDetail } from '../../../server/directory/organizations/organization.schemas.js';
+export type { PhoneView as Phone } from '../../../server/directory/records/view-schemas.js';
+export type { ContactBrief as Contact, ServiceDetail, ServiceSummary };
+export type Schedule = ServiceDetail['schedules'][number];
 
 export interface Meta {
   sampleData: boolean;
@@ -50,70 +58,6 @@ export interface TaxonomyTerm {
   description?: Translated;
 }
 
-export interface Phone {
-  number: string;
-  type: string;
-  description?: string;
-}
-
-export interface ServiceSummary {
-  id: string;
-  name: Translated;
-  description: Translated;
-  organization: { id: string; name: Translated; type: string };
-  categories: string[];
-  populations: string[];
-  languages: string[];
-  governorates: string[];
-  status: string;
-  confidential: boolean;
-  acceptsReferrals: boolean;
-  lastVerifiedAt: string | null;
-  point: { lat: number; lng: number; precision: 'exact' | 'governorate' } | null;
-  distanceKm?: number;
-}
-
-export interface Contact {
-  id: string;
-  name: string;
-  title?: Translated;
-  email?: string | null;
-  phones: Phone[];
-  languages: string[];
-  referralFocalPoint: boolean;
-}
-
-export interface Schedule {
-  byDay: string[];
-  opensAt: string | null;
-  closesAt: string | null;
-  description?: Translated;
-}
-
-export interface ServiceLocation {
-  id: string;
-  name?: Translated;
-  address: { street?: string; city?: string; district?: string; governorate?: string };
-  lat: number | null;
-  lng: number | null;
-}
-
-export interface ServiceDetail extends ServiceSummary {
-  eligibility: Translated;
-  applicationProcess: Translated;
-  fees: Translated;
-  free: boolean;
-  ageMin: number | null;
-  ageMax: number | null;
-  genderRestriction: 'any' | 'female' | 'male';
-  schedules: Schedule[];
-  url: string | null;
-  email: string | null;
-  phones: Phone[];
-  locations: ServiceLocation[];
-  contacts: Contact[];
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -136,26 +80,6 @@ export interface MapFeature {
 export interface MapCollection {
   type: 'FeatureCollection';
   features: MapFeature[];
-}
-
-export interface Organization {
-  id: string;
-  name: Translated;
-  description: Translated;
-  type: string;
-  governorates: string[];
-  languages: string[];
-  acceptsReferrals: boolean;
-  website: string | null;
-  email: string | null;
-  phones: Phone[];
-  lastVerifiedAt: string | null;
-  verification: { status: string };
-}
-
-export interface OrganizationDetail extends Organization {
-  services: ServiceSummary[];
-  contacts: Contact[];
 }
 
 export interface User {

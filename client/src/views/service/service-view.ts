@@ -18,7 +18,7 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './service-view.styles.js';
 
 /** Weekdays in the order the week is shown in Iraq (Sunday to Saturday). */
-const WEEK = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+const WEEK: Schedule['byDay'] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /** Everything a referrer needs about one service, most decisive first: what, for whom, how to refer. */
 export class ServiceView extends LitElement {
@@ -138,9 +138,7 @@ export class ServiceView extends LitElement {
                     ${service.locations.map(
                       (location) => html`<li>
                         ${location.name ? html`<strong>${contentText(i18n, location.name)}</strong><br />` : nothing}
-                        <span dir="auto"
-                          >${[location.address.street, location.address.district, location.address.city].filter(Boolean).join(i18n.t('app.comma'))}</span
-                        >
+                        <span dir="auto">${this.#address(location.address)}</span>
                       </li>`,
                     )}
                   </ul>`}
@@ -202,6 +200,13 @@ export class ServiceView extends LitElement {
             ? i18n.t('service.ageTo', { max })
             : '';
     return [i18n.t(`service.gender.${service.genderRestriction}`), age].filter(Boolean).join(' · ');
+  }
+
+  /** Street, district and city; street and city are translated, each in the reader's language or its fallback. */
+  #address({ street, district, city }: ServiceDetail['locations'][number]['address']) {
+    const i18n = this.#i18n;
+    const parts = [contentText(i18n, street), district, contentText(i18n, city)].filter((part) => part && part !== nothing);
+    return parts.map((part, index) => (index ? html`${i18n.t('app.comma')}${part}` : part));
   }
 
   #schedules(schedules: Schedule[]) {

@@ -192,7 +192,7 @@ export function phonesField(ctx: FormContext, field: string, legend: string): Te
           <select
             id=${idOf(`${field}.${index}.type`)}
             ?disabled=${ctx.readOnly}
-            @change=${(e: Event) => update(index, { type: (e.target as HTMLSelectElement).value })}
+            @change=${(e: Event) => update(index, { type: (e.target as HTMLSelectElement).value as Phone['type'] /* the options are PHONE_TYPES */ })}
           >
             ${PHONE_TYPES.map((type) => html`<option value=${type} ?selected=${type === phone.type}>${t.vocab('phone', type)}</option>`)}
           </select>
