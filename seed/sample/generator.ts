@@ -81,6 +81,8 @@ export interface LocationRecord extends RecordFields {
   lat: number;
   lng: number;
   confidential: boolean;
+  /** Sample safe houses are confidential themselves: none is held secret for a service that left. */
+  heldSecretSince: null;
 }
 
 export interface ScheduleRecord {
@@ -496,6 +498,7 @@ class DirectoryGenerator {
       lat: round5(governorate.lat + (random.next() * 2 - 1) * OFFICE_SPREAD_DEGREES),
       lng: round5(governorate.lng + (random.next() * 2 - 1) * OFFICE_SPREAD_DEGREES),
       confidential: kind === 'safe-house',
+      heldSecretSince: null,
     };
   }
 

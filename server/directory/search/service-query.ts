@@ -1,17 +1,16 @@
-import { Types, type FilterQuery } from 'mongoose';
+import type { FilterQuery, Types } from 'mongoose';
 import { z } from 'zod';
 import { multiValue, queryBoolean } from '../../platform/http/validate.js';
 import { queryTerms } from '../../platform/text/normalize.js';
-import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
-import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
+import type { ArchivedChoice } from '../records/archived.js';
 import { ObjectIdSchema } from '../records/record.js';
 import { GovernorateInput } from '../services/service.schemas.js';
 import type { ServiceDoc } from '../services/service.model.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { TermCode } from '../taxonomy/taxonomy.schemas.js';
 import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES, SERVICE_STATUSES } from '../vocabulary.js';
-import { boundingBox, type LatLng } from './distance.js';
+import { planFilter, type PlanField, type ServicePlan } from './service-plan.js';
 
 const NearInput = z
   .string()
@@ -54,50 +53,43 @@ export type ServiceFilters = z.infer<typeof ServiceFilterQuery>;
 
 export const DAY_MS = 86_400_000;
 
-/** A parsed search: the database filter, the query words for ranking, and the distance constraint. */
+/** A parsed search: the plan, its filter for the catalog, the query words for ranking, and the distance constraint. */
 export interface ServiceSearch {
+  plan: ServicePlan;
   filter: FilterQuery<ServiceDoc>;
   terms: string[];
-  near: { center: LatLng; radiusKm: number | undefined } | undefined;
+  near: ServicePlan['near'];
 }
 
-/**
- * Filters combine with AND; the values of one filter with OR. Archived services appear only when asked for. Values are
- * cast here (not by Mongoose) because the same filter also feeds aggregations. `hiddenPlaces` are the places whose
- * services are measured from a governorate capital (PlaceExposure.hiddenPlaceIds), whatever point they stored.
- */
+/** Filters combine with AND; the values of one filter with OR. Archived services appear only when asked for. */
+export function servicePlan(f: ServiceFilters & { archived?: ArchivedChoice }, taxonomy: Taxonomy, now = new Date()): ServicePlan {
+  const anyOf: ServicePlan['anyOf'] = { status: f.status?.length ? f.status : ['active'] };
+  const add = (field: PlanField, values: readonly string[] | undefined) => {
+    if (values?.length) anyOf[field] = [...values];
+  };
+  add('governorates', f.governorate);
+  add('categories', f.category && taxonomy.withChildren(f.category));
+  add('populations', f.population);
+  add('languages', f.language);
+  add('organizationType', f.organizationType);
+  add('organizationId', f.organization?.map((id) => id.toLowerCase()));
+  return {
+    anyOf,
+    ...(f.acceptsReferrals !== undefined ? { acceptsReferrals: f.acceptsReferrals } : {}),
+    ...(f.verifiedWithinDays ? { verifiedSince: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } : {}),
+    archived: f.archived ?? 'exclude',
+    words: (f.q ? queryTerms(f.q) : []).map((text) => ({ text, alternatives: [] })),
+    ...(f.near ? { near: { center: f.near, radiusKm: f.radiusKm } } : {}),
+  };
+}
+
+/** The plan of a search and what its callers read of it. See servicePlan() and planFilter(). */
 export function serviceSearch(
   f: ServiceFilters & { archived?: ArchivedChoice },
   taxonomy: Taxonomy,
   hiddenPlaces: readonly Types.ObjectId[],
   now = new Date(),
 ): ServiceSearch {
-  const and: FilterQuery<ServiceDoc>[] = [archivedCondition(f.archived ?? 'exclude'), { status: { $in: f.status?.length ? f.status : ['active'] } }];
-  const anyOf = (field: string, values: readonly unknown[] | undefined) => {
-    if (values?.length) and.push({ [field]: { $in: values } });
-  };
-  anyOf('governorates', f.governorate);
-  anyOf('categories', f.category && taxonomy.withChildren(f.category));
-  anyOf('populations', f.population);
-  anyOf('languages', f.language);
-  anyOf('organizationType', f.organizationType);
-  anyOf('organizationId', f.organization?.map((id) => new Types.ObjectId(id)));
-  if (f.acceptsReferrals !== undefined) and.push({ acceptsReferrals: f.acceptsReferrals });
-  if (f.verifiedWithinDays) and.push({ lastVerifiedAt: { $gte: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } });
-
-  const terms = f.q ? queryTerms(f.q) : [];
-  if (terms.length) and.push({ [SEARCH_WORDS]: { $all: terms } });
-
-  const near = f.near ? { center: f.near, radiusKm: f.radiusKm } : undefined;
-  if (near?.radiusKm) {
-    const box = boundingBox(near.center, near.radiusKm);
-    const inBox = { 'point.lat': { $gte: box.minLat, $lte: box.maxLat }, 'point.lng': { $gte: box.minLng, $lte: box.maxLng } };
-    // The stored point is an index only: services whose public point is a governorate capital pass the box
-    // whatever they stored (a stale exact point must not decide, or probing boxes would locate a shelter);
-    // the distance from the public point decides afterwards (withinRadius).
-    const atCapital = [{ confidential: true }, ...(hiddenPlaces.length ? [{ locationIds: { $in: [...hiddenPlaces] } }] : [])];
-    and.push({ $or: [{ confidential: { $ne: true }, ...inBox }, ...atCapital] });
-  }
-  return { filter: { $and: and }, terms, near };
+  const plan = servicePlan(f, taxonomy, now);
+  return { plan, filter: planFilter(plan, hiddenPlaces), terms: plan.words.map((w) => w.text), near: plan.near };
 }
-

@@ -1,0 +1,64 @@
+import { Types, type FilterQuery } from 'mongoose';
+import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
+import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
+import type { ServiceDoc } from '../services/service.model.js';
+import { boundingBox, type LatLng } from './distance.js';
+
+/**
+ * The one interface between understanding a search and running it. Search (service-query.ts, and
+ * the understanding of what people type) fills a plan from the query string; the read model runs it.
+ * A plan holds codes and normalised words only: nothing in it is a database filter.
+ */
+export const PLAN_FIELDS = ['status', 'governorates', 'categories', 'populations', 'languages', 'organizationType', 'organizationId', 'verification.status'] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
+
+/** One word of free text. A record matches it when one of its words starts with `text` or with an alternative. */
+export interface PlanWord {
+  /** As normalised for search (platform/text/normalize.ts). */
+  text: string;
+  /** Other forms that count as this word: spelling variants, synonyms, the correction of a typo. */
+  alternatives: string[];
+}
+
+export interface ServicePlan {
+  /** Each listed field must hold at least one of its codes (categories already expanded to their children). */
+  anyOf: Partial<Record<PlanField, string[]>>;
+  acceptsReferrals?: boolean;
+  verifiedSince?: Date;
+  archived: ArchivedChoice;
+  /** Every word must match. */
+  words: PlanWord[];
+  /** With a radius, only services whose public point lies within it. */
+  near?: { center: LatLng; radiusKm: number | undefined };
+}
+
+const asIds = (field: PlanField, codes: string[]) => (field === 'organizationId' ? codes.map((c) => new Types.ObjectId(c)) : codes);
+
+/**
+ * The plan as a MongoDB filter, for the in-memory catalog's filter interpreter (and as the reference
+ * that a compiled plan must agree with). `hiddenPlaces` are the places whose services are measured
+ * from a governorate capital (PlaceExposure.hiddenPlaceIds), whatever point they stored.
+ */
+export function planFilter(plan: ServicePlan, hiddenPlaces: readonly Types.ObjectId[]): FilterQuery<ServiceDoc> {
+  const and: FilterQuery<ServiceDoc>[] = [archivedCondition(plan.archived)];
+  for (const field of PLAN_FIELDS) {
+    const codes = plan.anyOf[field];
+    if (codes) and.push({ [field]: { $in: asIds(field, codes) } });
+  }
+  if (plan.acceptsReferrals !== undefined) and.push({ acceptsReferrals: plan.acceptsReferrals });
+  if (plan.verifiedSince) and.push({ lastVerifiedAt: { $gte: plan.verifiedSince } });
+  for (const word of plan.words) {
+    const forms = [word.text, ...word.alternatives];
+    and.push(forms.length === 1 ? { [SEARCH_WORDS]: { $all: forms } } : { $or: forms.map((form) => ({ [SEARCH_WORDS]: { $all: [form] } })) });
+  }
+  if (plan.near?.radiusKm) {
+    const box = boundingBox(plan.near.center, plan.near.radiusKm);
+    const inBox = { 'point.lat': { $gte: box.minLat, $lte: box.maxLat }, 'point.lng': { $gte: box.minLng, $lte: box.maxLng } };
+    // The stored point is an index only: services whose public point is a governorate capital pass the box
+    // whatever they stored (a stale exact point must not decide, or probing boxes would locate a shelter);
+    // the distance from the public point decides afterwards (withinRadius).
+    const atCapital = [{ confidential: true }, ...(hiddenPlaces.length ? [{ locationIds: { $in: [...hiddenPlaces] } }] : [])];
+    and.push({ $or: [{ confidential: { $ne: true }, ...inBox }, ...atCapital] });
+  }
+  return { $and: and };
+}
