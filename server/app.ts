@@ -11,6 +11,7 @@ import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
 import { referralRoutes } from './referrals/routes.js';
 import { apiNotFound, errorHandler } from './platform/http/errors.js';
+import { rateLimit } from './platform/http/rate-limit.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { securityHeaders } from './platform/http/security.js';
 import { rejectOperatorKeys } from './platform/http/validate.js';
@@ -27,6 +28,9 @@ export interface AppDeps {
   /** True once the process is shutting down: readiness fails and connections are not kept alive. */
   isDraining?: () => boolean;
 }
+
+/** Whole-directory exports and CSV files: a tighter budget, and refused while the process drains. */
+const HEAVY_PATHS = new Set(['/hsds/export.zip', '/api/v1/coverage.csv']);
 
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {
@@ -63,6 +67,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(rejectOperatorKeys);
   const accountsModule = accounts(config);
   app.use(['/api', '/hsds'], accountsModule.session);
+  app.use(
+    ['/api', '/hsds'],
+    rateLimit({
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      reads: { anonymous: config.RATE_LIMIT_READS, signedIn: config.RATE_LIMIT_READS_SIGNED_IN },
+      heavy: { anonymous: config.RATE_LIMIT_HEAVY, signedIn: config.RATE_LIMIT_HEAVY_SIGNED_IN },
+      isHeavy: (req) => HEAVY_PATHS.has(req.originalUrl.split('?')[0]!),
+      isDraining,
+      logger,
+    }),
+  );
 
   const apiDocs = openApiRoutes(config.publicUrl);
   app.use(apiDocs.docs);

@@ -8,6 +8,7 @@ import { directoryCatalog, serviceCatalog } from './directory/catalog/directory-
 import { ConfigError, loadConfig, loadDotEnv } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE } from './platform/http/problem.js';
 import { createLogger } from './platform/logging.js';
 import { startMailDelivery } from './platform/mail/delivery.js';
 import { prepareReferralKeys } from './referrals/key-ring.js';
@@ -27,6 +28,21 @@ const SHUTDOWN_ACCEPT_MAX_MS = 5_000;
  * writes took up to 14 s to answer, so 10 s cut some off; 25 s fits a 30 s termination grace period.
  */
 const SHUTDOWN_DEADLINE_MS = 25_000;
+/** This long before the deadline, requests still unanswered get 503 and streams under way are ended. */
+const SHUTDOWN_ANSWER_MARGIN_MS = 2_000;
+
+/** Ends a response the deadline leaves no time for: a refusal if nothing was sent yet, else the stream is cut. */
+function endAtDeadline(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const problem = new HttpProblem(503, 'The service is restarting and could not finish this request; try again in a moment.', {
+    headers: { 'Retry-After': '5' },
+  });
+  res.writeHead(503, { 'Content-Type': PROBLEM_CONTENT_TYPE, Connection: 'close', ...problem.headers });
+  res.end(JSON.stringify(problem.toBody()));
+}
 
 /**
  * Tracks arrivals and open responses from the start, so that a drain can wait for a quiet moment
@@ -63,8 +79,11 @@ function watchTraffic(server: Server) {
       // Stops accepting and closes idle keep-alive connections; responses sent while draining carry
       // `Connection: close`, so each remaining connection ends with its answer.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS - (Date.now() - started)).unref();
+      const elapsed = Date.now() - started;
+      const answer = setTimeout(() => open.forEach(endAtDeadline), SHUTDOWN_DEADLINE_MS - SHUTDOWN_ANSWER_MARGIN_MS - elapsed).unref();
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS - elapsed).unref();
       await closed;
+      clearTimeout(answer);
       clearTimeout(force);
     },
   };

@@ -53,6 +53,16 @@ const EnvSchema = z.object({
   LOGIN_MAX_WAIT_MINUTES: durationMinutes.default(15),
   /** Failed sign-ins from one IP address per 15 minutes before it gets 429s. */
   LOGIN_IP_LIMIT: z.coerce.number().int().min(3).default(50),
+  /** Fixed window of the public API's per-client budgets (server/platform/http/rate-limit.ts). */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Requests per window from one address when not signed in (every app instance together). */
+  RATE_LIMIT_READS: z.coerce.number().int().positive().default(600),
+  /** Requests per window for one signed-in account. */
+  RATE_LIMIT_READS_SIGNED_IN: z.coerce.number().int().positive().default(1200),
+  /** Exports and CSV downloads per window from one address when not signed in. */
+  RATE_LIMIT_HEAVY: z.coerce.number().int().positive().default(10),
+  /** Exports and CSV downloads per window for one signed-in account. */
+  RATE_LIMIT_HEAVY_SIGNED_IN: z.coerce.number().int().positive().default(30),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   TRUST_PROXY: booleanFlag.default(false),
 });

@@ -73,3 +73,39 @@ describe('graceful shutdown under load', () => {
     assert.equal(stored, created, 'every write that was answered 201 is in the database, and no other');
   });
 });
+
+describe('graceful shutdown with exports in flight', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let app: AppProcess;
+  before(async () => {
+    db = await useFreshDatabase();
+    app = await startAppProcess(db.uri);
+    await OrganizationModel.create({ name: { en: 'Export during shutdown' }, type: 'local-ngo' });
+  });
+  after(async () => {
+    await app?.stop('SIGKILL');
+    await db.drop();
+  });
+
+  it('exports under way are answered in full; a new export while draining gets 503 problem+json', async () => {
+    const exportOnce = async () => {
+      const res = await fetch(`${app.url}/hsds/export.zip`);
+      const body = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type'), length: res.headers.get('content-length'), body };
+    };
+    const inFlight = Array.from({ length: 3 }, exportOnce);
+    await new Promise((r) => setTimeout(r, 30));
+    const code = app.stop('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    const late = await exportOnce();
+    assert.equal(late.status, 503, 'a heavy request arriving during the drain is refused');
+    assert.match(late.type ?? '', /^application\/problem\+json/);
+    assert.equal(JSON.parse(late.body.toString('utf8')).status, 503);
+
+    for (const res of await Promise.all(inFlight)) {
+      assert.equal(res.status, 200);
+      assert.equal(Number(res.length), res.body.length, 'the whole file arrived');
+    }
+    assert.equal(await code, 0, 'the process exits cleanly within its deadline');
+  });
+});

@@ -33,6 +33,11 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ct-directory-data-')),
     SEED_SAMPLE: 'false',
+    // A test file is one client sending hundreds of requests a minute; rate-limit.test.ts sets its own.
+    RATE_LIMIT_READS: '1000000',
+    RATE_LIMIT_READS_SIGNED_IN: '1000000',
+    RATE_LIMIT_HEAVY: '1000000',
+    RATE_LIMIT_HEAVY_SIGNED_IN: '1000000',
     ...env,
   });
   if (mongoose.connection.readyState === 0) await connectDatabase(uri, dbName);

@@ -1,4 +1,5 @@
-import { strToU8, zipSync } from 'fflate';
+import { promisify } from 'node:util';
+import { strToU8, zip, type AsyncZippable } from 'fflate';
 import { ContactModel } from '../../directory/contacts/contact.model.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
@@ -38,8 +39,13 @@ coordinates are not in it, nor archived records or internal fields (verification
 referrals). It is not a backup: use "npm run backup" for that.
 `;
 
-/** The whole public directory as an HSDS tabular data package (zip). */
-export async function exportHsdsPackage(options: { profileUri: string; lang: Language }): Promise<Uint8Array> {
+const zipAsync = promisify(zip as (data: AsyncZippable, opts: { level: 6; mtime: Date }, cb: (err: Error | null, data: Uint8Array) => void) => void);
+
+/**
+ * The whole public directory as an HSDS tabular data package (zip), as of `created`. Compressed on a
+ * worker thread, with entry times fixed to `created`: the same records and time give the same bytes.
+ */
+export async function exportHsdsPackage(options: { profileUri: string; lang: Language; created: Date }): Promise<Uint8Array> {
   const { lang } = options;
   const writer = new TableWriter();
   writer.add('taxonomy', taxonomyMapper.toHsds());
@@ -67,9 +73,9 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
   }
 
   const files: Record<string, Uint8Array> = {
-    'datapackage.json': strToU8(`${JSON.stringify(dataPackageDescriptor(options.profileUri, new Date()), null, 2)}\n`),
+    'datapackage.json': strToU8(`${JSON.stringify(dataPackageDescriptor(options.profileUri, options.created), null, 2)}\n`),
     'README.txt': strToU8(README),
   };
   for (const [path, csv] of Object.entries(writer.files())) files[path] = strToU8(csv);
-  return zipSync(files, { level: 6 });
+  return zipAsync(files, { level: 6, mtime: options.created });
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Types } from 'mongoose';
@@ -10,7 +11,7 @@ import type { Config } from '../../platform/config.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { LANGUAGES, type Language } from '../../platform/text/translated.js';
-import { exportHsdsPackage } from './export.js';
+import { ExportCache } from './export-cache.js';
 import { parseServiceAtLocationUuid, recordObjectId, taxonomyUuid, termUuid } from './ids.js';
 import { arraySource, querySource, sendList } from './listing.js';
 import {
@@ -101,9 +102,10 @@ async function findPublicService(oid: Types.ObjectId | undefined, what = 'servic
   return service;
 }
 
-export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl'> }): Router {
+export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'> }): Router {
   const base = `${deps.config.publicUrl}/hsds`;
   const profileUri = `${base}/profile/`;
+  const exports = new ExportCache(path.join(deps.config.dataDir, 'exports'), profileUri);
   const router = Router();
   const query = <S extends z.ZodType>(schema: S, req: Request) => parseInput(schema, req.query, 'query');
 
@@ -239,12 +241,28 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl'> }): Router 
 
   router.get('/export.zip', async (req, res) => {
     const q = query(ExportQuery, req);
-    const zip = await exportHsdsPackage({ profileUri, lang: languageOf(req, res, q.lang) });
-    const day = new Date().toISOString().slice(0, 10);
+    const file = await exports.file(languageOf(req, res, q.lang));
+    // The same for everyone: caches may keep it, and revalidate it by its version.
+    res.setHeader('ETag', file.etag);
+    res.setHeader('Last-Modified', file.builtAt.toUTCString());
+    res.setHeader('Cache-Control', 'public, no-cache');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res
       .type('application/zip')
-      .setHeader('Content-Disposition', `attachment; filename="hsds-export-${day}.zip"`)
-      .send(Buffer.from(zip));
+      .setHeader('Content-Disposition', `attachment; filename="hsds-export-${file.builtAt.toISOString().slice(0, 10)}.zip"`)
+      .setHeader('Content-Length', String(file.size));
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A client that goes away mid-file ends only its own stream.
+    await pipeline(createReadStream(file.path), res).catch((err: unknown) => {
+      if (!res.headersSent) throw err;
+      res.destroy();
+    });
   });
 
   router.use((req) => {
