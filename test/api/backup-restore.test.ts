@@ -55,7 +55,7 @@ describe('backup and restore', () => {
     await source.collection('password_resets').insertOne({ tokenHash: 'used-link', expiresAt: new Date(Date.now() + 3_600_000) });
     const file = path.join(dir, 'no-sessions.archive');
     const written = await backupDatabase(source, file);
-    for (const name of ['sessions', 'login_failures', 'password_resets']) assert.equal(written[name], undefined, `${name} is in the archive`);
+    for (const name of ['sessions', 'login_failures', 'password_resets', 'rate_limits']) assert.equal(written[name], undefined, `${name} is in the archive`);
     assert.ok(written.organizations! > 0);
     const archive = gunzipSync(readFileSync(file)).toString('utf8');
     assert.doesNotMatch(archive, /signed-out-session|used-link|192\.0\.2\.1/);

@@ -35,9 +35,9 @@ interface Header {
 
 /**
  * Short-lived security state left out of archives: a restore must not bring back sessions that were
- * signed out, sign-in counters of the past, or reset links that were already used.
+ * signed out, sign-in and rate-limit counters of the past, or reset links that were already used.
  */
-const NOT_BACKED_UP = new Set(['sessions', 'login_failures', 'password_resets']);
+const NOT_BACKED_UP = new Set(['sessions', 'login_failures', 'password_resets', 'rate_limits']);
 
 async function userCollections(db: Db): Promise<string[]> {
   const infos = await db.listCollections({}, { nameOnly: true }).toArray();
