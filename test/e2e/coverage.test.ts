@@ -119,6 +119,7 @@ test('a government liaison sees referral figures per governorate, small counts a
   const basrah = figure.locator('tbody tr').filter({ hasText: 'Al-Basrah' });
   assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['fewer than 5', '10', '5', '5', '50%', '3 hrs']);
   assert.match((await view.locator('.summary').last().textContent()) ?? '', /12 referrals sent/);
+  assert.match((await view.locator('section[aria-labelledby="referrals-title"] p').first().textContent()) ?? '', /whole past calendar months.*“fewer than 5”/s);
   assert.equal(await figure.locator('ct-bar-chart').count(), 3);
   await screenshot(page, 'coverage-liaison-en');
 

@@ -303,7 +303,12 @@ export class CoverageView extends LitElement {
       display: hours(g.medianHoursToAcknowledge),
     }));
     const columns = ['sent', 'acknowledged', 'accepted', 'declined'] as const;
-    return html`<p>${i18n.t('coverage.referrals.period', { from: i18n.date(data.period.from), to: i18n.date(data.period.to) })}</p>
+    // The months counted (the end is exclusive), not the days asked: see the small-count rule.
+    const lastDay = new Date(new Date(data.aggregatedPeriod.to).getTime() - 86_400_000);
+    return html`<p>
+        ${i18n.t('coverage.referrals.period', { from: i18n.date(data.aggregatedPeriod.from), to: i18n.date(lastDay) })}
+        ${i18n.t('coverage.smallCountRule')}
+      </p>
       <p class="summary">
         ${i18n.t('coverage.referrals.summary', {
           sent: data.national.sent === null ? i18n.t('coverage.sentFewerThanFive') : i18n.plural('coverage.referrals.sentCount', data.national.sent),

@@ -141,9 +141,11 @@ export class ReferralFigures extends LitElement {
     const i18n = this.#i18n;
     const byStatus = new Map(stats.byStatus.map((row) => [String(row.status), row.count as number | null]));
     const byUrgency = new Map(stats.byUrgency.map((row) => [String(row.urgency), row.count as number | null]));
+    const withheld = stats.fewerThanFive || [...stats.byStatus, ...stats.byUrgency].some((row) => row.fewerThanFive);
     // Drafts were never sent, so they are never counted.
     const statuses = REFERRAL_STATUSES.filter((status) => status !== 'draft');
     return html`<p>${i18n.t(stats.scope.organizationId ? 'coverage.figures.scopeOwn' : 'coverage.figures.scopeAll')} ${this.#periodText()}</p>
+      ${withheld ? html`<p>${i18n.t('coverage.smallCountRule')}</p>` : nothing}
       <p class="summary" role="status">${stats.total === null ? i18n.t('coverage.sentFewerThanFive') : i18n.plural('coverage.figures.total', stats.total)}</p>
       <div class="charts">
         ${this.#countFigure(i18n.t('coverage.figures.byStatus'), i18n.t('coverage.figures.status'), statuses, byStatus, (s) => i18n.t(`referrals.status.${s}`))}
