@@ -152,7 +152,22 @@ export const PERMISSION_RULES = [
     '`referral:stats` on **any** organisation, and only as aggregates — referrals counted in whole, completed ' +
     'calendar months (UTC) overlapping the period (`aggregatedPeriod`), without direction, and a count of 1 to 4 ' +
     'shown as “fewer than 5” (`referrals: null`, `fewerThanFive: true`). No choice of periods singles out one ' +
-    'day’s referral between two named organisations.',
+    'day’s referral between two named organisations. The small-count rule below applies.',
+  '**Referral figures cannot single anyone out** (`server/referrals/disclosure.ts`, one rule for ' +
+    '`/referrals/stats`, `/coverage/referrals`, `/network` and the coverage screens that show them). Figures of ' +
+    'the viewer’s own organisation are exact: its members see those referrals anyway (as on `/network`). Every ' +
+    'other figure a liaison, a platform admin or the public can read: (1) is counted over whole, completed ' +
+    'calendar months (UTC) overlapping the period asked (`aggregatedPeriod`), so narrowing the period to a day, ' +
+    'or comparing two periods, isolates nothing smaller than a month; (2) a count of 1 to 4 is withheld: `null`, ' +
+    'and the object holding it says `fewerThanFive: true` (a total, a row of a breakdown, a governorate); ' +
+    '(3) in a breakdown whose cells add up to a total that can be read or worked out (by status, urgency, ' +
+    'governorate, need; each coverage column against the national figure) either no cell is withheld or at ' +
+    'least two adding up to 5 or more — the next smallest cells are withheld with a small one — so the total ' +
+    'minus the visible cells never gives one back; zeros are shown; (4) medians and rates drawn from fewer than ' +
+    '5 referrals, or from a withheld count, are `null`; (5) no row names an organisation, with the scope’s ' +
+    'organisation as the other of a pair, for fewer than 5 referrals: `acceptanceByReceiver` lists only ' +
+    'receivers with 5 or more decisions, and withholds `accepted` and `rate` when either decision count is 1 to 4. ' +
+    'Narrowing to one organisation (`organizationId`) gets the same rule.',
 ] as const;
 
 /** The signed-in user as the rest of the server sees it (what the session deserialises to). */

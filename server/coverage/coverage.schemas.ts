@@ -31,23 +31,27 @@ export const ReferralCoverageQuerySchema = z
   .refine(periodInOrder, periodOutOfOrder);
 export type ReferralCoverageQuery = z.infer<typeof ReferralCoverageQuerySchema>;
 
+const withheld = ' Null when withheld under the small-count rule (`fewerThanFive`).';
 const ReferralFiguresSchema = z.object({
-  /** Referrals sent in the period to a service in this governorate. */
-  sent: z.number().int(),
-  /** Of those, acknowledged by the receiving organisation. */
-  acknowledged: z.number().int(),
-  /** Decided: accepted (whatever followed) or declined. */
-  accepted: z.number().int(),
-  declined: z.number().int(),
-  /** accepted / (accepted + declined), 0..1; null before any decision. */
+  sent: z.number().int().nullable().describe(`Referrals sent in the period to a service in this governorate.${withheld}`),
+  acknowledged: z.number().int().nullable().describe(`Of those, acknowledged by the receiving organisation.${withheld}`),
+  accepted: z.number().int().nullable().describe(`Decided: accepted (whatever followed).${withheld}`),
+  declined: z.number().int().nullable().describe(`Decided: declined.${withheld}`),
+  fewerThanFive: z
+    .boolean()
+    .describe('True when a count here is null because it is between 1 and 4, or would let such a count be recomputed by subtraction (PERMISSIONS.md).'),
+  /** accepted / (accepted + declined), 0..1; null before any decision or when either is withheld. */
   acceptanceRate: z.number().min(0).max(1).nullable(),
-  /** Median hours from sending to acknowledgement; null before any acknowledgement. */
+  /** Median hours from sending to acknowledgement; null before any, or over fewer than 5 acknowledgements. */
   medianHoursToAcknowledge: z.number().nullable(),
 });
 export type ReferralFigures = z.infer<typeof ReferralFiguresSchema>;
 
 export const ReferralCoverageSchema = z.object({
   period: z.object({ from: DaySchema, to: DaySchema }),
+  aggregatedPeriod: z
+    .object({ from: z.date(), to: z.date() })
+    .describe('The whole, completed calendar months (UTC) of `period` in which referrals are counted, `to` exclusive.'),
   governorates: z.array(z.object({ code: z.string(), name: OptionalTranslatedSchema, ...ReferralFiguresSchema.shape })),
   national: ReferralFiguresSchema,
 });

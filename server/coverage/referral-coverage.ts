@@ -3,6 +3,7 @@ import { dayStart } from '../activities/activity.schemas.js';
 import { authorizeEverywhere } from '../accounts/permissions.js';
 import { bundledGovernorates } from '../directory/governorates/governorate-data.js';
 import { DAY_MS } from '../directory/search/service-query.js';
+import { aggregatedPeriod, medianOver, shown, suppressCells } from '../referrals/disclosure.js';
 import { ReferralModel } from '../referrals/referral.model.js';
 import { median } from '../referrals/stats.js';
 import { reportingPeriod } from './coverage.js';
@@ -26,30 +27,70 @@ class ReferralArea {
     }
   }
 
-  figures(): ReferralFigures {
-    const decided = this.accepted + this.declined;
+  figures(): RawFigures {
     const hours = median(this.hoursToAcknowledge);
     return {
       sent: this.sent,
       acknowledged: this.hoursToAcknowledge.length,
       accepted: this.accepted,
       declined: this.declined,
-      acceptanceRate: decided ? Math.round((this.accepted / decided) * 1000) / 1000 : null,
       medianHoursToAcknowledge: hours === null ? null : Math.round(hours * 10) / 10,
     };
   }
 }
 
+interface RawFigures {
+  sent: number;
+  acknowledged: number;
+  accepted: number;
+  declined: number;
+  medianHoursToAcknowledge: number | null;
+}
+
+const COUNTS = ['sent', 'acknowledged', 'accepted', 'declined'] as const;
+
+/**
+ * The figures as shown, under the small-count rule (disclosure.ts): each count column is one breakdown
+ * whose cells (the governorates, and the referrals of no listed governorate, never shown) add up to
+ * the national figure; the national figure itself is withheld when 1 to 4.
+ */
+function disclosed(areas: RawFigures[], national: RawFigures): { areas: ReferralFigures[]; national: ReferralFigures } {
+  const columns = Object.fromEntries(
+    COUNTS.map((key) => {
+      const cells = areas.map((a) => a[key]);
+      const elsewhere = national[key] - cells.reduce((s, c) => s + c, 0);
+      return [key, suppressCells([...cells, elsewhere])];
+    }),
+  ) as Record<(typeof COUNTS)[number], (number | null)[]>;
+  const shownFigures = (raw: RawFigures, counts: Record<(typeof COUNTS)[number], number | null>): ReferralFigures => {
+    const decided = counts.accepted !== null && counts.declined !== null ? counts.accepted + counts.declined : null;
+    return {
+      ...counts,
+      fewerThanFive: COUNTS.some((key) => counts[key] === null),
+      acceptanceRate: decided ? Math.round((counts.accepted! / decided) * 1000) / 1000 : null,
+      medianHoursToAcknowledge: counts.acknowledged === null ? null : medianOver(raw.acknowledged, raw.medianHoursToAcknowledge),
+    };
+  };
+  return {
+    areas: areas.map((raw, i) =>
+      shownFigures(raw, { sent: columns.sent[i]!, acknowledged: columns.acknowledged[i]!, accepted: columns.accepted[i]!, declined: columns.declined[i]! }),
+    ),
+    national: shownFigures(national, { sent: shown(national.sent), acknowledged: shown(national.acknowledged), accepted: shown(national.accepted), declined: shown(national.declined) }),
+  };
+}
+
 /**
  * Are referrals answered, governorate by governorate: referrals sent in the period (to a service in
  * the governorate), how many were acknowledged and how fast (median), and the acceptance rate.
- * Counts only, never a case; for those who may see every organisation's figures.
+ * Counts only, never a case; for those who may see every organisation's figures, so always under the
+ * small-count rule, over whole completed months.
  */
 export async function referralCoverage(req: Request, query: ReferralCoverageQuery): Promise<ReferralCoverage> {
   authorizeEverywhere(req, 'coverage:referral-stats');
   const period = reportingPeriod(query, new Date());
+  const counted = aggregatedPeriod({ from: dayStart(period.from), to: new Date(dayStart(period.to).getTime() + DAY_MS) });
   const referrals = await ReferralModel.find(
-    { sentAt: { $gte: dayStart(period.from), $lt: new Date(dayStart(period.to).getTime() + DAY_MS) } },
+    { sentAt: { $gte: counted.from!, $lt: counted.to } },
     { _id: 0, governorate: 1, status: 1, sentAt: 1, acknowledgedAt: 1, acceptedAt: 1 },
   ).lean();
 
@@ -60,9 +101,14 @@ export async function referralCoverage(req: Request, query: ReferralCoverageQuer
     areas.get(referral.governorate)?.add(referral);
     national.add(referral);
   }
+  const shownFigures = disclosed(
+    governorates.map((g) => areas.get(g.code)!.figures()),
+    national.figures(),
+  );
   return {
     period,
-    governorates: governorates.map((g) => ({ code: g.code, name: g.name, ...areas.get(g.code)!.figures() })),
-    national: national.figures(),
+    aggregatedPeriod: { from: counted.from!, to: counted.to },
+    governorates: governorates.map((g, i) => ({ code: g.code, name: g.name, ...shownFigures.areas[i]! })),
+    national: shownFigures.national,
   };
 }

@@ -5,14 +5,12 @@ import { authorize, canEverywhere } from '../accounts/permissions.js';
 import { organizationsById } from '../directory/catalog/queries.js';
 import type { Translated } from '../platform/text/translated.js';
 import { AgreementModel } from './agreements/agreement.model.js';
+import { aggregatedPeriod, isSmall } from './disclosure.js';
 import { ReferralModel } from './referral.model.js';
 import { PeriodQuery } from './referral.schemas.js';
 
 export const NetworkQuery = z.strictObject(PeriodQuery);
 export type NetworkQuery = z.output<typeof NetworkQuery>;
-
-/** Below this, a count of referrals between two other organisations is shown only as "fewer than 5". */
-export const SMALL_COUNT = 5;
 
 const Count = z.number().nullable();
 
@@ -43,20 +41,6 @@ interface Edge {
   referrals: number;
   sourceToTarget: number;
   targetToSource: number;
-}
-
-const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-const nextMonthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-
-/**
- * The period widened to whole calendar months and cut at the start of the current one: any two
- * answers then differ by whole completed months, so no choice of periods singles out a day.
- */
-export function aggregatedPeriod(period: { from?: Date; to?: Date }, now = new Date()): { from: Date | null; to: Date } {
-  const from = period.from ? monthStart(period.from) : null;
-  const end = period.to ? (monthStart(period.to).getTime() === period.to.getTime() ? period.to : nextMonthStart(period.to)) : now;
-  const to = new Date(Math.min(end.getTime(), monthStart(now).getTime()));
-  return { from: from && from > to ? to : from, to };
 }
 
 async function referralPairs(from: Date | null, to: Date | null, organizationId: string | null) {
@@ -132,7 +116,7 @@ export async function partnerNetwork(req: Request, query: NetworkQuery) {
       .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target))
       .map((e) => {
         if (isOwn(e.source, e.target)) return { ...e, detail: 'full' as const, fewerThanFive: false };
-        const small = e.referrals > 0 && e.referrals < SMALL_COUNT;
+        const small = isSmall(e.referrals);
         return { ...e, detail: 'aggregate' as const, referrals: small ? null : e.referrals, fewerThanFive: small, sourceToTarget: null, targetToSource: null };
       }),
   };

@@ -139,18 +139,35 @@ export const CommentView = z.object({
 const boxCounts = z.object({ awaitingAcknowledgement: z.number(), overdue: z.number(), inProgress: z.number() });
 export const CountsView = z.object({ inbox: boxCounts, outbox: boxCounts.extend({ drafts: z.number() }) });
 
-const countBy = (key: string) => z.array(z.object({ [key]: z.string(), count: z.number() }));
+const withheld = 'Null when withheld under the small-count rule (see `fewerThanFive`).';
+const fewerThanFive = z
+  .boolean()
+  .describe('True when a count here is null because it is between 1 and 4, or would let such a count be recomputed by subtraction (PERMISSIONS.md).');
+const countBy = (key: string) => z.array(z.object({ [key]: z.string(), count: z.number().nullable().describe(withheld), fewerThanFive }));
 export const StatsView = z.object({
   scope: z.object({ organizationId: z.string().nullable() }),
   period: z.object({ from: z.date().nullable(), to: z.date().nullable() }),
-  total: z.number(),
+  aggregatedPeriod: z
+    .object({ from: z.date().nullable(), to: z.date().nullable() })
+    .describe('The period counted: `period` for the viewer’s own organisation; otherwise whole, completed calendar months (UTC), `to` exclusive.'),
+  total: z.number().nullable().describe(withheld),
+  fewerThanFive,
   byStatus: countBy('status'),
   byUrgency: countBy('urgency'),
   byGovernorate: countBy('governorate'),
   byCategory: countBy('category'),
-  medianHoursToAcknowledge: z.number().nullable(),
+  medianHoursToAcknowledge: z.number().nullable().describe('Null without data, or over fewer than 5 referrals outside the viewer’s own organisation.'),
   medianHoursToAccept: z.number().nullable(),
-  acceptanceByReceiver: z.array(
-    z.object({ organizationId: z.string(), name: translated.nullable(), decided: z.number(), accepted: z.number(), rate: z.number() }),
-  ),
+  acceptanceByReceiver: z
+    .array(
+      z.object({
+        organizationId: z.string(),
+        name: translated.nullable(),
+        decided: z.number(),
+        accepted: z.number().nullable().describe(withheld),
+        rate: z.number().nullable().describe(withheld),
+        fewerThanFive,
+      }),
+    )
+    .describe('Outside the viewer’s own organisation, only receivers with 5 or more decisions.'),
 });

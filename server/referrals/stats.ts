@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { Types, type PipelineStage } from 'mongoose';
 import { PERMISSIONS, authorize } from '../accounts/permissions.js';
 import { forbidden } from '../platform/http/problem.js';
+import { aggregatedPeriod, isSmall, medianOver, shown, suppressRows } from './disclosure.js';
 import { ReferralModel } from './referral.model.js';
 import type { StatsQuery } from './referral.schemas.js';
 import { organizationNames } from './views.js';
@@ -30,7 +31,9 @@ async function countBy(match: Record<string, unknown>, field: string, list = fal
  * Aggregates for dashboards, over referrals that were sent (sent in the period, when one is given):
  * counts by status, urgency, governorate and need; median hours to acknowledgement and to acceptance;
  * acceptance rate per receiving organisation. Never a case. Platform administrators and government
- * liaisons see every organisation (or one, with `organizationId`); everybody else their own.
+ * liaisons see every organisation (or one, with `organizationId`); everybody else their own. Figures
+ * of the viewer's own organisation are exact; any other scope follows the small-count rule
+ * (disclosure.ts): whole completed months, counts of 1 to 4 and what would recompute them withheld.
  */
 export async function referralStats(req: Request, query: StatsQuery) {
   const user = authorize(req, 'referral:stats');
@@ -39,10 +42,12 @@ export async function referralStats(req: Request, query: StatsQuery) {
     throw forbidden('You see the statistics of your own organisation only.');
   }
   const organizationId = seesAll ? (query.organizationId ?? null) : user.organizationId;
+  const exact = organizationId !== null && organizationId === user.organizationId;
+  const counted = exact ? { from: query.from ?? null, to: query.to ?? null } : aggregatedPeriod(query);
 
   const sent: Record<string, Date> = {};
-  if (query.from) sent.$gte = query.from;
-  if (query.to) sent.$lt = query.to;
+  if (counted.from) sent.$gte = counted.from;
+  if (counted.to) sent.$lt = counted.to;
   const match: Record<string, unknown> = { sentAt: { $ne: null, ...sent } };
   if (organizationId) {
     const org = new Types.ObjectId(organizationId);
@@ -74,18 +79,43 @@ export async function referralStats(req: Request, query: StatsQuery) {
   }
   const names = await organizationNames([...decisions.keys()].map((id) => new Types.ObjectId(id)));
 
-  return {
+  const acceptance = [...decisions.entries()]
+    .map(([id, d]) => ({ organizationId: id, name: names.get(id) ?? null, ...d, rate: round(d.accepted / d.decided, 3) }))
+    .sort((a, b) => b.decided - a.decided || a.organizationId.localeCompare(b.organizationId));
+  const view = {
     scope: { organizationId },
     period: { from: query.from ?? null, to: query.to ?? null },
+    aggregatedPeriod: counted,
     total: timings.length,
-    byStatus: byStatus.map((r) => ({ status: r._id, count: r.count })),
-    byUrgency: byUrgency.map((r) => ({ urgency: r._id, count: r.count })),
-    byGovernorate: byGovernorate.map((r) => ({ governorate: r._id, count: r.count })),
-    byCategory: byCategory.map((r) => ({ category: r._id, count: r.count })),
+    fewerThanFive: false,
+    byStatus: byStatus.map((r) => ({ status: r._id, count: r.count, fewerThanFive: false })),
+    byUrgency: byUrgency.map((r) => ({ urgency: r._id, count: r.count, fewerThanFive: false })),
+    byGovernorate: byGovernorate.map((r) => ({ governorate: r._id, count: r.count, fewerThanFive: false })),
+    byCategory: byCategory.map((r) => ({ category: r._id, count: r.count, fewerThanFive: false })),
     medianHoursToAcknowledge: toAcknowledge === null ? null : round(toAcknowledge, 1),
     medianHoursToAccept: toAccept === null ? null : round(toAccept, 1),
-    acceptanceByReceiver: [...decisions.entries()]
-      .map(([id, d]) => ({ organizationId: id, name: names.get(id) ?? null, ...d, rate: round(d.accepted / d.decided, 3) }))
-      .sort((a, b) => b.decided - a.decided || a.organizationId.localeCompare(b.organizationId)),
+    acceptanceByReceiver: acceptance.map((r) => ({ ...r, accepted: r.accepted as number | null, rate: r.rate as number | null, fewerThanFive: false })),
+  };
+  if (exact) return view;
+
+  // Receivers are named only with 5 or more decisions; an acceptance or a refusal count of 1 to 4
+  // withholds the accepted count and the rate, which would give it back.
+  const acceptanceByReceiver = acceptance
+    .filter((r) => r.decided >= 5)
+    .map((r) => {
+      const small = isSmall(r.accepted) || isSmall(r.decided - r.accepted);
+      return { ...r, accepted: small ? null : r.accepted, rate: small ? null : r.rate, fewerThanFive: small };
+    });
+  return {
+    ...view,
+    total: shown(view.total),
+    fewerThanFive: isSmall(view.total),
+    byStatus: suppressRows(view.byStatus),
+    byUrgency: suppressRows(view.byUrgency),
+    byGovernorate: suppressRows(view.byGovernorate),
+    byCategory: suppressRows(view.byCategory),
+    medianHoursToAcknowledge: medianOver(hoursFromSent('acknowledgedAt').length, view.medianHoursToAcknowledge),
+    medianHoursToAccept: medianOver(hoursFromSent('acceptedAt').length, view.medianHoursToAccept),
+    acceptanceByReceiver,
   };
 }

@@ -12,6 +12,9 @@ export interface SentReferral {
   acknowledgedAfter?: number;
   /** Hours after sending; none: not accepted. */
   acceptedAfter?: number;
+  /** Default: one organisation sends all, each to an organisation of its own. */
+  fromOrganizationId?: Types.ObjectId;
+  toOrganizationId?: Types.ObjectId;
 }
 
 /** Sent referrals straight in the database, with only what the statistics read set meaningfully. */
@@ -20,9 +23,9 @@ export async function insertSentReferrals(referrals: SentReferral[]): Promise<vo
   const at = (sentAt: Date, hours?: number) => (hours === undefined ? null : new Date(sentAt.getTime() + hours * HOUR));
   await ReferralModel.insertMany(
     referrals.map((r, i) => ({
-      fromOrganizationId: organization,
+      fromOrganizationId: r.fromOrganizationId ?? organization,
       fromUserId: new Types.ObjectId(),
-      toOrganizationId: new Types.ObjectId(),
+      toOrganizationId: r.toOrganizationId ?? new Types.ObjectId(),
       caseCode: `COV-${i}`,
       ageBand: '25-59',
       sex: 'female',

@@ -7,20 +7,28 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { insertSentReferrals, type SentReferral } from './coverage-fixtures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+/** Noon of the day n days ago, so that five referrals minutes apart stay on that day. */
+const daysAgo = (n: number) => new Date(new Date(Date.now() - n * DAY).setUTCHours(12, 0, 0, 0));
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-const referrals: SentReferral[] = [
-  { governorate: 'IQ-BA', status: 'accepted', sentAt: daysAgo(10), acknowledgedAfter: 2, acceptedAfter: 5 },
-  { governorate: 'IQ-BA', status: 'completed', sentAt: daysAgo(20), acknowledgedAfter: 4, acceptedAfter: 30 },
-  { governorate: 'IQ-BA', status: 'declined', sentAt: daysAgo(30), acknowledgedAfter: 10 },
-  { governorate: 'IQ-BA', status: 'sent', sentAt: daysAgo(1) },
-  { governorate: 'IQ-NA', status: 'acknowledged', sentAt: daysAgo(5), acknowledgedAfter: 1 },
-  // Withdrawn before any answer: sent, never acknowledged or decided.
-  { governorate: 'IQ-NA', status: 'withdrawn', sentAt: daysAgo(6) },
-  // Outside the default twelve months.
-  { governorate: 'IQ-BA', status: 'declined', sentAt: daysAgo(500), acknowledgedAfter: 100 },
-];
+/** Days of the last completed month: figures are counted in whole, completed months. */
+const lastMonth = (d: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, d, 9));
+const fives = (r: SentReferral) => Array.from({ length: 5 }, (_, i) => ({ ...r, sentAt: new Date(r.sentAt.getTime() + i * 60_000) }));
+
+// Five of each, so that no count falls under the small-count rule (referral-disclosure.test.ts).
+const referrals: SentReferral[] = (
+  [
+    { governorate: 'IQ-BA', status: 'accepted', sentAt: lastMonth(1), acknowledgedAfter: 2, acceptedAfter: 5 },
+    { governorate: 'IQ-BA', status: 'completed', sentAt: lastMonth(6), acknowledgedAfter: 4, acceptedAfter: 30 },
+    { governorate: 'IQ-BA', status: 'declined', sentAt: lastMonth(11), acknowledgedAfter: 10 },
+    { governorate: 'IQ-BA', status: 'sent', sentAt: lastMonth(16) },
+    { governorate: 'IQ-NA', status: 'acknowledged', sentAt: lastMonth(2), acknowledgedAfter: 1 },
+    // Withdrawn before any answer: sent, never acknowledged or decided.
+    { governorate: 'IQ-NA', status: 'withdrawn', sentAt: lastMonth(7) },
+    // Outside the default twelve months.
+    { governorate: 'IQ-BA', status: 'declined', sentAt: daysAgo(500), acknowledgedAfter: 100 },
+  ] as SentReferral[]
+).flatMap(fives);
 
 describe('referral coverage', () => {
   let t: TestApp;
@@ -43,18 +51,20 @@ describe('referral coverage', () => {
       return rest;
     };
     assert.deepEqual(figures('IQ-BA'), {
-      sent: 4,
-      acknowledged: 3,
-      accepted: 2,
-      declined: 1,
+      sent: 20,
+      acknowledged: 15,
+      accepted: 10,
+      declined: 5,
+      fewerThanFive: false,
       acceptanceRate: 0.667,
       medianHoursToAcknowledge: 4,
     });
     assert.deepEqual(figures('IQ-NA'), {
-      sent: 2,
-      acknowledged: 1,
+      sent: 10,
+      acknowledged: 5,
       accepted: 0,
       declined: 0,
+      fewerThanFive: false,
       acceptanceRate: null,
       medianHoursToAcknowledge: 1,
     });
@@ -63,28 +73,31 @@ describe('referral coverage', () => {
       acknowledged: 0,
       accepted: 0,
       declined: 0,
+      fewerThanFive: false,
       acceptanceRate: null,
       medianHoursToAcknowledge: null,
     });
     assert.deepEqual(body.national, {
-      sent: 6,
-      acknowledged: 4,
-      accepted: 2,
-      declined: 1,
+      sent: 30,
+      acknowledged: 20,
+      accepted: 10,
+      declined: 5,
+      fewerThanFive: false,
       acceptanceRate: 0.667,
       medianHoursToAcknowledge: 3,
     });
   });
 
-  it('covers the period asked, both days included', async () => {
+  it('covers the period asked, widened to the whole months it touches', async () => {
     const { agent } = await signedInAgent(t.app, { role: 'platform-admin' });
-    const from = day(daysAgo(501));
+    const from = day(daysAgo(500));
     const to = day(daysAgo(500));
     const { body } = await agent.get(`/api/v1/coverage/referrals?from=${from}&to=${to}`).expect(200);
     assert.deepEqual(body.period, { from, to });
-    assert.equal(body.national.sent, 1);
+    assert.equal(body.aggregatedPeriod.from, `${from.slice(0, 7)}-01T00:00:00.000Z`);
+    assert.equal(body.national.sent, 5, 'the five sent that day, in that month');
     assert.equal(body.governorates.find((g: { code: string }) => g.code === 'IQ-BA').medianHoursToAcknowledge, 100);
-    await agent.get(`/api/v1/coverage/referrals?from=${to}&to=${from}`).expect(400);
+    await agent.get(`/api/v1/coverage/referrals?from=${day(daysAgo(499))}&to=${from}`).expect(400);
   });
 
   it('is for government liaisons and platform admins only', async () => {

@@ -93,11 +93,15 @@ test('in Arabic the dashboard is right to left, with the first column fixed at t
   await page.context().close();
 });
 
-test('a government liaison sees referral figures per governorate', async () => {
-  const sentAt = new Date(Date.now() - 3 * 86_400_000);
+test('a government liaison sees referral figures per governorate, small counts as "fewer than 5" in each language', async () => {
+  // Counted in whole completed months: ten in Al-Basrah and two in Ninawa last month. Ninawa's 2 is
+  // withheld, and so is Al-Basrah's 10, or the national 12 would give the 2 back.
+  const now = new Date();
+  const sentAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 9));
   await insertSentReferrals([
-    { governorate: 'IQ-BA', status: 'accepted', sentAt, acknowledgedAfter: 2, acceptedAfter: 6 },
-    { governorate: 'IQ-BA', status: 'declined', sentAt, acknowledgedAfter: 4 },
+    ...Array.from({ length: 5 }, () => ({ governorate: 'IQ-BA', status: 'accepted' as const, sentAt, acknowledgedAfter: 2, acceptedAfter: 6 })),
+    ...Array.from({ length: 5 }, () => ({ governorate: 'IQ-BA', status: 'declined' as const, sentAt, acknowledgedAfter: 4 })),
+    { governorate: 'IQ-NA', status: 'sent', sentAt },
     { governorate: 'IQ-NA', status: 'sent', sentAt },
   ]);
   const { user, password } = await createTestUser({ role: 'gov-liaison' });
@@ -113,10 +117,21 @@ test('a government liaison sees referral figures per governorate', async () => {
   const figure = view.locator('ct-coverage-figure[caption="Referrals by governorate"]');
   await figure.locator('tbody tr').first().waitFor();
   const basrah = figure.locator('tbody tr').filter({ hasText: 'Al-Basrah' });
-  assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['2', '2', '1', '1', '50%', '3 hrs']);
-  assert.match((await view.locator('.summary').last().textContent()) ?? '', /3 referrals sent/);
+  assert.deepEqual((await basrah.locator('td').allTextContents()).map((t) => t.trim()), ['fewer than 5', '10', '5', '5', '50%', '3 hrs']);
+  assert.match((await view.locator('.summary').last().textContent()) ?? '', /12 referrals sent/);
+  assert.match((await view.locator('section[aria-labelledby="referrals-title"] p').first().textContent()) ?? '', /whole past calendar months.*“fewer than 5”/s);
   assert.equal(await figure.locator('ct-bar-chart').count(), 3);
   await screenshot(page, 'coverage-liaison-en');
+
+  for (const [language, fewer] of [['ar', 'أقل من 5'], ['ckb', 'کەمتر لە ٥']] as const) {
+    await page.evaluate((lang) => localStorage.setItem('ct-directory.language', lang), language);
+    await page.reload();
+    const rows = page.locator('ct-coverage-view section[aria-labelledby="referrals-title"] tbody tr');
+    await rows.first().waitFor();
+    const firstColumn = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent?.trim()));
+    assert.equal(firstColumn.filter((text) => text === fewer).length, 2, `${language}: ${JSON.stringify(firstColumn)}`);
+    await screenshot(page, `coverage-liaison-${language}`);
+  }
   await page.context().close();
 });
 

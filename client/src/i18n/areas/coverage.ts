@@ -103,7 +103,9 @@ export const en = {
   'coverage.network.bToA': 'Referrals B → A',
   'coverage.network.referrals': 'Referrals in all',
   'coverage.network.aggregateRule': 'Between two other organisations, referrals are counted only in whole past calendar months, without direction, and 1 to 4 are shown as “fewer than 5”.',
-  'coverage.network.fewerThanFive': 'fewer than 5',
+  'coverage.fewerThanFive': 'fewer than 5',
+  'coverage.sentFewerThanFive': 'fewer than 5 referrals sent',
+  'coverage.smallCountRule': 'Counted in whole past calendar months; a count of 1 to 4, and any figure that would give it back, is shown as “fewer than 5”.',
   'coverage.network.notShown': 'not shown',
   'coverage.place.reached': 'Reached: {women} women, {men} men, {girls} girls, {boys} boys',
 } as const satisfies Record<string, Message>;
@@ -227,7 +229,9 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'coverage.network.bToA': 'الإحالات ب ← أ',
   'coverage.network.referrals': 'مجموع الإحالات',
   'coverage.network.aggregateRule': 'بين منظمتين أخريين تُعدّ الإحالات في الأشهر التقويمية الماضية الكاملة فقط، ومن دون اتجاه، ويُعرض العدد من 1 إلى 4 بعبارة «أقل من 5».',
-  'coverage.network.fewerThanFive': 'أقل من 5',
+  'coverage.fewerThanFive': 'أقل من 5',
+  'coverage.sentFewerThanFive': 'أقل من 5 إحالات مرسلة',
+  'coverage.smallCountRule': 'تُعدّ في الأشهر التقويمية الماضية الكاملة؛ ويُعرض العدد من 1 إلى 4، وكل رقم يكشفه، بعبارة «أقل من 5».',
   'coverage.network.notShown': 'غير معروض',
   'coverage.place.reached': 'تم الوصول إلى: {women} امرأة، {men} رجل، {girls} فتاة، {boys} فتى',
 };
@@ -334,7 +338,9 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'coverage.network.bToA': 'ئاماژەپێدان B ← A',
   'coverage.network.referrals': 'کۆی ئاماژەپێدانەکان',
   'coverage.network.aggregateRule': 'لە نێوان دوو ڕێکخراوی تردا، ئاماژەپێدانەکان تەنها لە مانگە تەواوە ڕابردووەکاندا دەژمێردرێن، بێ ئاراستە، و ١ تا ٤ وەک «کەمتر لە ٥» پیشان دەدرێن.',
-  'coverage.network.fewerThanFive': 'کەمتر لە ٥',
+  'coverage.fewerThanFive': 'کەمتر لە ٥',
+  'coverage.sentFewerThanFive': 'کەمتر لە ٥ ئاماژەپێدانی نێردراو',
+  'coverage.smallCountRule': 'لە مانگە تەواوە ڕابردووەکاندا دەژمێردرێن؛ ژمارەی ١ تا ٤، و هەر ژمارەیەک کە ئەو ئاشکرا بکات، وەک «کەمتر لە ٥» پیشان دەدرێت.',
   'coverage.network.notShown': 'پیشان نادرێت',
   'coverage.place.reached': 'گەیشتن بە: {women} ئافرەت، {men} پیاو، {girls} کچ، {boys} کوڕ',
 };

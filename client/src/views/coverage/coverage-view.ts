@@ -281,7 +281,9 @@ export class CoverageView extends LitElement {
     const rate = (value: number | null) => (value === null ? none : i18n.number(value, { style: 'percent' }));
     const hours = (value: number | null) =>
       value === null ? none : i18n.number(value, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 });
-    const governorates = [...data.governorates].sort((a, b) => b.sent - a.sent);
+    // A withheld count (null: the small-count rule) reads "fewer than 5" and draws no bar.
+    const count = (value: number | null) => (value === null ? i18n.t('coverage.fewerThanFive') : i18n.number(value));
+    const governorates = [...data.governorates].sort((a, b) => (b.sent ?? 0) - (a.sent ?? 0));
     const decisions: BarSeries[] = [
       { label: i18n.t('coverage.referrals.accepted'), colour: DECISION_COLOURS.accepted },
       { label: i18n.t('coverage.referrals.declined'), colour: DECISION_COLOURS.declined },
@@ -289,8 +291,8 @@ export class CoverageView extends LitElement {
     ];
     const volumes: Bar[] = governorates.map((g) => ({
       label: i18n.text(g.name),
-      values: [g.accepted, g.declined, g.sent - g.accepted - g.declined],
-      display: i18n.number(g.sent),
+      values: g.sent === null || g.accepted === null || g.declined === null ? [0, 0, 0] : [g.accepted, g.declined, g.sent - g.accepted - g.declined],
+      display: count(g.sent),
     }));
     const decided = governorates.filter((g) => g.acceptanceRate !== null);
     const rates: Bar[] = decided.map((g) => ({ label: i18n.text(g.name), values: [g.acceptanceRate!], display: rate(g.acceptanceRate) }));
@@ -301,10 +303,15 @@ export class CoverageView extends LitElement {
       display: hours(g.medianHoursToAcknowledge),
     }));
     const columns = ['sent', 'acknowledged', 'accepted', 'declined'] as const;
-    return html`<p>${i18n.t('coverage.referrals.period', { from: i18n.date(data.period.from), to: i18n.date(data.period.to) })}</p>
+    // The months counted (the end is exclusive), not the days asked: see the small-count rule.
+    const lastDay = new Date(new Date(data.aggregatedPeriod.to).getTime() - 86_400_000);
+    return html`<p>
+        ${i18n.t('coverage.referrals.period', { from: i18n.date(data.aggregatedPeriod.from), to: i18n.date(lastDay) })}
+        ${i18n.t('coverage.smallCountRule')}
+      </p>
       <p class="summary">
         ${i18n.t('coverage.referrals.summary', {
-          sent: i18n.plural('coverage.referrals.sentCount', data.national.sent),
+          sent: data.national.sent === null ? i18n.t('coverage.sentFewerThanFive') : i18n.plural('coverage.referrals.sentCount', data.national.sent),
           rate: rate(data.national.acceptanceRate),
           median: hours(data.national.medianHoursToAcknowledge),
         })}
@@ -329,7 +336,7 @@ export class CoverageView extends LitElement {
           [...columns.map((column) => i18n.t(`coverage.referrals.${column}`)), i18n.t('coverage.referrals.rate'), i18n.t('coverage.referrals.median')],
           governorates.map((g) => ({
             header: i18n.text(g.name),
-            cells: [...columns.map((column) => i18n.number(g[column])), rate(g.acceptanceRate), hours(g.medianHoursToAcknowledge)],
+            cells: [...columns.map((column) => count(g[column])), rate(g.acceptanceRate), hours(g.medianHoursToAcknowledge)],
           })),
         )}
       </ct-coverage-figure>`;

@@ -118,28 +118,35 @@ export class ReferralFigures extends LitElement {
   }
 
   /** Counts in vocabulary order, every value present (zero when none), as bars and as a table. */
-  #countFigure<C extends string>(caption: string, heading: string, codes: readonly C[], counts: Map<string, number>, label: (code: C) => string) {
+  #countFigure<C extends string>(caption: string, heading: string, codes: readonly C[], counts: Map<string, number | null>, label: (code: C) => string) {
     const i18n = this.#i18n;
     const series: BarSeries[] = [{ label: '', colour: COLOUR }];
-    const bars: Bar[] = codes.map((code) => ({ label: label(code), values: [counts.get(code) ?? 0], display: i18n.number(counts.get(code) ?? 0) }));
+    // A withheld count (null) reads "fewer than 5" and draws no bar.
+    const shown = (code: C) => {
+      const count = counts.get(code) ?? 0;
+      return count === null ? i18n.t('coverage.fewerThanFive') : i18n.number(count);
+    };
+    const bars: Bar[] = codes.map((code) => ({ label: label(code), values: [counts.get(code) ?? 0], display: shown(code) }));
     return html`<ct-coverage-figure caption=${caption}>
       <ct-bar-chart slot="chart" .series=${series} .bars=${bars}></ct-bar-chart>
       ${figureTable(
         heading,
         [i18n.t('coverage.figures.referrals')],
-        codes.map((code) => ({ header: label(code), cells: [i18n.number(counts.get(code) ?? 0)] })),
+        codes.map((code) => ({ header: label(code), cells: [shown(code)] })),
       )}
     </ct-coverage-figure>`;
   }
 
   #volumes(stats: Stats) {
     const i18n = this.#i18n;
-    const byStatus = new Map(stats.byStatus.map((row) => [String(row.status), Number(row.count)]));
-    const byUrgency = new Map(stats.byUrgency.map((row) => [String(row.urgency), Number(row.count)]));
+    const byStatus = new Map(stats.byStatus.map((row) => [String(row.status), row.count as number | null]));
+    const byUrgency = new Map(stats.byUrgency.map((row) => [String(row.urgency), row.count as number | null]));
+    const withheld = stats.fewerThanFive || [...stats.byStatus, ...stats.byUrgency].some((row) => row.fewerThanFive);
     // Drafts were never sent, so they are never counted.
     const statuses = REFERRAL_STATUSES.filter((status) => status !== 'draft');
     return html`<p>${i18n.t(stats.scope.organizationId ? 'coverage.figures.scopeOwn' : 'coverage.figures.scopeAll')} ${this.#periodText()}</p>
-      <p class="summary" role="status">${i18n.plural('coverage.figures.total', stats.total)}</p>
+      ${withheld ? html`<p>${i18n.t('coverage.smallCountRule')}</p>` : nothing}
+      <p class="summary" role="status">${stats.total === null ? i18n.t('coverage.sentFewerThanFive') : i18n.plural('coverage.figures.total', stats.total)}</p>
       <div class="charts">
         ${this.#countFigure(i18n.t('coverage.figures.byStatus'), i18n.t('coverage.figures.status'), statuses, byStatus, (s) => i18n.t(`referrals.status.${s}`))}
         ${this.#countFigure(i18n.t('coverage.figures.byUrgency'), i18n.t('coverage.figures.urgency'), URGENCIES, byUrgency, (u) => i18n.t(`referrals.urgency.${u}`))}
@@ -196,7 +203,7 @@ export class ReferralFigures extends LitElement {
   #count(pair: Pair, key: 'agreements' | 'aToB' | 'bToA' | 'referrals'): string {
     const count = pair[key];
     if (count !== null) return this.#i18n.number(count);
-    return this.#i18n.t(key === 'referrals' && pair.fewerThanFive ? 'coverage.network.fewerThanFive' : 'coverage.network.notShown');
+    return this.#i18n.t(key === 'referrals' && pair.fewerThanFive ? 'coverage.fewerThanFive' : 'coverage.network.notShown');
   }
 
   #network(network: Network) {
