@@ -11,6 +11,7 @@ import type { Config } from './platform/config.js';
 import { pingDatabase } from './platform/db/connection.js';
 import { referralRoutes } from './referrals/routes.js';
 import { apiNotFound, errorHandler } from './platform/http/errors.js';
+import { privateToViewer } from './platform/http/http-cache.js';
 import { rateLimit } from './platform/http/rate-limit.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { securityHeaders } from './platform/http/security.js';
@@ -78,6 +79,8 @@ export function createApp(deps: AppDeps): Express {
       logger,
     }),
   );
+  // Answers there can depend on who asks: never shared, never reused across sign-out (http-cache.ts).
+  app.use(['/api', '/hsds'], privateToViewer);
 
   const apiDocs = openApiRoutes(config.publicUrl);
   app.use(apiDocs.docs);

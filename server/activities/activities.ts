@@ -102,7 +102,7 @@ export async function reviseActivity(req: Request, id: string, expected: number,
  * Archives an activity: it leaves lists and coverage but stays readable by its address.
  * `expected` (from If-Match) is optional here: archiving twice is harmless.
  */
-export async function archiveActivity(req: Request, id: string, expected: number | null): Promise<ActivityView> {
+export async function archiveActivity(req: Request, id: string, expected: number | undefined): Promise<ActivityView> {
   requireUser(req);
   const current = await existing(id);
   const organizationId = String(current.organizationId);

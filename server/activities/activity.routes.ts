@@ -1,6 +1,7 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import { IdParams, ifMatchVersion, requireIfMatch, setVersionHeader } from '../directory/records/record.js';
+import { IdParams } from '../directory/records/record.js';
+import { ifMatchVersion, requireIfMatch, withVersion } from '../platform/http/http-cache.js';
 import { apiRoute } from '../platform/http/api-route.js';
 import { archiveActivity, getActivity, listActivities, recordActivity, reviseActivity } from './activities.js';
 import {
@@ -9,16 +10,9 @@ import {
   ActivityPatchSchema,
   ActivityQuerySchema,
   ActivityViewSchema,
-  type ActivityView,
 } from './activity.schemas.js';
 
 const TAGS = ['activities'];
-
-/** Sends the activity with its version as ETag, for the next If-Match. */
-function withEtag(res: Response, activity: ActivityView): ActivityView {
-  setVersionHeader(res, activity.version);
-  return activity;
-}
 
 export function activityRoutes(): Router {
   const router = Router();
@@ -43,13 +37,13 @@ export function activityRoutes(): Router {
     {
       method: 'get',
       path: '/activities/:id',
-      summary: 'One activity; its ETag is the version to send in If-Match',
+      summary: 'One activity; send its ETag back in If-Match to change it',
       tags: TAGS,
       params: IdParams,
       response: ActivityViewSchema,
       errors: { 404: 'No such activity.' },
     },
-    async ({ params, res }) => withEtag(res, await getActivity(params.id)),
+    async ({ params, res }) => withVersion(res, await getActivity(params.id)),
   );
 
   apiRoute(
@@ -68,7 +62,7 @@ export function activityRoutes(): Router {
     async ({ body, req, res }) => {
       const activity = await recordActivity(req, body);
       res.location(`${req.baseUrl}/activities/${activity.id}`);
-      return withEtag(res, activity);
+      return withVersion(res, activity);
     },
   );
 
@@ -91,7 +85,7 @@ export function activityRoutes(): Router {
       },
     },
     async ({ params, body, req, res }) =>
-      withEtag(res, await reviseActivity(req, params.id, requireIfMatch(req), body)),
+      withVersion(res, await reviseActivity(req, params.id, requireIfMatch(req), body)),
   );
 
   apiRoute(
@@ -107,7 +101,7 @@ export function activityRoutes(): Router {
       response: ActivityViewSchema,
       errors: { 404: 'No such activity.', 412: 'The activity changed since the version in If-Match.' },
     },
-    async ({ params, req, res }) => withEtag(res, await archiveActivity(req, params.id, ifMatchVersion(req))),
+    async ({ params, req, res }) => withVersion(res, await archiveActivity(req, params.id, ifMatchVersion(req))),
   );
 
   return router;

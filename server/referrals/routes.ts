@@ -1,10 +1,11 @@
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../platform/config.js';
 import { apiRoute } from '../platform/http/api-route.js';
+import { ifMatchVersion, requireIfMatch, withVersion } from '../platform/http/http-cache.js';
 import { currentUser } from '../accounts/permissions.js';
 import { findLiveOrganization } from '../directory/catalog/queries.js';
-import { HttpProblem, badRequest, type FieldProblem } from '../platform/http/problem.js';
+import { HttpProblem, type FieldProblem } from '../platform/http/problem.js';
 import { LANGUAGES } from '../platform/text/translated.js';
 import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreements.js';
@@ -41,21 +42,6 @@ import { referralStats } from './stats.js';
 
 const TAGS = ['referrals'];
 const NOT_VISIBLE = 'No such referral, or not visible to you.';
-
-/** The version in an If-Match header (`"3"`, `W/"3"` or `3`); undefined when absent. */
-function ifMatchVersion(req: Request): number | undefined {
-  const header = req.get('If-Match');
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw badRequest('If-Match must carry the version from the ETag.', [{ field: 'headers.if-match', message: 'not a version' }]);
-  return Number(match[1]);
-}
-
-/** Sends the record's version as its ETag, for the next If-Match. */
-function withETag<T extends { version: number }>(res: Response, view: T): T {
-  res.set('ETag', `"${view.version}"`);
-  return view;
-}
 
 /** Referral responses hold case data: never stored by browsers or proxies. */
 const noStore: RequestHandler = (_req, res, next) => {
@@ -113,7 +99,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       status: 201,
       errors: { 422: 'The Idempotency-Key was already used by you for a different request (`referralId` names its referral).' },
     },
-    async ({ req, res, body, headers }) => withETag(res, await createReferral(deps, req, body, headers['Idempotency-Key'])),
+    async ({ req, res, body, headers }) => withVersion(res, await createReferral(deps, req, body, headers['Idempotency-Key'])),
   );
 
   apiRoute(
@@ -173,7 +159,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       response: ReferralView,
       errors: { 404: NOT_VISIBLE },
     },
-    async ({ req, res, params }) => withETag(res, await getReferral(deps, req, params.id)),
+    async ({ req, res, params }) => withVersion(res, await getReferral(deps, req, params.id)),
   );
 
   apiRoute(
@@ -181,7 +167,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
     {
       method: 'patch',
       path: '/referrals/:id',
-      summary: 'Edit a draft (If-Match with the version from the ETag)',
+      summary: 'Edit a draft (If-Match with the ETag as read)',
       tags: TAGS,
       auth: 'session',
       params: IdParams,
@@ -195,9 +181,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       },
     },
     async ({ req, res, params, body }) => {
-      const version = ifMatchVersion(req);
-      if (version === undefined) throw new HttpProblem(428, 'Send If-Match with the version you edited.');
-      return withETag(res, await updateDraft(deps, req, params.id, version, body));
+      return withVersion(res, await updateDraft(deps, req, params.id, requireIfMatch(req), body));
     },
   );
 
@@ -224,7 +208,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       },
     },
     async ({ req, res, params, body }) =>
-      withETag(res, await transitionReferral(deps, req, params.id, body, ifMatchVersion(req))),
+      withVersion(res, await transitionReferral(deps, req, params.id, body, ifMatchVersion(req))),
   );
 
   apiRoute(

@@ -42,7 +42,7 @@ describe('activities (4W)', () => {
 
   it('records a campaign in three governorates for the own organisation', async () => {
     const res = await post(admin, { ...campaign, partners: [partnerId] }).expect(201);
-    assert.equal(res.headers.etag, '"1"');
+    assert.match(res.headers.etag!, /^"1\./);
     assert.equal(res.headers.location, `/api/v1/activities/${res.body.id}`);
     assert.equal(res.body.organization.id, admin.user.organizationId);
     assert.match(res.body.organization.name.en, /^Test organisation/);
@@ -133,7 +133,7 @@ describe('activities (4W)', () => {
 
     await patch(admin, id, { districts: ['Kufa', 'Najaf city'] }).expect(428);
     const changed = await patch(admin, id, { districts: ['Kufa', 'Najaf city'], reached: { women: 130, men: 80, girls: 30, boys: 25 } }, '"1"').expect(200);
-    assert.equal(changed.headers.etag, '"2"');
+    assert.match(changed.headers.etag!, /^"2\./);
     assert.equal(changed.body.version, 2);
     assert.deepEqual(changed.body.districts, ['Kufa', 'Najaf city']);
     assert.equal(changed.body.reached.total, 265);
@@ -150,7 +150,7 @@ describe('activities (4W)', () => {
     await patch(admin, id, { organizationId: partnerId }, '"2"').expect(400);
 
     const read = await request(t.app).get(`/api/v1/activities/${id}`).expect(200);
-    assert.equal(read.headers.etag, '"2"');
+    assert.match(read.headers.etag!, /^"2\./);
     assert.equal(read.body.topic, 'awareness');
 
     const audit = await AuditEntryModel.findOne({ entityId: id, action: 'activity.update' }).lean();

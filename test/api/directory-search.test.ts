@@ -202,7 +202,7 @@ describe('directory search', () => {
 
     it('an organisation page has its live services, contacts and the locations the public may see', async () => {
       const res = await get(`/organizations/${d.orgs.A.id}`).expect(200);
-      assert.equal(res.headers.etag, `"${res.body.version}"`);
+      assert.match(res.headers.etag!, new RegExp(`^"${res.body.version}\\.`));
       assert.deepEqual(sorted((res.body.services as Item[]).map((s) => keys.get(s.id)!)), ['s1', 's3', 's6']);
       assert.deepEqual(res.body.locations.map((l: { name: { en: string } }) => l.name.en), ['Karrada centre']);
       assert.deepEqual(res.body.contacts, []);

@@ -39,7 +39,7 @@ describe('referral creation: one write, and retries with an Idempotency-Key crea
     const body = referralBody(n.receiverOrg, { send: true });
     const sent = await create(n.sender, body).expect(201);
     assert.equal(sent.body.status, 'sent');
-    assert.equal(sent.headers.etag, '"1"', 'the first version of the record is the sent one');
+    assert.match(sent.headers.etag!, /^"1\./, 'the first version of the record is the sent one');
     assert.deepEqual(sent.body.history.map((h: { from: string | null; to: string }) => [h.from, h.to]), [[null, 'draft'], ['draft', 'sent']]);
 
     assert.equal(referralWrites.length, 1, `one write: ${referralWrites.map((w) => w.commandName).join(', ')}`);

@@ -41,7 +41,7 @@ describe('referral workflow', () => {
   it('creates a draft with a history line, and sends at once with send: true', async () => {
     const draft = await n.sender.post('/api/v1/referrals', referralBody(n.receiverOrg, { toServiceId: n.serviceId })).expect(201);
     assert.equal(draft.body.status, 'draft');
-    assert.equal(draft.headers.etag, '"1"');
+    assert.match(draft.headers.etag!, /^"1\./);
     assert.equal(draft.body.summary, SUMMARY);
     assert.equal(draft.body.to.serviceId, n.serviceId);
     assert.deepEqual(draft.body.history.map((h: { from: string | null; to: string }) => [h.from, h.to]), [[null, 'draft']]);
@@ -148,7 +148,7 @@ describe('referral workflow', () => {
     await n.sender.patch(url, { ageBand: '12-17' }, 1).expect(400); // still isChild: false
     await n.receiver.patch(url, { urgency: 'emergency' }, 1).expect(404);
     const edited = await n.sender.patch(url, { urgency: 'emergency', summary: 'Updated summary.' }, 1).expect(200);
-    assert.equal(edited.headers.etag, '"2"');
+    assert.match(edited.headers.etag!, /^"2\./);
     assert.equal(edited.body.urgency, 'emergency');
     assert.equal(edited.body.summary, 'Updated summary.');
     assert.equal(edited.body.notes, referralBody('x').notes);

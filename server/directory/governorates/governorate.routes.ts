@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
+import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { notFound } from '../../platform/http/problem.js';
 import { serviceCatalog } from '../catalog/directory-catalog.js';
 import { currentCatalog } from '../catalog/queries.js';
@@ -61,7 +62,7 @@ export function governorateRoutes(): Router {
     },
     async ({ res }) => {
       const governorates = await GovernorateModel.find().sort({ code: 1 }).lean();
-      res.set('Cache-Control', 'public, max-age=3600');
+      sameForEveryone(res, 'public, max-age=3600');
     // Geometries are stored as JSON text; splice them in rather than parse and re-serialise.
     const features = governorates.map((g) => {
       const { boundary, ...rest } = g;

@@ -7,11 +7,9 @@ import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
 import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
 import { withArchivedAt, withArchivedAtSchema } from './list.js';
+import { ifMatchVersion, requireIfMatch, setVersion } from '../../platform/http/http-cache.js';
 import {
   IdParams,
-  ifMatchVersion,
-  requireIfMatch,
-  setVersionHeader,
   staleVersion,
   toObjectId,
   type StoredRecord,
@@ -120,7 +118,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     // The detail decides whether this viewer may see the record at all (a hidden place is a 404): the
     // version goes out only after it, or a 404 would confirm the record and tell when it changes.
     const body = (await resource.detail(record, req)) as object;
-    setVersionHeader(req.res!, record.version);
+    setVersion(req.res!, record.version);
     // Only editors reach an archived record: they are told it is archived (and can restore it).
     return record.archivedAt ? withArchivedAt(body, record, 'include') : body;
   };
@@ -236,7 +234,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
         const { filter, record: before } = await load(p as Record<string, string>);
         const user = authorize(req, action.permission, resource.ownerOf(before));
         const expected = ifMatchVersion(req);
-        if (expected !== null && expected !== before.version) throw staleVersion(label, before.version);
+        if (expected !== undefined && expected !== before.version) throw staleVersion(label, before.version);
         if (action.done?.(before)) return respond(req, before);
         const after = await compareAndSet(model, before._id, before.version, action.changes(before, user));
         if (!after) return failedWrite(filter);

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
+import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { Facets, FacetsQuery, serviceFacets } from './facets.js';
 import { MapCollection, MapQuery, servicesMapPayload } from './map.js';
 
@@ -37,7 +38,9 @@ export function searchRoutes(): Router {
     },
     async ({ query, req, res }) => {
       const payload = await servicesMapPayload(query);
-      res.type('application/geo+json').setHeader('ETag', payload.etag).setHeader('Vary', 'Accept-Encoding');
+      // Built from the query alone (confidential places are drawn at the capital for everyone).
+      sameForEveryone(res, 'public, no-cache');
+      res.type('application/geo+json').setHeader('ETag', payload.etag).vary('Accept-Encoding');
       if (req.fresh) {
         res.status(304).end();
         return;

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { sendJson } from './http-cache.js';
 import { unauthorized } from './problem.js';
 import { parseInput } from './validate.js';
 
@@ -80,6 +81,6 @@ export function apiRoute<
     if (res.headersSent) return;
     const status = spec.status ?? 200;
     if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
-    else res.status(status).json(result);
+    else sendJson(res, status, result);
   });
 }

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { HttpProblem, preconditionFailed } from './problem.js';
+
+/**
+ * HTTP caching of API answers, decided once for every route.
+ *
+ * What the API answers can depend on who asks (a member of a shelter's organisation sees its exact
+ * place, the public does not), so by default an answer is private to the browser that asked, is
+ * revalidated before each reuse, and varies with the session cookie. A route whose answer is the same
+ * for everyone says so with `sameForEveryone`.
+ *
+ * A record's ETag is its version plus a short hash of the body as sent: If-Match needs only the
+ * version, but a version alone would let one viewer's copy validate another viewer's body (a 304 to
+ * an anonymous client for the member's answer, kept in the browser across sign-out).
+ */
+
+/** For everything the session middleware sees: private, revalidated, varying with the cookie. */
+export const privateToViewer: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.vary('Cookie');
+  next();
+};
+
+/** The answer is identical whoever asks: shared caches may keep it (`cacheControl` says how long). */
+export function sameForEveryone(res: Response, cacheControl: string): void {
+  res.setHeader('Cache-Control', cacheControl);
+  const vary = String(res.getHeader('Vary') ?? '')
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '' && field.toLowerCase() !== 'cookie');
+  if (vary.length) res.setHeader('Vary', vary.join(', '));
+  else res.removeHeader('Vary');
+}
+
+const VERSION = Symbol('record version');
+
+/** The answer is a record at this version: `sendJson` gives it an ETag carrying the version. */
+export function setVersion(res: Response, version: number): void {
+  (res.locals as Record<symbol, number>)[VERSION] = version;
+}
+
+/** `view`, answered with its own version in the ETag (for the next If-Match). */
+export function withVersion<T extends { version: number }>(res: Response, view: T): T {
+  setVersion(res, view.version);
+  return view;
+}
+
+/**
+ * Sends `body` as JSON. A versioned answer gets the strong ETag `"<version>.<hash of the bytes>"`;
+ * others keep Express's hash of the body. Either way a conditional GET is answered 304 only when the
+ * client holds these very bytes (Express compares If-None-Match with the ETag in `res.send`).
+ */
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  const version = (res.locals as Record<symbol, number | undefined>)[VERSION];
+  if (version !== undefined) {
+    const digest = createHash('sha256').update(json).digest('base64url').slice(0, 12);
+    res.setHeader('ETag', `"${version}.${digest}"`);
+  }
+  if (!res.get('Content-Type')) res.type('application/json');
+  res.status(status).send(json);
+}
+
+// `"3.Ab_-…"` as sent, or `"3"`, `W/"3"` and a bare `3` as older clients and scripts send.
+const IF_MATCH = /^(?:W\/)?("?)(\d{1,15})(?:\.[\w-]{1,64})?\1$/;
+
+/** The record version from If-Match; undefined when the header is absent. */
+export function ifMatchVersion(req: Request): number | undefined {
+  const header = req.get('If-Match')?.trim();
+  if (!header) return undefined;
+  const match = IF_MATCH.exec(header);
+  // A tag this API never sent matches no current version: the precondition fails (RFC 9110 §13.1.1).
+  if (!match) throw preconditionFailed('If-Match must be the ETag of the record as last read, e.g. "3.Tq0dXk2wB7aQ".');
+  return Number(match[2]);
+}
+
+/** Updates must say which version they change (RFC 6585 428 otherwise), so no edit is silently lost. */
+export function requireIfMatch(req: Request): number {
+  const version = ifMatchVersion(req);
+  if (version === undefined) {
+    throw new HttpProblem(428, 'Send If-Match with the ETag of the record you edited, so a newer edit is not overwritten.');
+  }
+  return version;
+}
