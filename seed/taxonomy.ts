@@ -28,7 +28,7 @@ const SYNONYMS: Record<string, TermSynonyms> = {
   },
   'basic-needs': { en: ['food', 'cash', 'cash assistance', 'money', 'clothes', 'nfi'], ar: ['غذاء', 'طعام', 'مساعدات نقدية', 'نقود', 'ملابس', 'سلة غذائية'], ckb: ['خواردن', 'پارە', 'هاوکاریی دارایی', 'جلوبەرگ'] },
   'safe-transport': { en: ['transport', 'transportation', 'escort', 'accompaniment'], ar: ['نقل', 'مواصلات', 'مرافقة'], ckb: ['گواستنەوە', 'هاتوچۆ', 'یاوەری'] },
-  medical: { en: ['medical', 'doctor', 'health care', 'healthcare', 'clinic', 'hospital', 'nurse'], ar: ['طبيب', 'دكتور', 'طبية', 'علاج', 'مستشفى', 'عيادة طبية', 'مستوصف'], ckb: ['پزیشک', 'دکتۆر', 'نەخۆشخانە', 'چارەسەر', 'بنکەی تەندروستی'] },
+  medical: { en: ['medical', 'doctor', 'health care', 'healthcare', 'hospital', 'nurse'], ar: ['طبيب', 'دكتور', 'طبية', 'علاج', 'مستشفى', 'عيادة طبية', 'مستوصف'], ckb: ['پزیشک', 'دکتۆر', 'نەخۆشخانە', 'چارەسەر', 'بنکەی تەندروستی'] },
   mhpss: { en: ['mental health', 'psychosocial', 'counselling', 'counseling', 'psychologist', 'therapy', 'trauma'], ar: ['نفسي', 'دعم نفسي', 'طبيب نفسي', 'ارشاد نفسي', 'صدمة'], ckb: ['دەروونی', 'پشتگیریی دەروونی', 'ڕاوێژکاری', 'دەروونناس'] },
   'case-management': { en: ['case management', 'caseworker', 'case worker', 'social worker'], ar: ['ادارة حالة', 'باحث اجتماعي', 'اخصائي اجتماعي'], ckb: ['بەڕێوەبردنی کەیس', 'توێژەری کۆمەڵایەتی'] },
   'child-protection': { en: ['child protection', 'children', 'child', 'minors', 'unaccompanied'], ar: ['اطفال', 'طفل', 'قاصرين', 'حماية الاطفال'], ckb: ['منداڵ', 'منداڵان', 'پاراستنی منداڵان'] },
