@@ -12,7 +12,7 @@ import { TAXONOMY_TERMS } from '../seed/taxonomy.js';
 import { serviceCatalogOf } from '../server/directory/catalog/directory-catalog.js';
 import { firstInOrder } from '../server/directory/search/ranked-page.js';
 import { serviceSearch, type ServiceFilters } from '../server/directory/search/service-query.js';
-import { taxonomyOf } from '../server/directory/taxonomy/taxonomy.data.js';
+import { synonymsOf, taxonomyOf } from '../server/directory/taxonomy/taxonomy.data.js';
 
 const { values: opts } = parseArgs({ options: { scale: { type: 'string' }, runs: { type: 'string' } } });
 const scale = Number(opts.scale ?? 100_000);
@@ -25,7 +25,7 @@ let t = performance.now();
 await catalog.loadAll();
 console.log(`loaded ${catalog.size} services in ${Math.round(performance.now() - t)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
 
-const taxonomy = taxonomyOf(TAXONOMY_TERMS.map((t, order) => ({ ...t, description: t.description ?? {}, order })));
+const taxonomy = taxonomyOf(TAXONOMY_TERMS.map((t, order) => ({ ...t, description: t.description ?? {}, synonyms: synonymsOf(t), order })));
 const cases: [string, ServiceFilters][] = [
   ['text search', { q: 'legal aid' }],
   ['filtered search', { governorate: ['IQ-BA', 'IQ-NA'], category: ['shelter', 'health'], population: ['women'] }],

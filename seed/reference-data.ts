@@ -22,5 +22,11 @@ export async function seedReferenceData(): Promise<{ governorates: number; taxon
       },
     })),
   );
+  // Terms stored before search synonyms existed get the bundled ones; edited synonyms are kept.
+  await TaxonomyTermModel.bulkWrite(
+    TAXONOMY_TERMS.filter((t) => t.synonyms).map((t) => ({
+      updateOne: { filter: { code: t.code, synonyms: { $exists: false } }, update: { $set: { synonyms: t.synonyms } } },
+    })),
+  );
   return { governorates: governorates.length, taxonomyTerms: TAXONOMY_TERMS.length };
 }

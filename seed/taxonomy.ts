@@ -9,7 +9,41 @@ export interface TaxonomyTermSeed {
   parent: string | null;
   name: Translated;
   description?: Translated;
+  /** Words people type for it, beyond its name: search understands them as this category. */
+  synonyms?: TermSynonyms;
 }
+
+export interface TermSynonyms {
+  en: string[];
+  ar: string[];
+  ckb: string[];
+}
+
+/** Everyday words for the categories, in the three languages (names are searched as well). */
+const SYNONYMS: Record<string, TermSynonyms> = {
+  shelter: {
+    en: ['shelter', 'shelters', 'refuge', 'safe house', 'safehouse', 'accommodation', 'housing'],
+    ar: ['مأوى', 'ماوى', 'ملجأ', 'ملجا', 'ملاذ', 'دار ايواء', 'ايواء', 'دار امنة', 'بيت امن', 'سكن'],
+    ckb: ['پەناگە', 'پەناگا', 'حەوانەوە', 'ماڵی سەلامەت', 'شوێنی حەوانەوە', 'نیشتەجێبوون'],
+  },
+  'basic-needs': { en: ['food', 'cash', 'cash assistance', 'money', 'clothes', 'nfi'], ar: ['غذاء', 'طعام', 'مساعدات نقدية', 'نقود', 'ملابس', 'سلة غذائية'], ckb: ['خواردن', 'پارە', 'هاوکاریی دارایی', 'جلوبەرگ'] },
+  'safe-transport': { en: ['transport', 'transportation', 'escort', 'accompaniment'], ar: ['نقل', 'مواصلات', 'مرافقة'], ckb: ['گواستنەوە', 'هاتوچۆ', 'یاوەری'] },
+  medical: { en: ['medical', 'doctor', 'health care', 'healthcare', 'hospital', 'nurse'], ar: ['طبيب', 'دكتور', 'طبية', 'علاج', 'مستشفى', 'عيادة طبية', 'مستوصف'], ckb: ['پزیشک', 'دکتۆر', 'نەخۆشخانە', 'چارەسەر', 'بنکەی تەندروستی'] },
+  mhpss: { en: ['mental health', 'psychosocial', 'counselling', 'counseling', 'psychologist', 'therapy', 'trauma'], ar: ['نفسي', 'دعم نفسي', 'طبيب نفسي', 'ارشاد نفسي', 'صدمة'], ckb: ['دەروونی', 'پشتگیریی دەروونی', 'ڕاوێژکاری', 'دەروونناس'] },
+  'case-management': { en: ['case management', 'caseworker', 'case worker', 'social worker'], ar: ['ادارة حالة', 'باحث اجتماعي', 'اخصائي اجتماعي'], ckb: ['بەڕێوەبردنی کەیس', 'توێژەری کۆمەڵایەتی'] },
+  'child-protection': { en: ['child protection', 'children', 'child', 'minors', 'unaccompanied'], ar: ['اطفال', 'طفل', 'قاصرين', 'حماية الاطفال'], ckb: ['منداڵ', 'منداڵان', 'پاراستنی منداڵان'] },
+  'gbv-response': { en: ['gbv', 'gender based violence', 'domestic violence', 'sexual violence', 'violence against women'], ar: ['عنف اسري', 'عنف جنسي', 'عنف ضد المراة', 'العنف القائم على النوع'], ckb: ['توندوتیژیی خێزانی', 'توندوتیژیی سێکسی', 'توندوتیژی دژی ئافرەتان'] },
+  'family-tracing': { en: ['family tracing', 'reunification', 'missing family', 'find family'], ar: ['لم الشمل', 'البحث عن الاسرة', 'مفقودين'], ckb: ['کۆکردنەوەی خێزان', 'گەڕان بەدوای خێزان'] },
+  'legal-aid': { en: ['legal aid', 'lawyer', 'lawyers', 'attorney', 'legal advice', 'legal', 'court representation'], ar: ['محامي', 'محامين', 'محامٍ', 'مساعدة قانونية', 'استشارة قانونية', 'قانوني', 'قانونية', 'محاماة'], ckb: ['پارێزەر', 'پارێزەران', 'هاوکاریی یاسایی', 'ڕاوێژی یاسایی', 'یاسایی'] },
+  'civil-documentation': { en: ['documents', 'documentation', 'id card', 'passport', 'birth certificate', 'papers'], ar: ['وثائق', 'مستمسكات', 'هوية', 'جواز سفر', 'شهادة ميلاد', 'بطاقة وطنية'], ckb: ['بەڵگەنامە', 'ناسنامە', 'پاسپۆرت', 'بڕوانامەی لەدایکبوون'] },
+  'law-enforcement': { en: ['police', 'investigation', 'report to police', 'law enforcement'], ar: ['شرطة', 'الشرطة', 'تحقيق', 'مكافحة الاتجار'], ckb: ['پۆلیس', 'لێکۆڵینەوە', 'ئاسایش'] },
+  livelihoods: { en: ['job', 'jobs', 'employment', 'vocational', 'training', 'livelihood'], ar: ['عمل', 'وظيفة', 'فرص عمل', 'تدريب مهني', 'توظيف'], ckb: ['کار', 'هەلی کار', 'ڕاهێنانی پیشەیی', 'دامەزراندن'] },
+  education: { en: ['school', 'schooling', 'literacy', 'classes'], ar: ['مدرسة', 'تعليم', 'محو الامية', 'دراسة'], ckb: ['قوتابخانە', 'خوێندن', 'نەخوێندەواری'] },
+  'return-reintegration': { en: ['return', 'go home', 'repatriation', 'reintegration'], ar: ['عودة', 'العودة الى الوطن', 'اعادة الادماج'], ckb: ['گەڕانەوە', 'گەڕانەوە بۆ وڵات'] },
+  hotlines: { en: ['hotline', 'helpline', 'phone line', 'report', 'emergency number'], ar: ['خط ساخن', 'رقم طوارئ', 'ابلاغ', 'خط مساعدة'], ckb: ['هێڵی گەرم', 'ژمارەی فریاکەوتن', 'ڕاپۆرتکردن'] },
+  interpretation: { en: ['interpreter', 'translator', 'translation', 'interpreting'], ar: ['مترجم', 'ترجمة'], ckb: ['وەرگێڕ', 'وەرگێڕان'] },
+  awareness: { en: ['awareness', 'training', 'workshop', 'campaign'], ar: ['توعية', 'ورشة', 'حملة توعية'], ckb: ['هۆشیاری', 'وۆرکشۆپ', 'هەڵمەت'] },
+};
 
 const group = (code: string, en: string, ar: string, ckb: string): TaxonomyTermSeed => ({
   code,
@@ -20,6 +54,7 @@ const category = (parent: string, code: string, en: string, ar: string, ckb: str
   code,
   parent,
   name: { en, ar, ckb },
+  synonyms: SYNONYMS[code] ?? { en: [], ar: [], ckb: [] },
 });
 
 export const TAXONOMY_TERMS: TaxonomyTermSeed[] = [

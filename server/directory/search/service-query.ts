@@ -11,6 +11,7 @@ import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { TermCode } from '../taxonomy/taxonomy.schemas.js';
 import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES, SERVICE_STATUSES } from '../vocabulary.js';
 import { planFilter, type PlanField, type ServicePlan } from './service-plan.js';
+import { lexiconOf, readQuery, type Understood } from './understand-query.js';
 
 const NearInput = z
   .string()
@@ -53,19 +54,36 @@ export type ServiceFilters = z.infer<typeof ServiceFilterQuery>;
 
 export const DAY_MS = 86_400_000;
 
-/** A parsed search: the plan, its filter for the catalog, the query words for ranking, and the distance constraint. */
+/** A parsed search: the plan, its filter for the catalog, the query words for ranking, the distance constraint, and what was understood of `q`. */
 export interface ServiceSearch {
   plan: ServicePlan;
   filter: FilterQuery<ServiceDoc>;
   terms: string[];
   near: ServicePlan['near'];
+  understood: Understood[];
+}
+
+/** Where an understood word lands in the plan. */
+const PLAN_FIELD_OF: Record<Understood['field'], PlanField> = { governorate: 'governorates', category: 'categories', population: 'populations' };
+const chosen = (f: ServiceFilters, field: Understood['field']) => Boolean(f[field]?.length);
+
+/**
+ * `q` read as people type it (understand-query.ts): words naming a governorate, category or population
+ * become that filter, unless the same filter was chosen explicitly (then they stay text); the rest is text.
+ */
+export function readServiceQuery(f: ServiceFilters, taxonomy: Taxonomy): { understood: Understood[]; words: string[] } {
+  if (!f.q) return { understood: [], words: [] };
+  const reading = readQuery(f.q, lexiconOf(taxonomy));
+  const understood = reading.understood.filter((u) => !chosen(f, u.field));
+  const asText = reading.understood.filter((u) => chosen(f, u.field)).map((u) => u.words);
+  return { understood, words: queryTerms([reading.text, ...asText].join(' ')) };
 }
 
 /** Filters combine with AND; the values of one filter with OR. Archived services appear only when asked for. */
 export function servicePlan(f: ServiceFilters & { archived?: ArchivedChoice }, taxonomy: Taxonomy, now = new Date()): ServicePlan {
   const anyOf: ServicePlan['anyOf'] = { status: f.status?.length ? f.status : ['active'] };
   const add = (field: PlanField, values: readonly string[] | undefined) => {
-    if (values?.length) anyOf[field] = [...values];
+    if (values?.length) anyOf[field] = [...new Set([...(anyOf[field] ?? []), ...values])];
   };
   add('governorates', f.governorate);
   add('categories', f.category && taxonomy.withChildren(f.category));
@@ -73,12 +91,14 @@ export function servicePlan(f: ServiceFilters & { archived?: ArchivedChoice }, t
   add('languages', f.language);
   add('organizationType', f.organizationType);
   add('organizationId', f.organization?.map((id) => id.toLowerCase()));
+  const { understood, words } = readServiceQuery(f, taxonomy);
+  for (const u of understood) add(PLAN_FIELD_OF[u.field], u.field === 'category' ? taxonomy.withChildren([u.code]) : [u.code]);
   return {
     anyOf,
     ...(f.acceptsReferrals !== undefined ? { acceptsReferrals: f.acceptsReferrals } : {}),
     ...(f.verifiedWithinDays ? { verifiedSince: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } : {}),
     archived: f.archived ?? 'exclude',
-    words: (f.q ? queryTerms(f.q) : []).map((text) => ({ text, alternatives: [] })),
+    words: words.map((text) => ({ text, alternatives: [] })),
     ...(f.near ? { near: { center: f.near, radiusKm: f.radiusKm } } : {}),
   };
 }
@@ -91,5 +111,7 @@ export function serviceSearch(
   now = new Date(),
 ): ServiceSearch {
   const plan = servicePlan(f, taxonomy, now);
-  return { plan, filter: planFilter(plan, hiddenPlaces), terms: plan.words.map((w) => w.text), near: plan.near };
+  const { understood } = readServiceQuery(f, taxonomy);
+  // Ranking still weighs every typed word, the understood ones too: a name that holds them all comes first.
+  return { plan, filter: planFilter(plan, hiddenPlaces), terms: f.q ? queryTerms(f.q) : [], near: plan.near, understood };
 }

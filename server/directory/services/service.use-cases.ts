@@ -13,6 +13,7 @@ import { VerificationFilterParam, verificationView } from '../records/verificati
 import type { Viewer } from '../records/viewer.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
+import type { Understood } from '../search/understand-query.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { servicesInOrder, type ServiceRecord } from './service.data.js';
 import { derivedServiceFields, refreshServices } from './service.derived.js';
@@ -51,9 +52,9 @@ function withVerification<S extends Partial<ServiceSummary>>(summary: S, service
 export async function searchServices(
   query: ServiceListQuery,
   viewer: Viewer,
-): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }>> {
+): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }> & { understood: Understood[] }> {
   const exposure = await publicPlaceExposure();
-  const { filter, terms, near } = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
+  const { filter, terms, near, understood } = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
   if (query.verification?.length) {
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
     filter.$and!.push({ 'verification.status': { $in: query.verification } });
@@ -83,7 +84,7 @@ export async function searchServices(
       query.archived,
     ),
   );
-  return { items, total, page: query.page, perPage: query.perPage };
+  return { items, total, page: query.page, perPage: query.perPage, understood };
 }
 
 /** Whom to contact about a service: its own contacts, or else its organisation's referral focal points. */

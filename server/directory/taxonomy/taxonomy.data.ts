@@ -1,13 +1,27 @@
 import { allTexts, type Translated } from '../../platform/text/translated.js';
 import { TaxonomyTermModel } from './taxonomy.model.js';
 
+export interface TermSynonyms {
+  en: string[];
+  ar: string[];
+  ckb: string[];
+}
+
 export interface Term {
   code: string;
   parent: string | null;
   name: Translated;
   description: Translated;
+  synonyms: TermSynonyms;
   order: number;
 }
+
+/** A term's synonyms, as complete lists (terms stored before synonyms existed have none). */
+export const synonymsOf = (t: { synonyms?: Partial<TermSynonyms> | null }): TermSynonyms => ({
+  en: t.synonyms?.en ?? [],
+  ar: t.synonyms?.ar ?? [],
+  ckb: t.synonyms?.ckb ?? [],
+});
 
 /** The live (not archived) terms, with the lookups that filters and search fields need. */
 export interface Taxonomy {
@@ -20,11 +34,11 @@ export interface Taxonomy {
 }
 
 export async function loadTaxonomy(): Promise<Taxonomy> {
-  const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, order: 1 })
+  const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, synonyms: 1, order: 1 })
     .sort({ order: 1, code: 1 })
-    .lean<(Omit<Term, 'parent'> & { parent?: string | null })[]>();
+    .lean<(Omit<Term, 'parent' | 'synonyms'> & { parent?: string | null; synonyms?: Partial<TermSynonyms> })[]>();
   // A group's parent may be stored as null or be absent altogether.
-  return taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null })));
+  return taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null, synonyms: synonymsOf(t) })));
 }
 
 /** The lookups over a list of terms (in their display order). */

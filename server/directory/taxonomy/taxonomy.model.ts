@@ -8,6 +8,12 @@ const TaxonomyTermSchema = new Schema(
     parent: { type: String, default: null, index: true },
     name: { type: translatedMongoose(), required: true },
     description: { type: translatedMongoose(), default: {} },
+    /** Words people type for it in each language, beyond its name (see search/understand-query.ts). */
+    synonyms: {
+      en: { type: [String], default: [] },
+      ar: { type: [String], default: [] },
+      ckb: { type: [String], default: [] },
+    },
     order: { type: Number, default: 0 },
     archivedAt: { type: Date, default: null },
     version: { type: Number, default: 1 },

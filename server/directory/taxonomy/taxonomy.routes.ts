@@ -8,15 +8,16 @@ import { registerRecordRoutes } from '../records/record-routes.js';
 import { iso, translated } from '../records/view-schemas.js';
 import { ArchivedParam, archivedCondition, archivedListErrors, type ArchivedChoice } from '../records/archived.js';
 import { refreshServices } from '../services/service.derived.js';
-import { loadTaxonomy } from './taxonomy.data.js';
+import { loadTaxonomy, synonymsOf, type TermSynonyms } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
 import { TermCode, TermCreate, TermUpdate, TermView } from './taxonomy.schemas.js';
 
-const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'> & { archivedAt?: Date | null }): TermView => ({
+const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'> & { synonyms?: Partial<TermSynonyms> | null; archivedAt?: Date | null }): TermView => ({
   code: t.code,
   parent: t.parent ?? null,
   name: translated(t.name),
   description: translated(t.description),
+  synonyms: synonymsOf(t),
   archivedAt: iso(t.archivedAt),
 });
 
