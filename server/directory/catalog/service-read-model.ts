@@ -111,9 +111,9 @@ function codesOf(value: unknown): string[] {
   return [...new Set(codes)];
 }
 
-function getPath(record: object, path: string): unknown {
+function getPath(record: object, path: readonly string[]): unknown {
   let current: unknown = record;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -123,8 +123,10 @@ function getPath(record: object, path: string): unknown {
 /** Fields with postings: those a plan names, and the places (for services measured from a capital). */
 type IndexedField = PlanField | 'locationIds';
 
-/** Grid cells of half a degree (~55 km): a radius search looks at the cells its box covers. */
-const CELL_DEG = 0.5;
+/** Grid cells of a tenth of a degree (~11 km): a radius search looks at the cells its box covers. */
+const CELL_DEG = 0.1;
+/** Cells by row and column in one number (columns span ±1800). */
+const cellKey = (latCell: number, lngCell: number) => latCell * 8192 + lngCell;
 const cellOf = (degrees: number) => Math.floor(degrees / CELL_DEG);
 
 interface Cell {
@@ -154,6 +156,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
   private readonly records: (CatalogService | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly fields = new Map<IndexedField, Postings>([...PLAN_FIELDS, 'locationIds' as const].map((f) => [f, new Postings()]));
+  private readonly paths = new Map<IndexedField, string[]>([...this.fields.keys()].map((f) => [f, f.split('.')]));
   /** `archivedAt` null or missing, or set. */
   private readonly flags = new Postings();
   private readonly words = new Postings();
@@ -202,7 +205,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
   /** Adds the slot to (or removes it from) every list the record belongs to. */
   private index(slot: number, record: CatalogService, adding: boolean): void {
     for (const [field, postings] of this.fields) {
-      for (const code of codesOf(getPath(record, field))) {
+      for (const code of codesOf(getPath(record, this.paths.get(field)!))) {
         if (adding) postings.add(code, slot);
         else postings.remove(code, slot);
       }
@@ -222,7 +225,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     const lng = point?.lng;
     const placed = typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng);
     if (placed) {
-      const key = cellOf(lat) * 4096 + cellOf(lng);
+      const key = cellKey(cellOf(lat), cellOf(lng));
       const cell = this.cells.get(key) ?? { lat: cellOf(lat), lng: cellOf(lng), slots: [] };
       if (adding) {
         this.cells.set(key, cell);
@@ -276,7 +279,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     } else {
       for (let la = latLow; la <= latHigh; la++) {
         for (let ln = lngLow; ln <= lngHigh; ln++) {
-          const cell = this.cells.get(la * 4096 + ln);
+          const cell = this.cells.get(cellKey(la, ln));
           if (cell) covered.push(cell);
         }
       }
