@@ -81,9 +81,9 @@ export async function toMemberViews(docs: UserDoc[]): Promise<MemberView[]> {
 /** An organisation that can hold accounts: it exists and is not archived. */
 export async function findLiveOrganization(id: string): Promise<{ id: string; type: OrganizationType; name: Translated }> {
   const org = Types.ObjectId.isValid(id)
-    ? await OrganizationModel.findOne({ _id: id, archivedAt: null }, { type: 1, name: 1 }).lean()
+    ? await OrganizationModel.findById(id, { type: 1, name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; type: string; name: unknown; archivedAt: Date | null }>()
     : null;
-  if (!org) throw notFound('organisation');
+  if (!org || org.archivedAt) throw notFound('organisation');
   return { id: org._id.toString(), type: org.type as OrganizationType, name: org.name as Translated };
 }
 
