@@ -28,6 +28,7 @@ describe('a way on from a search that finds nothing', () => {
     await service({ name: { en: 'Papers office two' }, categories: ['civil-documentation'], governorates: ['IQ-BG'], populations: ['men'] });
     await service({ name: { en: 'Police unit' }, categories: ['law-enforcement'], governorates: ['IQ-BG'], populations: ['women'] });
     await service({ name: { en: 'Baghdad trafficking hotline' }, categories: ['hotlines'], governorates: ['IQ-BG'], phones: [{ number: '+964 770 111 2233', type: 'hotline' }] });
+    await service({ name: { en: 'A Baghdad line with no number yet' }, categories: ['hotlines'], governorates: ['IQ-BG'] });
     await service({
       name: { en: 'National hotline' },
       categories: ['hotlines'],
@@ -68,7 +69,8 @@ describe('a way on from a search that finds nothing', () => {
     assert.deepEqual(baghdad.hotlines.map((h) => [h.name.en, h.phones.map((p) => p.number)]), [
       ['Baghdad trafficking hotline', ['+964 770 111 2233']],
       ['National hotline', ['533']],
-    ], "the governorate's own line first");
+      ['A Baghdad line with no number yet', []],
+    ], "lines with a number first, the governorate's own before the national one");
     assert.equal(baghdad.hotlines[0]!.organization.name.en, 'Tigris Rights Centre');
     const erbil = await wayOn(`q=${encodeURIComponent('پەناگە هەولێر')}`);
     assert.deepEqual(erbil.hotlines.map((h) => [h.name.en, h.phones.map((p) => p.number)]), [['National hotline', ['533']]]);

@@ -94,10 +94,13 @@ export async function wayOn(query: WayOnQuery): Promise<WayOn> {
     const all = bundledGovernorates().map((g) => g.code);
     hotlines = (await hotlinesIn({})).filter((row) => all.every((code) => row.governorates?.includes(code)));
   }
-  // The governorate's own line before those serving many, then by name.
+  // A line with a number to call first; the governorate's own before those serving many; then by name.
+  const callable = (row: (typeof hotlines)[number]) => (row.phones?.length ? 0 : 1);
   const reach = (row: (typeof hotlines)[number]) => row.governorates?.length ?? 0;
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  hotlines = hotlines.sort((a, b) => reach(a) - reach(b) || byName(a.search.sortName, b.search.sortName)).slice(0, MAX_HOTLINES);
+  hotlines = hotlines
+    .sort((a, b) => callable(a) - callable(b) || reach(a) - reach(b) || byName(a.search.sortName, b.search.sortName))
+    .slice(0, MAX_HOTLINES);
   const records = await servicesInOrder(hotlines.map((h) => h._id));
   const organizations = await organizationRefs(records.map((r) => r.organizationId));
 
