@@ -3,6 +3,7 @@ import { normalizeText } from '../../platform/text/normalize.js';
 import { allTexts } from '../../platform/text/translated.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
+import { typedWords } from './query-words.js';
 import { GOVERNORATE_WORDS, POPULATION_WORDS, type Words } from './search-vocabulary.js';
 
 /** The filters a typed word can stand for, by their query parameter. */
@@ -35,8 +36,6 @@ interface Lexicon {
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-/** Typed words keep their marks (diacritics, joiners) until normalised: they are inside words, not between them. */
-const TYPED_WORD_SPLIT = /[^\p{L}\p{M}\p{N}\u200C\u200D]+/u;
 /** Arabic writes its article joined to the word: "البصرة" is also "بصرة". */
 const bare = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word);
 const phraseKey = (words: readonly string[]) => words.map(bare).join(' ');
@@ -89,7 +88,7 @@ export function lexiconOf(taxonomy: Taxonomy): Lexicon {
  * searched as text. "legal aid Baghdad", "Baghdad legal aid" and "محامي بغداد" read alike.
  */
 export function readQuery(query: string, lexicon: Lexicon): QueryReading {
-  const typed = query.split(TYPED_WORD_SPLIT).filter((w) => normalizeText(w));
+  const typed = typedWords(query).filter((w) => normalizeText(w));
   const normal = typed.map(normalizeText);
   const understood: Understood[] = [];
   const rest: string[] = [];
