@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findServices } from '../catalog/queries.js';
+import { runServicePlan } from '../catalog/queries.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { organizationRefs } from '../organizations/organization.data.js';
@@ -7,9 +7,9 @@ import { phones, PhoneView, translated, TranslatedView } from '../records/view-s
 import { servicesInOrder } from '../services/service.data.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { FacetsQuery } from './facets.js';
-import { withinRadius } from './near.js';
+import { planContext } from './near.js';
 import { withoutWords } from './query-words.js';
-import { serviceSearch, type ServiceFilters } from './service-query.js';
+import { readServiceQuery, servicePlan, type ServiceFilters } from './service-query.js';
 
 /** Takes the same filters as the service list. */
 export const WayOnQuery = FacetsQuery;
@@ -58,11 +58,10 @@ export type WayOn = z.infer<typeof WayOn>;
  */
 export async function wayOn(query: WayOnQuery): Promise<WayOn> {
   const [taxonomy, exposure] = await Promise.all([loadTaxonomy(), publicPlaceExposure()]);
-  const matching = async (f: ServiceFilters) => {
-    const search = serviceSearch(f, taxonomy, exposure.hiddenPlaceIds);
-    return { search, rows: (await findServices(search.filter)).filter((row) => withinRadius(search, exposure, row)) };
-  };
-  const { search, rows } = await matching(query);
+  const context = planContext(exposure);
+  const matching = async (f: ServiceFilters) => ({ rows: (await runServicePlan(servicePlan(f, taxonomy), context)).services });
+  const { rows } = await matching(query);
+  const { understood } = readServiceQuery(query, taxonomy);
 
   const without: { field: WayOn['filters'][number]['field']; code: string; words?: string; query: ServiceFilters }[] = [];
   for (const field of LIST_FIELDS) {
@@ -70,15 +69,15 @@ export async function wayOn(query: WayOnQuery): Promise<WayOn> {
   }
   if (query.acceptsReferrals !== undefined) without.push({ field: 'acceptsReferrals', code: String(query.acceptsReferrals), query: { ...query, acceptsReferrals: undefined } });
   if (query.verifiedWithinDays) without.push({ field: 'verifiedWithinDays', code: String(query.verifiedWithinDays), query: { ...query, verifiedWithinDays: undefined } });
-  for (const u of search.understood) without.push({ field: u.field, code: u.code, words: u.words, query: { ...query, q: withoutWords(query.q ?? '', u.words) } });
+  for (const u of understood) without.push({ field: u.field, code: u.code, words: u.words, query: { ...query, q: withoutWords(query.q ?? '', u.words) } });
   const filters = await Promise.all(
     without.map(async ({ query: f, ...filter }) => ({ ...filter, total: (await matching(f)).rows.length })),
   );
 
-  const governorates = [...new Set([...(query.governorate ?? []), ...search.understood.filter((u) => u.field === 'governorate').map((u) => u.code)])];
+  const governorates = [...new Set([...(query.governorate ?? []), ...understood.filter((u) => u.field === 'governorate').map((u) => u.code)])];
 
   // Siblings of the categories asked for (or, with none, every category), where they serve the same governorates.
-  const asked = new Set([...(query.category ?? []), ...search.understood.filter((u) => u.field === 'category').map((u) => u.code)]);
+  const asked = new Set([...(query.category ?? []), ...understood.filter((u) => u.field === 'category').map((u) => u.code)]);
   const groups = new Set([...asked].map((code) => taxonomy.get(code)).map((term) => term?.parent ?? term?.code));
   const candidates = taxonomy.terms.filter((t) => t.parent !== null && !asked.has(t.code) && (!asked.size || groups.has(t.parent)));
   const around = (await matching({ governorate: governorates })).rows;
