@@ -5,6 +5,7 @@ import { prepareAccounts } from './accounts/bootstrap.js';
 import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
 import { directoryCatalog, serviceCatalog } from './directory/catalog/directory-catalog.js';
+import { loadReferralIndex } from './referrals/referral-index.js';
 import { ConfigError, loadConfig, loadDotEnv } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { EmbeddedDatabaseError } from './platform/db/embedded-ferretdb.js';
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     () => logger.info({ services: serviceCatalog.size, ms: Date.now() - catalogStarted }, 'directory catalog loaded'),
     (err: unknown) => logger.warn({ err }, 'directory catalog not loaded yet; the first search will retry'),
   );
+  loadReferralIndex().catch((err: unknown) => logger.warn({ err }, 'referral index not loaded yet; the first list will retry'));
 
   let draining = false;
   const app = createApp({ config, logger, isDraining: () => draining });

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import session from 'express-session';
+import session, { type SessionData } from 'express-session';
 import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
 import passport from 'passport';
@@ -64,6 +64,17 @@ export function sessionMiddleware(config: Config, authenticator: passport.Authen
     autoRemoveInterval: 10,
     ttl: idleMs / 1000,
   });
+  // connect-mongo reads a session with `{ _id, $or: [expiry conditions] }`, which the embedded database
+  // answers by decoding every session; read by _id alone and check the expiry here.
+  const sessions = () => mongoose.connection.collection<{ _id: string; session: SessionData; expires?: Date }>('sessions');
+  store.get = (sid, callback) => {
+    sessions()
+      .findOne({ _id: sid })
+      .then(
+        (doc) => callback(null, doc && (!doc.expires || doc.expires > new Date()) ? doc.session : null),
+        (err: unknown) => callback(err),
+      );
+  };
 
   const absoluteLifetime: RequestHandler = (req, _res, next) => {
     const since = req.session.authenticatedAt;

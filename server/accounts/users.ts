@@ -37,13 +37,16 @@ export const toSessionUser = (u: UserDoc): SessionUser => ({
 export async function actingUser(u: UserDoc): Promise<SessionUser> {
   const user = toSessionUser(u);
   if (user.role !== 'gov-liaison' || !user.organizationId) return user;
-  const org = await OrganizationModel.findOne({ _id: user.organizationId, archivedAt: null }, { type: 1 }).lean();
-  return { ...user, role: effectiveRole(user.role, org?.type ?? null) };
+  // By _id alone (any further condition makes the embedded database scan); archived is checked here.
+  const org = await OrganizationModel.findById(user.organizationId, { type: 1, archivedAt: 1 }).lean<{ type: OrganizationType; archivedAt: Date | null }>();
+  return { ...user, role: effectiveRole(user.role, org && !org.archivedAt ? org.type : null) };
 }
 
 export async function findActiveUserById(id: string): Promise<UserDoc | null> {
   if (!Types.ObjectId.isValid(id)) return null;
-  return UserModel.findOne({ _id: id, status: 'active' }).lean<UserDoc>();
+  // Read on every signed-in request: by _id alone, the one read the embedded database answers by index.
+  const user = await UserModel.findById(id).lean<UserDoc>();
+  return user?.status === 'active' ? user : null;
 }
 
 export async function findUserByEmail(email: string): Promise<UserDoc | null> {
@@ -78,9 +81,9 @@ export async function toMemberViews(docs: UserDoc[]): Promise<MemberView[]> {
 /** An organisation that can hold accounts: it exists and is not archived. */
 export async function findLiveOrganization(id: string): Promise<{ id: string; type: OrganizationType; name: Translated }> {
   const org = Types.ObjectId.isValid(id)
-    ? await OrganizationModel.findOne({ _id: id, archivedAt: null }, { type: 1, name: 1 }).lean()
+    ? await OrganizationModel.findById(id, { type: 1, name: 1, archivedAt: 1 }).lean<{ _id: Types.ObjectId; type: string; name: unknown; archivedAt: Date | null }>()
     : null;
-  if (!org) throw notFound('organisation');
+  if (!org || org.archivedAt) throw notFound('organisation');
   return { id: org._id.toString(), type: org.type as OrganizationType, name: org.name as Translated };
 }
 

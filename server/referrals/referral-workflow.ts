@@ -67,6 +67,3 @@ export function milestoneFields(
 
 export const isOverdue = (referral: Pick<ReferralDoc, 'status' | 'acknowledgeBy'>, now: Date): boolean =>
   referral.status === 'sent' && referral.acknowledgeBy !== null && referral.acknowledgeBy < now;
-
-/** The query matching overdue referrals (the same rule as `isOverdue`, for the database). */
-export const overdueFilter = (now: Date) => ({ status: 'sent', acknowledgeBy: { $lt: now } });

@@ -1,4 +1,6 @@
 import { Schema, model, type Types } from 'mongoose';
+import { ChangeFeed } from '../directory/catalog/change-feed.js';
+import { publishesChanges } from '../directory/catalog/publish-changes.js';
 import type { EncryptedText } from './crypto.js';
 import type { HistoryEntry } from './state-machine.js';
 import {
@@ -112,6 +114,10 @@ ReferralSchema.index({ fromOrganizationId: 1, status: 1, createdAt: -1 });
 ReferralSchema.index({ status: 1, acknowledgeBy: 1 });
 ReferralSchema.index({ closedAt: 1, textErasedAt: 1 });
 ReferralSchema.index({ sentAt: 1 });
+
+/** Which referrals changed: keeps every instance's inbox and outbox index current (referral-index.ts). */
+export const referralFeed = new ChangeFeed('referral_changes');
+publishesChanges(ReferralSchema, referralFeed);
 
 export interface ReferralDoc {
   _id: Types.ObjectId;

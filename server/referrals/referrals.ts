@@ -16,7 +16,9 @@ import {
   type TransitionBody,
   type UpdateDraftBody,
 } from './referral.schemas.js';
-import { REFERRAL_TRANSITIONS, milestoneFields, overdueFilter, type ReferralTransition } from './referral-workflow.js';
+import { REFERRAL_TRANSITIONS, milestoneFields, type ReferralTransition } from './referral-workflow.js';
+import { boxEntries, entryOverdue, newestFirst, type ReferralEntry } from './referral-index.js';
+import { findByIds } from '../directory/records/record.js';
 import { findTransition, historyLine, moveAtomically } from './state-machine.js';
 import { REASONS_NEEDING_NOTE, type ReferralStatus } from './vocabulary.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './views.js';
@@ -297,62 +299,60 @@ export async function getReferral(deps: ReferralDeps, req: Request, id: string) 
   return detail(deps, referral, standing);
 }
 
-/** Inbox (sent to my organisation), outbox (written by it, drafts included), or all (platform admins). */
+/** The fields lists show (`toSummaryView`): never the case text or history. */
+const SUMMARY_FIELDS = [
+  'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'ageBand', 'sex', 'nationality',
+  'preferredLanguage', 'governorate', 'needs', 'urgency', 'isChild', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
+  'closedAt', 'closeReason', 'createdAt', 'updatedAt',
+] as const;
+
+/**
+ * Inbox (sent to my organisation), outbox (written by it, drafts included), or all (platform admins).
+ * Chosen, filtered and ordered from the referral index; the page shown is read by _id.
+ */
 export async function listReferrals(req: Request, query: ListQuery) {
   const user = requireUser(req);
-  const conditions: Record<string, unknown>[] = [];
-  if (query.box === 'inbox') {
-    authorize(req, 'referral:receive');
-    conditions.push({ toOrganizationId: new Types.ObjectId(user.organizationId!), status: { $ne: 'draft' } });
-  } else if (query.box === 'outbox') {
-    authorize(req, 'referral:send');
-    conditions.push({ fromOrganizationId: new Types.ObjectId(user.organizationId!) });
-  } else {
-    if (user.role !== 'platform-admin') throw forbidden('Only platform administrators list all referrals.');
-    conditions.push({ status: { $ne: 'draft' } });
-  }
+  if (query.box === 'inbox') authorize(req, 'referral:receive');
+  else if (query.box === 'outbox') authorize(req, 'referral:send');
+  else if (user.role !== 'platform-admin') throw forbidden('Only platform administrators list all referrals.');
   const now = new Date();
-  if (query.status?.length) conditions.push({ status: { $in: query.status } });
-  if (query.urgency?.length) conditions.push({ urgency: { $in: query.urgency } });
-  if (query.governorate) conditions.push({ governorate: query.governorate });
-  if (query.overdue === true) conditions.push(overdueFilter(now));
-  if (query.overdue === false) conditions.push({ $or: [{ status: { $ne: 'sent' } }, { acknowledgeBy: { $gte: now } }] });
-
-  const filter = { $and: conditions };
-  const [items, total] = await Promise.all([
-    ReferralModel.find(filter, { summary: 0, notes: 0, history: 0 })
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<ReferralDoc[]>(),
-    ReferralModel.countDocuments(filter),
-  ]);
+  const at = now.getTime();
+  const matching = (await boxEntries(query.box, user.organizationId))
+    .filter(
+      (r) =>
+        (!query.status?.length || query.status.includes(r.status)) &&
+        (!query.urgency?.length || query.urgency.includes(r.urgency)) &&
+        (!query.governorate || r.governorate === query.governorate) &&
+        // Not overdue: as the database compared, a sent referral without a deadline is neither.
+        (query.overdue === undefined ||
+          (query.overdue ? entryOverdue(r, at) : r.status !== 'sent' || (r.acknowledgeBy !== null && r.acknowledgeBy >= at))),
+    )
+    .sort(newestFirst);
+  const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => r._id);
+  const read = new Map(
+    (await findByIds(ReferralModel, page, SUMMARY_FIELDS)).map((r) => [r._id.toHexString(), r as unknown as ReferralDoc]),
+  );
+  const items = page.map((id) => read.get(id.toHexString())).filter((r): r is ReferralDoc => r !== undefined);
   const names = await organizationNames(items.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
-  return { items: items.map((r) => toSummaryView(r, names, now)), total, page: query.page, pageSize: query.pageSize };
+  return { items: items.map((r) => toSummaryView(r, names, now)), total: matching.length, page: query.page, pageSize: query.pageSize };
 }
 
-const OPEN: ReferralStatus[] = ['acknowledged', 'accepted'];
+const OPEN: ReadonlySet<ReferralStatus> = new Set(['acknowledged', 'accepted']);
 
-async function boxCounts(side: 'toOrganizationId' | 'fromOrganizationId', organizationId: Types.ObjectId, now: Date) {
-  const [awaitingAcknowledgement, overdue, inProgress] = await Promise.all([
-    ReferralModel.countDocuments({ [side]: organizationId, status: 'sent' }),
-    ReferralModel.countDocuments({ [side]: organizationId, ...overdueFilter(now) }),
-    ReferralModel.countDocuments({ [side]: organizationId, status: { $in: OPEN } }),
-  ]);
-  return { awaitingAcknowledgement, overdue, inProgress };
+function boxCounts(box: ReferralEntry[], now: number) {
+  return {
+    awaitingAcknowledgement: box.filter((r) => r.status === 'sent').length,
+    overdue: box.filter((r) => entryOverdue(r, now)).length,
+    inProgress: box.filter((r) => OPEN.has(r.status)).length,
+  };
 }
 
 /** The numbers in the header: what waits in my organisation's inbox (overdue among it), and my outbox. */
 export async function referralCounts(req: Request) {
   const user = authorize(req, 'referral:receive');
-  const org = new Types.ObjectId(user.organizationId!);
-  const now = new Date();
-  const [inbox, outbox, drafts] = await Promise.all([
-    boxCounts('toOrganizationId', org, now),
-    boxCounts('fromOrganizationId', org, now),
-    ReferralModel.countDocuments({ fromOrganizationId: org, status: 'draft' }),
-  ]);
-  return { inbox, outbox: { ...outbox, drafts } };
+  const now = Date.now();
+  const [inbox, outbox] = await Promise.all([boxEntries('inbox', user.organizationId), boxEntries('outbox', user.organizationId)]);
+  return { inbox: boxCounts(inbox, now), outbox: { ...boxCounts(outbox, now), drafts: outbox.filter((r) => r.status === 'draft').length } };
 }
 
 /** Case text (comments included) is for the two organisations' members only. */

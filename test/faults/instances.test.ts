@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { createTestUser } from '../support/auth.js';
+import { createTestOrganization, createTestUser, signIn } from '../support/auth.js';
+import { referralBody } from '../api/referrals-fixtures.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { useFreshDatabase } from '../support/database.js';
@@ -82,5 +83,25 @@ describe('two app instances on one database', () => {
     const elapsed = Date.now() - written;
     assert.equal(await nameOn(b.url), 'Cross-instance after');
     assert.ok(elapsed <= 2_000, `visible on both instances after ${elapsed} ms`);
+  });
+
+  it('a referral sent or moved on one instance is in the other instance\'s inbox and outbox at the next request', async () => {
+    const [senderOrg, receiverOrg] = await Promise.all([createTestOrganization('local-ngo'), createTestOrganization('local-ngo')]);
+    const [sender, receiver] = await Promise.all([
+      createTestUser({ role: 'caseworker', organizationId: senderOrg }),
+      createTestUser({ role: 'caseworker', organizationId: receiverOrg }),
+    ]);
+    // Each instance's index is loaded before the write, so the write must reach it through the feed.
+    const onA = await signIn(a.url as never, sender.user.email, sender.password);
+    const onB = await signIn(b.url as never, receiver.user.email, receiver.password);
+    const box = async (who: typeof onA, name: string) =>
+      (await who.agent.get(`/api/v1/referrals?box=${name}`).expect(200)).body.items as { id: string; status: string }[];
+    assert.deepEqual(await box(onB, 'inbox'), []);
+    assert.deepEqual(await box(onA, 'outbox'), []);
+
+    const sent = await onA.agent.post('/api/v1/referrals').set('X-CSRF-Token', onA.csrf).send({ ...referralBody(receiverOrg), send: true }).expect(201);
+    assert.deepEqual((await box(onB, 'inbox')).map((r) => [r.id, r.status]), [[sent.body.id, 'sent']]);
+    await onB.agent.post(`/api/v1/referrals/${sent.body.id}/transitions`).set('X-CSRF-Token', onB.csrf).send({ to: 'acknowledged' }).expect(200);
+    assert.deepEqual((await box(onA, 'outbox')).map((r) => [r.id, r.status]), [[sent.body.id, 'acknowledged']]);
   });
 });

@@ -69,7 +69,6 @@ describe('catalog indexes', () => {
       fc.property(fc.array(row, { maxLength: 40 }), anyFilter, fc.nat(), (rows, f, removeAt) => {
         const indexes = new CatalogIndexes({
           fields: ['status', 'archivedAt', 'governorates', 'organizationId', 'acceptsReferrals'],
-          ranges: ['point.lat'],
           words: { path: 'search.prefixes', of: (r) => (r as Row).search.words },
         });
         const records = new Map<string, Row>();

@@ -10,9 +10,11 @@ import type {
   Page,
   Problem,
   ServiceDetail,
+  ServicePage,
   ServiceSummary,
   TaxonomyTerm,
   User,
+  WayOn,
 } from './types.js';
 
 const BASE = '/api/v1';
@@ -249,7 +251,9 @@ export const getTaxonomy = once(async () => (await get<{ items: TaxonomyTerm[] }
 
 export const getGovernorate = (code: string, signal?: AbortSignal) =>
   get<Governorate>(`/governorates/${encodeURIComponent(code)}`, {}, signal);
-export const searchServices = (query: Query, signal?: AbortSignal) => get<Page<ServiceSummary>>('/services', query, signal);
+export const searchServices = (query: Query, signal?: AbortSignal) => get<ServicePage>('/services', query, signal);
+/** Asked only when a search finds nothing: counts for each filter dropped, nearby categories, the hotline. */
+export const getWayOn = (query: Query, signal?: AbortSignal) => get<WayOn>('/services/way-on', query, signal);
 export const getFacets = (query: Query, signal?: AbortSignal) => get<Facets>('/services/facets', query, signal);
 export const getMapServices = (query: Query, lang: Lang, signal?: AbortSignal) =>
   get<MapCollection>('/map/services', { ...query, lang }, signal);

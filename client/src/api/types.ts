@@ -2,6 +2,7 @@ import type { Role } from '../../../server/accounts/permission-matrix.js';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Lang, Translated } from '../i18n/types.js';
 import type { ContactBrief, ServiceDetail, ServiceSummary } from '../../../server/directory/services/service.schemas.js';
+import type { Understood } from '../../../server/directory/search/understand-query.js';
 
 /** A server response type after JSON: dates arrive as ISO strings. */
 export type OverTheWire<T> = T extends Date
@@ -20,6 +21,8 @@ export type { OrganizationDetail } from '../../../server/directory/organizations
 export type { PhoneView as Phone } from '../../../server/directory/records/view-schemas.js';
 export type { ContactBrief as Contact, ServiceDetail, ServiceSummary };
 export type Schedule = ServiceDetail['schedules'][number];
+export type { Understood };
+export type { WayOn } from '../../../server/directory/search/way-on.js';
 
 export interface Meta {
   sampleData: boolean;
@@ -64,6 +67,9 @@ export interface Page<T> {
   page: number;
   perPage: number;
 }
+
+/** A page of the service list, with the filters it read from the words typed. */
+export type ServicePage = Page<ServiceSummary> & { understood: Understood[] };
 
 export type FacetName = 'governorate' | 'category' | 'population' | 'language' | 'organizationType';
 

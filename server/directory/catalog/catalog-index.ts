@@ -102,61 +102,6 @@ class FieldIndex {
   }
 }
 
-/** Record ids ordered by a numeric field, for ranges (`$gte`, `$gt`, `$lte`, `$lt`): the bounding box of a distance search. */
-class RangeIndex {
-  private readonly values = new Map<string, number>();
-  private sorted: { ids: string[]; values: Float64Array } | undefined;
-
-  constructor(readonly path: string) {}
-
-  add(id: string, record: object): void {
-    const value = getPath(record, this.path);
-    if (typeof value === 'number' && Number.isFinite(value)) this.values.set(id, value);
-    this.sorted = undefined;
-  }
-
-  remove(id: string): void {
-    if (this.values.delete(id)) this.sorted = undefined;
-  }
-
-  /** The ids whose value lies in the bounds, or undefined when the condition is not a plain numeric range. */
-  lookup(condition: unknown): string[] | undefined {
-    if (isPlainCondition(condition) || Array.isArray(condition)) return undefined;
-    let low = -Infinity;
-    let high = Infinity;
-    for (const [op, arg] of Object.entries(condition as Record<string, unknown>)) {
-      if (typeof arg !== 'number') return undefined;
-      if (op === '$gte' || op === '$gt') low = Math.max(low, arg);
-      else if (op === '$lte' || op === '$lt') high = Math.min(high, arg);
-      else return undefined;
-    }
-    // Inclusive bounds: a candidate at an exclusive bound is dropped by the full check.
-    const { ids, values } = this.order();
-    const out: string[] = [];
-    for (let i = lowerBound(values, low); i < values.length && values[i]! <= high; i++) out.push(ids[i]!);
-    return out;
-  }
-
-  private order(): { ids: string[]; values: Float64Array } {
-    if (!this.sorted) {
-      const entries = [...this.values].sort((a, b) => a[1] - b[1]);
-      this.sorted = { ids: entries.map(([id]) => id), values: Float64Array.from(entries, ([, v]) => v) };
-    }
-    return this.sorted;
-  }
-}
-
-function lowerBound(values: Float64Array, target: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Record ids by word, with the words kept sorted so that every word starting with a prefix is one range. */
 class WordIndex {
   private readonly postings = new Map<string, Set<string>>();
@@ -220,8 +165,6 @@ class WordIndex {
 export interface CatalogIndexSpec {
   /** Fields answered from postings for equality and `$in` (plain values or arrays of them). */
   fields?: readonly string[];
-  /** Numeric fields answered for ranges. */
-  ranges?: readonly string[];
   /** A field queried as `{ $all: prefixes }`, answered from each record's words. */
   words?: { path: string; of: (record: object) => readonly string[] };
 }
@@ -236,24 +179,20 @@ function* conditionsOf(filter: Filter): Generator<[string, unknown]> {
 
 export class CatalogIndexes {
   private readonly fields: Map<string, FieldIndex>;
-  private readonly ranges: Map<string, RangeIndex>;
   private readonly words: WordIndex | undefined;
 
   constructor(spec: CatalogIndexSpec) {
     this.fields = new Map((spec.fields ?? []).map((path) => [path, new FieldIndex(path)]));
-    this.ranges = new Map((spec.ranges ?? []).map((path) => [path, new RangeIndex(path)]));
     this.words = spec.words && new WordIndex(spec.words.path, spec.words.of);
   }
 
   add(id: string, record: object): void {
     for (const index of this.fields.values()) index.add(id, record);
-    for (const index of this.ranges.values()) index.add(id, record);
     this.words?.add(id, record);
   }
 
   remove(id: string, record: object): void {
     for (const index of this.fields.values()) index.remove(id, record);
-    for (const index of this.ranges.values()) index.remove(id);
     this.words?.remove(id, record);
   }
 
@@ -284,9 +223,6 @@ export class CatalogIndexes {
           const ids = this.words.withAllPrefixes(terms as string[]);
           consider(ids.size, () => ids);
         }
-      } else if (this.ranges.has(path)) {
-        const ids = this.ranges.get(path)!.lookup(condition);
-        if (ids) consider(ids.length, () => ids);
       } else {
         const index = this.fields.get(path);
         const keys = index && queriedKeys(condition);

@@ -15,16 +15,25 @@ export interface CatalogRecord {
   _id: Types.ObjectId;
 }
 
-export interface RecordCatalogOptions {
+/** A structure derived from the records (a compiled read model): built at each load, then told of every change. */
+export interface ReadModel<T> {
+  add(id: string, record: T): void;
+  remove(id: string, record: T): void;
+}
+
+export interface RecordCatalogOptions<T, M extends ReadModel<T>> {
   /** Field-specific matchers, for fields the catalog keeps in another form than the database. */
   fieldMatchers?: FieldMatchers;
   /** What to index so that a search looks at its candidates only. */
   indexes?: CatalogIndexSpec;
+  /** Makes an empty read model to keep current with the records. */
+  readModel?: () => M;
 }
 
-export class RecordCatalog<T extends CatalogRecord> {
+export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = ReadModel<T>> {
   private records = new Map<string, T>();
   private indexes: CatalogIndexes;
+  private model_: M | undefined;
   /**
    * Recent answers by filter, dropped at any change: a directory screen asks the same search three
    * times (list, counts, map) and then its next pages.
@@ -35,9 +44,16 @@ export class RecordCatalog<T extends CatalogRecord> {
     readonly collection: string,
     private readonly model: () => Model<unknown>,
     private readonly prepare: (doc: Record<string, unknown>) => T,
-    private readonly options: RecordCatalogOptions = {},
+    private readonly options: RecordCatalogOptions<T, M> = {},
   ) {
     this.indexes = new CatalogIndexes(options.indexes ?? {});
+  }
+
+  /** The read model of the records (for a catalog made with one); made on first use, not while modules load. */
+  get readModel(): M {
+    this.model_ ??= this.options.readModel?.();
+    if (!this.model_) throw new Error(`The ${this.collection} catalog keeps no read model.`);
+    return this.model_;
   }
 
   get size(): number {
@@ -47,14 +63,17 @@ export class RecordCatalog<T extends CatalogRecord> {
   async loadAll(): Promise<void> {
     const records = new Map<string, T>();
     const indexes = new CatalogIndexes(this.options.indexes ?? {});
+    const readModel = this.options.readModel?.();
     for await (const doc of this.model().collection.find({})) {
       const record = this.prepare(doc);
       const id = record._id.toHexString();
       records.set(id, record);
       indexes.add(id, record);
+      readModel?.add(id, record);
     }
     this.records = records;
     this.indexes = indexes;
+    this.model_ = readModel;
     this.answers.clear();
   }
 
@@ -73,7 +92,10 @@ export class RecordCatalog<T extends CatalogRecord> {
     this.answers.clear();
     ids.forEach((id, i) => {
       const previous = this.records.get(id);
-      if (previous) this.indexes.remove(id, previous);
+      if (previous) {
+        this.indexes.remove(id, previous);
+        this.model_?.remove(id, previous);
+      }
       const doc = docs[i];
       if (!doc) {
         this.records.delete(id);
@@ -82,6 +104,7 @@ export class RecordCatalog<T extends CatalogRecord> {
       const record = this.prepare(doc);
       this.records.set(id, record);
       this.indexes.add(id, record);
+      this.model_?.add(id, record);
     });
   }
 

@@ -4,6 +4,7 @@ import { LocationModel, type LocationDoc } from '../locations/location.model.js'
 import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
 import { ServiceModel, type ServiceDoc } from '../services/service.model.js';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
+import { ServiceReadModel } from './service-read-model.js';
 import type { Filter } from './filter-match.js';
 
 /**
@@ -67,14 +68,16 @@ const prefixMatcher = (doc: object, condition: unknown): boolean => {
 const wordIndex = { path: SEARCH_WORDS, of: (record: object) => (record as { search: CatalogSearch }).search.words };
 
 /** The fields that searches, facets, coverage and the confidential-place checks filter on. */
-export const serviceCatalogOf = (model: () => Model<unknown>) => new RecordCatalog<CatalogService>('services', model, compact, {
-  fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
-  indexes: {
-    fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
-    ranges: ['point.lat', 'point.lng'],
-    words: wordIndex,
-  },
-});
+export const serviceCatalogOf = (model: () => Model<unknown>) =>
+  new RecordCatalog<CatalogService, ServiceReadModel>('services', model, compact, {
+    fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
+    indexes: {
+      fields: ['archivedAt', 'status', 'governorates', 'categories', 'populations', 'languages', 'organizationId', 'organizationType', 'confidential', 'locationIds'],
+      words: wordIndex,
+    },
+    // Searches, facets and the map run their plans here (service-read-model.ts).
+    readModel: () => new ServiceReadModel(),
+  });
 export const serviceCatalog = serviceCatalogOf(() => ServiceModel as never);
 export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
   fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },

@@ -14,12 +14,14 @@ import {
 import { serviceUnavailable } from '../../platform/http/problem.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
+import type { ServicePlan } from '../search/service-plan.js';
+import type { PlanContext, PlanResult } from './service-read-model.js';
 
 /**
  * Reads of the directory that would scan a collection on the embedded database are answered by the
  * catalog instead: always current (the change feed is applied first), same filter objects.
  */
-async function fresh<T extends CatalogRecord>(catalog: RecordCatalog<T>): Promise<RecordCatalog<T>> {
+async function fresh<C extends RecordCatalog<CatalogRecord>>(catalog: C): Promise<C> {
   await currentCatalog();
   return catalog;
 }
@@ -56,6 +58,11 @@ export async function directoryKey(query: unknown): Promise<string> {
 
 export async function findServices(filter: FilterQuery<unknown>): Promise<CatalogService[]> {
   return (await fresh(serviceCatalog)).find(filter as Filter);
+}
+
+/** The services a search plan matches (and their distances with `near`), from the compiled read model. */
+export async function runServicePlan(plan: ServicePlan, context: PlanContext): Promise<PlanResult> {
+  return (await fresh(serviceCatalog)).readModel.run(plan, context);
 }
 
 export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {

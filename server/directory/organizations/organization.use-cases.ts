@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { can, canEverywhere, type SessionUser } from '../../accounts/permissions.js';
 import { badRequest, HttpProblem } from '../../platform/http/problem.js';
-import { findContacts, findLocations, findServices } from '../catalog/queries.js';
+import { findContacts, findLocations, findOrganizations, findServices } from '../catalog/queries.js';
 import { ContactModel } from '../contacts/contact.model.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
@@ -65,7 +65,7 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
 export async function listOrganizations(query: OrganizationListQuery): Promise<Page<Partial<OrganizationSummary>>> {
   const { filter, terms } = await organizationSearch(query, await loadTaxonomy(), query.archived);
   const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
-  const { ids, total } = await rankedPage('organizations', filter, { sort, page: query.page, perPage: query.perPage, terms });
+  const { ids, total } = rankedPage(await findOrganizations(filter), { sort, page: query.page, perPage: query.perPage, terms });
   const rows = await findByIds(OrganizationModel, ids);
   const byId = new Map(rows.map((r) => [idOf(r), r]));
   const items = ids

@@ -35,8 +35,8 @@ export function staleVersion(what: string, current: number): HttpProblem {
   });
 }
 
-/** Up to this many ids are read one by one; more with one `$in`. */
-const POINT_LOOKUPS_MAX = 50;
+/** Up to this many ids (a page of up to 100 records) are read one by one; more with one `$in`. */
+const POINT_LOOKUPS_MAX = 100;
 
 /**
  * Records by id, as plain objects, in no particular order. FerretDB v1 answers `_id` equality from its

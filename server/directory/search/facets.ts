@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { ServiceRecord } from '../services/service.data.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import { directoryKey, findServices } from '../catalog/queries.js';
+import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { withinRadius } from './near.js';
-import { ServiceFilterParams, serviceSearch } from './service-query.js';
+import { planContext } from './near.js';
+import { ServiceFilterParams, servicePlan } from './service-query.js';
 
 export const FacetsQuery = z
   .strictObject(ServiceFilterParams)
@@ -23,7 +23,8 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
-type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType' | 'confidential' | 'locationIds'>;
+type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType'>;
+type Dimension = keyof Omit<Facets, 'total'>;
 
 /** Most frequent first, then by code: a stable order for chips. */
 const ordered = (counts: Map<string, number>) =>
@@ -36,18 +37,21 @@ const DIMENSIONS = {
   population: (row: FacetRow) => row.populations,
   language: (row: FacetRow) => row.languages,
   organizationType: (row: FacetRow) => [row.organizationType],
-} satisfies Record<keyof Omit<Facets, 'total'>, (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined>;
+} satisfies Record<Dimension, (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined>;
 
-function countValues(rows: readonly FacetRow[], values: (row: FacetRow) => readonly (string | null | undefined)[] | null | undefined) {
-  const counts = new Map<string, number>();
+/** The counts of the given dimensions, in one pass over the rows. */
+function countValues(rows: readonly FacetRow[], dimensions: readonly Dimension[]): Map<Dimension, Map<string, number>> {
+  const counts = new Map(dimensions.map((d) => [d, new Map<string, number>()]));
   for (const row of rows) {
-    const list = values(row) ?? [];
-    list.forEach((v, i) => {
-      // A value listed twice on one service counts once.
-      if (v && list.indexOf(v) === i) counts.set(v, (counts.get(v) ?? 0) + 1);
-    });
+    for (const [dimension, tally] of counts) {
+      const list = DIMENSIONS[dimension](row) ?? [];
+      list.forEach((v, i) => {
+        // A value listed twice on one service counts once.
+        if (v && list.indexOf(v) === i) tally.set(v, (tally.get(v) ?? 0) + 1);
+      });
+    }
   }
-  return ordered(counts);
+  return counts;
 }
 
 // The counts of the whole directory are asked for on every visit: kept until the directory changes.
@@ -67,15 +71,14 @@ export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
 
 async function countFacets(query: FacetsQuery): Promise<Facets> {
   const [taxonomy, exposure] = await Promise.all([loadTaxonomy(), publicPlaceExposure()]);
-  const matching = async (q: FacetsQuery): Promise<FacetRow[]> => {
-    const search = serviceSearch(q, taxonomy, exposure.hiddenPlaceIds);
-    return (await findServices(search.filter)).filter((row) => withinRadius(search, exposure, row));
-  };
+  const matching = async (q: FacetsQuery) => (await runServicePlan(servicePlan(q, taxonomy), planContext(exposure))).services;
   const rows = await matching(query);
+  const dimensions = Object.keys(DIMENSIONS) as Dimension[];
+  const selected = dimensions.filter((d) => query[d]?.length);
+  const counts = countValues(rows, dimensions.filter((d) => !selected.includes(d)));
+  // A selected dimension is counted over the search without its own selection: one more run each.
+  for (const d of selected) counts.set(d, countValues(await matching({ ...query, [d]: undefined }), [d]).get(d)!);
   const facets: Facets = { total: rows.length, governorate: {}, category: {}, population: {}, language: {}, organizationType: {} };
-  for (const [name, values] of Object.entries(DIMENSIONS) as [keyof typeof DIMENSIONS, (typeof DIMENSIONS)[keyof typeof DIMENSIONS]][]) {
-    const source = query[name]?.length ? await matching({ ...query, [name]: undefined }) : rows;
-    facets[name] = countValues(source, values);
-  }
+  for (const d of dimensions) facets[d] = ordered(counts.get(d)!);
   return facets;
 }

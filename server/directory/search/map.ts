@@ -7,10 +7,10 @@ import { textIn } from '../../platform/text/translated.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
-import { directoryKey, findServices } from '../catalog/queries.js';
+import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
-import { withinRadius } from './near.js';
-import { ServiceFilterParams, serviceSearch } from './service-query.js';
+import { planContext } from './near.js';
+import { ServiceFilterParams, servicePlan } from './service-query.js';
 
 export const MapQuery = z
   .strictObject(ServiceFilterParams)
@@ -43,14 +43,13 @@ type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categorie
 /** The search as compact GeoJSON: one projected query, organisation names from the shared cache. */
 export async function servicesMap(query: MapQuery): Promise<MapCollection> {
   const exposure = await publicPlaceExposure();
-  const search = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
   const lang = query.lang ?? 'en';
-  const rows: MapRow[] = await findServices(search.filter);
+  const rows: MapRow[] = (await runServicePlan(servicePlan(query, await loadTaxonomy()), planContext(exposure))).services;
   const organizations = await organizationRefs(rows.map((r) => r.organizationId));
   const features: MapFeature[] = [];
   for (const row of rows) {
     const point = exposure.servicePoint(row);
-    if (!point || !withinRadius(search, exposure, row)) continue;
+    if (!point) continue;
     features.push({
       type: 'Feature',
       id: row._id.toHexString(),

@@ -1,10 +1,11 @@
-import type { PlaceExposure, PointSource } from '../locations/place-exposure.js';
-import { haversineKm } from './distance.js';
-import type { ServiceSearch } from './service-query.js';
+import type { PlanContext } from '../catalog/service-read-model.js';
+import type { PlaceExposure } from '../locations/place-exposure.js';
 
-/** Is the service's public point (decided now, not the stored one) within the search's radius (always true without one)? */
-export function withinRadius(search: ServiceSearch, exposure: PlaceExposure, service: PointSource): boolean {
-  if (!search.near?.radiusKm) return true;
-  const p = exposure.servicePoint(service);
-  return p !== null && haversineKm(search.near.center, p) <= search.near.radiusKm;
-}
+/**
+ * How a search plan runs for the public: services are measured from their public point (decided
+ * now, not the stored one), and those at hidden places from a governorate capital whatever they stored.
+ */
+export const planContext = (exposure: PlaceExposure): PlanContext => ({
+  hiddenPlaces: exposure.hiddenPlaceIds,
+  pointOf: (service) => exposure.servicePoint(service),
+});

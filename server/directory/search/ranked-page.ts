@@ -1,8 +1,7 @@
-import type { FilterQuery, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { matchesAllTerms } from '../../platform/text/normalize.js';
-import { findIn, type CatalogSource } from '../catalog/queries.js';
-import { haversineKm, roundKm, type LatLng } from './distance.js';
+import { roundKm } from './distance.js';
 
 export const SORTS = ['relevance', 'name', '-name', 'lastVerifiedAt', '-lastVerifiedAt', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -15,13 +14,14 @@ interface Candidate {
   lastVerifiedAt?: Date | null;
 }
 
-export interface PageRequest<C> {
+export interface PageRequest {
   sort: Sort;
   page: number;
   perPage: number;
   /** Normalised query words: records whose names hold every word rank first. */
   terms: readonly string[];
-  near?: { center: LatLng; radiusKm: number | undefined; pointOf(candidate: C): LatLng | null };
+  /** Km from the search's centre to each candidate's public point (null: none), aligned with the candidates. */
+  distances?: readonly (number | null)[];
 }
 
 export interface RankedPage {
@@ -90,39 +90,21 @@ export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => nu
 }
 
 /**
- * One page of ids for a filter, in a stable order (ties broken by id). The candidates come from the
- * in-memory catalog (a whole-collection scan on the embedded database otherwise); only the page's ids
+ * One page of ids in a stable order (ties broken by id), from all the candidates of a search (the
+ * read model's answer): a heap keeps the first pages, not a sort of them all. Only the page's ids
  * leave this function, and the page's full records are then read by id.
  */
-export async function rankedPage<C extends Candidate = Candidate>(
-  source: CatalogSource,
-  filter: FilterQuery<unknown>,
-  request: PageRequest<C>,
-): Promise<RankedPage> {
-  const { page, perPage, terms, near } = request;
+export function rankedPage<C extends Candidate>(candidates: readonly C[], request: PageRequest): RankedPage {
+  const { page, perPage, terms, distances: kmOf } = request;
   // Without query words every record ranks alike: relevance is plain name order.
   const sort = request.sort === 'relevance' && !terms.length ? 'name' : request.sort;
   const skip = (page - 1) * perPage;
 
-  const candidates = (await findIn(source, filter)) as unknown as C[];
   const distance = new Map<Candidate, number | null>();
-  let ranked: C[] = candidates;
-  if (near) {
-    for (const c of candidates) {
-      const p = near.pointOf(c);
-      distance.set(c, p ? haversineKm(near.center, p) : null);
-    }
-    if (near.radiusKm !== undefined) {
-      const radius = near.radiusKm;
-      ranked = candidates.filter((c) => {
-        const d = distance.get(c);
-        return d != null && d <= radius;
-      });
-    }
-  }
+  if (kmOf) candidates.forEach((c, i) => distance.set(c, kmOf[i] ?? null));
   // Computed once per candidate, not once per comparison.
   const nameRanks = new Map<Candidate, number>();
-  if (terms.length) for (const c of ranked) nameRanks.set(c, matchesAllTerms(c.search?.nameTokens ?? [], terms) ? 0 : 1);
+  if (terms.length) for (const c of candidates) nameRanks.set(c, matchesAllTerms(c.search?.nameTokens ?? [], terms) ? 0 : 1);
   const nameRank = (c: Candidate) => nameRanks.get(c) ?? 1;
   const byDistance = (a: Candidate, b: Candidate) => {
     const x = distance.get(a) ?? Infinity;
@@ -138,11 +120,11 @@ export async function rankedPage<C extends Candidate = Candidate>(
     '-lastVerifiedAt': (a, b) => compareDates(a.lastVerifiedAt, b.lastVerifiedAt, -1),
   };
   const compare = comparators[sort];
-  const pageRows = firstInOrder(ranked, (a, b) => compare(a, b) || compareId(a, b), skip + perPage).slice(skip);
+  const pageRows = firstInOrder(candidates, (a, b) => compare(a, b) || compareId(a, b), skip + perPage).slice(skip);
   const distances = new Map<string, number>();
   for (const c of pageRows) {
     const d = distance.get(c);
     if (d != null) distances.set(c._id.toHexString(), roundKm(d));
   }
-  return { ids: pageRows.map((c) => c._id), total: ranked.length, distances };
+  return { ids: pageRows.map((c) => c._id), total: candidates.length, distances };
 }

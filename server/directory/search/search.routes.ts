@@ -3,6 +3,7 @@ import { apiRoute } from '../../platform/http/api-route.js';
 import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { Facets, FacetsQuery, serviceFacets } from './facets.js';
 import { MapCollection, MapQuery, servicesMapPayload } from './map.js';
+import { WayOn, WayOnQuery, wayOn } from './way-on.js';
 
 /** Search views over services: facet counts and the map. Registered before /services/:id. */
 export function searchRoutes(): Router {
@@ -20,6 +21,22 @@ export function searchRoutes(): Router {
       response: Facets,
     },
     ({ query }) => serviceFacets(query),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'get',
+      path: '/services/way-on',
+      summary: 'Where to go from a search that finds nothing: each filter with what dropping it finds, nearby categories, the hotline',
+      description:
+        'Takes the same filters as GET /services. `filters` lists the filters applied, chosen or read from `q` (with their words), ' +
+        'each with the total the search without it alone returns; `hotlines` serve the governorates asked for, else every governorate.',
+      tags: ['services'],
+      query: WayOnQuery,
+      response: WayOn,
+    },
+    ({ query }) => wayOn(query),
   );
 
   apiRoute(

@@ -1,4 +1,3 @@
-import type { FilterQuery, Types } from 'mongoose';
 import { z } from 'zod';
 import { multiValue, queryBoolean } from '../../platform/http/validate.js';
 import { queryTerms } from '../../platform/text/normalize.js';
@@ -6,11 +5,10 @@ import { LanguageSchema } from '../../platform/text/translated.js';
 import type { ArchivedChoice } from '../records/archived.js';
 import { ObjectIdSchema } from '../records/record.js';
 import { GovernorateInput } from '../services/service.schemas.js';
-import type { ServiceDoc } from '../services/service.model.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { TermCode } from '../taxonomy/taxonomy.schemas.js';
 import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES, SERVICE_STATUSES } from '../vocabulary.js';
-import { planFilter, type PlanField, type ServicePlan } from './service-plan.js';
+import type { PlanField, ServicePlan } from './service-plan.js';
 import { lexiconOf, readQuery, type Understood } from './understand-query.js';
 
 const NearInput = z
@@ -56,15 +54,6 @@ export type ServiceFilters = z.infer<typeof ServiceFilterQuery>;
 
 export const DAY_MS = 86_400_000;
 
-/** A parsed search: the plan, its filter for the catalog, the query words for ranking, the distance constraint, and what was understood of `q`. */
-export interface ServiceSearch {
-  plan: ServicePlan;
-  filter: FilterQuery<ServiceDoc>;
-  terms: string[];
-  near: ServicePlan['near'];
-  understood: Understood[];
-}
-
 /** Where an understood word lands in the plan. */
 const PLAN_FIELD_OF: Record<Understood['field'], PlanField> = { governorate: 'governorates', category: 'categories', population: 'populations' };
 const chosen = (f: ServiceFilters, field: Understood['field']) => Boolean(f[field]?.length);
@@ -103,17 +92,4 @@ export function servicePlan(f: ServiceFilters & { archived?: ArchivedChoice }, t
     words: words.map((text) => ({ text, alternatives: [] })),
     ...(f.near ? { near: { center: f.near, radiusKm: f.radiusKm } } : {}),
   };
-}
-
-/** The plan of a search and what its callers read of it. See servicePlan() and planFilter(). */
-export function serviceSearch(
-  f: ServiceFilters & { archived?: ArchivedChoice },
-  taxonomy: Taxonomy,
-  hiddenPlaces: readonly Types.ObjectId[],
-  now = new Date(),
-): ServiceSearch {
-  const plan = servicePlan(f, taxonomy, now);
-  const { understood } = readServiceQuery(f, taxonomy);
-  // Ranking still weighs every typed word, the understood ones too: a name that holds them all comes first.
-  return { plan, filter: planFilter(plan, hiddenPlaces), terms: f.q ? queryTerms(f.q) : [], near: plan.near, understood };
 }

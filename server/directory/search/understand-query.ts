@@ -3,6 +3,7 @@ import { normalizeText } from '../../platform/text/normalize.js';
 import { allTexts } from '../../platform/text/translated.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
+import { typedWords } from './query-words.js';
 import { GOVERNORATE_WORDS, POPULATION_WORDS, type Words } from './search-vocabulary.js';
 
 /** The filters a typed word can stand for, by their query parameter. */
@@ -39,8 +40,6 @@ interface Lexicon {
 }
 
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-/** Typed words keep their marks (diacritics, joiners) until normalised: they are inside words, not between them. */
-const TYPED_WORD_SPLIT = /[^\p{L}\p{M}\p{N}\u200C\u200D]+/u;
 /** Arabic writes its article joined to the word: "البصرة" is also "بصرة". */
 const bare = (word: string) => (word.length > 3 && word.startsWith('ال') ? word.slice(2) : word);
 const phraseKey = (words: readonly string[]) => words.map(bare).join(' ');
@@ -119,7 +118,7 @@ export function lexiconOf(taxonomy: Taxonomy): Lexicon {
  * searched as text. "legal aid Baghdad", "Baghdad legal aid" and "محامي بغداد" read alike.
  */
 export function readQuery(query: string, lexicon: Lexicon, options: { correct?: boolean } = {}): QueryReading {
-  const typed = query.split(TYPED_WORD_SPLIT).filter((w) => normalizeText(w));
+  const typed = typedWords(query).filter((w) => normalizeText(w));
   const corrected = new Map<number, string>();
   const normal = typed.map((word, i) => {
     const plain = normalizeText(word);
@@ -163,5 +162,8 @@ function vocabularyForm(word: string, lexicon: Lexicon, correct: boolean): { wor
   }
   if (!correct || word.length < TYPO_MIN_LENGTH) return { word, corrected: false };
   const near = [...lexicon.words].filter((known) => known.length >= TYPO_MIN_LENGTH - 1 && withinOneEdit(bare(word), known));
-  return near.length === 1 ? { word: near[0]!, corrected: true } : { word, corrected: false };
+  // Several neighbours are fine when they name the same thing ("محاميي": "محامي" and "محامين").
+  const meaning = (known: string) => JSON.stringify(lexicon.phrases.get(known) ?? null);
+  const unambiguous = near.length > 0 && near.every((known) => meaning(known) === meaning(near[0]!)) && meaning(near[0]!) !== 'null';
+  return unambiguous ? { word: near[0]!, corrected: true } : { word, corrected: false };
 }

@@ -12,8 +12,11 @@ import { toObjectId } from '../records/record.js';
 import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
-import { ServiceFilterParams, serviceSearch } from '../search/service-query.js';
+import { planContext } from '../search/near.js';
+import { readServiceQuery, ServiceFilterParams, servicePlan } from '../search/service-query.js';
 import type { Understood } from '../search/understand-query.js';
+import { runServicePlan } from '../catalog/queries.js';
+import { queryTerms } from '../../platform/text/normalize.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { servicesInOrder, type ServiceRecord } from './service.data.js';
 import { derivedServiceFields, refreshServices } from './service.derived.js';
@@ -54,19 +57,23 @@ export async function searchServices(
   viewer: Viewer,
 ): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }> & { understood: Understood[] }> {
   const exposure = await publicPlaceExposure();
-  const { filter, terms, near, understood } = serviceSearch(query, await loadTaxonomy(), exposure.hiddenPlaceIds);
+  const taxonomy = await loadTaxonomy();
+  const plan = servicePlan(query, taxonomy);
+  const { understood } = readServiceQuery(query, taxonomy);
   if (query.verification?.length) {
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
-    filter.$and!.push({ 'verification.status': { $in: query.verification } });
+    plan.anyOf['verification.status'] = [...query.verification];
   }
-  const sort = query.sort ?? (near ? 'distance' : terms.length ? 'relevance' : 'name');
-  const { ids, total, distances } = await rankedPage<ServiceRecord>('services', filter, {
+  // Ranking weighs every typed word, the understood ones too: a name that holds them all comes first.
+  const terms = query.q ? queryTerms(query.q) : [];
+  const sort = query.sort ?? (plan.near ? 'distance' : terms.length ? 'relevance' : 'name');
+  const found = await runServicePlan(plan, planContext(exposure));
+  const { ids, total, distances } = rankedPage(found.services, {
     sort,
     page: query.page,
     perPage: query.perPage,
     terms,
-    // Distances are measured from the public point only.
-    ...(near ? { near: { ...near, pointOf: (c) => exposure.servicePoint(c) } } : {}),
+    ...(found.distances ? { distances: found.distances } : {}),
   });
   const services = await servicesInOrder(ids);
   const organizations = await organizationRefs(services.map((s) => s.organizationId));

@@ -180,4 +180,40 @@ export const styles = css`
     border-radius: 8px;
     background: var(--ct-surface);
   }
+  /* Understood filters under the search box, and the filters to drop from an empty search. */
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .understood {
+    margin-block: 0.5rem 0.75rem;
+  }
+  .way-on > p {
+    margin-block-start: 0;
+  }
+  .way-on h3 {
+    margin-block: 1rem 0.5rem;
+    font-size: 1rem;
+  }
+  .suggestions,
+  .hotlines {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .suggestions li,
+  .hotlines li {
+    margin-block-end: 0.5rem;
+  }
+  .suggestions a {
+    display: inline-block;
+    min-block-size: 24px;
+    margin-inline-end: 0.5rem;
+  }
+  .hotlines .muted {
+    display: block;
+  }
 `;

@@ -4,9 +4,13 @@ import {
   POPULATIONS,
   SERVICE_LANGUAGES,
 } from '../../../../server/directory/vocabulary.js';
-import { getFacets, getGovernorateShapes, getMapServices, getMeta, searchServices, type Query } from '../../api/client.js';
+import { withoutWords } from '../../../../server/directory/search/query-words.js';
+import { getFacets, getGovernorateShapes, getMapServices, getMeta, getWayOn, searchServices, type Query } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { FacetName, Facets, GovernorateCollection, MapCollection, Meta, Page, ServiceSummary } from '../../api/types.js';
+import type { FacetName, Facets, GovernorateCollection, MapCollection, Meta, ServicePage, Understood, WayOn } from '../../api/types.js';
+import { renderPhones } from '../../components/contact-details/contact-details.js';
+import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
+import { contentText } from '../../components/content-text/content-text.js';
 import '../../components/facet-filter/facet-filter.js';
 import type { FacetOption, FilterChangeDetail } from '../../components/facet-filter/facet-filter.js';
 import '../../components/service-card/service-card.js';
@@ -20,6 +24,7 @@ import { apiFilters, directoryUrl, FACETS, hasFilters, NO_FILTERS, parseDirector
 import { styles } from './directory-view.styles.js';
 
 const PER_PAGE = 20;
+const isFacet = (field: string): field is FacetName => (FACETS as readonly string[]).includes(field);
 const WIDE = '(min-width: 64rem)';
 const SEARCH_DELAY_MS = 400;
 
@@ -36,7 +41,7 @@ const FACET_LABELS = {
  * show list and map side by side; phones switch between them. The URL holds the whole query.
  */
 export class DirectoryView extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, contactDetailsStyles, styles];
   static override properties = {
     results: { state: true },
     listLoading: { state: true },
@@ -48,9 +53,10 @@ export class DirectoryView extends LitElement {
     meta: { state: true },
     wide: { state: true },
     mapModule: { state: true },
+    wayOn: { state: true },
   };
 
-  declare results: Loadable<Page<ServiceSummary>>;
+  declare results: Loadable<ServicePage>;
   declare listLoading: boolean;
   declare facets: Facets | null;
   declare points: Loadable<MapCollection>;
@@ -60,6 +66,8 @@ export class DirectoryView extends LitElement {
   declare meta: Meta | null;
   declare wide: boolean;
   declare mapModule: 'idle' | 'loading' | 'ready' | 'failed';
+  /** Where to go from an empty search; asked for only then (data is metered). */
+  declare wayOn: WayOn | null;
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
@@ -71,6 +79,7 @@ export class DirectoryView extends LitElement {
   #listAbort: AbortController | undefined;
   #facetsAbort: AbortController | undefined;
   #mapAbort: AbortController | undefined;
+  #wayOnAbort: AbortController | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #referenceLoading = false;
 
@@ -86,6 +95,7 @@ export class DirectoryView extends LitElement {
     this.meta = null;
     this.wide = this.#media.matches;
     this.mapModule = 'idle';
+    this.wayOn = null;
   }
 
   get #query(): DirectoryQuery {
@@ -105,7 +115,7 @@ export class DirectoryView extends LitElement {
     super.disconnectedCallback();
     this.#media.removeEventListener('change', this.#onMedia);
     clearTimeout(this.#searchTimer);
-    for (const abort of [this.#listAbort, this.#facetsAbort, this.#mapAbort]) abort?.abort();
+    for (const abort of [this.#listAbort, this.#facetsAbort, this.#mapAbort, this.#wayOnAbort]) abort?.abort();
   }
 
   override willUpdate(): void {
@@ -123,7 +133,7 @@ export class DirectoryView extends LitElement {
     const listKey = `${filtersKey}|${query.page}`;
     if (listKey !== this.#listKey) {
       this.#listKey = listKey;
-      void this.#loadList({ ...filters, page: query.page, perPage: PER_PAGE });
+      void this.#loadList(filters, query.page);
     }
     if (filtersKey !== this.#facetsKey) {
       this.#facetsKey = filtersKey;
@@ -140,14 +150,18 @@ export class DirectoryView extends LitElement {
     setPageTitle(this.#i18n, query.q ? `“${query.q}”` : '', this.#i18n.t('directory.title'));
   }
 
-  async #loadList(query: Query): Promise<void> {
+  async #loadList(filters: Query, page: number): Promise<void> {
     this.#listAbort?.abort();
+    this.#wayOnAbort?.abort();
     const abort = (this.#listAbort = new AbortController());
     // The previous results stay on screen (marked busy) until the new ones arrive.
     if (this.results.state !== 'ready') this.results = { state: 'loading' };
     this.listLoading = true;
     try {
-      this.results = { state: 'ready', value: await searchServices(query, abort.signal) };
+      const value = await searchServices({ ...filters, page, perPage: PER_PAGE }, abort.signal);
+      this.wayOn = null;
+      if (!value.total) void this.#loadWayOn(filters);
+      this.results = { state: 'ready', value };
     } catch (error) {
       if (abort.signal.aborted) return;
       this.results = { state: 'failed', error };
@@ -163,6 +177,15 @@ export class DirectoryView extends LitElement {
     } catch {
       // Counts are a help, not a need: chips still work without them.
       if (!abort.signal.aborted) this.facets = null;
+    }
+  }
+
+  async #loadWayOn(filters: Query): Promise<void> {
+    const abort = (this.#wayOnAbort = new AbortController());
+    try {
+      this.wayOn = await getWayOn(filters, abort.signal);
+    } catch {
+      // A help, not a need: the empty message stands alone without it.
     }
   }
 
@@ -268,6 +291,85 @@ export class DirectoryView extends LitElement {
     }
   }
 
+  /** Drops one filter: an understood one by removing its words from the search box, a chosen one by unselecting it. */
+  #drop(filter: { field: string; code: string; words?: string | undefined }): void {
+    const query = this.#query;
+    if (filter.words !== undefined) this.#go({ q: withoutWords(query.q, filter.words) });
+    else if (filter.field === 'acceptsReferrals') this.#go({ acceptsReferrals: false });
+    else if (isFacet(filter.field)) this.#go({ filters: { ...query.filters, [filter.field]: query.filters[filter.field].filter((v) => v !== filter.code) } });
+  }
+
+  #filterLabel(filter: { field: string; code: string }): string | null {
+    if (filter.field === 'acceptsReferrals') return this.#i18n.t('filters.acceptsReferrals');
+    return isFacet(filter.field) ? this.#valueLabel(filter.field, filter.code) : null;
+  }
+
+  /** What the search read from the words typed ("Baghdad ✕ Legal aid ✕"): each chip removes its words. */
+  #renderUnderstood() {
+    const understood: Understood[] = this.results.state === 'ready' ? (this.results.value.understood ?? []) : [];
+    if (!understood.length) return nothing;
+    const i18n = this.#i18n;
+    return html`<ul class="chips understood" aria-label=${i18n.t('directory.understood')}>
+      ${understood.map((u) => {
+        const label = this.#valueLabel(u.field, u.code);
+        return html`<li>
+          <button type="button" class="remove-chip" aria-label=${i18n.t('filters.remove', { label })} @click=${() => this.#drop(u)}>
+            ${label} <span aria-hidden="true">✕</span>
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  /** An empty search is never a dead end: filters to drop with what each would find, nearby categories, whom to call. */
+  #renderWayOn(wayOn: WayOn) {
+    const i18n = this.#i18n;
+    const query = this.#query;
+    const filters = wayOn.filters.flatMap((f) => {
+      const label = this.#filterLabel(f);
+      return label === null ? [] : [{ ...f, label }];
+    });
+    // The places read from the words stay; the need becomes the suggested category.
+    const placeWords = (this.results.state === 'ready' ? this.results.value.understood : []).filter((u) => u.field === 'governorate').map((u) => u.words);
+    const categoryUrl = (code: string) =>
+      directoryUrl({ ...query, q: placeWords.join(' '), filters: { ...NO_FILTERS, governorate: query.filters.governorate, category: [code] }, acceptsReferrals: false, page: 1 });
+    return html`${filters.length
+        ? html`<h3>${i18n.t('wayOn.filters')}</h3>
+            <ul class="chips">
+              ${filters.map(
+                (f) => html`<li>
+                  <button type="button" class="remove-chip" @click=${() => this.#drop(f)}>
+                    ${i18n.t('wayOn.remove', { label: f.label, results: i18n.plural('directory.results', f.total) })}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${wayOn.categories.length
+        ? html`<h3>${i18n.t('wayOn.categories')}</h3>
+            <ul class="suggestions">
+              ${wayOn.categories.map(
+                (c) => html`<li>
+                  <a href=${categoryUrl(c.code)}>${this.#valueLabel('category', c.code)}</a>
+                  <span class="muted">${i18n.plural('directory.results', c.total)}</span>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+      ${wayOn.hotlines.length
+        ? html`<h3>${i18n.t('wayOn.hotlines')}</h3>
+            <ul class="hotlines">
+              ${wayOn.hotlines.map(
+                (h) => html`<li>
+                  <a href="/services/${encodeURIComponent(h.id)}"><strong>${contentText(i18n, h.name)}</strong></a>
+                  <span class="muted">${contentText(i18n, h.organization.name)}</span>
+                  ${renderPhones(i18n, h.phones)}
+                </li>`,
+              )}
+            </ul>`
+        : nothing}`;
+  }
+
   #renderFilters() {
     const i18n = this.#i18n;
     const query = this.#query;
@@ -361,7 +463,12 @@ export class DirectoryView extends LitElement {
     }
     const { items, total } = results.value;
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
-    if (!items.length) return html`<p class="empty">${i18n.t('directory.noResults')}</p>`;
+    if (!items.length) {
+      return html`<div class="empty way-on">
+        <p>${i18n.t('directory.noResults')}</p>
+        ${this.wayOn ? this.#renderWayOn(this.wayOn) : nothing}
+      </div>`;
+    }
     return html`<ol class="results" start=${(query.page - 1) * PER_PAGE + 1}>
         ${items.map((service) => html`<li><ct-service-card .service=${service} .reference=${this.reference}></ct-service-card></li>`)}
       </ol>
@@ -418,6 +525,7 @@ export class DirectoryView extends LitElement {
           <button type="submit" class="button">${i18n.t('directory.searchSubmit')}</button>
         </div>
       </form>
+      ${this.#renderUnderstood()}
       <div class="layout view-${view}">
         ${this.#renderFilters()}
         <section class="list" aria-labelledby="results-heading" aria-busy=${this.listLoading ? 'true' : 'false'}>

@@ -1,0 +1,378 @@
+import { boundingBox, haversineKm, type LatLng } from '../search/distance.js';
+import { PLAN_FIELDS, type PlanField, type ServicePlan } from '../search/service-plan.js';
+import type { ReadModel } from './catalog.js';
+import type { CatalogService } from './directory-catalog.js';
+
+/**
+ * The service catalog compiled for searching: each record has a dense slot number, and every code a
+ * plan can ask for has a sorted list of the slots that hold it. A plan runs as intersections of those
+ * lists (smallest first), words as prefix ranges over a sorted word list, `near` through a coarse
+ * grid; only the few per-record checks left read the records. Kept current record by record.
+ * planFilter() + filter-match stay the reference it must agree with (test/unit/service-plan-executor.test.ts).
+ */
+
+/** Sorted slots, no duplicates. */
+type Slots = ArrayLike<number>;
+
+const EMPTY: Slots = [];
+
+function lowerBound<T>(items: ArrayLike<T>, target: T, from = 0): number {
+  let low = from;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first index at or after `from` whose slot is ≥ target, by doubling steps: cheap when the next match is near. */
+function gallop(slots: Slots, target: number, from: number): number {
+  let step = 1;
+  let high = from;
+  while (high < slots.length && slots[high]! < target) {
+    from = high + 1;
+    high += step;
+    step *= 2;
+  }
+  let low = from;
+  high = Math.min(high, slots.length);
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (slots[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Calls `visit(i)`, in order, for each index i of `a` whose slot is also in `b`: O(m log(n/m)) for m ≪ n. */
+function eachCommon(a: Slots, b: Slots, visit: (i: number) => void): void {
+  if (a.length <= b.length) {
+    for (let i = 0, j = 0; i < a.length && j < b.length; i++) {
+      j = gallop(b, a[i]!, j);
+      if (j < b.length && b[j] === a[i]) visit(i);
+    }
+  } else {
+    for (let i = 0, j = 0; j < b.length && i < a.length; j++) {
+      i = gallop(a, b[j]!, i);
+      if (i < a.length && a[i] === b[j]) visit(i);
+    }
+  }
+}
+
+function insertSlot(list: number[], slot: number): void {
+  if (!list.length || list[list.length - 1]! < slot) {
+    list.push(slot);
+    return;
+  }
+  const at = lowerBound(list, slot);
+  if (list[at] !== slot) list.splice(at, 0, slot);
+}
+
+function removeSlot(list: number[], slot: number): void {
+  const at = lowerBound(list, slot);
+  if (list[at] === slot) list.splice(at, 1);
+}
+
+/** Slot lists by key. */
+class Postings {
+  readonly lists = new Map<string, number[]>();
+
+  add(key: string, slot: number): boolean {
+    const list = this.lists.get(key);
+    if (list) insertSlot(list, slot);
+    else this.lists.set(key, [slot]);
+    return !list;
+  }
+
+  /** True when the key has no slot left (and was dropped). */
+  remove(key: string, slot: number): boolean {
+    const list = this.lists.get(key);
+    if (!list) return false;
+    removeSlot(list, slot);
+    if (list.length) return false;
+    this.lists.delete(key);
+    return true;
+  }
+
+  get(key: string): Slots {
+    return this.lists.get(key) ?? EMPTY;
+  }
+}
+
+const isObjectId = (v: unknown): v is { toHexString(): string } =>
+  typeof v === 'object' && v !== null && typeof (v as { toHexString?: unknown }).toHexString === 'function';
+
+/** The codes a stored value answers to, as the filter interpreter compares them: strings as they are, ids by hex. */
+function codesOf(value: unknown): string[] {
+  const one = (v: unknown) => (typeof v === 'string' ? v : isObjectId(v) ? v.toHexString() : undefined);
+  const codes = (Array.isArray(value) ? value : [value]).map(one).filter((c): c is string => c !== undefined);
+  return [...new Set(codes)];
+}
+
+function getPath(record: object, path: readonly string[]): unknown {
+  let current: unknown = record;
+  for (const key of path) {
+    if (current === null || current === undefined || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Fields with postings: those a plan names, and the places (for services measured from a capital). */
+type IndexedField = PlanField | 'locationIds';
+
+/** Grid cells of a tenth of a degree (~11 km): a radius search looks at the cells its box covers. */
+const CELL_DEG = 0.1;
+/** Cells by row and column in one number (columns span ±1800). */
+const cellKey = (latCell: number, lngCell: number) => latCell * 8192 + lngCell;
+const cellOf = (degrees: number) => Math.floor(degrees / CELL_DEG);
+
+interface Cell {
+  lat: number;
+  lng: number;
+  slots: number[];
+}
+
+/** What a run needs from the caller: the places whose services are measured from a capital, and each service's public point. */
+export interface PlanContext {
+  hiddenPlaces: readonly { toString(): string }[];
+  pointOf(service: CatalogService): LatLng | null;
+}
+
+export interface PlanResult {
+  /** The matching services, in no particular order. */
+  services: CatalogService[];
+  /** With `near`: km from its centre to each service's public point (null: none), aligned with `services`. */
+  distances?: (number | null)[];
+}
+
+const timeOf = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : NaN);
+const tristate = (v: unknown) => (v === true ? 1 : v === false ? 0 : -1);
+
+export class ServiceReadModel implements ReadModel<CatalogService> {
+  private readonly slotOf = new Map<string, number>();
+  private readonly records: (CatalogService | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly fields = new Map<IndexedField, Postings>([...PLAN_FIELDS, 'locationIds' as const].map((f) => [f, new Postings()]));
+  private readonly paths = new Map<IndexedField, string[]>([...this.fields.keys()].map((f) => [f, f.split('.')]));
+  /** `archivedAt` null or missing, or set. */
+  private readonly flags = new Postings();
+  private readonly words = new Postings();
+  /** The keys of `words`, sorted: every word starting with a prefix is one range. */
+  private readonly sortedWords: string[] = [];
+  private readonly cells = new Map<number, Cell>();
+  // Per-slot columns for the checks done record by record.
+  private lat = new Float64Array(1024);
+  private lng = new Float64Array(1024);
+  private verifiedAt = new Float64Array(1024);
+  private referrals = new Int8Array(1024);
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  add(id: string, record: CatalogService): void {
+    const slot = this.freeSlots.pop() ?? this.records.length;
+    if (slot >= this.lat.length) this.grow();
+    this.slotOf.set(id, slot);
+    this.records[slot] = record;
+    this.index(slot, record, true);
+  }
+
+  remove(id: string, record: CatalogService): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.index(slot, record, false);
+    this.slotOf.delete(id);
+    this.records[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
+  private grow(): void {
+    const widen = <A extends Float64Array | Int8Array>(a: A, make: (n: number) => A) => {
+      const b = make(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.lat = widen(this.lat, (n) => new Float64Array(n));
+    this.lng = widen(this.lng, (n) => new Float64Array(n));
+    this.verifiedAt = widen(this.verifiedAt, (n) => new Float64Array(n));
+    this.referrals = widen(this.referrals, (n) => new Int8Array(n));
+  }
+
+  /** Adds the slot to (or removes it from) every list the record belongs to. */
+  private index(slot: number, record: CatalogService, adding: boolean): void {
+    for (const [field, postings] of this.fields) {
+      for (const code of codesOf(getPath(record, this.paths.get(field)!))) {
+        if (adding) postings.add(code, slot);
+        else postings.remove(code, slot);
+      }
+    }
+    const flags = [(record as { archivedAt?: unknown }).archivedAt == null ? 'live' : 'archived', ...(record.confidential === true ? ['confidential'] : [])];
+    for (const flag of flags) {
+      if (adding) this.flags.add(flag, slot);
+      else this.flags.remove(flag, slot);
+    }
+    for (const word of new Set(record.search.words)) {
+      if (adding) {
+        if (this.words.add(word, slot)) this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+      } else if (this.words.remove(word, slot)) this.sortedWords.splice(lowerBound(this.sortedWords, word), 1);
+    }
+    const point = record.point as { lat?: unknown; lng?: unknown } | null | undefined;
+    const lat = point?.lat;
+    const lng = point?.lng;
+    const placed = typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng);
+    if (placed) {
+      const key = cellKey(cellOf(lat), cellOf(lng));
+      const cell = this.cells.get(key) ?? { lat: cellOf(lat), lng: cellOf(lng), slots: [] };
+      if (adding) {
+        this.cells.set(key, cell);
+        insertSlot(cell.slots, slot);
+      } else {
+        removeSlot(cell.slots, slot);
+        if (!cell.slots.length) this.cells.delete(key);
+      }
+    }
+    if (adding) {
+      this.lat[slot] = placed ? lat : NaN;
+      this.lng[slot] = placed ? lng : NaN;
+      this.verifiedAt[slot] = timeOf(record.lastVerifiedAt);
+      this.referrals[slot] = tristate(record.acceptsReferrals);
+    }
+  }
+
+  /** Every live slot: the answer to a plan with no condition on lists. */
+  private allSlots(): number[] {
+    const out: number[] = [];
+    this.records.forEach((r, slot) => {
+      if (r) out.push(slot);
+    });
+    return out;
+  }
+
+  /** The slots of every word that starts with one of the forms. */
+  private wordSlots(forms: readonly string[]): Slots[] {
+    const lists: Slots[] = [];
+    for (const form of new Set(forms)) {
+      for (let i = lowerBound(this.sortedWords, form); i < this.sortedWords.length && this.sortedWords[i]!.startsWith(form); i++) {
+        lists.push(this.words.get(this.sortedWords[i]!));
+      }
+    }
+    return lists;
+  }
+
+  /**
+   * The slots a radius admits before the exact distance: those whose stored point lies in its box,
+   * and those measured from a governorate capital whatever they stored (confidential, or at a hidden
+   * place) — a stale exact point must not decide, or probing boxes would locate a shelter.
+   */
+  private nearSlots(center: LatLng, radiusKm: number, hiddenPlaces: PlanContext['hiddenPlaces']): Slots[] {
+    const box = boundingBox(center, radiusKm);
+    const [latLow, latHigh, lngLow, lngHigh] = [cellOf(box.minLat), cellOf(box.maxLat), cellOf(box.minLng), cellOf(box.maxLng)];
+    const covered: Cell[] = [];
+    if ((latHigh - latLow + 1) * (lngHigh - lngLow + 1) > this.cells.size) {
+      for (const cell of this.cells.values()) {
+        if (cell.lat >= latLow && cell.lat <= latHigh && cell.lng >= lngLow && cell.lng <= lngHigh) covered.push(cell);
+      }
+    } else {
+      for (let la = latLow; la <= latHigh; la++) {
+        for (let ln = lngLow; ln <= lngHigh; ln++) {
+          const cell = this.cells.get(cellKey(la, ln));
+          if (cell) covered.push(cell);
+        }
+      }
+    }
+    const inBox: number[] = [];
+    for (const { slots } of covered) {
+      for (const s of slots) {
+        const lat = this.lat[s]!;
+        const lng = this.lng[s]!;
+        if (lat >= box.minLat && lat <= box.maxLat && lng >= box.minLng && lng <= box.maxLng) inBox.push(s);
+      }
+    }
+    const places = this.fields.get('locationIds')!;
+    return [Int32Array.from(inBox).sort(), this.flags.get('confidential'), ...hiddenPlaces.map((id) => places.get(String(id)))];
+  }
+
+  /** The union of sorted lists, sorted. */
+  private union(lists: readonly Slots[]): Slots {
+    if (lists.length === 1) return lists[0]!;
+    let total = 0;
+    for (const list of lists) total += list.length;
+    // Few slots: sorting them beats sweeping a mark per slot of the whole catalog.
+    if (total * 16 < this.records.length) {
+      const out = new Int32Array(total);
+      let n = 0;
+      for (const list of lists) for (let i = 0; i < list.length; i++) out[n++] = list[i]!;
+      out.sort();
+      let unique = 0;
+      for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i]!;
+      return out.subarray(0, unique);
+    }
+    const marks = new Uint8Array(this.records.length);
+    for (const list of lists) for (let i = 0; i < list.length; i++) marks[list[i]!] = 1;
+    const out: number[] = [];
+    for (let s = 0; s < marks.length; s++) if (marks[s]) out.push(s);
+    return out;
+  }
+
+  /** The candidates that are in at least one of the lists. */
+  private narrow(candidates: Slots, lists: readonly Slots[]): Slots {
+    const keep = new Uint8Array(candidates.length);
+    let total = 0;
+    for (const list of lists) total += list.length;
+    // Many long lists (a short prefix): their union once is cheaper than searching each for every candidate.
+    const searches = lists.length * candidates.length * Math.log2(2 + total / Math.max(1, lists.length * candidates.length));
+    const lookIn = searches > total + this.records.length ? [this.union(lists)] : lists;
+    for (const list of lookIn) {
+      eachCommon(candidates, list, (i) => {
+        keep[i] = 1;
+      });
+    }
+    const out: number[] = [];
+    for (let i = 0; i < candidates.length; i++) if (keep[i]) out.push(candidates[i]!);
+    return out;
+  }
+
+  /** Runs a plan: the services it matches, and with `near`, their distances. */
+  run(plan: ServicePlan, context: PlanContext): PlanResult {
+    // Each condition: a slot must be in at least one of its lists.
+    const conditions: Slots[][] = [];
+    if (plan.archived !== 'include') conditions.push([this.flags.get(plan.archived === 'only' ? 'archived' : 'live')]);
+    for (const field of PLAN_FIELDS) {
+      const codes = plan.anyOf[field];
+      if (!codes) continue;
+      const postings = this.fields.get(field)!;
+      conditions.push(codes.map((code) => postings.get(field === 'organizationId' ? code.toLowerCase() : code)));
+    }
+    for (const word of plan.words) conditions.push(this.wordSlots([word.text, ...word.alternatives]));
+    const radiusKm = plan.near?.radiusKm;
+    if (plan.near && radiusKm) conditions.push(this.nearSlots(plan.near.center, radiusKm, context.hiddenPlaces));
+
+    const estimate = (lists: Slots[]) => lists.reduce((n, l) => n + l.length, 0);
+    const ordered = conditions.map((lists) => ({ lists, size: estimate(lists) })).sort((a, b) => a.size - b.size);
+    let slots: Slots = ordered.length ? this.union(ordered[0]!.lists) : this.allSlots();
+    for (let c = 1; c < ordered.length && slots.length; c++) slots = this.narrow(slots, ordered[c]!.lists);
+
+    const since = plan.verifiedSince?.getTime();
+    const referrals = plan.acceptsReferrals === undefined ? undefined : plan.acceptsReferrals ? 1 : 0;
+    const services: CatalogService[] = [];
+    const distances: (number | null)[] | undefined = plan.near ? [] : undefined;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i]!;
+      if (referrals !== undefined && this.referrals[s] !== referrals) continue;
+      if (since !== undefined && !(this.verifiedAt[s]! >= since)) continue;
+      const record = this.records[s]!;
+      if (plan.near) {
+        const point = context.pointOf(record);
+        const km = point ? haversineKm(plan.near.center, point) : null;
+        if (radiusKm && (km === null || km > radiusKm)) continue;
+        distances!.push(km);
+      }
+      services.push(record);
+    }
+    return distances ? { services, distances } : { services };
+  }
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import mongoose from 'mongoose';
+import type { CommandStartedEvent } from 'mongodb';
+import { ContactModel } from '../../server/directory/contacts/contact.model.js';
+import { LocationModel } from '../../server/directory/locations/location.model.js';
+import { ServiceModel } from '../../server/directory/services/service.model.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { referralIn, referralNetwork, type Network } from './referrals-fixtures.js';
+
+/**
+ * The embedded database answers a filter that is exactly `{ _id: <one id> }` by its index and any
+ * other filter by reading and decoding the whole collection. Every command the server sends while
+ * serving a signed-in member's inbox, outbox, service page and organisation page is recorded at the
+ * driver (so the session store's own client is seen too) and must select one record by `_id`.
+ */
+type Selection = { op: string; collection: string; filter: unknown };
+
+/** The filters a command selects by (none for inserts); a cursor or aggregation counts as a scan. */
+function selections(e: CommandStartedEvent): Selection[] {
+  const c = e.command as Record<string, unknown>;
+  const collection = String(c[e.commandName]);
+  switch (e.commandName) {
+    case 'find':
+      return [{ op: 'find', collection, filter: c.filter }];
+    case 'findAndModify':
+      return [{ op: 'findAndModify', collection, filter: c.query }];
+    case 'count':
+      return [{ op: 'count', collection, filter: c.query }];
+    case 'update':
+      return (c.updates as { q: unknown }[]).map((u) => ({ op: 'update', collection, filter: u.q }));
+    case 'delete':
+      return (c.deletes as { q: unknown }[]).map((d) => ({ op: 'delete', collection, filter: d.q }));
+    case 'insert':
+      return [];
+    default:
+      return [{ op: e.commandName, collection, filter: c }];
+  }
+}
+
+const isOneId = (filter: unknown) => {
+  if (!filter || typeof filter !== 'object') return false;
+  const keys = Object.keys(filter);
+  const id = (filter as { _id?: unknown })._id;
+  return keys.length === 1 && keys[0] === '_id' && (typeof id === 'string' || id instanceof mongoose.mongo.ObjectId);
+};
+
+describe('no scan on the signed-in request paths', () => {
+  let t: TestApp;
+  let n: Network;
+
+  before(async () => {
+    const uri = process.env.MONGODB_URI!;
+    // Command events are off unless the client is created with them on.
+    t = await startTestApp({}, { uri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` });
+    n = await referralNetwork(t.app);
+    const place = await LocationModel.create({ organizationId: n.receiverOrg, name: { en: 'Office' }, address: { governorate: 'IQ-AR' }, lat: 36.19, lng: 44.01 });
+    await ServiceModel.updateOne({ _id: n.serviceId }, { $set: { locationIds: [place._id] } });
+    await ContactModel.create({ organizationId: n.receiverOrg, serviceId: n.serviceId, name: 'Shelter desk' });
+    await referralIn(n, 'sent');
+    await referralIn(n, 'accepted');
+    await referralIn(n, 'draft');
+    // The in-memory indexes load once, as the server does at start; requests then read by _id only.
+    for (const [, who, url] of pages()) await who.get(url).expect(200);
+  });
+  after(() => t.close());
+
+  async function commandsWhile(run: () => Promise<unknown>): Promise<Selection[]> {
+    const seen: Selection[] = [];
+    const db = mongoose.connection.db!.databaseName;
+    const record = (e: CommandStartedEvent) => {
+      if (e.databaseName === db) seen.push(...selections(e));
+    };
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', record);
+    try {
+      await run();
+    } finally {
+      client.off('commandStarted', record);
+    }
+    return seen;
+  }
+
+  const pages = () => [
+    ['the inbox', n.receiver, '/api/v1/referrals?box=inbox'],
+    ['the inbox, filtered', n.receiver, '/api/v1/referrals?box=inbox&status=sent&urgency=high&overdue=false&governorate=IQ-AR'],
+    ['the outbox', n.sender, '/api/v1/referrals?box=outbox&pageSize=2&page=2'],
+    ['a service page', n.receiver, `/api/v1/services/${n.serviceId}`],
+    ['an organisation page', n.receiver, `/api/v1/organizations/${n.receiverOrg}`],
+  ] as const;
+
+  it('selects every record it reads or writes by its _id alone', async () => {
+    for (const [what, who, url] of pages()) {
+      let body: Record<string, unknown> = {};
+      const commands = await commandsWhile(async () => {
+        body = (await who.get(url).expect(200)).body as Record<string, unknown>;
+      });
+      assert.ok(commands.length > 0, `${what}: the session at least is read`);
+      const scans = commands.filter((c) => !isOneId(c.filter)).map((c) => `${c.op} ${c.collection} ${JSON.stringify(c.filter).slice(0, 160)}`);
+      assert.deepEqual(scans, [], `${what} (${url}) sent queries that scan`);
+      if (url.includes('box=inbox&status')) assert.equal(body.total, 1);
+      if (url.includes('/services/')) assert.equal(JSON.stringify(body).includes('Shelter desk') && JSON.stringify(body).includes('Office'), true, what);
+    }
+  });
+});
