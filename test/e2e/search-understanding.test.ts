@@ -130,3 +130,18 @@ test('in Sorani, a search that finds nothing offers the filters with counts and 
   assert.equal(await total(page), population.total);
   await page.context().close();
 });
+
+test('in Sorani, a misspelt "پارێزر بەغدا" shows lawyers in Baghdad, says so, and searches as typed in one tap', async () => {
+  const page = await app.open({ language: 'ckb', viewport: PHONE });
+  await page.goto('/');
+  await search(page, 'گەڕان لە خزمەتگوزارییەکان', 'گەڕان', 'پارێزر بەغدا');
+  const note = page.locator('p.corrected');
+  await note.waitFor();
+  assert.match((await note.textContent()) ?? '', /ئەنجامەکانی .*هاوکاریی یاسایی/);
+  assert.equal(await total(page), (await api('category=legal-aid&governorate=IQ-BG')).total);
+  await note.getByRole('link', { name: 'لەبری ئەوە بگەڕێ بۆ «پارێزر بەغدا»' }).click();
+  await page.waitForURL((url) => url.searchParams.get('asTyped') === 'true');
+  await page.locator('p.corrected').waitFor({ state: 'detached' });
+  await fitsThePhone(page);
+  await page.context().close();
+});

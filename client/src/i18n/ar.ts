@@ -65,6 +65,8 @@ export const ar: Catalogue<FullPlural> = {
   'directory.page': 'الصفحة {page} من {pages}',
   'directory.pagination': 'صفحات النتائج',
   'directory.understood': 'ما فُهم من بحثك',
+  'directory.correctedTo': 'تُعرض نتائج {words}.',
+  'directory.searchAsTyped': 'ابحث بدلًا من ذلك عن «{q}»',
   'wayOn.filters': 'ابحث دون أحد عوامل التصفية',
   'wayOn.remove': 'إزالة {label} — {results}',
   'wayOn.categories': 'خدمات مشابهة في المكان نفسه',

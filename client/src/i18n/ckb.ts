@@ -62,6 +62,8 @@ export const ckb: Catalogue<Plural> = {
   'directory.page': 'پەڕەی {page} لە {pages}',
   'directory.pagination': 'پەڕەکانی ئەنجام',
   'directory.understood': 'ئەوەی لە گەڕانەکەت تێگەیشتین',
+  'directory.correctedTo': 'ئەنجامەکانی {words} پیشان دەدرێن.',
+  'directory.searchAsTyped': 'لەبری ئەوە بگەڕێ بۆ «{q}»',
   'wayOn.filters': 'بەبێ یەکێک لە پاڵاوتنەکان بگەڕێ',
   'wayOn.remove': 'لابردنی {label} — {results}',
   'wayOn.categories': 'خزمەتگوزاریی هاوشێوە لە هەمان شوێن',

@@ -65,6 +65,8 @@ const common = {
   'directory.page': 'Page {page} of {pages}',
   'directory.pagination': 'Result pages',
   'directory.understood': 'Understood from your search',
+  'directory.correctedTo': 'Showing results for {words}.',
+  'directory.searchAsTyped': 'Search instead for “{q}”',
   'wayOn.filters': 'Search without one filter',
   'wayOn.remove': 'Remove {label} — {results}',
   'wayOn.categories': 'Similar services in the same place',

@@ -6,6 +6,8 @@ export const FACETS: readonly FacetName[] = ['governorate', 'category', 'populat
 /** Everything the directory shows, as held in its URL: search words, filters, list or map, page. */
 export interface DirectoryQuery {
   q: string;
+  /** Search the words as typed: no spelling correction (after "Search instead for …"). */
+  asTyped: boolean;
   filters: Record<FacetName, string[]>;
   acceptsReferrals: boolean;
   view: 'list' | 'map';
@@ -36,6 +38,7 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     q: params.get('q')?.trim() ?? '',
+    asTyped: params.get('asTyped') === 'true',
     filters: filtersOf((facet) => list(params, facet)),
     acceptsReferrals: params.get('acceptsReferrals') === 'true',
     view: params.get('view') === 'map' ? 'map' : 'list',
@@ -47,6 +50,7 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 export function directoryUrl(query: DirectoryQuery): string {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
+  if (query.q && query.asTyped) params.set('asTyped', 'true');
   for (const facet of FACETS) if (query.filters[facet].length) params.set(facet, query.filters[facet].join(','));
   if (query.acceptsReferrals) params.set('acceptsReferrals', 'true');
   if (query.view === 'map') params.set('view', 'map');
@@ -57,7 +61,7 @@ export function directoryUrl(query: DirectoryQuery): string {
 
 /** The API filters of a query (what the list, the facets and the map all share). */
 export function apiFilters(query: DirectoryQuery): Query {
-  return { q: query.q, ...query.filters, acceptsReferrals: query.acceptsReferrals };
+  return { q: query.q, ...(query.asTyped ? { asTyped: true } : {}), ...query.filters, acceptsReferrals: query.acceptsReferrals };
 }
 
 export function hasFilters(query: DirectoryQuery): boolean {

@@ -221,7 +221,8 @@ export class DirectoryView extends LitElement {
   }
 
   #go(change: Partial<DirectoryQuery>, options: { replace?: boolean } = {}): void {
-    const query = { ...this.#query, page: 1, ...change };
+    // New words are read afresh, corrections included.
+    const query = { ...this.#query, page: 1, ...(change.q !== undefined && change.q !== this.#query.q ? { asTyped: false } : {}), ...change };
     navigate(directoryUrl(query), options);
   }
 
@@ -309,7 +310,13 @@ export class DirectoryView extends LitElement {
     const understood: Understood[] = this.results.state === 'ready' ? (this.results.value.understood ?? []) : [];
     if (!understood.length) return nothing;
     const i18n = this.#i18n;
-    return html`<ul class="chips understood" aria-label=${i18n.t('directory.understood')}>
+    const corrected = understood.filter((u) => u.correctedTo);
+    return html`${corrected.length
+        ? html`<p class="corrected" role="status">
+            ${i18n.t('directory.correctedTo', { words: corrected.map((u) => this.#valueLabel(u.field, u.code)).join(i18n.t('app.comma')) })}
+            <a href=${directoryUrl({ ...this.#query, asTyped: true, page: 1 })}>${i18n.t('directory.searchAsTyped', { q: this.#query.q })}</a>
+          </p>`
+        : nothing}<ul class="chips understood" aria-label=${i18n.t('directory.understood')}>
       ${understood.map((u) => {
         const label = this.#valueLabel(u.field, u.code);
         return html`<li>
