@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { seedDatabase } from '../../seed/seed.js';
+import { directoryCatalog } from '../../server/directory/catalog/directory-catalog.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -103,6 +104,8 @@ describe('search relevance on the sample directory', () => {
   before(async () => {
     t = await startTestApp();
     await seedDatabase({ sample: true, log: () => {} });
+    // The read model takes the whole sample in before the first query (a busy machine may need over 1 s).
+    await directoryCatalog.ensureFresh();
   });
   after(() => t.close());
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
+import { directoryCatalog } from '../../server/directory/catalog/directory-catalog.js';
 import { seedReferenceData } from '../../seed/reference-data.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/platform/config.js';
@@ -43,6 +44,9 @@ export async function startTestApp(
   if (mongoose.connection.readyState === 0) await connectDatabase(uri, dbName);
   await ensureIndexes();
   await seedReferenceData();
+  // As server/main.ts does before it reports ready: on a busy machine the first load can outlast the
+  // 1 s that a request waits for it (then 503), which would fail a test for the machine's sake.
+  await directoryCatalog.ensureFresh();
   const app = createApp({ config, logger: createLogger(config.LOG_LEVEL) });
   return {
     app,
