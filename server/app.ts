@@ -5,6 +5,7 @@ import { activityRoutes } from './activities/activity.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { currentCatalog } from './directory/catalog/queries.js';
+import { freshnessPerRequest } from './directory/catalog/request-freshness.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): Express {
   );
   // Answers there can depend on who asks: never shared, never reused across sign-out (http-cache.ts).
   app.use(['/api', '/hsds'], privateToViewer);
+  // Every directory read of a request shares one look at the change feed.
+  app.use(['/api', '/hsds'], freshnessPerRequest);
 
   const apiDocs = openApiRoutes(config.publicUrl);
   app.use(apiDocs.docs);

@@ -64,3 +64,35 @@ describe('search reads what people type', () => {
     assert.deepEqual(res.body.understood.map((u: { code: string }) => u.code), ['legal-aid']);
   });
 });
+
+describe('a misspelt need or place', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+    const admin = await signedInAgent(t.app, { role: 'platform-admin' });
+    const org = await post<Created>(admin, '/organizations', { name: { en: 'Karkh Law Office' }, type: 'local-ngo', governorates: ['IQ-BG'] });
+    await post<Created>(admin, '/services', { organizationId: org.id, name: { en: 'Representation in court' }, categories: ['legal-aid'], governorates: ['IQ-BG'] });
+  });
+  after(() => t.close());
+
+  const search = (query: string) => request(t.app).get(`/api/v1/services?${query}`).expect(200);
+
+  it('a word of five letters or more one edit from a vocabulary word is read as it, and says so', async () => {
+    for (const typo of ['lawyr Baghdad', 'Baghdda lawyer', 'محاميي بغداد', 'پارێزر بەغدا']) {
+      const res = await search(`q=${encodeURIComponent(typo)}`);
+      assert.equal(res.body.total, 1, typo);
+      assert.ok(res.body.understood.some((u: { correctedTo?: string }) => u.correctedTo), `${typo}: ${JSON.stringify(res.body.understood)}`);
+    }
+  });
+
+  it('asTyped=true searches the words as typed: the original one tap away', async () => {
+    const res = await search(`q=${encodeURIComponent('lawyr')}&asTyped=true`);
+    assert.equal(res.body.total, 0);
+    assert.deepEqual(res.body.understood, []);
+  });
+
+  it('short words are never corrected', async () => {
+    const res = await search(`q=${encodeURIComponent('lawy')}`);
+    assert.deepEqual(res.body.understood, []);
+  });
+});

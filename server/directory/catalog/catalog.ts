@@ -34,6 +34,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
   private records = new Map<string, T>();
   private indexes: CatalogIndexes;
   private model_: M | undefined;
+  private generation_ = 0;
   /**
    * Recent answers by filter, dropped at any change: a directory screen asks the same search three
    * times (list, counts, map) and then its next pages.
@@ -60,6 +61,11 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     return this.records.size;
   }
 
+  /** Changes (in the same step) whenever any record does: what values derived from the records are keyed by. */
+  get generation(): number {
+    return this.generation_;
+  }
+
   async loadAll(): Promise<void> {
     const records = new Map<string, T>();
     const indexes = new CatalogIndexes(this.options.indexes ?? {});
@@ -75,6 +81,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     this.indexes = indexes;
     this.model_ = readModel;
     this.answers.clear();
+    this.generation_++;
   }
 
   /** Re-reads these records one by one (a lookup by _id each; `$in` would scan on the embedded database). */
@@ -90,6 +97,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
       );
     }
     this.answers.clear();
+    this.generation_++;
     ids.forEach((id, i) => {
       const previous = this.records.get(id);
       if (previous) {
@@ -147,6 +155,23 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
       if (record) yield record;
     }
   }
+}
+
+/**
+ * A value computed from the records of these catalogs, kept until any of them changes: computed once
+ * per change, not per request, and never older than the records it is read with.
+ */
+export function derivedFrom<V>(catalogs: readonly { generation: number }[], compute: () => V): () => V {
+  let key: string | undefined;
+  let value: V;
+  return () => {
+    const current = catalogs.map((c) => c.generation).join(':');
+    if (current !== key) {
+      value = compute();
+      key = current;
+    }
+    return value;
+  };
 }
 
 const MAX_ANSWERS = 64;

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { forgetFreshness } from './request-freshness.js';
 
 /**
  * A small log of which records changed, so every app instance can keep its in-memory read model
@@ -49,6 +50,7 @@ export class ChangeFeed {
         if (version % PRUNE_EVERY === 0) {
           await this.changes().deleteMany({ _id: { $ne: STATE_ID }, at: { $lt: new Date(Date.now() - KEEP_MS) } });
         }
+        forgetFreshness();
         return;
       } catch (err) {
         // The embedded database's read-modify-write is not isolated: two first writers may both insert

@@ -12,6 +12,7 @@ import {
   type CatalogService,
 } from './directory-catalog.js';
 import { serviceUnavailable } from '../../platform/http/problem.js';
+import { oncePerRequest } from './request-freshness.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
 import type { ServicePlan } from '../search/service-plan.js';
@@ -30,10 +31,14 @@ async function fresh<C extends RecordCatalog<CatalogRecord>>(catalog: C): Promis
 const STARTING_WAIT_MS = 1_000;
 
 /**
- * The catalog brought up to date. Until it has loaded once, a read waits at most STARTING_WAIT_MS
+ * The catalog brought up to date, once per request (request-freshness.ts). Until it has loaded once, a read waits at most STARTING_WAIT_MS
  * and then answers 503 with Retry-After, rather than hanging for the minutes a large load takes.
  */
-export async function currentCatalog(): Promise<void> {
+export function currentCatalog(): Promise<void> {
+  return oncePerRequest(bringUpToDate);
+}
+
+async function bringUpToDate(): Promise<void> {
   if (directoryCatalog.isLoaded) return directoryCatalog.ensureFresh();
   const load = directoryCatalog.ensureFresh();
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
+import { derivedFrom } from '../catalog/catalog.js';
 import { directoryCatalog, locationCatalog, serviceCatalog } from '../catalog/directory-catalog.js';
+import { currentCatalog } from '../catalog/queries.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import { LocationModel } from './location.model.js';
 import type { ServiceDoc } from '../services/service.model.js';
@@ -33,7 +35,12 @@ export interface PlaceExposure {
 
 /** THE decision, from the catalogs brought up to date first (every public surface asks it). */
 export async function publicPlaceExposure(): Promise<PlaceExposure> {
-  await directoryCatalog.ensureFresh();
+  await currentCatalog();
+  return currentExposure();
+}
+
+/** Decided again after any change to services or places (a pure function of them), not per request. */
+const currentExposure = derivedFrom([serviceCatalog, locationCatalog], (): PlaceExposure => {
   const hidden = new Map<string, Types.ObjectId>();
   // A place used by a confidential service is as secret as that service, archived or not; one it used
   // before stays secret (heldSecretSince) until a platform admin releases it.
@@ -61,7 +68,7 @@ export async function publicPlaceExposure(): Promise<PlaceExposure> {
     },
     hiddenPlaceIds: [...hidden.values()],
   };
-}
+});
 
 /**
  * Marks places a confidential service uses or used as secret for good, BEFORE the service is written:

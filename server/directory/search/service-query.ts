@@ -24,6 +24,8 @@ const NearInput = z
 export const DirectoryFilterParams = {
   /** Free text: every word must match the start of a word in a name, description, organisation or category. */
   q: z.string().max(200).optional(),
+  /** Read `q` as typed: no spelling correction (the "search instead for …" of a corrected query). */
+  asTyped: queryBoolean.optional(),
   governorate: multiValue(GovernorateInput).optional(),
   /** A group code includes its categories. */
   category: multiValue(TermCode).optional(),
@@ -62,7 +64,7 @@ const chosen = (f: ServiceFilters, field: Understood['field']) => Boolean(f[fiel
  */
 export function readServiceQuery(f: ServiceFilters, taxonomy: Taxonomy): { understood: Understood[]; words: string[] } {
   if (!f.q) return { understood: [], words: [] };
-  const reading = readQuery(f.q, lexiconOf(taxonomy));
+  const reading = readQuery(f.q, lexiconOf(taxonomy), { correct: !f.asTyped });
   const understood = reading.understood.filter((u) => !chosen(f, u.field));
   const asText = reading.understood.filter((u) => chosen(f, u.field)).map((u) => u.words);
   return { understood, words: queryTerms([reading.text, ...asText].join(' ')) };

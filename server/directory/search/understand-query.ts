@@ -15,6 +15,8 @@ export const Understood = z.object({
   code: z.string(),
   /** The words of the query it was read from, as typed: remove them from `q` to drop the filter. */
   words: z.string(),
+  /** Set when a typed word was a misspelling: what it was read as ("Showing results for …"). */
+  correctedTo: z.string().optional(),
 });
 export type Understood = z.infer<typeof Understood>;
 
@@ -32,6 +34,8 @@ interface Meaning {
 /** Normalised phrases (words joined by one space) and what they name. */
 interface Lexicon {
   phrases: Map<string, Meaning[]>;
+  /** Every word of every phrase, for recognising a word with a proclitic or a typo. */
+  words: Set<string>;
   longest: number;
 }
 
@@ -41,23 +45,49 @@ const bare = (word: string) => (word.length > 3 && word.startsWith('ال') ? wor
 const phraseKey = (words: readonly string[]) => words.map(bare).join(' ');
 const wordsOf = (text: string) => normalizeText(text).split(WORD_SPLIT).filter(Boolean);
 
-/** Words that join a need to a place ("legal aid in Baghdad"): left out of the text once something was understood. */
-const LINKING_WORDS = new Set(
-  ['in', 'at', 'for', 'of', 'the', 'near', 'and', 'to', 'في', 'فى', 'الى', 'إلى', 'من', 'قرب', 'عند', 'و', 'لە', 'بۆ', 'و', 'نزیک', 'لای'].map(normalizeText),
+/**
+ * Words that join a need to a place ("legal aid in Baghdad", "services for men"): left out of the text
+ * once something was understood, since no record needs to contain them.
+ */
+const FILLER_WORDS = new Set(
+  [
+    ...['in', 'at', 'for', 'of', 'the', 'near', 'and', 'to', 'services', 'service', 'help'],
+    ...['في', 'فى', 'الى', 'إلى', 'من', 'قرب', 'عند', 'و', 'خدمات', 'خدمة', 'مساعدة'],
+    ...['لە', 'بۆ', 'و', 'نزیک', 'لای', 'خزمەتگوزاری', 'خزمەتگوزارییەکان'],
+  ].map(normalizeText),
 );
+
+/** Arabic prepositions and conjunctions written joined to the next word: "للنساء" is "النساء". */
+const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'و', 'ب', 'ل', 'ف'];
+
+/** A typo is looked for only in words this long: shorter ones have too many neighbours. */
+const TYPO_MIN_LENGTH = 5;
+
+/** At most one edit (insertion, deletion, substitution, or two neighbours swapped) between a and b. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [la, lb] = [a.length, b.length];
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 const lexicons = new WeakMap<Taxonomy, Lexicon>();
 
 /** Every name and synonym of the categories, populations and governorates, in the three languages. */
 export function lexiconOf(taxonomy: Taxonomy): Lexicon {
-  const known = lexicons.get(taxonomy);
-  if (known) return known;
+  const cached = lexicons.get(taxonomy);
+  if (cached) return cached;
   const phrases = new Map<string, Meaning[]>();
+  const known = new Set<string>();
   let longest = 1;
   const add = (text: string, meaning: Meaning) => {
     const words = wordsOf(text);
     if (!words.length) return;
     const key = phraseKey(words);
+    for (const word of key.split(' ')) known.add(word);
     const meanings = phrases.get(key) ?? [];
     if (!meanings.some((m) => m.field === meaning.field && m.code === meaning.code)) meanings.push(meaning);
     phrases.set(key, meanings);
@@ -77,7 +107,7 @@ export function lexiconOf(taxonomy: Taxonomy): Lexicon {
     const words = GOVERNORATE_WORDS[g.code];
     if (words) addWords(words, meaning);
   }
-  const lexicon = { phrases, longest };
+  const lexicon = { phrases, words: known, longest };
   lexicons.set(taxonomy, lexicon);
   return lexicon;
 }
@@ -87,9 +117,15 @@ export function lexiconOf(taxonomy: Taxonomy): Lexicon {
  * governorate (in any of the three languages, any order) becomes that filter; the other words are
  * searched as text. "legal aid Baghdad", "Baghdad legal aid" and "محامي بغداد" read alike.
  */
-export function readQuery(query: string, lexicon: Lexicon): QueryReading {
+export function readQuery(query: string, lexicon: Lexicon, options: { correct?: boolean } = {}): QueryReading {
   const typed = typedWords(query).filter((w) => normalizeText(w));
-  const normal = typed.map(normalizeText);
+  const corrected = new Map<number, string>();
+  const normal = typed.map((word, i) => {
+    const plain = normalizeText(word);
+    const form = vocabularyForm(plain, lexicon, options.correct ?? true);
+    if (form.corrected) corrected.set(i, form.word);
+    return form.word;
+  });
   const understood: Understood[] = [];
   const rest: string[] = [];
   for (let i = 0; i < typed.length; ) {
@@ -98,12 +134,36 @@ export function readQuery(query: string, lexicon: Lexicon): QueryReading {
       const meanings = lexicon.phrases.get(phraseKey(normal.slice(i, i + n)));
       if (!meanings) continue;
       const words = typed.slice(i, i + n).join(' ');
-      for (const m of meanings) if (!understood.some((u) => u.field === m.field && u.code === m.code)) understood.push({ ...m, words });
+      const fixed = Array.from({ length: n }, (_, k) => corrected.has(i + k));
+      const correctedTo = fixed.some(Boolean) ? normal.slice(i, i + n).join(' ') : undefined;
+      for (const m of meanings) {
+        if (!understood.some((u) => u.field === m.field && u.code === m.code)) understood.push({ ...m, words, ...(correctedTo ? { correctedTo } : {}) });
+      }
       matched = n;
     }
     if (matched) i += matched;
     else rest.push(typed[i++]!);
   }
-  const text = understood.length ? rest.filter((w) => !LINKING_WORDS.has(normalizeText(w))) : rest;
+  const text = understood.length ? rest.filter((w) => !FILLER_WORDS.has(normalizeText(w))) : rest;
   return { understood, text: text.join(' ') };
+}
+
+/**
+ * The form of a typed word that the vocabulary knows: itself; without a joined Arabic proclitic
+ * ("للنساء" → "النساء"); or, for a word of five letters or more that the vocabulary does not know,
+ * the one vocabulary word a single edit away (the normaliser has already made ة/ه, ى/ي, أ/ا alike).
+ */
+function vocabularyForm(word: string, lexicon: Lexicon, correct: boolean): { word: string; corrected: boolean } {
+  if (lexicon.words.has(bare(word))) return { word, corrected: false };
+  for (const prefix of PROCLITICS) {
+    if (word.length - prefix.length < 3 || !word.startsWith(prefix)) continue;
+    const rest = prefix.endsWith('ال') || prefix === 'لل' ? `ال${word.slice(prefix.length)}` : word.slice(prefix.length);
+    if (lexicon.words.has(bare(rest))) return { word: rest, corrected: false };
+  }
+  if (!correct || word.length < TYPO_MIN_LENGTH) return { word, corrected: false };
+  const near = [...lexicon.words].filter((known) => known.length >= TYPO_MIN_LENGTH - 1 && withinOneEdit(bare(word), known));
+  // Several neighbours are fine when they name the same thing ("محاميي": "محامي" and "محامين").
+  const meaning = (known: string) => JSON.stringify(lexicon.phrases.get(known) ?? null);
+  const unambiguous = near.length > 0 && near.every((known) => meaning(known) === meaning(near[0]!)) && meaning(near[0]!) !== 'null';
+  return unambiguous ? { word: near[0]!, corrected: true } : { word, corrected: false };
 }

@@ -122,8 +122,9 @@ export class ReferralFigures extends LitElement {
     const i18n = this.#i18n;
     const series: BarSeries[] = [{ label: '', colour: COLOUR }];
     // A withheld count (null) reads "fewer than 5" and draws no bar.
+    // `??` would turn a withheld null into 0: only an absent code counts as none.
     const shown = (code: C) => {
-      const count = counts.get(code) ?? 0;
+      const count = counts.has(code) ? counts.get(code)! : 0;
       return count === null ? i18n.t('coverage.fewerThanFive') : i18n.number(count);
     };
     const bars: Bar[] = codes.map((code) => ({ label: label(code), values: [counts.get(code) ?? 0], display: shown(code) }));
