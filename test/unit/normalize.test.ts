@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchesAllTerms, normalizeText, queryTerms, searchWords, tokenize } from '../../server/platform/text/normalize.js';
+import { matchesAllTerms, normalizeText, queryTerms, searchWords, termMatch, tokenize } from '../../server/platform/text/normalize.js';
 import { searchFields } from '../../server/directory/search-fields.js';
 
 describe('normalizeText', () => {
@@ -71,7 +71,17 @@ describe('tokens and search words', () => {
     }
   });
 
-  it('matchesAllTerms decides name-first ranking', () => {
+  it('termMatch tells a whole word (with or without its article) from a prefix, for ranking', () => {
+    const name = tokenize('المأوى الآمن Night shelter');
+    assert.equal(termMatch(name, 'night'), 2);
+    assert.equal(termMatch(name, 'shel'), 1);
+    assert.equal(termMatch(name, normalizeText('مأوى')), 2, 'without the article');
+    assert.equal(termMatch(name, normalizeText('المأوى')), 2);
+    assert.equal(termMatch(name, normalizeText('مأ')), 1);
+    assert.equal(termMatch(name, 'women'), 0);
+  });
+
+  it('matchesAllTerms tells whether every word starts a word', () => {
     const name = tokenize('Emergency Shelter for Women');
     assert.equal(matchesAllTerms(name, queryTerms('shel wom')), true);
     assert.equal(matchesAllTerms(name, queryTerms('shelter legal')), false);

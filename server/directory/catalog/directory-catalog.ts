@@ -35,6 +35,7 @@ export function wordsFromPrefixes(prefixes: readonly string[]): string[] {
 export interface CatalogSearch {
   nameTokens: string[];
   sortName: string;
+  /** Sorted, so that ranking finds a query word among them by binary search. */
   words: string[];
 }
 
@@ -50,7 +51,7 @@ function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T {
     search: {
       nameTokens: (search.nameTokens ?? []).map(intern),
       sortName: search.sortName ?? '',
-      words: search.words ? search.words.map(intern) : wordsFromPrefixes(search.prefixes ?? []),
+      words: search.words ? search.words.map(intern).sort() : wordsFromPrefixes(search.prefixes ?? []),
     },
   } as unknown as T;
 }

@@ -1,7 +1,9 @@
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { matchesAllTerms } from '../../platform/text/normalize.js';
+import { termMatch } from '../../platform/text/normalize.js';
+import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { roundKm } from './distance.js';
+import type { Understood } from './understand-query.js';
 
 export const SORTS = ['relevance', 'name', '-name', 'lastVerifiedAt', '-lastVerifiedAt', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -10,16 +12,35 @@ export const SortParam = z.enum(SORTS);
 /** The few fields that ordering needs. */
 interface Candidate {
   _id: Types.ObjectId;
-  search?: { nameTokens?: string[] | null; sortName?: string | null } | null;
+  /** `words` sorted (as the catalog keeps them): a query word is looked up by binary search. */
+  search?: { nameTokens?: string[] | null; words?: string[] | null; sortName?: string | null } | null;
   lastVerifiedAt?: Date | null;
+  categories?: string[] | null;
+  governorates?: string[] | null;
+  populations?: string[] | null;
 }
+
+/** A filter read from the query's words (understand-query.ts), as ranking weighs it. */
+export interface UnderstoodFilter {
+  field: 'categories' | 'governorates' | 'populations';
+  code: string;
+  /** The codes that satisfy it: a category with its children. */
+  codes: readonly string[];
+}
+
+const RECORD_FIELD = { category: 'categories', governorate: 'governorates', population: 'populations' } as const;
+
+export const understoodFilters = (understood: readonly Understood[], taxonomy: Pick<Taxonomy, 'withChildren'>): UnderstoodFilter[] =>
+  understood.map((u) => ({ field: RECORD_FIELD[u.field], code: u.code, codes: u.field === 'category' ? taxonomy.withChildren([u.code]) : [u.code] }));
 
 export interface PageRequest {
   sort: Sort;
   page: number;
   perPage: number;
-  /** Normalised query words: records whose names hold every word rank first. */
+  /** Normalised query words, understood ones too: matches in the name rank first, exact words above prefixes. */
   terms: readonly string[];
+  /** The filters understood from the query: records for which they are the main thing rank first. */
+  understood?: readonly UnderstoodFilter[];
   /** Km from the search's centre to each candidate's public point (null: none), aligned with the candidates. */
   distances?: readonly (number | null)[];
 }
@@ -89,42 +110,99 @@ export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => nu
   return heap.sort(compare);
 }
 
+/** 2 when `term` is one of the sorted `words`, 1 when it starts one, 0 otherwise. */
+function sortedMatch(words: readonly string[], term: string): 0 | 1 | 2 {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (words[mid]! < term) low = mid + 1;
+    else high = mid;
+  }
+  const next = words[low];
+  return next === term ? 2 : next?.startsWith(term) ? 1 : 0;
+}
+
+/** Per query word: exact in the name 4, a prefix in the name 3, exact elsewhere (description, organisation, category) 2, a prefix there 1. */
+function textScore(c: Candidate, terms: readonly string[]): number {
+  const names = c.search?.nameTokens ?? [];
+  const words = c.search?.words ?? [];
+  let score = 0;
+  for (const term of terms) {
+    const inName = termMatch(names, term);
+    score += inName ? 2 + inName : sortedMatch(words, term);
+  }
+  return score;
+}
+
+/**
+ * How much the understood filters are the record's own: for a category, 2 when it (or a child) is the
+ * record's first category — a legal-aid clinic before a case-management service that also lists legal
+ * aid — and 1 when the record lists that very category; places and populations count 1 when first.
+ */
+function filterFit(c: Candidate, understood: readonly UnderstoodFilter[]): { need: number; other: number } {
+  let need = 0;
+  let other = 0;
+  for (const u of understood) {
+    const held = c[u.field] ?? [];
+    const first = held[0];
+    if (u.field === 'categories') need += first !== undefined && u.codes.includes(first) ? 2 : held.includes(u.code) ? 1 : 0;
+    else if (first !== undefined && u.codes.includes(first)) other += 1;
+  }
+  return { need, other };
+}
+
 /**
  * One page of ids in a stable order (ties broken by id), from all the candidates of a search (the
  * read model's answer): a heap keeps the first pages, not a sort of them all. Only the page's ids
- * leave this function, and the page's full records are then read by id.
+ * leave this function, and the page's full records are then read by id. Relevance is computed once
+ * per candidate, into arrays, not once per comparison.
  */
 export function rankedPage<C extends Candidate>(candidates: readonly C[], request: PageRequest): RankedPage {
-  const { page, perPage, terms, distances: kmOf } = request;
+  const { page, perPage, terms, distances: kmOf, understood = [] } = request;
   // Without query words every record ranks alike: relevance is plain name order.
   const sort = request.sort === 'relevance' && !terms.length ? 'name' : request.sort;
   const skip = (page - 1) * perPage;
+  const n = candidates.length;
 
-  const distance = new Map<Candidate, number | null>();
-  if (kmOf) candidates.forEach((c, i) => distance.set(c, kmOf[i] ?? null));
-  // Computed once per candidate, not once per comparison.
-  const nameRanks = new Map<Candidate, number>();
-  if (terms.length) for (const c of candidates) nameRanks.set(c, matchesAllTerms(c.search?.nameTokens ?? [], terms) ? 0 : 1);
-  const nameRank = (c: Candidate) => nameRanks.get(c) ?? 1;
-  const byDistance = (a: Candidate, b: Candidate) => {
-    const x = distance.get(a) ?? Infinity;
-    const y = distance.get(b) ?? Infinity;
+  const distance = new Float64Array(n).fill(Infinity);
+  if (kmOf) for (let i = 0; i < n; i++) distance[i] = kmOf[i] ?? Infinity;
+  const ranked = sort === 'relevance' || sort === 'distance';
+  const need = new Int32Array(ranked ? n : 0);
+  const text = new Int32Array(ranked ? n : 0);
+  const other = new Int32Array(ranked ? n : 0);
+  if (ranked) {
+    for (let i = 0; i < n; i++) {
+      const c = candidates[i]!;
+      const fit = filterFit(c, understood);
+      need[i] = fit.need;
+      other[i] = fit.other;
+      text[i] = textScore(c, terms);
+    }
+  }
+  const nameOf = (i: number) => sortNameOf(candidates[i]!);
+  const byName = (a: number, b: number) => compareText(nameOf(a), nameOf(b));
+  const relevance = (a: number, b: number) => need[b]! - need[a]! || text[b]! - text[a]! || other[b]! - other[a]! || byName(a, b);
+  const byDistance = (a: number, b: number) => {
+    const x = distance[a]!;
+    const y = distance[b]!;
     return x === y ? 0 : x < y ? -1 : 1;
   };
-  const comparators: Record<Sort, (a: Candidate, b: Candidate) => number> = {
-    relevance: (a, b) => nameRank(a) - nameRank(b) || compareText(sortNameOf(a), sortNameOf(b)),
-    distance: (a, b) => byDistance(a, b) || nameRank(a) - nameRank(b) || compareText(sortNameOf(a), sortNameOf(b)),
-    name: (a, b) => compareText(sortNameOf(a), sortNameOf(b)),
-    '-name': (a, b) => compareText(sortNameOf(b), sortNameOf(a)),
-    lastVerifiedAt: (a, b) => compareDates(a.lastVerifiedAt, b.lastVerifiedAt, 1),
-    '-lastVerifiedAt': (a, b) => compareDates(a.lastVerifiedAt, b.lastVerifiedAt, -1),
+  const dateOf = (i: number) => candidates[i]!.lastVerifiedAt;
+  const comparators: Record<Sort, (a: number, b: number) => number> = {
+    relevance,
+    distance: (a, b) => byDistance(a, b) || relevance(a, b),
+    name: byName,
+    '-name': (a, b) => byName(b, a),
+    lastVerifiedAt: (a, b) => compareDates(dateOf(a), dateOf(b), 1),
+    '-lastVerifiedAt': (a, b) => compareDates(dateOf(a), dateOf(b), -1),
   };
   const compare = comparators[sort];
-  const pageRows = firstInOrder(candidates, (a, b) => compare(a, b) || compareId(a, b), skip + perPage).slice(skip);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const pageRows = firstInOrder(order, (a, b) => compare(a, b) || compareId(candidates[a]!, candidates[b]!), skip + perPage).slice(skip);
   const distances = new Map<string, number>();
-  for (const c of pageRows) {
-    const d = distance.get(c);
-    if (d != null) distances.set(c._id.toHexString(), roundKm(d));
+  for (const i of pageRows) {
+    if (distance[i] !== Infinity) distances.set(candidates[i]!._id.toHexString(), roundKm(distance[i]!));
   }
-  return { ids: pageRows.map((c) => c._id), total: candidates.length, distances };
+  return { ids: pageRows.map((i) => candidates[i]!._id), total: n, distances };
 }

@@ -11,7 +11,7 @@ import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArch
 import { toObjectId } from '../records/record.js';
 import { VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
-import { rankedPage, SortParam } from '../search/ranked-page.js';
+import { rankedPage, SortParam, understoodFilters } from '../search/ranked-page.js';
 import { planContext } from '../search/near.js';
 import { readServiceQuery, ServiceFilterParams, servicePlan } from '../search/service-query.js';
 import type { Understood } from '../search/understand-query.js';
@@ -64,8 +64,9 @@ export async function searchServices(
     if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
     plan.anyOf['verification.status'] = [...query.verification];
   }
-  // Ranking weighs every typed word, the understood ones too: a name that holds them all comes first.
+  // Ranking weighs every typed word, the understood ones too, and whether the understood filters are the service's own.
   const terms = query.q ? queryTerms(query.q) : [];
+
   const sort = query.sort ?? (plan.near ? 'distance' : terms.length ? 'relevance' : 'name');
   const found = await runServicePlan(plan, planContext(exposure));
   const { ids, total, distances } = rankedPage(found.services, {
@@ -73,6 +74,7 @@ export async function searchServices(
     page: query.page,
     perPage: query.perPage,
     terms,
+    understood: understoodFilters(understood, taxonomy),
     ...(found.distances ? { distances: found.distances } : {}),
   });
   const services = await servicesInOrder(ids);

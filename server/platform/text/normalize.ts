@@ -105,7 +105,21 @@ export function queryTerms(query: string): string[] {
   return meaningful.length ? meaningful : tokens;
 }
 
-/** Does any word of `tokens` start with `term`? Used to rank name matches above description matches. */
+/**
+ * How well `term` meets a record's words, for ranking: 2 when it is one of them (or one without its
+ * article), 1 when it starts one, 0 otherwise. Runs per candidate of a search, so it allocates nothing.
+ */
+export function termMatch(tokens: readonly string[], term: string): 0 | 1 | 2 {
+  let found: 0 | 1 | 2 = 0;
+  for (const t of tokens) {
+    const bare = t.length > 3 && t.startsWith('ال') ? 2 : 0;
+    if (t.length === term.length ? t === term : bare && t.length - bare === term.length && t.startsWith(term, bare)) return 2;
+    if (t.startsWith(term) || (bare && t.startsWith(term, bare))) found = 1;
+  }
+  return found;
+}
+
+/** Does any word of `tokens` start with `term`? */
 export function matchesAllTerms(tokens: readonly string[], terms: readonly string[]): boolean {
   return terms.every((term) =>
     tokens.some((t) => t.startsWith(term) || (withoutArticle(t)?.startsWith(term) ?? false)),

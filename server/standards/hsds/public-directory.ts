@@ -5,7 +5,10 @@ import { LocationModel } from '../../directory/locations/location.model.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
 import { SEARCH_WORDS } from '../../directory/catalog/directory-catalog.js';
-import { findIn, type CatalogSource } from '../../directory/catalog/queries.js';
+import { findIn, runServicePlan } from '../../directory/catalog/queries.js';
+import { planContext } from '../../directory/search/near.js';
+import { servicePlan } from '../../directory/search/service-query.js';
+import { SERVICE_STATUSES } from '../../directory/vocabulary.js';
 import { loadTaxonomy } from '../../directory/taxonomy/taxonomy.data.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import { allTexts, type Language } from '../../platform/text/translated.js';
@@ -50,17 +53,29 @@ export interface ServiceQuery {
 /** A filter that matches nothing, for ids that cannot exist (no 400: HSDS filters narrow results). */
 const NOTHING = { _id: { $in: [] } };
 
-/** Free text is matched by the catalog (its word index); the database gets the ids it found. */
-async function searchFilter(source: CatalogSource, search: string | undefined) {
+/** Organisations' free text is matched by the catalog (its word index); the database gets the ids it found. */
+async function organizationSearchFilter(search: string | undefined) {
   const terms = search === undefined ? [] : queryTerms(search);
   if (!terms.length) return {};
-  const found = await findIn(source, { archivedAt: null, [SEARCH_WORDS]: { $all: terms } });
+  const found = await findIn('organizations', { archivedAt: null, [SEARCH_WORDS]: { $all: terms } });
   return { _id: { $in: found.map((r) => r._id) } };
+}
+
+/**
+ * Services are searched as `/api/v1/services?q=` searches them (service-query.ts): words naming a
+ * place, need or population are read as that filter, the rest as text. Every status stays in reach,
+ * as HSDS lists services of every status: the search only narrows.
+ */
+async function serviceSearchFilter(search: string | undefined) {
+  if (search === undefined || !queryTerms(search).length) return {};
+  const plan = servicePlan({ q: search, status: [...SERVICE_STATUSES] }, await loadTaxonomy());
+  const found = await runServicePlan(plan, planContext(await publicPlaceExposure()));
+  return { _id: { $in: found.services.map((s) => s._id) } };
 }
 
 export const publicOrganizationFilter = async (search?: string): Promise<FilterQuery<OrganizationSource>> => ({
   archivedAt: null,
-  ...(await searchFilter('organizations', search)),
+  ...(await organizationSearchFilter(search)),
 });
 
 export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<ServiceSource>> {
@@ -68,7 +83,7 @@ export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<
   const archivedOrgs = await OrganizationModel.find({ archivedAt: { $ne: null } }, { _id: 1 }).lean();
   const filter: FilterQuery<ServiceSource> = {
     archivedAt: null,
-    ...(await searchFilter('services', q.search)),
+    ...(await serviceSearchFilter(q.search)),
     ...(q.modifiedAfter ? { updatedAt: { $gte: q.modifiedAfter } } : {}),
   };
   const organizationId = q.organizationId === undefined ? undefined : recordObjectId(q.organizationId);
