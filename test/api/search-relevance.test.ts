@@ -138,7 +138,8 @@ describe('search relevance on the sample directory', () => {
       rows.push(`${ok ? 'pass' : 'FAIL'}  recall ${(recall * 100).toFixed(0).padStart(3)}%  top${TOP} ${topRight}/${Math.min(TOP, rightIds.size)}  right ${String(rightIds.size).padStart(3)}  found ${String(found.length).padStart(3)}  ${q}`);
     }
     const share = passed / judged;
-    console.log(`relevance: ${passed}/${judged} queries pass (${(share * 100).toFixed(1)}%)\n${rows.join('\n')}`);
+    // The figure for the record, and the rows that miss: the rest pass.
+    console.log(`relevance: ${passed}/${judged} queries pass (${(share * 100).toFixed(1)}%)\n${rows.filter((r) => !r.startsWith('pass')).join('\n')}`);
     assert.ok(judged >= 60, `only ${judged} queries have right services in the sample`);
     assert.ok(share >= FLOOR, `${passed}/${judged} queries pass; the floor is ${FLOOR * 100}%`);
   });
