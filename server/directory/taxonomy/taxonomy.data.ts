@@ -33,12 +33,21 @@ export interface Taxonomy {
   searchTexts(codes: readonly string[]): string[];
 }
 
+/** The last terms read and their lookups. */
+let last: { content: string; taxonomy: Taxonomy } | undefined;
+
 export async function loadTaxonomy(): Promise<Taxonomy> {
   const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, synonyms: 1, order: 1 })
     .sort({ order: 1, code: 1 })
     .lean<(Omit<Term, 'parent' | 'synonyms'> & { parent?: string | null; synonyms?: Partial<TermSynonyms> })[]>();
+  const content = JSON.stringify(rows);
+  // The same terms give the same object, so what is derived from it (the search lexicon, kept per
+  // object) is built once per change of the terms rather than once per request.
+  if (last?.content === content) return last.taxonomy;
   // A group's parent may be stored as null or be absent altogether.
-  return taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null, synonyms: synonymsOf(t) })));
+  const taxonomy = taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null, synonyms: synonymsOf(t) })));
+  last = { content, taxonomy };
+  return taxonomy;
 }
 
 /** The lookups over a list of terms (in their display order). */
