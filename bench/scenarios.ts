@@ -11,30 +11,51 @@ import type { ServiceFilters } from '../server/directory/search/service-query.js
 import { loadTaxonomy, type Taxonomy } from '../server/directory/taxonomy/taxonomy.data.js';
 import { queryTerms } from '../server/platform/text/normalize.js';
 import { signInOverHttp } from '../test/support/http-session.js';
-import type { PeerQuery, SearchQuery } from './peers/peer.js';
+import type { DirectoryRecords, PeerQuery, SearchQuery } from './peers/peer.js';
 import { median, round } from './stats.js';
 
 export interface ScenarioContext {
   base: string;
   taxonomy: Taxonomy;
-  serviceId: string;
-  organizationId: string;
+  /** What the pools draw from: records spread over the whole table, not its first rows. */
+  sample: {
+    /** What each sampled service offers: a search built from one finds at least that service. */
+    offers: { words: string[]; governorates: string[]; categories: string[]; populations: string[] }[];
+    serviceIds: string[];
+    origins: { lat: number; lng: number }[];
+    words: string[];
+    governorates: string[];
+    categories: string[];
+    populations: string[];
+  };
   /** The session cookie of a caseworker whose organisation has received referrals. */
   receiver: { cookie: string; organizationId: string };
-  /** An organisation administrator of the receiving organisation, who edits its records. */
-  editor: { cookie: string; csrf: string; serviceId: string };
+  /** An organisation administrator of the receiving organisation, who edits its services. */
+  editor: Session & { serviceId: string };
+  /** A platform administrator: only they rename organisations. */
+  platformAdmin: Session;
+}
+
+type Session = { cookie: string; csrf: string };
+
+/** One request of a scenario's pool and the same request as the peer engines express it. */
+export interface PooledRequest {
+  path: string;
+  headers?: Record<string, string>;
+  peer: PeerQuery;
 }
 
 export interface Scenario {
   name: string;
   group: 'search' | 'other';
-  request(ctx: ScenarioContext): Promise<{ path: string; headers?: Record<string, string> }> | { path: string; headers?: Record<string, string> };
-  /** The same request as the peer engines express it. */
-  peerQuery(ctx: ScenarioContext): PeerQuery;
+  /** Different requests, asked in turn, so no answer repeats often enough for a cache to carry the engine. */
+  pool(ctx: ScenarioContext): PooledRequest[];
+  /** Answered from a cache kept per directory version: also timed as the first request after a write. */
+  cached?: boolean;
 }
 
 /** A search in the peers' terms: the app's own query words, and groups widened to their categories as the app does. */
-function searchQuery(ctx: ScenarioContext, f: ServiceFilters): SearchQuery {
+function searchQuery(ctx: ScenarioContext, f: ServiceFilters, page: number): SearchQuery {
   return {
     kind: 'search',
     terms: f.q ? queryTerms(f.q) : [],
@@ -42,62 +63,125 @@ function searchQuery(ctx: ScenarioContext, f: ServiceFilters): SearchQuery {
     categories: f.category ? ctx.taxonomy.withChildren(f.category) : [],
     populations: f.population ?? [],
     near: f.near && f.radiusKm ? { ...f.near, radiusKm: f.radiusKm } : undefined,
+    page,
   };
 }
 
-const TEXT_QUERY = 'legal aid';
-const FILTERS: ServiceFilters = { governorate: ['IQ-BA', 'IQ-NA'], category: ['shelter', 'health'], population: ['women'] };
-const NEAR = { lat: 30.5085, lng: 47.7804 };
+/** Requests in a pool: enough that a per-URL cache of a few dozen entries rarely answers. */
+const POOL_SIZE = 200;
+
+/** A deterministic generator (mulberry32), so two runs ask the same pools. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(next: () => number, xs: T[]): T => xs[Math.floor(next() * xs.length)]!;
+const pickSome = <T>(next: () => number, xs: T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(next, xs)))];
+
+function pooled(seed: number, make: (next: () => number, i: number) => PooledRequest): PooledRequest[] {
+  const next = random(seed);
+  return Array.from({ length: POOL_SIZE }, (_, i) => make(next, i));
+}
+
+const searchPath = (f: ServiceFilters, page: number) => {
+  const params = new URLSearchParams();
+  if (f.q) params.set('q', f.q);
+  if (f.governorate) params.set('governorate', f.governorate.join(','));
+  if (f.category) params.set('category', f.category.join(','));
+  if (f.population) params.set('population', f.population.join(','));
+  if (f.near) params.set('near', `${f.near.lat},${f.near.lng}`);
+  if (f.radiusKm) params.set('radiusKm', String(f.radiusKm));
+  if (f.near) params.set('sort', 'distance');
+  if (page > 1) params.set('page', String(page));
+  return `/api/v1/services?${params}`;
+};
+
+const search = (ctx: ScenarioContext, f: ServiceFilters, page: number): PooledRequest => ({ path: searchPath(f, page), peer: searchQuery(ctx, f, page) });
+const LANGUAGES = ['ar', 'ckb', 'en'];
 
 export const scenarios: Scenario[] = [
   {
     name: 'text search',
     group: 'search',
-    request: () => ({ path: `/api/v1/services?q=${encodeURIComponent(TEXT_QUERY)}` }),
-    peerQuery: (ctx) => searchQuery(ctx, { q: TEXT_QUERY }),
+    // One or two words of one service, so every search finds something to rank.
+    pool: (ctx) =>
+      pooled(1, (next) => {
+        const { words } = pick(next, ctx.sample.offers);
+        return search(ctx, { q: pickSome(next, words.length ? words : ctx.sample.words, 2).join(' ') }, 1 + Math.floor(next() * 2));
+      }),
   },
   {
     name: 'filtered search',
     group: 'search',
-    request: () => ({ path: '/api/v1/services?governorate=IQ-BA,IQ-NA&category=shelter,health&population=women' }),
-    peerQuery: (ctx) => searchQuery(ctx, FILTERS),
+    pool: (ctx) =>
+      // One service's values, each widened by another value at random, so every search finds something.
+      pooled(2, (next) => {
+        const offer = pick(next, ctx.sample.offers);
+        const widened = (own: string[], all: string[]) => [...new Set([...own.slice(0, 1), pick(next, all)])];
+        const filters: ServiceFilters = {
+          governorate: widened(offer.governorates, ctx.sample.governorates),
+          category: widened(offer.categories, ctx.sample.categories),
+        };
+        if (offer.populations.length) filters.population = offer.populations.slice(0, 1) as ServiceFilters['population'];
+        return search(ctx, filters, 1 + Math.floor(next() * 2));
+      }),
   },
   {
     name: 'near search (25 km)',
     group: 'search',
-    request: () => ({ path: `/api/v1/services?near=${NEAR.lat},${NEAR.lng}&radiusKm=25&sort=distance` }),
-    peerQuery: (ctx) => searchQuery(ctx, { near: NEAR, radiusKm: 25 }),
+    pool: (ctx) => pooled(3, (next) => search(ctx, { near: pick(next, ctx.sample.origins), radiusKm: 25 }, 1 + Math.floor(next() * 2))),
   },
   {
-    name: 'map (all active services)',
+    name: 'map (active services)',
     group: 'search',
-    // As a browser asks for it: the answer is kept gzipped.
-    request: () => ({ path: `/api/v1/map/services?lang=${MAP_LANGUAGE}`, headers: { 'Accept-Encoding': 'gzip' } }),
-    peerQuery: () => ({ kind: 'map', lang: MAP_LANGUAGE }),
+    cached: true,
+    // As a browser asks for it (the answer is kept gzipped): the whole map, or a governorate's.
+    pool: (ctx) =>
+      pooled(4, (next, i) => {
+        const lang = LANGUAGES[i % LANGUAGES.length]!;
+        const governorates = i % 4 === 0 ? [] : pickSome(next, ctx.sample.governorates, 2);
+        const filter = governorates.length ? `&governorate=${governorates.join(',')}` : '';
+        return { path: `/api/v1/map/services?lang=${lang}${filter}`, headers: { 'Accept-Encoding': 'gzip' }, peer: { kind: 'map', lang, governorates } };
+      }),
   },
   {
     name: 'facets',
     group: 'search',
-    request: () => ({ path: '/api/v1/services/facets' }),
-    peerQuery: () => ({ kind: 'facets' }),
+    cached: true,
+    pool: (ctx) =>
+      pooled(5, (next, i) => {
+        const governorates = i % 4 === 0 ? [] : pickSome(next, ctx.sample.governorates, 2);
+        return { path: `/api/v1/services/facets${governorates.length ? `?governorate=${governorates.join(',')}` : ''}`, peer: { kind: 'facets', governorates } };
+      }),
   },
   {
     name: 'coverage',
     group: 'other',
-    request: () => ({ path: '/api/v1/coverage' }),
-    peerQuery: () => ({ kind: 'coverage' }),
+    cached: true,
+    pool: (ctx) =>
+      pooled(6, (next, i) => {
+        const categories = i % 4 === 0 ? [] : pickSome(next, ctx.sample.categories, 3);
+        return { path: `/api/v1/coverage${categories.length ? `?category=${categories.join(',')}` : ''}`, peer: { kind: 'coverage', categories } };
+      }),
   },
   {
     name: 'service detail',
     group: 'other',
-    request: (ctx) => ({ path: `/api/v1/services/${ctx.serviceId}` }),
-    peerQuery: (ctx) => ({ kind: 'service', id: ctx.serviceId }),
+    pool: (ctx) => ctx.sample.serviceIds.map((id) => ({ path: `/api/v1/services/${id}`, peer: { kind: 'service', id } })),
   },
   {
     name: 'referral inbox (signed in)',
     group: 'other',
-    request: (ctx) => ({ path: '/api/v1/referrals?box=inbox', headers: { ...VIA_TLS_PROXY, Cookie: ctx.receiver.cookie } }),
-    peerQuery: (ctx) => ({ kind: 'inbox', organizationId: ctx.receiver.organizationId }),
+    // One organisation's inbox: the app's answer is built per request, not cached.
+    pool: (ctx) => [
+      { path: '/api/v1/referrals?box=inbox', headers: { ...VIA_TLS_PROXY, Cookie: ctx.receiver.cookie }, peer: { kind: 'inbox', organizationId: ctx.receiver.organizationId } },
+    ],
   },
 ];
 
@@ -109,7 +193,7 @@ const VIA_TLS_PROXY = { 'X-Forwarded-Proto': 'https' };
 /** Referrals in the benchmark's inbox. */
 const INBOX_SIZE = 60;
 
-const newAccount = async (base: string, role: 'caseworker' | 'org-admin', organizationId: string) => {
+const newAccount = async (base: string, role: 'caseworker' | 'org-admin' | 'platform-admin', organizationId: string | null) => {
   const password = `Bench pass ${randomBytes(12).toString('base64url')}`;
   const user = await createAccount(
     { email: `bench.${role}.${randomBytes(4).toString('hex')}@example.test`, name: `Bench ${role}`, password, role, organizationId },
@@ -156,20 +240,43 @@ async function referralInbox(base: string, [senderOrg, receiverOrg]: [string, st
   return { cookie: receiver.cookie, organizationId: receiverOrg };
 }
 
-export async function prepareContext(base: string): Promise<ScenarioContext> {
+/** Every active public service's id, and the words, places and codes the pools draw from, spread over the whole table. */
+function sampleOf(records: DirectoryRecords): ScenarioContext['sample'] {
+  const next = random(7);
+  const active = records.services.filter((s) => s.status === 'active' && s.archivedAt == null && !s.confidential);
+  if (!active.length) throw new Error('no active service in the benchmark database');
+  const some = Array.from({ length: POOL_SIZE }, () => pick(next, active));
+  const words = [...new Set(some.flatMap((s) => ((s.search?.words ?? []) as string[]).filter((w) => w.length >= 4)))];
+  const codes = (field: string) => [...new Set(some.flatMap((s) => (s[field] ?? []) as string[]))].sort();
+  const list = (s: (typeof some)[number], field: string) => (s[field] ?? []) as string[];
+  return {
+    offers: some.map((s) => ({
+      words: ((s.search?.words ?? []) as string[]).filter((w) => w.length >= 4),
+      governorates: list(s, 'governorates'),
+      categories: list(s, 'categories'),
+      populations: list(s, 'populations'),
+    })),
+    serviceIds: some.map((s) => String(s._id)),
+    origins: some.flatMap((s) => (s.point?.lat != null && s.point?.lng != null ? [{ lat: s.point.lat as number, lng: s.point.lng as number }] : [])),
+    words,
+    governorates: codes('governorates'),
+    categories: codes('categories'),
+    populations: codes('populations'),
+  };
+}
+
+export async function prepareContext(base: string, records: DirectoryRecords): Promise<ScenarioContext> {
   const taxonomy = await loadTaxonomy();
-  const one = await ServiceModel.collection.findOne({ archivedAt: null, status: 'active', confidential: false }, { projection: { _id: 1, organizationId: 1 } });
-  if (!one) throw new Error('no active service in the benchmark database');
   const organizations = await twoOrganizations();
   const own = await ServiceModel.collection.findOne({ archivedAt: null, organizationId: new Types.ObjectId(organizations[1]) }, { projection: { _id: 1 } });
   if (!own) throw new Error('the receiving organisation has no service to edit');
   return {
     base,
     taxonomy,
-    serviceId: String(one._id),
-    organizationId: String(one.organizationId),
+    sample: sampleOf(records),
     receiver: await referralInbox(base, organizations),
     editor: { ...(await newAccount(base, 'org-admin', organizations[1])), serviceId: String(own._id) },
+    platformAdmin: await newAccount(base, 'platform-admin', null),
   };
 }
 
@@ -179,13 +286,14 @@ export async function prepareContext(base: string): Promise<ScenarioContext> {
  */
 export async function editLatency(
   ctx: ScenarioContext,
+  as: Session,
   path: string,
   body: (i: number) => object,
   budgetMs: number,
   times = 20,
 ): Promise<{ p50: number; edits: number; failures: string[] }> {
   const url = `${ctx.base}/api/v1${path}`;
-  const headers = { ...VIA_TLS_PROXY, Cookie: ctx.editor.cookie };
+  const headers = { ...VIA_TLS_PROXY, Cookie: as.cookie };
   const currentTag = async () => {
     const read = await fetch(url, { headers });
     if (!read.ok) throw new Error(`${path} answered ${read.status}`);
@@ -199,7 +307,7 @@ export async function editLatency(
     const t = performance.now();
     const res = await fetch(url, {
       method: 'PATCH',
-      headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': ctx.editor.csrf, 'If-Match': etag },
+      headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': as.csrf, 'If-Match': etag },
       body: JSON.stringify(body(i)),
     });
     const text = await res.text();

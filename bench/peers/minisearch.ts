@@ -43,7 +43,7 @@ export function startMiniSearchPeer(records: DirectoryRecords, log: (line: strin
     const results = index.search(q.terms.length ? q.terms.join(' ') : MiniSearch.wildcard, {
       filter: (r) => r.active && anyOf(q.governorates, r.governorates) && anyOf(q.categories, r.categories) && anyOf(q.populations, r.populations),
     });
-    return { total: results.length, page: results.slice(0, PAGE_SIZE) };
+    return { total: results.length, page: results.slice(((q.page ?? 1) - 1) * PAGE_SIZE, (q.page ?? 1) * PAGE_SIZE) };
   };
   return {
     name: 'MiniSearch',

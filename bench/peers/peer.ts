@@ -35,13 +35,15 @@ export interface SearchQuery {
   categories: string[];
   populations: string[];
   near?: { lat: number; lng: number; radiusKm: number };
+  /** 1-based page of PAGE_SIZE results; the first when absent. */
+  page?: number;
 }
 
 export type PeerQuery =
   | SearchQuery
-  | { kind: 'map'; lang: string }
-  | { kind: 'facets' }
-  | { kind: 'coverage' }
+  | { kind: 'map'; lang: string; governorates: string[] }
+  | { kind: 'facets'; governorates: string[] }
+  | { kind: 'coverage'; categories: string[] }
   | { kind: 'service'; id: string }
   | { kind: 'inbox'; organizationId: string };
 
@@ -62,6 +64,12 @@ export interface PeerTiming {
   p95: number;
   p99: number;
   errors: number;
+}
+
+/** One query of a pool after another, so a peer sees the same mix of requests as the app. */
+export function roundRobin(works: (() => Promise<unknown>)[]): () => Promise<unknown> {
+  let next = 0;
+  return () => works[next++ % works.length]!();
 }
 
 /** `connections` callers each run `work` back to back for `durationSeconds`; every call's time is kept. */

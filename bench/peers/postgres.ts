@@ -193,19 +193,22 @@ function searchStatement(q: SearchQuery): { text: string; values: unknown[] } {
   }
   order.push('sort_name');
   return {
-    text: `SELECT doc, ${distance} AS distance_km, count(*) OVER () AS total FROM services WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${PAGE_SIZE}`,
+    text: `SELECT doc, ${distance} AS distance_km, count(*) OVER () AS total FROM services WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${PAGE_SIZE} OFFSET ${((q.page ?? 1) - 1) * PAGE_SIZE}`,
     values,
   };
 }
 
+/** `$1`: the governorates asked for; none is every governorate. */
+const IN_GOVERNORATES = `(cardinality($1::text[]) = 0 OR governorates && $1::text[])`;
+
 const FACETS = ['governorates', 'categories', 'populations', 'languages']
-  .map((field) => `SELECT '${field}' AS facet, v AS value, count(*) FROM services, unnest(${field}) v WHERE ${ACTIVE} GROUP BY v`)
-  .concat(`SELECT 'organizationType', organization_type, count(*) FROM services WHERE ${ACTIVE} GROUP BY organization_type`)
+  .map((field) => `SELECT '${field}' AS facet, v AS value, count(*) FROM services, unnest(${field}) v WHERE ${ACTIVE} AND ${IN_GOVERNORATES} GROUP BY v`)
+  .concat(`SELECT 'organizationType', organization_type, count(*) FROM services WHERE ${ACTIVE} AND ${IN_GOVERNORATES} GROUP BY organization_type`)
   .join(' UNION ALL ');
 
 /** Per governorate × category: services and the organisations offering them. */
 const COVERAGE = `SELECT g, c, count(*) AS services, count(DISTINCT organization_id) AS organizations
-  FROM services, unnest(governorates) g, unnest(categories) c WHERE ${ACTIVE} GROUP BY g, c`;
+  FROM services, unnest(governorates) g, unnest(categories) c WHERE ${ACTIVE} AND (cardinality($1::text[]) = 0 OR c = ANY($1::text[])) GROUP BY g, c`;
 
 const SERVICE = `SELECT s.doc, o.doc AS organization,
     (SELECT json_agg(l.doc) FROM locations l WHERE l.id = ANY (s.location_ids)) AS locations,
@@ -240,11 +243,11 @@ export async function startPostgresPeer(records: DirectoryRecords, port: number,
       case 'search':
         return searchStatement(query);
       case 'map':
-        return { text: `SELECT id, doc->'name'->>$1 AS name, organization_id, categories, point, (doc->>'confidential')::boolean AS confidential FROM services WHERE ${ACTIVE}`, values: [query.lang] };
+        return { text: `SELECT id, doc->'name'->>$1 AS name, organization_id, categories, point, (doc->>'confidential')::boolean AS confidential FROM services WHERE ${ACTIVE} AND (cardinality($2::text[]) = 0 OR governorates && $2::text[])`, values: [query.lang, query.governorates] };
       case 'facets':
-        return { text: FACETS, values: [] };
+        return { text: FACETS, values: [query.governorates] };
       case 'coverage':
-        return { text: COVERAGE, values: [] };
+        return { text: COVERAGE, values: [query.categories] };
       case 'service':
         return { text: SERVICE, values: [query.id] };
       case 'inbox':
