@@ -30,6 +30,14 @@ export const SHARED_SECRETS = {
   REFERRAL_KEY: 'ab'.repeat(32),
 };
 
+/** A test is one client sending hundreds of requests a minute: budgets it never meets (rate-limit.test.ts sets its own). */
+export const TEST_RATE_BUDGETS = {
+  RATE_LIMIT_READS: '1000000',
+  RATE_LIMIT_READS_SIGNED_IN: '1000000',
+  RATE_LIMIT_HEAVY: '1000000',
+  RATE_LIMIT_HEAVY_SIGNED_IN: '1000000',
+};
+
 /** The ids of a process's direct children (e.g. the embedded database an app started). */
 export function childProcessIds(pid: number): number[] {
   return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -52,6 +60,7 @@ export async function startAppProcess(mongodbUri: string | undefined, env: Recor
       SEED_SAMPLE: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       ...SHARED_SECRETS,
+      ...TEST_RATE_BUDGETS,
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

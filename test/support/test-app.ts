@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { directoryCatalog } from '../../server/directory/catalog/directory-catalog.js';
+import { TEST_RATE_BUDGETS } from './app-process.js';
 import { seedReferenceData } from '../../seed/reference-data.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/platform/config.js';
@@ -34,11 +35,7 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ct-directory-data-')),
     SEED_SAMPLE: 'false',
-    // A test file is one client sending hundreds of requests a minute; rate-limit.test.ts sets its own.
-    RATE_LIMIT_READS: '1000000',
-    RATE_LIMIT_READS_SIGNED_IN: '1000000',
-    RATE_LIMIT_HEAVY: '1000000',
-    RATE_LIMIT_HEAVY_SIGNED_IN: '1000000',
+    ...TEST_RATE_BUDGETS,
     ...env,
   });
   if (mongoose.connection.readyState === 0) await connectDatabase(uri, dbName);
