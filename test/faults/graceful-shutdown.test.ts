@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { Express } from 'express';
@@ -93,8 +94,23 @@ describe('graceful shutdown with exports in flight', () => {
       const body = Buffer.from(await res.arrayBuffer());
       return { status: res.status, type: res.headers.get('content-type'), length: res.headers.get('content-length'), body };
     };
-    const inFlight = Array.from({ length: 3 }, exportOnce);
-    await new Promise((r) => setTimeout(r, 30));
+    // In flight means the app has them: their whole request sent (and a moment to read it, on a busy machine) before SIGTERM.
+    const sent: Promise<void>[] = [];
+    const inFlight = Array.from({ length: 3 }, () => {
+      const answer = new Promise<{ status: number; type: string | null; length: string | null; body: Buffer }>((resolve, reject) => {
+        const req = httpGet(`${app.url}/hsds/export.zip`, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? null, length: res.headers['content-length'] ?? null, body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        sent.push(new Promise((r) => req.on('finish', () => r())));
+      });
+      return answer;
+    });
+    await Promise.all(sent);
+    await new Promise((r) => setTimeout(r, 300));
     const code = app.stop('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));
     const late = await exportOnce();
