@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'test/artifacts/', 'tools/', '.venv-fuzz/', '.hypothesis/'] },
+  { ignores: ['node_modules/', 'dist/', 'client/dist/', 'data/', 'test/artifacts/', 'tools/', '.venv-fuzz/', '.venv-frictionless/', '.hypothesis/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,52 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  // The web app reaches the server only through its contract (server/contract/README.md).
+  {
+    files: ['client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['mongoose', 'express'],
+          patterns: [
+            { group: ['node:*'], message: 'The web app runs in a browser.' },
+            { regex: '(^|/)(server|seed|test|bench)/(?!contract/)', message: 'The web app imports the server only from server/contract/.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The web app's API types are the contract's view types, named or derived here, never written out:
+  // a hand-written copy drifts from what the server sends (issue 17: "[object Object]" addresses).
+  {
+    files: ['client/src/api/types.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSInterfaceDeclaration', message: 'Infer API types from a view schema in server/contract/; do not write one here.' },
+        { selector: 'TSTypeAliasDeclaration TSTypeLiteral', message: 'Infer API types from a view schema in server/contract/; do not write one here.' },
+      ],
+    },
+  },
+  // The contract needs no server runtime: only zod and its own files (a relative path that climbs
+  // out of server/contract/ has one more '../' than the file lies deep in it).
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`server/contract/${'*/'.repeat(depth)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!zod$|\\.)|^(\\.\\./){${depth + 1}}`,
+              message: 'The contract imports only zod and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['seed/**', 'bench/**', 'test/**', 'server/cli/**'],
     rules: { 'no-console': 'off' },

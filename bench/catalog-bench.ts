@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { Model } from 'mongoose';
 import { generateDirectory } from '../seed/sample/generator.js';
-import { TAXONOMY_TERMS } from '../seed/taxonomy.js';
+import { TAXONOMY_TERMS } from '../server/contract/directory/taxonomy/categories.js';
 import { serviceCatalogOf } from '../server/directory/catalog/directory-catalog.js';
 import type { PlanContext } from '../server/directory/catalog/service-read-model.js';
 import { firstInOrder } from '../server/directory/search/ranked-page.js';
@@ -41,16 +41,17 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const context: PlanContext = {
   hiddenPlaces: [],
   pointOf: ({ point }) => (point?.lat != null && point.lng != null ? { lat: point.lat, lng: point.lng } : null),
+  receiving: new Set(),
 };
 for (const [name, filters] of cases) {
-  const filter = planFilter(servicePlan(filters, taxonomy), []);
+  const filter = planFilter(servicePlan(filters, taxonomy).plan, [], context.receiving);
   const find: number[] = [];
   const order: number[] = [];
   const interpreted: number[] = [];
   let matches = 0;
   for (let i = 0; i < runs; i++) {
     t = performance.now();
-    const found = catalog.readModel.run(servicePlan(filters, taxonomy), context).services;
+    const found = catalog.readModel.run(servicePlan(filters, taxonomy).plan, context).services;
     find.push(performance.now() - t);
     t = performance.now();
     firstInOrder(found, (a, b) => (a.search.sortName < b.search.sortName ? -1 : a.search.sortName > b.search.sortName ? 1 : 0), 20);

@@ -29,7 +29,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const TOP = 8;
+const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 8);
 
 /** Self time per function (name and place), highest first. */
 function summarise(profile: CpuProfile): { fn: string; ms: number; share: number }[] {

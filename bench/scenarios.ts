@@ -228,7 +228,7 @@ async function referralInbox(base: string, [senderOrg, receiverOrg]: [string, st
         governorate: 'IQ-BA',
         needs: ['shelter'],
         urgency: i % 3 ? 'normal' : 'high',
-        isChild: false,
+        ageStatus: 'adult',
         consent: { given: true, by: 'person', at: new Date().toISOString(), scope: ['referral', 'share-case-information'] },
         summary: 'Benchmark referral (fictional).',
     });

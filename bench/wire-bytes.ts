@@ -29,7 +29,8 @@ export interface WireBytesReport {
 export const SCRIPT_BUDGET_BEFORE_LIST = 100 * 1024;
 
 const PHONE = { width: 361, height: 760 };
-const LIST_SHOWN = 'section.list[aria-busy="false"] h2[data-total]';
+// On a phone the results heading sits above the List/Map tabs, outside the list section.
+const LIST_SHOWN = '.phone-head[aria-busy="false"] h2[data-total]';
 
 interface ResponseSeen {
   type: string;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import { seedDatabase } from '../seed/seed.js';
-import { coverage } from '../server/coverage/coverage.js';
+import { coverage } from '../server/coverage/coverage.use-cases.js';
 import { directoryCatalog, serviceCatalog } from '../server/directory/catalog/directory-catalog.js';
 import { organizationChanged } from '../server/directory/organizations/organization.use-cases.js';
 import type { OrganizationRecord } from '../server/directory/organizations/organization.data.js';

@@ -1,13 +1,15 @@
 import { GovernorateModel } from '../server/directory/governorates/governorate.model.js';
 import { bundledGovernorates } from '../server/directory/governorates/governorate-data.js';
 import { TaxonomyTermModel } from '../server/directory/taxonomy/taxonomy.model.js';
-import { TAXONOMY_TERMS } from './taxonomy.js';
+import { TAXONOMY_TERMS } from '../server/contract/directory/taxonomy/categories.js';
+import { HotlineModel } from '../server/directory/hotlines/hotline.model.js';
+import { BUNDLED_HOTLINES } from '../server/directory/hotlines/hotline.data.js';
 
 /**
- * Governorates and the service taxonomy: reference data every installation needs, sample or not.
+ * Governorates, the service taxonomy and the public hotlines: reference data every installation needs, sample or not.
  * Upserts by natural key, so running it again changes nothing.
  */
-export async function seedReferenceData(): Promise<{ governorates: number; taxonomyTerms: number }> {
+export async function seedReferenceData(): Promise<{ governorates: number; taxonomyTerms: number; hotlines: number }> {
   const governorates = bundledGovernorates();
   await GovernorateModel.bulkWrite(
     governorates.map((g) => ({ updateOne: { filter: { code: g.code }, update: { $set: g }, upsert: true } })),
@@ -28,5 +30,9 @@ export async function seedReferenceData(): Promise<{ governorates: number; taxon
       updateOne: { filter: { code: t.code, synonyms: { $exists: false } }, update: { $set: { synonyms: t.synonyms } } },
     })),
   );
-  return { governorates: governorates.length, taxonomyTerms: TAXONOMY_TERMS.length };
+  // Only the numbers not stored yet: an administrator may have corrected, verified or archived an entry
+  // since. Inserted as documents, not upserted: an upsert leaves out the empty "all Iraq" governorate list.
+  const stored = new Set(await HotlineModel.distinct('number'));
+  await HotlineModel.insertMany(BUNDLED_HOTLINES.filter((h) => !stored.has(h.number)));
+  return { governorates: governorates.length, taxonomyTerms: TAXONOMY_TERMS.length, hotlines: BUNDLED_HOTLINES.length };
 }

@@ -11,7 +11,10 @@ import { LocationModel } from '../server/directory/locations/location.model.js';
 import { OrganizationModel } from '../server/directory/organizations/organization.model.js';
 import { ServiceModel } from '../server/directory/services/service.model.js';
 import { seedReferenceData } from './reference-data.js';
+import { sampleChange } from './sample/change-history.js';
+import { AuditEntryModel } from '../server/audit/audit.model.js';
 import { generateDirectory, SAMPLE_SERVICE_COUNT, type OrganizationRecord } from './sample/generator.js';
+import type { SampleCounts } from '../server/contract/admin/sample-data.schemas.js';
 
 export interface SeedOptions {
   /** Also load the sample directory (unless sample organisations exist already). */
@@ -19,14 +22,6 @@ export interface SeedOptions {
   /** Number of sample services (default: the demo sample's); organisations etc. follow in proportion. */
   scale?: number;
   log: (message: string) => void;
-}
-
-export interface SampleCounts {
-  organizations: number;
-  locations: number;
-  services: number;
-  contacts: number;
-  activities: number;
 }
 
 export interface SeedReport {
@@ -43,7 +38,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 /** Idempotent: reference data is upserted; the sample is inserted only when no sample organisation exists. */
 export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
   const referenceData = await seedReferenceData();
-  options.log(`reference data: ${referenceData.governorates} governorates, ${referenceData.taxonomyTerms} taxonomy terms`);
+  options.log(`reference data: ${referenceData.governorates} governorates, ${referenceData.taxonomyTerms} taxonomy terms, ${referenceData.hotlines} hotlines`);
   if (!options.sample) return { referenceData };
   if (await OrganizationModel.exists({ sample: true })) {
     options.log('sample data is already loaded; nothing added (use --reset-sample to replace it)');
@@ -96,8 +91,12 @@ async function insertSampleDirectory(services: number, log: (message: string) =>
   const writer = new BatchWriter();
   const organizations: OrganizationRecord[] = [];
   const counts: SampleCounts = { organizations: 0, locations: 0, services: 0, contacts: 0, activities: 0 };
+  const history: Record<string, unknown>[] = [];
   for (const bundle of generateDirectory({ services })) {
     organizations.push(bundle.organization);
+    for (const change of [sampleChange(bundle.organization, 'organization'), ...bundle.services.map((s) => sampleChange(s, 'service'))]) {
+      if (change) history.push(change);
+    }
     await writer.add(LocationModel.collection, bundle.locations);
     await writer.add(ServiceModel.collection, bundle.services);
     await writer.add(ContactModel.collection, bundle.contacts);
@@ -114,6 +113,8 @@ async function insertSampleDirectory(services: number, log: (message: string) =>
   await writer.flush();
   // Few, and not complete records: through Mongoose, which fills ids, defaults and timestamps.
   await ActivityModel.insertMany(activities, { ordered: false });
+  // The changes waiting for verification, as the audit log would hold them (sample/change-history.ts).
+  if (history.length) await AuditEntryModel.collection.insertMany(history, { ordered: false });
   await writer.add(OrganizationModel.collection, organizations);
   await writer.flush();
   counts.organizations = organizations.length;

@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type Request } from 'express';
 import { accounts } from './accounts/index.js';
 import { activityRoutes } from './activities/activity.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
@@ -9,10 +9,13 @@ import { freshnessPerRequest } from './directory/catalog/request-freshness.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { governorateRoutes } from './directory/governorates/governorate.routes.js';
 import type { Config } from './platform/config.js';
+import { CAPACITY_STALE_DAYS } from './directory/records/viewer.js';
 import { pingDatabase } from './platform/db/connection.js';
-import { referralRoutes } from './referrals/routes.js';
+import { referralRoutes } from './referrals/referral.routes.js';
 import { apiNotFound, errorHandler } from './platform/http/errors.js';
 import { privateToViewer } from './platform/http/http-cache.js';
+import { methodNotAllowed } from './platform/http/method-not-allowed.js';
+import { boundHeavyWork, ShortWork } from './platform/http/heavy-work.js';
 import { rateLimit } from './platform/http/rate-limit.js';
 import { requestLogger } from './platform/http/request-context.js';
 import { securityHeaders } from './platform/http/security.js';
@@ -33,6 +36,10 @@ export interface AppDeps {
 
 /** Whole-directory exports and CSV files: a tighter budget, and refused while the process drains. */
 const HEAVY_PATHS = new Set(['/hsds/export.zip', '/api/v1/coverage.csv']);
+const isHeavy = (req: Request) => HEAVY_PATHS.has(req.originalUrl.split('?')[0]!);
+/** Service searches: each ranks and serialises a page of the directory, unlike a record's page. */
+const SEARCH_PATHS = new Set(['/api/v1/services', '/hsds/services']);
+const isSearch = (req: Request) => req.method === 'GET' && SEARCH_PATHS.has(req.originalUrl.split('?')[0]!);
 
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {
@@ -42,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
+  app.set(CAPACITY_STALE_DAYS, config.CAPACITY_STALE_DAYS);
 
   app.use((_req, res, next) => {
     if (isDraining()) res.setHeader('Connection', 'close');
@@ -75,11 +83,16 @@ export function createApp(deps: AppDeps): Express {
       windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
       reads: { anonymous: config.RATE_LIMIT_READS, signedIn: config.RATE_LIMIT_READS_SIGNED_IN },
       heavy: { anonymous: config.RATE_LIMIT_HEAVY, signedIn: config.RATE_LIMIT_HEAVY_SIGNED_IN },
-      isHeavy: (req) => HEAVY_PATHS.has(req.originalUrl.split('?')[0]!),
+      isHeavy,
       isDraining,
       logger,
     }),
   );
+  // A record's page goes before exports and searches that have not started yet (heavy-work.ts).
+  const shortWork = new ShortWork((req) => !isHeavy(req) && !isSearch(req), config.HEAVY_YIELD_MS);
+  app.use(['/api', '/hsds'], shortWork.track);
+  app.use(['/api', '/hsds'], boundHeavyWork({ what: 'exports and downloads', concurrent: config.HEAVY_CONCURRENT, queued: config.HEAVY_QUEUED, isHeavy, yieldTo: shortWork }));
+  app.use(['/api', '/hsds'], boundHeavyWork({ what: 'searches', concurrent: config.SEARCH_CONCURRENT, queued: config.SEARCH_QUEUED, isHeavy: isSearch, yieldTo: shortWork }));
   // Answers there can depend on who asks: never shared, never reused across sign-out (http-cache.ts).
   app.use(['/api', '/hsds'], privateToViewer);
   // Every directory read of a request shares one look at the change feed.
@@ -91,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   const api = Router();
   api.use(apiDocs.api);
   api.use(governorateRoutes());
-  api.use(directoryRoutes());
+  api.use(directoryRoutes(config.publicUrl));
   api.use(coverageRoutes());
   api.use(activityRoutes());
   api.use(accountsModule.routes);
@@ -99,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(metaRoutes(config));
   api.use(hsdsImportRoutes());
   api.use(adminRoutes());
+  api.use(methodNotAllowed(api));
   api.use(apiNotFound);
   app.use('/api/v1', api);
   app.use('/api', apiNotFound);

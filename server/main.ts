@@ -1,9 +1,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import path from 'node:path';
 import { seedReferenceData } from '../seed/reference-data.js';
 import { seedSampleIntoEmptyDatabase } from '../seed/seed.js';
 import { prepareAccounts } from './accounts/bootstrap.js';
 import { startAccountHousekeeping } from './accounts/housekeeping.js';
 import { createApp } from './app.js';
+import { CatalogSnapshots } from './directory/catalog/catalog-snapshot.js';
+import { directoryFeed } from './directory/catalog/change-feed.js';
 import { directoryCatalog, serviceCatalog } from './directory/catalog/directory-catalog.js';
 import { loadReferralIndex } from './referrals/referral-index.js';
 import { ConfigError, loadConfig, loadDotEnv } from './platform/config.js';
@@ -13,7 +16,10 @@ import { HttpProblem, PROBLEM_CONTENT_TYPE } from './platform/http/problem.js';
 import { createLogger } from './platform/logging.js';
 import { startMailDelivery } from './platform/mail/delivery.js';
 import { prepareReferralKeys } from './referrals/key-ring.js';
+import { completeLegacyReferrals } from './referrals/legacy-fields.js';
 import { startReferralRetention } from './referrals/retention.js';
+import { startReferralEscalation } from './referrals/escalation.js';
+import { startReflectionReminders } from './referrals/reflection.js';
 
 /** A stopping instance serves at least this long, so a load balancer sees /readyz 503 and stops sending. */
 const SHUTDOWN_DRAIN_MS = 1_000;
@@ -38,7 +44,7 @@ function endAtDeadline(res: ServerResponse): void {
     res.destroy();
     return;
   }
-  const problem = new HttpProblem(503, 'The service is restarting and could not finish this request; try again in a moment.', {
+  const problem = new HttpProblem(503, 'requestInterrupted', {
     headers: { 'Retry-After': '5' },
   });
   res.writeHead(503, { 'Content-Type': PROBLEM_CONTENT_TYPE, Connection: 'close', ...problem.headers });
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
 
   const db: Database = await openDatabase(config, logger);
   await prepareReferralKeys(config, logger);
+  await completeLegacyReferrals(logger);
   await seedReferenceData();
   if (config.seedSample) await seedSampleIntoEmptyDatabase((message) => logger.info(message));
   // After any sample seeding: sample accounts belong to sample organisations.
@@ -104,11 +111,21 @@ async function main(): Promise<void> {
   const mail = startMailDelivery({ config, logger });
   const housekeeping = startAccountHousekeeping(logger);
   const retention = startReferralRetention(config, logger);
+  const escalation = startReferralEscalation(config, logger);
+  const reflectionReminders = startReflectionReminders(config, logger);
 
   // Load the in-memory catalog now rather than on the first search; requests wait for the same load.
+  // It starts from the snapshot in the data directory when it can (with MONGODB_URI too), then catches up.
   const catalogStarted = Date.now();
+  directoryCatalog.keepSnapshots(
+    new CatalogSnapshots(path.join(config.dataDir, 'catalog-snapshot.bin'), async (version) => (await directoryFeed.changeAt(version))?.at, logger),
+  );
   directoryCatalog.ensureFresh().then(
-    () => logger.info({ services: serviceCatalog.size, ms: Date.now() - catalogStarted }, 'directory catalog loaded'),
+    () =>
+      logger.info(
+        { services: serviceCatalog.size, from: directoryCatalog.loadedFrom, version: directoryCatalog.appliedVersion, ms: Date.now() - catalogStarted },
+        'directory catalog loaded',
+      ),
     (err: unknown) => logger.warn({ err }, 'directory catalog not loaded yet; the first search will retry'),
   );
   loadReferralIndex().catch((err: unknown) => logger.warn({ err }, 'referral index not loaded yet; the first list will retry'));
@@ -133,6 +150,8 @@ async function main(): Promise<void> {
     await traffic.drain();
     housekeeping.stop();
     await retention.stop();
+    await escalation.stop();
+    await reflectionReminders.stop();
     await mail.stop();
     await db.close();
     logger.info('stopped');

@@ -8,7 +8,9 @@
  * Each file runs in its own process with a deadline (TEST_FILE_DEADLINE_S, default 900 s): one that
  * overruns is named and stopped with what it started (test/support/file-deadline.ts).
  *
- * Usage: tsx test/run.ts [file-or-folder …]   (default: test/unit test/api test/faults test/e2e)
+ * Usage: tsx test/run.ts [--test-option …] [file-or-folder …]   (default: test/unit test/api test/faults test/e2e)
+ * Options that start with `--test-` go to node's test runner, e.g.
+ * `npm test -- --test-name-pattern="confidential" test/api`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -59,7 +61,7 @@ async function startTestDatabase(): Promise<{ uri: string; stop(): Promise<void>
   }
 }
 
-async function run(files: string[]): Promise<number> {
+async function run(files: string[], runnerOptions: string[]): Promise<number> {
   if (files.some((f) => path.resolve(f).includes(BROWSER_TESTS))) ensureChromium(log);
 
   // Interrupted (Ctrl-C, CI stopping), even while the database starts: end the test processes,
@@ -88,6 +90,7 @@ async function run(files: string[]): Promise<number> {
         `--test-timeout=${(deadlineSeconds + 60) * 1000}`,
         // A file whose tests are over ends even if something it opened is still open.
         '--test-force-exit',
+        ...runnerOptions,
         ...files,
       ],
       {
@@ -102,9 +105,12 @@ async function run(files: string[]): Promise<number> {
   }
 }
 
-const targets = process.argv.slice(2);
+const args = process.argv.slice(2);
+const runnerOptions = args.filter((a) => a.startsWith('--test-'));
+const targets = args.filter((a) => !a.startsWith('--test-'));
 try {
-  process.exit(await run(testFiles(targets.length ? targets : ['test/unit', 'test/api', 'test/faults', 'test/e2e'])));
+  const files = testFiles(targets.length ? targets : ['test/unit', 'test/api', 'test/faults', 'test/e2e']);
+  process.exit(await run(files, runnerOptions));
 } catch (error) {
   if (!(error instanceof MissingPrerequisite || error instanceof EmbeddedDatabaseError)) throw error;
   console.error(error.message);

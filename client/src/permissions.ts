@@ -1,4 +1,4 @@
-import { can as matrixAllows, type Action } from '../../server/accounts/permission-matrix.js';
+import { can as matrixAllows, type Action } from '../../server/contract/accounts/permission-matrix.js';
 import type { User } from './api/types.js';
 
 export type { Action };

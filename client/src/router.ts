@@ -5,6 +5,7 @@ import { SubscriptionController } from './subscription-controller.js';
 export type RouteName =
   | 'directory'
   | 'service'
+  | 'service-capacity'
   | 'organization'
   | 'governorate'
   | 'governorate-print'
@@ -30,6 +31,7 @@ export interface Route {
 const PATTERNS: Array<{ name: RouteName; pattern: RegExp; keys: string[] }> = [
   { name: 'directory', pattern: /^\/$/, keys: [] },
   { name: 'service', pattern: /^\/services\/([^/]+)$/, keys: ['id'] },
+  { name: 'service-capacity', pattern: /^\/services\/([^/]+)\/capacity$/, keys: ['id'] },
   { name: 'organization', pattern: /^\/organizations\/([^/]+)$/, keys: ['id'] },
   { name: 'governorate-print', pattern: /^\/governorates\/([^/]+)\/print$/, keys: ['code'] },
   { name: 'governorate', pattern: /^\/governorates\/([^/]+)$/, keys: ['code'] },
@@ -47,7 +49,7 @@ const PATTERNS: Array<{ name: RouteName; pattern: RegExp; keys: string[] }> = [
 ];
 
 /** Screens that need an account: visiting one signed out goes to sign-in, then back. */
-export const SIGNED_IN_ROUTES: ReadonlySet<RouteName> = new Set(['workspace', 'referrals', 'referral-new', 'referral', 'admin']);
+export const SIGNED_IN_ROUTES: ReadonlySet<RouteName> = new Set(['service-capacity', 'workspace', 'referrals', 'referral-new', 'referral', 'admin']);
 
 export function matchRoute(url: URL): Route {
   const path = url.pathname.replace(/(.)\/+$/, '$1');

@@ -1,12 +1,14 @@
 import type { ReactiveControllerHost } from 'lit';
-import { getCurrentUser, login, logout, onSessionExpired } from './api/client.js';
+import { ApiError, getCurrentUser, login, logout, onSessionExpired } from './api/client.js';
 import type { User } from './api/types.js';
+import { forgetStoredAnswers } from './offline.js';
 import { SubscriptionController } from './subscription-controller.js';
 
 /** Who is signed in (null: anonymous). Loaded once from GET /auth/me; updated by sign-in and sign-out. */
 class SessionState {
   #user: User | null = null;
   #loaded = false;
+  #unreachable = false;
   readonly #listeners = new Set<() => void>();
 
   get user(): User | null {
@@ -18,12 +20,19 @@ class SessionState {
     return this.#loaded;
   }
 
+  /** True when the last look at the session could not reach the server (offline): who is signed in is unknown. */
+  get unreachable(): boolean {
+    return this.#unreachable;
+  }
+
   async load(): Promise<void> {
     let user: User | null = null;
     try {
       user = await getCurrentUser();
-    } catch {
-      // Unknown (server unreachable): stay anonymous; signed-in actions will ask again.
+      this.#unreachable = false;
+    } catch (error) {
+      // Unknown: stay anonymous; signed-in screens say they need a connection, actions will ask again.
+      this.#unreachable = error instanceof ApiError && error.isNetwork;
     }
     this.#loaded = true;
     this.#set(user);
@@ -42,6 +51,7 @@ class SessionState {
 
   async signOut(): Promise<void> {
     await logout();
+    await forgetStoredAnswers();
     this.#set(null);
   }
 

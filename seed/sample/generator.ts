@@ -8,6 +8,7 @@
  */
 import { Types } from 'mongoose';
 import { bundledGovernorates } from '../../server/directory/governorates/governorate-data.js';
+import { DISTRICTS, districtName } from '../../server/directory/search/districts.js';
 import type { VERIFICATION_STATES } from '../../server/directory/organizations/organization.model.js';
 import type { Phone } from '../../server/directory/phone.js';
 import { searchFields, type SearchFields } from '../../server/directory/search-fields.js';
@@ -18,9 +19,9 @@ import {
   type Population,
   type ServiceLanguage,
   type ServiceStatus,
-} from '../../server/directory/vocabulary.js';
+} from '../../server/contract/directory/vocabulary.js';
 import { allTexts, type Language, type Translated } from '../../server/platform/text/translated.js';
-import { CATEGORY_CODES, TAXONOMY_TERMS } from '../taxonomy.js';
+import { CATEGORY_CODES, TAXONOMY_TERMS } from '../../server/contract/directory/taxonomy/categories.js';
 import { Random } from './random.js';
 import * as words from './vocabulary.js';
 import type { ServiceTemplate, Text, Text3 } from './vocabulary.js';
@@ -71,7 +72,15 @@ export interface OrganizationRecord extends RecordFields {
   search: SearchFields;
 }
 
-type SampleVerification = { status: (typeof VERIFICATION_STATES)[number]; verifiedBy: null; note: null };
+type SampleVerification = {
+  status: (typeof VERIFICATION_STATES)[number];
+  verifiedBy: null;
+  note: null;
+  verifiedAt: null;
+  /** Set by sample/change-history.ts on records with a change waiting. */
+  changedAt: Date | null;
+  rejection: null;
+};
 
 export interface LocationRecord extends RecordFields {
   organizationId: Types.ObjectId;
@@ -120,6 +129,12 @@ export interface ServiceRecord extends RecordFields {
   acceptsReferrals: boolean;
   point: { lat: number; lng: number; precision: 'exact' | 'governorate' };
   search: SearchFields;
+  /** None: a sample figure of free beds would be stale, or worse, believed. */
+  capacity: never[];
+  capacityFreeAt: null;
+  /** Sample services ask for no identification status and state no response time (the defaults). */
+  requiredIdentification: 'none';
+  responseCommitment: null;
 }
 
 export interface ContactRecord extends RecordFields {
@@ -237,11 +252,13 @@ function loadGovernorates(): Governorate[] {
     ...Object.values(words.CATEGORIES_BY_TYPE).flatMap((weights) => Object.keys(weights)),
   ].filter((code) => !known.has(code));
   if (missing.length || unknown.length) {
-    throw new Error(`seed/sample/vocabulary.ts is out of step with seed/taxonomy.ts: missing [${missing}], unknown [${unknown}]`);
+    throw new Error(`seed/sample/vocabulary.ts is out of step with server/contract/directory/taxonomy/categories.ts: missing [${missing}], unknown [${unknown}]`);
   }
   return bundledGovernorates().map((g) => {
-    const districts = words.DISTRICTS[g.code];
-    if (!districts?.length || !g.name.en || !g.name.ar) throw new Error(`seed/sample/vocabulary.ts: no districts or names for ${g.code}`);
+    const districts = Object.entries(DISTRICTS)
+      .filter(([, d]) => d.governorate === g.code)
+      .map(([code]) => districtName(code)!);
+    if (!districts?.length || !g.name.en || !g.name.ar) throw new Error(`seed/sample/vocabulary.ts: no districts or names for ${g.code} (server/directory/search/districts.ts)`);
     return {
       code: g.code,
       name: { en: g.name.en, ar: g.name.ar, ...(g.name.ckb ? { ckb: g.name.ckb } : {}) },
@@ -417,7 +434,7 @@ class DirectoryGenerator {
       acceptsReferrals: random.chance(words.ACCEPTS_REFERRALS[plan.type]),
       yearIncorporated: year,
       legalStatus: words.LEGAL_STATUS[plan.type],
-      verification: { status: verification, verifiedBy: null, note: null },
+      verification: { status: verification, verifiedBy: null, note: null, verifiedAt: null, changedAt: null, rejection: null },
       lastVerifiedAt: verification === 'unverified' ? null : lastVerifiedAt,
       search: searchFields({ name, alternateName, description, extra: [] }),
     };
@@ -597,6 +614,10 @@ class DirectoryGenerator {
         description,
         extra: [...allTexts(organization.name), ...categories.flatMap((code) => CATEGORY_NAMES.get(code) ?? [])],
       }),
+      capacity: [],
+      capacityFreeAt: null,
+      requiredIdentification: 'none',
+      responseCommitment: null,
     };
   }
 

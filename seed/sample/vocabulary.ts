@@ -2,11 +2,11 @@
  * Word lists for the fictional sample directory. Names are assembled from these parts, so no
  * organisation, person or phone number in the sample describes a real one. Placeholders in braces
  * ({gov}, {district}, {root}, {focus}, {year}) are filled per language by the generator.
- * Category keys are taxonomy codes of seed/taxonomy.ts; the generator checks them when it loads.
+ * Category keys are taxonomy codes of server/contract/directory/taxonomy/categories.ts; the generator checks them when it loads.
  */
-import type { OrganizationType, Population, ServiceLanguage } from '../../server/directory/vocabulary.js';
+import type { OrganizationType, Population, ServiceLanguage } from '../../server/contract/directory/vocabulary.js';
 
-/** A taxonomy category code (seed/taxonomy.ts). */
+/** A taxonomy category code (server/contract/directory/taxonomy/categories.ts). */
 type CategoryCode = string;
 
 /** A text in English and Arabic, and in Kurdish (Sorani) where the sample needs it. */
@@ -21,74 +21,7 @@ export interface Text3 extends Text {
   ckb: string;
 }
 
-const t = (en: string, ar: string, ckb?: string): Text => (ckb ? { en, ar, ckb } : { en, ar });
 const t3 = (en: string, ar: string, ckb: string): Text3 => ({ en, ar, ckb });
-
-/**
- * Districts and towns per governorate (ISO 3166-2 code), used for office addresses and local names.
- * Real place names; everything located in them is invented. Kurdish names where Kurdish content is made.
- */
-export const DISTRICTS: Record<string, Text[]> = {
-  'IQ-AN': [t('Ramadi', 'الرمادي'), t('Fallujah', 'الفلوجة'), t('Hit', 'هيت'), t("Al-Qa'im", 'القائم')],
-  'IQ-BA': [
-    t('Basrah Centre', 'مركز البصرة'),
-    t('Al-Zubair', 'الزبير'),
-    t('Abu Al-Khaseeb', 'أبو الخصيب'),
-    t('Al-Qurna', 'القرنة'),
-    t('Shatt Al-Arab', 'شط العرب'),
-  ],
-  'IQ-MU': [t('Samawah', 'السماوة'), t('Al-Rumaitha', 'الرميثة'), t('Al-Khidhir', 'الخضر')],
-  'IQ-NA': [t('Najaf Centre', 'مركز النجف'), t('Kufa', 'الكوفة'), t('Al-Manathera', 'المناذرة')],
-  'IQ-QA': [t('Diwaniyah', 'الديوانية'), t('Afak', 'عفك'), t('Al-Shamiya', 'الشامية')],
-  'IQ-SU': [
-    t('Sulaymaniyah Centre', 'مركز السليمانية', 'ناوەندی سلێمانی'),
-    t('Chamchamal', 'جمجمال', 'چەمچەماڵ'),
-    t('Ranya', 'رانية', 'ڕانیە'),
-    t('Penjwin', 'بنجوين', 'پێنجوێن'),
-  ],
-  'IQ-BB': [t('Hillah', 'الحلة'), t('Al-Musayab', 'المسيب'), t('Al-Mahawil', 'المحاويل')],
-  'IQ-BG': [
-    t('Karkh', 'الكرخ'),
-    t('Rusafa', 'الرصافة'),
-    t('Adhamiya', 'الأعظمية'),
-    t('Kadhimiya', 'الكاظمية'),
-    t('Sadr City', 'مدينة الصدر'),
-    t('Abu Ghraib', 'أبو غريب'),
-    t('Mahmudiya', 'المحمودية'),
-  ],
-  'IQ-DA': [
-    t('Duhok Centre', 'مركز دهوك', 'ناوەندی دهۆک'),
-    t('Zakho', 'زاخو', 'زاخۆ'),
-    t('Sumel', 'سيميل', 'سێمێل'),
-    t('Amedi', 'العمادية', 'ئامێدی'),
-  ],
-  'IQ-DI': [t('Baqubah', 'بعقوبة'), t('Khanaqin', 'خانقين'), t('Al-Muqdadiya', 'المقدادية')],
-  'IQ-AR': [
-    t('Erbil Centre', 'مركز أربيل', 'ناوەندی هەولێر'),
-    t('Soran', 'سوران', 'سۆران'),
-    t('Koya', 'كويه', 'کۆیە'),
-    t('Shaqlawa', 'شقلاوة', 'شەقڵاوە'),
-    t('Makhmur', 'مخمور', 'مەخموور'),
-  ],
-  'IQ-KA': [t('Karbala Centre', 'مركز كربلاء'), t('Al-Hindiya', 'الهندية'), t('Ain Al-Tamur', 'عين التمر')],
-  'IQ-KI': [t('Kirkuk Centre', 'مركز كركوك'), t('Hawija', 'الحويجة'), t('Dibis', 'الدبس'), t('Daquq', 'داقوق')],
-  'IQ-MA': [t('Amarah', 'العمارة'), t('Al-Majar Al-Kabir', 'المجر الكبير'), t('Ali Al-Gharbi', 'علي الغربي')],
-  'IQ-NI': [
-    t('Mosul', 'الموصل'),
-    t('Sinjar', 'سنجار'),
-    t('Tel Afar', 'تلعفر'),
-    t('Al-Hamdaniya', 'الحمدانية'),
-    t('Tel Kaif', 'تلكيف'),
-  ],
-  'IQ-SD': [t('Tikrit', 'تكريت'), t('Samarra', 'سامراء'), t('Baiji', 'بيجي'), t('Tuz Khurmatu', 'طوزخورماتو')],
-  'IQ-DQ': [t('Nasiriyah', 'الناصرية'), t('Al-Shatra', 'الشطرة'), t('Suq Al-Shuyukh', 'سوق الشيوخ')],
-  'IQ-WA': [t('Kut', 'الكوت'), t('Al-Suwaira', 'الصويرة'), t('Al-Hai', 'الحي')],
-  'IQ-HA': [
-    t('Halabja Centre', 'مركز حلبجة', 'ناوەندی هەڵەبجە'),
-    t('Khurmal', 'خورمال', 'خورماڵ'),
-    t('Sirwan', 'سيروان', 'سیروان'),
-  ],
-};
 
 /** Relative share of organisations per governorate: the big humanitarian hubs get more. */
 export const GOVERNORATE_WEIGHT: Record<string, number> = {

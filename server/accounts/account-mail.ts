@@ -17,15 +17,21 @@ export type AccountLinkSection = 'accept-invitation' | 'reset-password';
 /** Links carry the token in the fragment: it never reaches a server log or a Referer header. */
 export const linkWithToken = (publicUrl: string, section: AccountLinkSection, token: string) => `${publicUrl}/account/${section}#token=${token}`;
 
-export function invitationMail(to: { email: string }, invitation: { role: Role; organizationName: Translated | null; link: string; expiresAt: Date }): Mail {
-  const where = invitation.organizationName
-    ? ` for ${[invitation.organizationName.en, invitation.organizationName.ar, invitation.organizationName.ckb].filter(Boolean).join(' / ')}`
-    : '';
+export function invitationMail(
+  to: { email: string },
+  invitation: { role: Role; organizationName: Translated | null; link: string; expiresAt: Date; claim?: boolean },
+): Mail {
+  const name = invitation.organizationName ? [invitation.organizationName.en, invitation.organizationName.ar, invitation.organizationName.ckb].filter(Boolean).join(' / ') : '';
+  const where = name ? ` for ${name}` : '';
   return {
     to: to.email,
-    subject: 'You are invited to the referral directory',
+    subject: invitation.claim ? 'Claim your organisation in the referral directory' : 'You are invited to the referral directory',
     text:
-      `You have been invited to join the referral directory as ${ROLE_NAMES[invitation.role]}${where}.\n\n` +
+      (invitation.claim
+        ? `${name} is listed in the referral directory, and caseworkers can refer people to it by phone only. ` +
+          `Claim the record to receive referrals on the platform: you become its first ${ROLE_NAMES[invitation.role]} ` +
+          `once a platform admin has confirmed your account.\n\n`
+        : `You have been invited to join the referral directory as ${ROLE_NAMES[invitation.role]}${where}.\n\n`) +
       `Choose your name and password here (the link works once, until ${invitation.expiresAt.toUTCString()}):\n${invitation.link}` +
       SIGNATURE,
     link: invitation.link,

@@ -1,7 +1,6 @@
-import type { Request } from 'express';
 import { recordAudit } from '../audit/audit.js';
 import { conflict } from '../platform/http/problem.js';
-import type { Role, SessionUser } from './permissions.js';
+import type { Role, SessionUser, Actor } from './permissions.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 import { UserModel, normalizeEmail } from './user.model.js';
 import { assertRoleFitsOrganization, toSessionUser } from './users.js';
@@ -13,6 +12,8 @@ export interface NewAccount {
   role: Role;
   organizationId: string | null;
   invitedBy?: string | null;
+  /** Pending: waits for a platform admin (an organisation's claim of its record). */
+  status?: 'active' | 'pending';
   /** Sample accounts are removed with the sample directory. */
   sample?: boolean;
 }
@@ -23,7 +24,7 @@ const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11
  * Opens an account: the password must pass the policy, the role must fit the organisation, the email
  * must be new (case-insensitively). Audited as the request's user, or as "system" without a request.
  */
-export async function createAccount(account: NewAccount, req: Request | null): Promise<SessionUser> {
+export async function createAccount(account: NewAccount, actor: Actor | null): Promise<SessionUser> {
   assertAcceptablePassword(account.password, account);
   await assertRoleFitsOrganization(account.role, account.organizationId);
   const email = account.email.trim();
@@ -37,28 +38,29 @@ export async function createAccount(account: NewAccount, req: Request | null): P
       role: account.role,
       organizationId: account.organizationId,
       invitedBy: account.invitedBy ?? null,
+      status: account.status ?? 'active',
       sample: account.sample ?? false,
     });
   } catch (err) {
-    if (isDuplicateKey(err)) throw conflict('An account with this email address already exists.');
+    if (isDuplicateKey(err)) throw conflict('emailTaken');
     throw err;
   }
   const user = toSessionUser(created.toObject());
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'create',
     entity: 'user',
     entityId: user.id,
     organizationId: user.organizationId,
-    after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId },
+    after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId, status: account.status ?? 'active' },
   });
   return user;
 }
 
 /** Sets a new password and records when; the caller ends other sessions. Audited without values. */
-export async function setPassword(user: SessionUser, password: string, req: Request | null, action: 'password-change' | 'password-reset'): Promise<void> {
+export async function setPassword(user: SessionUser, password: string, actor: Actor | null, action: 'password-change' | 'password-reset'): Promise<void> {
   assertAcceptablePassword(password, user);
   await UserModel.updateOne({ _id: user.id }, { $set: { passwordHash: await hashPassword(password), passwordChangedAt: new Date() } });
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action,
     entity: 'user',
     entityId: user.id,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { apiRoute } from '../platform/http/api-route.js';
 import { forbidden } from '../platform/http/problem.js';
 import { readAuditLog } from './audit-log.js';
-import { authorize, canEverywhere } from './permissions.js';
-import { objectId } from './schemas.js';
+import { authorize, canEverywhere, actorOf } from './permissions.js';
+import { objectId } from '../contract/accounts/account.schemas.js';
+import { AuditEntryView } from '../contract/accounts/audit-log.schemas.js';
 
 // Record actions read "service.verify": the dot is part of the word.
 const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9.:_-]+$/i, 'letters, digits, ".", ":", "_" and "-" only');
@@ -21,18 +22,6 @@ const AuditQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const AuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.object({ id: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() }),
-  organizationId: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
-  requestId: z.string().nullable(),
-});
-
 export function auditLogRoutes(): Router {
   const router = Router();
   apiRoute(
@@ -44,12 +33,12 @@ export function auditLogRoutes(): Router {
       tags: ['audit'],
       auth: 'session',
       query: AuditQuery,
-      response: z.object({ items: z.array(AuditEntrySchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+      response: z.object({ items: z.array(AuditEntryView), page: z.number(), pageSize: z.number(), total: z.number() }),
     },
     async ({ req, query }) => {
-      const user = authorize(req, 'audit:read');
+      const user = authorize(actorOf(req), 'audit:read');
       if (canEverywhere(user, 'audit:read')) return readAuditLog(query);
-      if (query.organizationId && query.organizationId !== user.organizationId) throw forbidden('You can read the audit log of your own organisation only.');
+      if (query.organizationId && query.organizationId !== user.organizationId) throw forbidden('auditLogOwnOrganisation');
       return readAuditLog({ ...query, organizationId: user.organizationId ?? undefined });
     },
   );

@@ -1,5 +1,9 @@
 import { Types } from 'mongoose';
 import { AuditEntryModel, type AuditEntryDoc } from '../audit/audit.model.js';
+import type { AuditEntryView } from '../contract/accounts/audit-log.schemas.js';
+import { contactCatalog, locationCatalog, organizationCatalog, serviceCatalog } from '../directory/catalog/directory-catalog.js';
+import { currentCatalog } from '../directory/catalog/queries.js';
+import { UserModel } from './user.model.js';
 
 export interface AuditFilter {
   organizationId?: string;
@@ -13,26 +17,51 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actor: { id: string | null; email: string | null; role: string | null };
-  organizationId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  changes: { field: string; before: string; after: string }[];
-  requestId: string | null;
+
+type RecordName = AuditEntryView['entityName'];
+
+/** Directory records are named from the catalog, as they are now (a renamed record shows its new name). */
+const NAMED_RECORDS: Record<string, (id: string) => RecordName | undefined> = {
+  organization: (id) => organizationCatalog.get(id)?.name,
+  service: (id) => serviceCatalog.get(id)?.name,
+  location: (id) => locationCatalog.get(id)?.name,
+  contact: (id) => contactCatalog.get(id)?.name,
+};
+
+/**
+ * The log reads as people and records, not ids: the actors' and users' names (one read of the few
+ * accounts named on the page) and the directory records' current names.
+ */
+async function namer(entries: AuditEntryDoc[]) {
+  await currentCatalog();
+  const userIds = [
+    ...new Set([
+      ...entries.flatMap((e) => (e.actorId ? [e.actorId.toString()] : [])),
+      ...entries.flatMap((e) => (e.entity === 'user' && e.entityId && Types.ObjectId.isValid(e.entityId) ? [e.entityId] : [])),
+    ]),
+  ];
+  const users = new Map(
+    userIds.length
+      ? (await UserModel.find({ _id: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { name: 1 }).lean()).map((u) => [u._id.toString(), u.name])
+      : [],
+  );
+  return {
+    user: (id: string | null | undefined) => (id && users.get(id)) ?? null,
+    record: (entity: string, id: string | null | undefined): RecordName =>
+      !id ? null : entity === 'user' ? (users.get(id) ?? null) : (NAMED_RECORDS[entity]?.(id) ?? null),
+  };
 }
 
-const toView = (e: AuditEntryDoc): AuditEntryView => ({
+const toView = (e: AuditEntryDoc, names: Awaited<ReturnType<typeof namer>>): AuditEntryView => ({
   id: e._id.toString(),
   at: e.at.toISOString(),
-  actor: { id: e.actorId?.toString() ?? null, email: e.actorEmail ?? null, role: e.actorRole ?? null },
+  actor: { id: e.actorId?.toString() ?? null, name: names.user(e.actorId?.toString()), email: e.actorEmail ?? null, role: e.actorRole ?? null },
   organizationId: e.organizationId?.toString() ?? null,
+  organizationName: names.record('organization', e.organizationId?.toString()),
   action: e.action,
   entity: e.entity,
   entityId: e.entityId ?? null,
+  entityName: names.record(e.entity, e.entityId),
   changes: e.changes.map((c) => ({ field: c.field ?? '', before: c.before ?? '', after: c.after ?? '' })),
   requestId: e.requestId ?? null,
 });
@@ -59,5 +88,6 @@ export async function readAuditLog(filter: AuditFilter): Promise<{ items: AuditE
       .lean<AuditEntryDoc[]>(),
     AuditEntryModel.countDocuments(query),
   ]);
-  return { items: entries.map(toView), page: filter.page, pageSize: filter.pageSize, total };
+  const names = await namer(entries);
+  return { items: entries.map((e) => toView(e, names)), page: filter.page, pageSize: filter.pageSize, total };
 }

@@ -7,11 +7,11 @@ import { unauthorized } from '../platform/http/problem.js';
 import { changePassword } from './password-change.js';
 import { assertCsrfForSignIn, issueCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from './auth.schemas.js';
+import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from '../contract/accounts/auth.schemas.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
-import { currentUser, requireUser, type SessionUser } from './permissions.js';
+import { currentUser, type SessionUser, actorOf } from './permissions.js';
 import { SESSION_COOKIE } from './session.js';
-import { UserViewSchema } from './schemas.js';
+import { UserViewSchema } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
 /** Runs the local strategy; resolves with the user, or false for wrong credentials. */
@@ -67,7 +67,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
     async ({ req, res }) => {
       assertCsrfForSignIn(req);
       const user = await authenticateLocal(deps.authenticator, req, res);
-      if (!user) throw unauthorized('The email address or the password is wrong.');
+      if (!user) throw unauthorized('wrongCredentials');
       const csrfToken = await startSession(req, user);
       return { user: await describeUser(user), csrfToken };
     },
@@ -111,7 +111,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
       errors: { 400: 'The current password is wrong or the new one is not acceptable.' },
     },
     async ({ req, body }) => {
-      await changePassword(requireUser(req), body, req, deps.throttle);
+      await changePassword(actorOf(req), body, deps.throttle);
     },
   );
 
@@ -142,7 +142,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
       errors: { 400: 'The token is invalid, used or expired, or the password is not acceptable.' },
     },
     async ({ req, body }) => {
-      await completePasswordReset(body.token, body.password, req, deps.throttle);
+      await completePasswordReset(body.token, body.password, actorOf(req), deps.throttle);
     },
   );
 

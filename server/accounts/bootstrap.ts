@@ -1,8 +1,9 @@
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
-import { GOVERNMENT_TYPES, type OrganizationType } from '../directory/vocabulary.js';
+import { GOVERNMENT_TYPES, type OrganizationType } from '../contract/directory/vocabulary.js';
 import { ConfigError, type Config } from '../platform/config.js';
 import type { Logger } from '../platform/logging.js';
 import { createAccount } from './accounts.js';
+import { say } from '../contract/text/messages.js';
 import { passwordWeakness } from './passwords.js';
 import type { Role } from './permissions.js';
 import { UserModel, normalizeEmail } from './user.model.js';
@@ -10,7 +11,7 @@ import { UserModel, normalizeEmail } from './user.model.js';
 /** A password from the environment that fails the policy stops the start with one clear line. */
 function assertConfiguredPassword(variable: string, password: string, email?: string): void {
   const weakness = passwordWeakness(password, { email });
-  if (weakness) throw new ConfigError(`Invalid configuration: ${variable} is not acceptable. ${weakness}`);
+  if (weakness) throw new ConfigError(`Invalid configuration: ${variable} is not acceptable. ${say(weakness, 'en')}`);
 }
 
 export type FirstAdminResult = 'created' | 'exists' | 'not-configured';

@@ -7,9 +7,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const csrfRejected = () =>
-  new HttpProblem(403, 'The X-CSRF-Token header is missing or does not match; get one from GET /api/v1/auth/csrf.', {
+  new HttpProblem(403, 'csrfRejected', {
     type: '/problems/csrf',
-    title: 'CSRF token missing or invalid',
+    title: 'titleCsrf',
   });
 
 /** A fresh synchronizer token kept in the session (which is created by this if there was none). */

@@ -14,6 +14,8 @@ const InvitationSchema = new Schema(
     expiresAt: { type: Date, required: true },
     acceptedAt: { type: Date, default: null },
     userId: { type: Schema.Types.ObjectId, default: null },
+    /** An organisation claiming its record: the account opens pending, until a platform admin confirms it. */
+    claim: { type: Boolean, default: false },
   },
   { collection: 'invitations', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );

@@ -1,16 +1,19 @@
-import type { Request } from 'express';
 import { recordAudit } from '../audit/audit.js';
 import { claimOnce, releaseClaim } from '../platform/db/claims.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
-import { badRequest, conflict } from '../platform/http/problem.js';
+import { Types } from 'mongoose';
+import { OrganizationModel } from '../directory/organizations/organization.model.js';
+import { badRequest, conflict, notFound } from '../platform/http/problem.js';
+import type { Translated } from '../platform/text/translated.js';
 import { invitationMail, linkWithToken } from './account-mail.js';
 import { createAccount } from './accounts.js';
 import { InvitationModel, type InvitationDoc } from './invitation.model.js';
 import { assertAcceptablePassword } from './passwords.js';
-import type { Role, SessionUser } from './permissions.js';
+import { type Role, type SessionUser, authorize, authorizeEverywhere, type Actor } from './permissions.js';
+import { hasReferralReceivers, loadReferralReceivers } from './referral-receivers.js';
 import { hashToken, newOneTimeToken } from './tokens.js';
-import { normalizeEmail } from './user.model.js';
-import { assertRoleFitsOrganization, findLiveOrganization, findUserByEmail } from './users.js';
+import { normalizeEmail, UserModel, type UserDoc } from './user.model.js';
+import { assertRoleFitsOrganization, findLiveOrganization, findUserByEmail, toSessionUser } from './users.js';
 
 const INVITATION_VALID_MS = 7 * 24 * 3_600_000;
 
@@ -37,10 +40,58 @@ const toView = (i: InvitationDoc): InvitationView => ({
 });
 
 /** Invites somebody by email: a one-time link to open an account with this role in this organisation. */
-export async function invite(inviter: SessionUser, request: InvitationRequest, req: Request, publicUrl: string): Promise<InvitationView> {
+export async function invite(actor: Actor, request: InvitationRequest, publicUrl: string): Promise<InvitationView> {
+  const inviter = authorize(actor, 'member:manage', request.organizationId);
   await assertRoleFitsOrganization(request.role, request.organizationId);
-  if (await findUserByEmail(request.email)) throw conflict('An account with this email address already exists.');
   const organization = request.organizationId ? await findLiveOrganization(request.organizationId) : null;
+  return issueInvitation(actor, inviter, { ...request, claim: false }, organization?.name ?? null, publicUrl);
+}
+
+/**
+ * Invites an organisation without anyone on the platform to claim its record: the one-time link goes
+ * to the e-mail address on the record and opens its first admin, pending until a platform admin
+ * confirms it (confirmClaim). Platform admins only.
+ */
+export async function inviteToClaim(actor: Actor, organizationId: string, publicUrl: string): Promise<InvitationView> {
+  const inviter = authorizeEverywhere(actor, 'organization:verify');
+  const organization = await findLiveOrganization(organizationId);
+  const record = await OrganizationModel.findById(organizationId, { email: 1 }).lean<{ email?: string | null }>();
+  if (!record?.email) {
+    throw badRequest('claimNeedsEmail', [{ field: 'organization.email', message: 'required' }]);
+  }
+  await loadReferralReceivers();
+  if (hasReferralReceivers(organizationId)) throw conflict('organisationAlreadyOnPlatform');
+  return issueInvitation(actor, inviter, { email: record.email, role: 'org-admin', organizationId, claim: true }, organization.name, publicUrl);
+}
+
+/** A platform admin confirms the pending first admin of a claimed organisation: only then can they sign in and receive referrals. */
+export async function confirmClaim(actor: Actor, userId: string): Promise<SessionUser> {
+  authorizeEverywhere(actor, 'organization:verify');
+  const confirmedAt = new Date();
+  const updated = Types.ObjectId.isValid(userId)
+    ? await UserModel.findOneAndUpdate({ _id: userId, status: 'pending' }, { $set: { status: 'active' } }, { new: true }).lean<UserDoc>()
+    : null;
+  if (!updated) throw notFound('pending account');
+  const user = toSessionUser(updated);
+  await recordAudit(actor, {
+    action: 'confirm',
+    entity: 'user',
+    entityId: user.id,
+    organizationId: user.organizationId,
+    before: { status: 'pending' },
+    after: { status: 'active', confirmedAt: confirmedAt.toISOString() },
+  });
+  return user;
+}
+
+async function issueInvitation(
+  actor: Actor,
+  inviter: SessionUser,
+  request: InvitationRequest & { claim: boolean },
+  organizationName: Translated | null,
+  publicUrl: string,
+): Promise<InvitationView> {
+  if (await findUserByEmail(request.email)) throw conflict('emailTaken');
   const { token, tokenHash } = newOneTimeToken();
   const expiresAt = new Date(Date.now() + INVITATION_VALID_MS);
   const email = request.email.trim();
@@ -52,17 +103,18 @@ export async function invite(inviter: SessionUser, request: InvitationRequest, r
     invitedBy: inviter.id,
     tokenHash,
     expiresAt,
+    claim: request.claim,
   });
   await enqueueMail(
-    invitationMail({ email }, { role: request.role, organizationName: organization?.name ?? null, link: linkWithToken(publicUrl, 'accept-invitation', token), expiresAt }),
+    invitationMail({ email }, { role: request.role, organizationName, link: linkWithToken(publicUrl, 'accept-invitation', token), expiresAt, claim: request.claim }),
   );
   const view = toView(invitation.toObject());
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'create',
     entity: 'invitation',
     entityId: view.id,
     organizationId: view.organizationId,
-    after: { email: view.email, role: view.role, organizationId: view.organizationId, expiresAt: view.expiresAt },
+    after: { email: view.email, role: view.role, organizationId: view.organizationId, expiresAt: view.expiresAt, claim: request.claim },
   });
   return view;
 }
@@ -78,9 +130,9 @@ export interface Acceptance {
  * works once even when used twice at the same moment; if the account cannot be created the claim is
  * given back.
  */
-export async function acceptInvitation(acceptance: Acceptance, req: Request): Promise<SessionUser> {
+export async function acceptInvitation(acceptance: Acceptance, actor: Actor): Promise<SessionUser> {
   const now = new Date();
-  const invalid = () => badRequest('This invitation link is not valid any more; ask for a new invitation.', [{ field: 'body.token', message: 'invalid, used or expired' }]);
+  const invalid = () => badRequest('invitationLinkInvalid', [{ field: 'body.token', message: 'linkUsedOrExpired' }]);
   const invitation = await InvitationModel.findOne({ tokenHash: hashToken(acceptance.token), acceptedAt: null, expiresAt: { $gt: now } }).lean<InvitationDoc>();
   if (!invitation) throw invalid();
   assertAcceptablePassword(acceptance.password, { email: invitation.email, name: acceptance.name });
@@ -97,15 +149,16 @@ export async function acceptInvitation(acceptance: Acceptance, req: Request): Pr
         role: invitation.role,
         organizationId: invitation.organizationId?.toString() ?? null,
         invitedBy: invitation.invitedBy.toString(),
+        status: invitation.claim ? 'pending' : 'active',
       },
-      req,
+      actor,
     );
   } catch (err) {
     await releaseClaim(claim);
     throw err;
   }
   await InvitationModel.updateOne({ _id: invitation._id }, { $set: { acceptedAt: now, userId: user.id } });
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'accept',
     entity: 'invitation',
     entityId: invitation._id.toString(),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MessageKey } from '../contract/text/messages.js';
 import type { Config } from '../platform/config.js';
 import { HttpProblem } from '../platform/http/problem.js';
 import { LoginFailureModel } from './login-failure.model.js';
@@ -24,7 +25,7 @@ const ipKey = (ip: string) => `ip:${ip}`;
 const accountKey = (email: string) => `account:${digest(email)}`;
 const sourceOf = (ip: string) => digest(`source:${ip}`);
 
-const tooManyAttempts = (until: number, now: number, detail: string) =>
+const tooManyAttempts = (until: number, now: number, detail: MessageKey) =>
   new HttpProblem(429, detail, {
     type: '/problems/too-many-sign-in-attempts',
     headers: { 'Retry-After': String(Math.max(1, Math.ceil((until - now) / 1000))) },
@@ -58,7 +59,7 @@ async function reserveSlot(key: string, at: Date, source?: string): Promise<Slot
       if ((err as { code?: unknown }).code !== 11000) throw err;
     }
   }
-  throw tooManyAttempts(at.getTime() + 1000, at.getTime(), 'Too many sign-in attempts at once. Wait a moment before trying again.');
+  throw tooManyAttempts(at.getTime() + 1000, at.getTime(), 'signInBurst');
 }
 
 /**
@@ -97,7 +98,7 @@ export function loginThrottle(policy: ThrottlePolicy) {
   function ipRefusal(ip: { at: number }[], now: number): HttpProblem | null {
     if (ip.length < policy.LOGIN_IP_LIMIT) return null;
     // Allowed again when the oldest of the last LOGIN_IP_LIMIT attempts leaves the window.
-    return tooManyAttempts(ip[ip.length - 1]!.at + IP_WINDOW_MS, now, 'Too many failed sign-ins from this network. Try again later.');
+    return tooManyAttempts(ip[ip.length - 1]!.at + IP_WINDOW_MS, now, 'signInNetworkThrottled');
   }
 
   /** From the account's checked attempts (newest first): the wait for this source, or null. */
@@ -108,7 +109,7 @@ export function loginThrottle(policy: ThrottlePolicy) {
     const otherSources = new Set(others.map((a) => a.source)).size;
     const sharedWaitUntil = others.length ? others[0]!.at + backoff(otherSources, policy.LOGIN_ACCOUNT_SOURCES, maxWaitMs) : 0;
     const until = Math.max(ownWaitUntil, sharedWaitUntil);
-    return until > now ? tooManyAttempts(until, now, 'Too many failed sign-ins. Wait a moment before trying again.') : null;
+    return until > now ? tooManyAttempts(until, now, 'signInAccountThrottled') : null;
   }
 
   return {

@@ -1,17 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { apiRoute } from '../platform/http/api-route.js';
-import { acceptInvitation, invite, pendingInvitations } from './invitations.js';
+import { acceptInvitation, confirmClaim, invite, inviteToClaim, pendingInvitations } from './invitations.js';
 import { changeMemberRole, listMembers, listUsers, removeMember } from './members.js';
-import { InvitationBody, RoleBody } from './members.schemas.js';
-import { AcceptBody } from './auth.schemas.js';
-import { authorize, authorizeEverywhere, ROLES } from './permissions.js';
-import { InvitationViewSchema, MemberViewSchema, UserViewSchema, objectId } from './schemas.js';
+import { InvitationBody, RoleBody } from '../contract/accounts/members.schemas.js';
+import { AcceptBody } from '../contract/accounts/auth.schemas.js';
+import { authorize, authorizeEverywhere, ROLES, actorOf } from './permissions.js';
+import { InvitationViewSchema, MemberViewSchema, UserViewSchema, objectId } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
 const OrgParams = z.strictObject({ organizationId: objectId });
 const MemberParams = z.strictObject({ organizationId: objectId, userId: objectId });
-const status = z.enum(['active', 'deactivated']);
+const status = z.enum(['active', 'pending', 'deactivated']);
 
 const UsersQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
@@ -41,8 +41,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       errors: { 404: 'No such organisation.', 409: 'An account with this email address already exists.' },
     },
     async ({ req, body }) => {
-      const inviter = authorize(req, 'member:manage', body.organizationId);
-      return invite(inviter, body, req, deps.publicUrl);
+      return invite(actorOf(req), body, deps.publicUrl);
     },
   );
 
@@ -58,7 +57,38 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       response: z.object({ user: UserViewSchema }),
       errors: { 400: 'The token is invalid, used or expired, or the password is not acceptable.', 409: 'An account with this email address already exists.' },
     },
-    async ({ req, body }) => ({ user: await describeUser(await acceptInvitation(body, req)) }),
+    async ({ req, body }) => ({ user: await describeUser(await acceptInvitation(body, actorOf(req))) }),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path: '/organizations/:organizationId/claim-invitations',
+      summary: 'Invite an organisation without anyone on the platform to claim its record (platform admins): a one-time link to the e-mail on the record',
+      tags,
+      auth: 'session',
+      params: OrgParams,
+      status: 201,
+      response: InvitationViewSchema,
+      errors: { 400: 'The record has no e-mail address.', 404: 'No such organisation.', 409: 'Someone there is already on the platform.' },
+    },
+    async ({ req, params }) => inviteToClaim(actorOf(req), params.organizationId, deps.publicUrl),
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'post',
+      path: '/users/:userId/confirm',
+      summary: "Confirm the pending first admin of a claimed organisation (platform admins)",
+      tags,
+      auth: 'session',
+      params: z.strictObject({ userId: objectId }),
+      response: UserViewSchema,
+      errors: { 404: 'No such pending account.' },
+    },
+    async ({ req, params }) => describeUser(await confirmClaim(actorOf(req), params.userId)),
   );
 
   apiRoute(
@@ -73,7 +103,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       response: z.object({ items: z.array(InvitationViewSchema) }),
     },
     async ({ req, params }) => {
-      authorize(req, 'member:manage', params.organizationId);
+      authorize(actorOf(req), 'member:manage', params.organizationId);
       return { items: await pendingInvitations(params.organizationId) };
     },
   );
@@ -91,7 +121,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       response: z.object({ items: z.array(MemberViewSchema) }),
     },
     async ({ req, params, query }) => {
-      authorize(req, 'member:manage', params.organizationId);
+      authorize(actorOf(req), 'member:manage', params.organizationId);
       return { items: await listMembers(params.organizationId, query.status) };
     },
   );
@@ -110,8 +140,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       errors: { 404: 'No such active member of this organisation.', 409: 'Your own role, or changed at the same time.' },
     },
     async ({ req, params, body }) => {
-      const actor = authorize(req, 'member:manage', params.organizationId);
-      return changeMemberRole(actor, params.organizationId, params.userId, body.role, req);
+      return changeMemberRole(actorOf(req), params.organizationId, params.userId, body.role);
     },
   );
 
@@ -128,8 +157,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       errors: { 404: 'No such active member of this organisation.', 409: 'You cannot remove yourself.' },
     },
     async ({ req, params }) => {
-      const actor = authorize(req, 'member:manage', params.organizationId);
-      await removeMember(actor, params.organizationId, params.userId, req);
+      await removeMember(actorOf(req), params.organizationId, params.userId);
     },
   );
 
@@ -145,7 +173,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       response: z.object({ items: z.array(MemberViewSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
     },
     async ({ req, query }) => {
-      authorizeEverywhere(req, 'member:manage');
+      authorizeEverywhere(actorOf(req), 'member:manage');
       return listUsers(query);
     },
   );

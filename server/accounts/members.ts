@@ -1,15 +1,15 @@
-import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { recordAudit } from '../audit/audit.js';
 import { conflict, notFound } from '../platform/http/problem.js';
-import type { Role, SessionUser } from './permissions.js';
+import { type Role, type SessionUser, authorize, type Actor } from './permissions.js';
 import { endSessionsOf } from './session-record.model.js';
-import type { MemberRole } from './members.schemas.js';
-import { UserModel, type UserDoc } from './user.model.js';
-import { assertRoleFitsOrganization, toMemberViews, type MemberView } from './users.js';
+import type { MemberRole } from '../contract/accounts/members.schemas.js';
+import { UserModel, type UserDoc, type UserStatus } from './user.model.js';
+import { assertRoleFitsOrganization, toMemberViews } from './users.js';
+import { type MemberView } from '../contract/accounts/account.schemas.js';
 
 
-export async function listMembers(organizationId: string, status?: 'active' | 'deactivated'): Promise<MemberView[]> {
+export async function listMembers(organizationId: string, status?: UserStatus): Promise<MemberView[]> {
   const users = await UserModel.find({ organizationId, ...(status ? { status } : {}) })
     .sort({ name: 1 })
     .limit(1000)
@@ -25,13 +25,13 @@ async function findActiveMember(organizationId: string, userId: string): Promise
   return member;
 }
 
-function assertNotSelf(actor: SessionUser, userId: string, what: string): void {
-  if (actor.id === userId) throw conflict(`You cannot ${what} your own account; ask another administrator.`);
+function assertNotSelf(user: SessionUser, userId: string, refusal: 'notSelfRole' | 'notSelfRemove'): void {
+  if (user.id === userId) throw conflict(refusal);
 }
 
 /** Gives a member another role; takes effect on their next request. */
-export async function changeMemberRole(actor: SessionUser, organizationId: string, userId: string, role: MemberRole, req: Request): Promise<MemberView> {
-  assertNotSelf(actor, userId, 'change the role of');
+export async function changeMemberRole(actor: Actor, organizationId: string, userId: string, role: MemberRole): Promise<MemberView> {
+  assertNotSelf(authorize(actor, 'member:manage', organizationId), userId, 'notSelfRole');
   const member = await findActiveMember(organizationId, userId);
   await assertRoleFitsOrganization(role, organizationId);
   const updated = await UserModel.findOneAndUpdate(
@@ -39,23 +39,23 @@ export async function changeMemberRole(actor: SessionUser, organizationId: strin
     { $set: { role } },
     { new: true },
   ).lean<UserDoc>();
-  if (!updated) throw conflict('The member was changed at the same time; reload and try again.');
+  if (!updated) throw conflict('memberChanged');
   if (member.role !== role) {
-    await recordAudit(req, { action: 'update', entity: 'user', entityId: userId, organizationId, before: { role: member.role }, after: { role } });
+    await recordAudit(actor, { action: 'update', entity: 'user', entityId: userId, organizationId, before: { role: member.role }, after: { role } });
   }
   const [view] = await toMemberViews([updated]);
   return view!;
 }
 
 /** Removes a member: the account is deactivated (kept for the record) and signed out everywhere. */
-export async function removeMember(actor: SessionUser, organizationId: string, userId: string, req: Request): Promise<void> {
-  assertNotSelf(actor, userId, 'remove');
+export async function removeMember(actor: Actor, organizationId: string, userId: string): Promise<void> {
+  assertNotSelf(authorize(actor, 'member:manage', organizationId), userId, 'notSelfRemove');
   const member = await findActiveMember(organizationId, userId);
   const deactivatedAt = new Date();
   const result = await UserModel.updateOne({ _id: member._id, status: 'active' }, { $set: { status: 'deactivated', deactivatedAt } });
   if (result.modifiedCount !== 1) throw notFound('member of this organisation');
   await endSessionsOf(userId);
-  await recordAudit(req, {
+  await recordAudit(actor, {
     action: 'deactivate',
     entity: 'user',
     entityId: userId,
@@ -68,7 +68,7 @@ export async function removeMember(actor: SessionUser, organizationId: string, u
 export interface UserFilter {
   role?: Role;
   organizationId?: string;
-  status?: 'active' | 'deactivated';
+  status?: UserStatus;
   page: number;
   pageSize: number;
 }

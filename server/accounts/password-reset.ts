@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { claimOnce } from '../platform/db/claims.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { badRequest } from '../platform/http/problem.js';
@@ -10,6 +9,7 @@ import { PasswordResetModel } from './password-reset.model.js';
 import { endSessionsOf } from './session-record.model.js';
 import { hashToken, newOneTimeToken } from './tokens.js';
 import { findActiveUserById, findUserByEmail, toSessionUser } from './users.js';
+import type { Actor } from './permissions.js';
 
 const RESET_VALID_MS = 60 * 60_000;
 /** At most one reset mail per account in this time, so the form cannot be used to flood a mailbox. */
@@ -35,9 +35,9 @@ export async function requestPasswordReset(email: string, publicUrl: string): Pr
  * Uses a reset token (once: it is claimed with an atomic unique insert), sets the new password, ends
  * every session of the account and lifts a sign-in lock.
  */
-export async function completePasswordReset(token: string, password: string, req: Request, throttle: LoginThrottle): Promise<void> {
+export async function completePasswordReset(token: string, password: string, actor: Actor, throttle: LoginThrottle): Promise<void> {
   const now = new Date();
-  const invalid = () => badRequest('This reset link is not valid any more; ask for a new one.', [{ field: 'body.token', message: 'invalid, used or expired' }]);
+  const invalid = () => badRequest('resetLinkInvalid', [{ field: 'body.token', message: 'linkUsedOrExpired' }]);
   const reset = await PasswordResetModel.findOne({ tokenHash: hashToken(token), usedAt: null, expiresAt: { $gt: now } }).lean();
   const user = reset && (await findActiveUserById(reset.userId.toString()));
   if (!reset || !user) throw invalid();
@@ -46,7 +46,7 @@ export async function completePasswordReset(token: string, password: string, req
   if (!(await claimOnce(`password-reset:${reset._id.toString()}`))) throw invalid();
   // Every reset link of the account ends with this one.
   await PasswordResetModel.updateMany({ userId: user._id, usedAt: null }, { $set: { usedAt: now } });
-  await setPassword(account, password, req, 'password-reset');
+  await setPassword(account, password, actor, 'password-reset');
   await endSessionsOf(account.id);
   await throttle.clearAccount(user.emailNormalized);
 }

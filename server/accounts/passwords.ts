@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { badRequest } from '../platform/http/problem.js';
-import { passwordWeakness, type PasswordContext } from './password-rules.js';
+import { passwordWeakness, type PasswordContext } from '../contract/accounts/password-rules.js';
 
 // The rules are pure (the web app checks new passwords with them too); hashing stays here.
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness, type PasswordContext } from './password-rules.js';
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness, type PasswordContext } from '../contract/accounts/password-rules.js';
 
 /** argon2id with the library's defaults (64 MiB, 3 passes), which follow the OWASP minimum. */
 export function hashPassword(password: string): Promise<string> {
@@ -27,5 +27,5 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 /** Throws a 400 problem naming `field` when the password is not acceptable. */
 export function assertAcceptablePassword(password: string, context: PasswordContext, field = 'password'): void {
   const weakness = passwordWeakness(password, context);
-  if (weakness) throw badRequest('The new password is not acceptable.', [{ field: `body.${field}`, message: weakness }]);
+  if (weakness) throw badRequest('passwordNotAcceptable', [{ field: `body.${field}`, message: weakness }]);
 }

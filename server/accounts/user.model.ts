@@ -1,7 +1,11 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { ChangeFeed } from '../directory/catalog/change-feed.js';
+import { publishesChanges } from '../directory/catalog/publish-changes.js';
 import { ROLES } from './permissions.js';
 
-export const USER_STATUSES = ['active', 'deactivated'] as const;
+/** `pending`: opened from an organisation's claim of its record, until a platform admin confirms it. */
+export const USER_STATUSES = ['active', 'pending', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 /**
  * An account. The email is kept as typed for display and lowercased in `emailNormalized`, which is
@@ -27,6 +31,10 @@ const UserSchema = new Schema(
   { collection: 'users', timestamps: true, versionKey: false },
 );
 UserSchema.index({ role: 1, status: 1 });
+
+/** Every write to accounts: what keeps the in-memory list of who receives referrals current (referral-receivers.ts). */
+export const accountFeed = new ChangeFeed('user_changes');
+publishesChanges(UserSchema, accountFeed);
 
 export type UserDoc = InferSchemaType<typeof UserSchema> & { _id: Types.ObjectId };
 export const UserModel = model('User', UserSchema);

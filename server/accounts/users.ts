@@ -1,26 +1,12 @@
 import { Types } from 'mongoose';
 import { organizationNames } from '../directory/catalog/queries.js';
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
-import { GOVERNMENT_TYPES, type OrganizationType } from '../directory/vocabulary.js';
+import { GOVERNMENT_TYPES, type OrganizationType } from '../contract/directory/vocabulary.js';
 import type { Translated } from '../platform/text/translated.js';
 import { badRequest, notFound } from '../platform/http/problem.js';
 import { effectiveRole, type Role, type SessionUser } from './permissions.js';
 import { UserModel, normalizeEmail, type UserDoc } from './user.model.js';
-
-/** What the API shows of an account. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organization: { id: string; name: Translated } | null;
-}
-
-export interface MemberView extends UserView {
-  status: 'active' | 'deactivated';
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+import type { MemberView, UserView } from '../contract/accounts/account.schemas.js';
 
 export const toSessionUser = (u: UserDoc): SessionUser => ({
   id: u._id.toString(),
@@ -93,14 +79,14 @@ export async function findLiveOrganization(id: string): Promise<{ id: string; ty
  */
 export async function assertRoleFitsOrganization(role: Role, organizationId: string | null): Promise<void> {
   if (role === 'platform-admin') {
-    if (organizationId !== null) throw badRequest('Platform admins do not belong to an organisation.', [{ field: 'body.role', message: 'not allowed for an organisation member' }]);
+    if (organizationId !== null) throw badRequest('platformAdminNoOrganisation', [{ field: 'body.role', message: 'notForOrganisationMember' }]);
     return;
   }
-  if (organizationId === null) throw badRequest('This role needs an organisation.', [{ field: 'body.organizationId', message: 'required' }]);
+  if (organizationId === null) throw badRequest('roleNeedsOrganisation', [{ field: 'body.organizationId', message: 'required' }]);
   const org = await findLiveOrganization(organizationId);
   if (role === 'gov-liaison' && !GOVERNMENT_TYPES.includes(org.type)) {
-    throw badRequest('Government liaisons must belong to a government body.', [
-      { field: 'body.role', message: `gov-liaison needs an organisation of type ${GOVERNMENT_TYPES.join(', ')}` },
+    throw badRequest('liaisonNeedsGovernment', [
+      { field: 'body.role', message: { key: 'needsGovernmentType', params: { types: GOVERNMENT_TYPES.join(', ') } } },
     ]);
   }
 }

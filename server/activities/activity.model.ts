@@ -2,7 +2,7 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { activityFeed } from '../directory/catalog/change-feed.js';
 import { directoryRecord } from '../directory/record-plugin.js';
 import { translatedMongoose } from '../platform/text/translated.js';
-import { ACTIVITY_KINDS, AUDIENCES } from './vocabulary.js';
+import { ACTIVITY_KINDS, AUDIENCES } from '../contract/activities/vocabulary.js';
 
 const count = { type: Number, min: 0, default: 0 };
 

@@ -3,14 +3,10 @@ import { z } from 'zod';
 import { IdParams } from '../directory/records/record.js';
 import { ifMatchVersion, requireIfMatch, withVersion } from '../platform/http/http-cache.js';
 import { apiRoute } from '../platform/http/api-route.js';
-import { archiveActivity, getActivity, listActivities, recordActivity, reviseActivity } from './activities.js';
-import {
-  ActivityCreateSchema,
-  ActivityPageSchema,
-  ActivityPatchSchema,
-  ActivityQuerySchema,
-  ActivityViewSchema,
-} from './activity.schemas.js';
+import { archiveActivity, getActivity, listActivities, recordActivity, reviseActivity } from './activity.use-cases.js';
+import { ActivityPageSchema, ActivityViewSchema } from '../contract/activities/activity.schemas.js';
+import { ActivityCreateSchema, ActivityPatchSchema, ActivityQuerySchema } from './activity.requests.js';
+import { actorOf } from '../accounts/permissions.js';
 
 const TAGS = ['activities'];
 
@@ -60,7 +56,7 @@ export function activityRoutes(): Router {
       status: 201,
     },
     async ({ body, req, res }) => {
-      const activity = await recordActivity(req, body);
+      const activity = await recordActivity(actorOf(req), body);
       res.location(`${req.baseUrl}/activities/${activity.id}`);
       return withVersion(res, activity);
     },
@@ -85,7 +81,7 @@ export function activityRoutes(): Router {
       },
     },
     async ({ params, body, req, res }) =>
-      withVersion(res, await reviseActivity(req, params.id, requireIfMatch(req), body)),
+      withVersion(res, await reviseActivity(actorOf(req), params.id, requireIfMatch(req), body)),
   );
 
   apiRoute(
@@ -101,7 +97,7 @@ export function activityRoutes(): Router {
       response: ActivityViewSchema,
       errors: { 404: 'No such activity.', 412: 'The activity changed since the version in If-Match.' },
     },
-    async ({ params, req, res }) => withVersion(res, await archiveActivity(req, params.id, ifMatchVersion(req))),
+    async ({ params, req, res }) => withVersion(res, await archiveActivity(actorOf(req), params.id, ifMatchVersion(req))),
   );
 
   return router;

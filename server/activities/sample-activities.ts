@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import { bundledGovernorates } from '../directory/governorates/governorate-data.js';
 import { textIn, type Translated } from '../platform/text/translated.js';
-import type { NewActivity } from './activity.store.js';
-import type { ActivityKind, Audience, Reach } from './vocabulary.js';
+import type { NewActivity } from './activity.data.js';
+import type { ActivityKind, Audience, Reach } from '../contract/activities/vocabulary.js';
 
 /**
  * Fictional sample activities for the sample directory: about forty awareness sessions, trainings

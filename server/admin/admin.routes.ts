@@ -1,18 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { removeSampleData } from '../../seed/seed.js';
-import { authorizeEverywhere } from '../accounts/permissions.js';
+import { authorizeEverywhere, actorOf } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
 import { apiRoute } from '../platform/http/api-route.js';
-import { QueuePage, QueueQuery, verificationQueue } from './verification-queue.js';
-
-const SampleCountsView = z.object({
-  organizations: z.number().int(),
-  locations: z.number().int(),
-  services: z.number().int(),
-  contacts: z.number().int(),
-  activities: z.number().int(),
-});
+import { verificationQueue } from './verification-queue.js';
+import { QueuePage, QueueQuery } from '../contract/admin/verification-queue.schemas.js';
+import { SampleCountsView } from '../contract/admin/sample-data.schemas.js';
 
 /** Platform administration: the verification queue and removing the sample directory. */
 export function adminRoutes(): Router {
@@ -32,7 +25,7 @@ export function adminRoutes(): Router {
       response: QueuePage,
     },
     ({ req, query }) => {
-      authorizeEverywhere(req, 'organization:verify');
+      authorizeEverywhere(actorOf(req), 'organization:verify');
       return verificationQueue(query);
     },
   );
@@ -48,9 +41,9 @@ export function adminRoutes(): Router {
       response: SampleCountsView,
     },
     async ({ req }) => {
-      authorizeEverywhere(req, 'sample:clear');
+      authorizeEverywhere(actorOf(req), 'sample:clear');
       const removed = await removeSampleData();
-      await recordAudit(req, { action: 'sample.clear', entity: 'sample-data', after: { ...removed } });
+      await recordAudit(actorOf(req), { action: 'sample.clear', entity: 'sample-data', after: { ...removed } });
       return removed;
     },
   );

@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Request } from 'express';
-import { currentUser } from '../accounts/permissions.js';
 import { AuditEntryModel } from './audit.model.js';
+import type { Actor } from '../accounts/permissions.js';
 
 /**
  * Words that make a field's value stay out of the audit log, wherever the field appears: secrets,
@@ -75,18 +74,18 @@ export function changedFields(
   return out;
 }
 
-/** Records one write by the request's user. Call it after the write succeeded. */
-export async function recordAudit(req: Request | null, input: AuditInput): Promise<void> {
-  const user = req ? currentUser(req) : undefined;
+/** Records one write by the actor (null: the system itself, e.g. a scheduled job). Call it after the write succeeded. */
+export async function recordAudit(actor: Actor | null, input: AuditInput): Promise<void> {
+  const user = actor?.user;
   await AuditEntryModel.create({
     actorId: user?.id ?? null,
     actorEmail: user?.email ?? null,
-    actorRole: user?.role ?? (req ? 'anonymous' : 'system'),
+    actorRole: user?.role ?? (actor ? 'anonymous' : 'system'),
     organizationId: input.organizationId ?? null,
     action: input.action,
     entity: input.entity,
     entityId: input.entityId ?? null,
     changes: changedFields(input.before, input.after),
-    requestId: req ? String((req as { id?: unknown }).id ?? '') || null : null,
+    requestId: actor?.requestId ?? null,
   });
 }

@@ -1,6 +1,6 @@
-import { REACH_GROUPS, reachTotal, type Reach } from '../activities/vocabulary.js';
-import type { ActivitySummary, CoverageCell } from './coverage.schemas.js';
-import type { ActivityGroup, ServiceGroup } from './coverage.store.js';
+import { REACH_GROUPS, reachTotal, type Reach } from '../contract/activities/vocabulary.js';
+import type { ActivitySummary, CoverageCell } from '../contract/coverage/coverage.schemas.js';
+import type { ActivityGroup, ServiceGroup } from './coverage.data.js';
 
 interface CellCount {
   services: number;
@@ -20,18 +20,15 @@ class Area {
     for (const code of categories) this.cells.set(code, { services: 0, verified: 0, organizations: new Set() });
   }
 
-  addServices(organizationId: string, categories: string[], services: number): void {
+  addServices(organizationId: string, categories: string[], services: number, verified: number): void {
     this.services += services;
     this.organizations.add(organizationId);
     for (const code of categories) {
       const cell = this.cells.get(code)!;
       cell.services += services;
+      cell.verified += verified;
       cell.organizations.add(organizationId);
     }
-  }
-
-  addVerified(categories: string[], services: number): void {
-    for (const code of categories) this.cells.get(code)!.verified += services;
   }
 
   addActivities(count: number, reachedEach: Reach): void {
@@ -85,14 +82,8 @@ export class CoverageTally {
   addServices(group: ServiceGroup): void {
     const categories = this.reported(group.categories);
     for (const area of this.areasOf(group.governorates, categories.length > 0)) {
-      area.addServices(group.organizationId, categories, group.services);
+      area.addServices(group.organizationId, categories, group.services, group.verified);
     }
-  }
-
-  /** Services of the same groups that were verified recently (a subset of those added). */
-  addVerified(group: ServiceGroup): void {
-    const categories = this.reported(group.categories);
-    for (const area of this.areasOf(group.governorates, categories.length > 0)) area.addVerified(categories, group.services);
   }
 
   addActivities(group: ActivityGroup): void {

@@ -1,20 +1,25 @@
 import { stringify } from 'csv-stringify/sync';
 import { bundledGovernorates } from '../directory/governorates/governorate-data.js';
 import { textIn } from '../platform/text/translated.js';
-import { coverage } from './coverage.js';
-import type { CoverageQuery } from './coverage.schemas.js';
-import { taxonomyTerms } from './coverage.store.js';
+import { coverage } from './coverage.use-cases.js';
+import type { CoverageQuery } from '../contract/coverage/coverage.schemas.js';
+import { taxonomyTerms } from './coverage.data.js';
 
 /**
  * The coverage matrix as a long table for spreadsheets: one row per governorate and category, with
  * the governorate's activity figures repeated on each of its rows. Optionally with the HXL hashtag
- * row (Humanitarian Exchange Language) under the header, for humanitarian data tools.
+ * row (Humanitarian Exchange Language) under the header, for humanitarian data tools. The first line
+ * says which filters made it, so a filtered file is never read as the whole directory (HXL tools
+ * look for the hashtag row within the first rows, so it stays readable to them). The rows are per
+ * governorate, so there is no district (#adm2) column.
  */
 const COLUMNS: { header: string; hxl: string }[] = [
   { header: 'Governorate', hxl: '#adm1+name' },
   { header: 'Governorate (Arabic)', hxl: '#adm1+name+i_ar' },
+  // HXL selects by attribute subset (`#adm1+code` matches every #adm1 column with +code): the OCHA
+  // P-code, what humanitarian tools join on, is the only +code; the ISO code has an attribute of its own.
   { header: 'P-code', hxl: '#adm1+code' },
-  { header: 'ISO 3166-2 code', hxl: '#adm1+code+iso' },
+  { header: 'ISO 3166-2 code', hxl: '#adm1+iso3166_2' },
   { header: 'Category code', hxl: '#sector+code' },
   { header: 'Category', hxl: '#sector+name' },
   { header: 'Active services', hxl: '#output+services+num' },
@@ -39,10 +44,22 @@ export function neutralizeFormula(cell: string): string {
 
 type Cell = string | number;
 
-export async function coverageCsv(query: CoverageQuery, options: { hxl: boolean }): Promise<string> {
+/** The filters a download applied, in words (the file's first line) and as a file-name part. */
+export function appliedFilters(query: CoverageQuery): { words: string; slug: string } {
+  const parts: [string, string, string][] = [];
+  if (query.category?.length) parts.push(['Categories', 'category', query.category.join('+')]);
+  if (query.population?.length) parts.push(['Populations', 'population', query.population.join('+')]);
+  if (query.from || query.to) parts.push(['Activities', 'period', `${query.from ?? 'start'}_${query.to ?? 'today'}`]);
+  return {
+    words: parts.length ? parts.map(([label, , value]) => `${label}: ${value.replaceAll('+', ', ').replace('_', ' to ')}`).join('; ') : 'none (every category and population)',
+    slug: parts.map(([, name, value]) => `-${name}-${value}`).join('').replace(/[^A-Za-z0-9+_-]/g, ''),
+  };
+}
+
+export async function coverageCsv(query: CoverageQuery, options: { hxl: boolean; day: string }): Promise<string> {
   const [data, terms] = await Promise.all([coverage(query), taxonomyTerms()]);
   const categoryName = new Map(terms.map((t) => [t.code, textIn(t.name, 'en')]));
-  const arabicName = new Map(bundledGovernorates().map((g) => [g.code, g.name.ar ?? '']));
+  const bundled = new Map(bundledGovernorates().map((g) => [g.code, g]));
 
   const rows: Cell[][] = data.governorates.flatMap((g) => {
     const { count, reached } = g.activities;
@@ -50,9 +67,10 @@ export async function coverageCsv(query: CoverageQuery, options: { hxl: boolean 
       const cell = g.categories[code]!;
       return [
         textIn(g.name, 'en'),
-        arabicName.get(g.code) ?? '',
+        bundled.get(g.code)?.name.ar ?? '',
         g.pcode ?? '',
-        g.code,
+        // Empty for a governorate ISO 3166-2 does not list yet (Halabja): the directory's key is not an ISO code.
+        bundled.get(g.code)?.iso ?? '',
         code,
         categoryName.get(code) ?? '',
         cell.services,
@@ -69,7 +87,9 @@ export async function coverageCsv(query: CoverageQuery, options: { hxl: boolean 
     });
   });
 
-  const table: Cell[][] = [COVERAGE_CSV_HEADER, ...(options.hxl ? [COVERAGE_HXL_TAGS] : []), ...rows];
+  // As wide as the table, for readers that expect one width.
+  const title = [`Coverage of the referral directory, ${options.day}. Filters: ${appliedFilters(query).words}`, ...COLUMNS.slice(1).map(() => '')];
+  const table: Cell[][] = [title, COVERAGE_CSV_HEADER, ...(options.hxl ? [COVERAGE_HXL_TAGS] : []), ...rows];
   return stringify(
     table.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeFormula(cell) : cell))),
     { bom: true, record_delimiter: 'windows' },

@@ -1,13 +1,13 @@
-import type { Request } from 'express';
-import { dayStart } from '../activities/activity.schemas.js';
-import { authorizeEverywhere } from '../accounts/permissions.js';
+import { dayStart } from '../contract/activities/activity.schemas.js';
+import { authorizeEverywhere, type Actor } from '../accounts/permissions.js';
 import { bundledGovernorates } from '../directory/governorates/governorate-data.js';
 import { DAY_MS } from '../directory/search/service-query.js';
-import { aggregatedPeriod, medianOver, shown, suppressCells } from '../referrals/disclosure.js';
+import { aggregatedPeriod, medianOver, shown, suppressCells, suppressRows } from '../referrals/disclosure.js';
+import { findLiveOrganization } from '../directory/catalog/queries.js';
 import { ReferralModel } from '../referrals/referral.model.js';
 import { median } from '../referrals/stats.js';
-import { reportingPeriod } from './coverage.js';
-import type { ReferralCoverage, ReferralCoverageQuery, ReferralFigures } from './coverage.schemas.js';
+import { reportingPeriod } from './coverage.use-cases.js';
+import type { EscalatedReferrals, ReferralCoverage, ReferralCoverageQuery, ReferralFigures } from '../contract/coverage/coverage.schemas.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -85,8 +85,8 @@ function disclosed(areas: RawFigures[], national: RawFigures): { areas: Referral
  * Counts only, never a case; for those who may see every organisation's figures, so always under the
  * small-count rule, over whole completed months.
  */
-export async function referralCoverage(req: Request, query: ReferralCoverageQuery): Promise<ReferralCoverage> {
-  authorizeEverywhere(req, 'coverage:referral-stats');
+export async function referralCoverage(actor: Actor, query: ReferralCoverageQuery): Promise<ReferralCoverage> {
+  authorizeEverywhere(actor, 'coverage:referral-stats');
   const period = reportingPeriod(query, new Date());
   const counted = aggregatedPeriod({ from: dayStart(period.from), to: new Date(dayStart(period.to).getTime() + DAY_MS) });
   const referrals = await ReferralModel.find(
@@ -111,4 +111,22 @@ export async function referralCoverage(req: Request, query: ReferralCoverageQuer
     governorates: governorates.map((g, i) => ({ code: g.code, name: g.name, ...shownFigures.areas[i]! })),
     national: shownFigures.national,
   };
+}
+
+/**
+ * Urgent referrals escalated to the governorates (unacknowledged a second commitment period after
+ * falling overdue) and still waiting, counted per governorate of the case under the small-count rule.
+ * A government liaison sees the governorates their body works in; a platform admin every one.
+ */
+export async function escalatedReferrals(actor: Actor, now = new Date()): Promise<EscalatedReferrals> {
+  const user = authorizeEverywhere(actor, 'coverage:referral-stats');
+  const scope =
+    user.role === 'gov-liaison' && user.organizationId ? new Set((await findLiveOrganization(user.organizationId))?.governorates ?? []) : null;
+  const governorates = bundledGovernorates().filter((g) => !scope || scope.has(g.code));
+  const counts = await ReferralModel.aggregate<{ _id: string; count: number }>([
+    { $match: { status: 'sent', liaisonEscalationAt: { $lte: now }, governorate: { $in: governorates.map((g) => g.code) } } },
+    { $group: { _id: '$governorate', count: { $sum: 1 } } },
+  ]);
+  const byCode = new Map(counts.map((c) => [c._id, c.count]));
+  return { governorates: suppressRows(governorates.map((g) => ({ code: g.code, name: g.name, count: byCode.get(g.code) ?? 0 }))) };
 }

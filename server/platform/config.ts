@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUICK_EXIT_URL } from '../contract/site/quick-exit.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,8 @@ const EnvSchema = z.object({
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template containing {z}, {x} and {y}')
     .optional(),
   TILE_ATTRIBUTION: z.string().default(''),
+  /** Where "quick exit" sends someone at risk: a neutral public page that says nothing about this directory. */
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_QUICK_EXIT_URL),
   SEED_SAMPLE: booleanFlag.optional(),
   SAMPLE_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ADMIN_EMAIL: z.email().optional(),
@@ -63,7 +66,21 @@ const EnvSchema = z.object({
   RATE_LIMIT_HEAVY: z.coerce.number().int().positive().default(10),
   /** Exports and CSV downloads per window for one signed-in account. */
   RATE_LIMIT_HEAVY_SIGNED_IN: z.coerce.number().int().positive().default(30),
+  /** Exports and CSV downloads answered at a time by this process, whoever asks (server/platform/http/heavy-work.ts). */
+  HEAVY_CONCURRENT: z.coerce.number().int().positive().default(2),
+  /** Exports and CSV downloads that may wait for a turn; beyond them 503 with Retry-After. */
+  HEAVY_QUEUED: z.coerce.number().int().nonnegative().default(16),
+  /** Service searches answered at a time by this process: a burst of them waits its turn instead of slowing every answer. */
+  SEARCH_CONCURRENT: z.coerce.number().int().positive().default(4),
+  /** Service searches that may wait for a turn; beyond them 503 with Retry-After. */
+  SEARCH_QUEUED: z.coerce.number().int().nonnegative().default(64),
+  /** A service's capacity figure older than this is shown as stale, never as current (fractions allowed). */
+  CAPACITY_STALE_DAYS: z.coerce.number().positive().default(7),
+  /** Longest an export or search that could start waits for short requests in flight (a record's page) to be answered first. */
+  HEAVY_YIELD_MS: z.coerce.number().int().nonnegative().default(200),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Days of the recovery and reflection period a receiver may start on an accepted referral (30: the Council of Europe convention's minimum). */
+  REFLECTION_PERIOD_DAYS: z.coerce.number().int().positive().default(30),
   TRUST_PROXY: booleanFlag.default(false),
 });
 

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { can, type SessionUser } from '../accounts/permissions.js';
 import { notFound } from '../platform/http/problem.js';
 import { ReferralModel, type ReferralDoc } from './referral.model.js';
-import type { ReferralSide } from './referral-workflow.js';
+import type { ReferralSide } from '../contract/referrals/referral-workflow.js';
 
 /**
  * How the signed-in user stands to one referral. Members of the two organisations are the only

@@ -29,8 +29,8 @@ export function keyIdOf(key: Buffer): string {
  * here means "the database is away for a moment, try again".
  */
 export class UnreadableTextError extends HttpProblem {
-  constructor(detail: string) {
-    super(500, detail, { title: 'Referral text cannot be decrypted with the configured keys', type: '/problems/referral-text-unreadable' });
+  constructor(keyId: string) {
+    super(500, { key: 'referralTextUnreadable', params: { keyId } }, { title: 'titleReferralTextUnreadable', type: '/problems/referral-text-unreadable' });
     this.name = 'UnreadableTextError';
   }
 }
@@ -73,14 +73,14 @@ export class TextCipher {
 
   decrypt(sealed: EncryptedText, context: string): string {
     const key = this.keys.get(sealed.keyId);
-    if (!key) throw new UnreadableTextError(`The text was encrypted with key ${sealed.keyId}, which is not in REFERRAL_KEYS.`);
+    if (!key) throw new UnreadableTextError(sealed.keyId);
     try {
       const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(Buffer.from(sealed.authTag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
     } catch {
-      throw new UnreadableTextError(`The text does not authenticate with key ${sealed.keyId} and its record.`);
+      throw new UnreadableTextError(sealed.keyId);
     }
   }
 

@@ -4,7 +4,7 @@ import { ConfigError, type Config } from '../platform/config.js';
 import type { Logger } from '../platform/logging.js';
 import { referralCipher, UnreadableTextError, type EncryptedText, type TextCipher } from './crypto.js';
 import { ReferralCommentModel, ReferralModel } from './referral.model.js';
-import { textContext } from './views.js';
+import { SEALED_FIELDS, textContext } from './referral.view.js';
 
 /** Documents re-encrypted per batch, so the rotation never holds the database for long. */
 const REKEY_BATCH = 100;
@@ -13,8 +13,7 @@ const REKEY_PAUSE_MS = 50;
 /** Every key id that seals some stored referral text. */
 async function keyIdsInUse(): Promise<Set<string>> {
   const ids = await Promise.all([
-    ReferralModel.distinct('summary.keyId'),
-    ReferralModel.distinct('notes.keyId'),
+    ...SEALED_FIELDS.map((field) => ReferralModel.distinct(`${field}.keyId`)),
     ReferralCommentModel.distinct('body.keyId'),
   ]);
   return new Set(ids.flat().filter((id): id is string => typeof id === 'string'));
@@ -89,16 +88,14 @@ export async function reencryptReferralTexts(cipher: TextCipher, options: { paus
 
   await rekeyAll(
     (after) =>
-      ReferralModel.find({ ...afterId(after), $or: [{ 'summary.keyId': { $nin: [current, null] } }, { 'notes.keyId': { $nin: [current, null] } }] })
+      ReferralModel.find({ ...afterId(after), $or: SEALED_FIELDS.map((field) => ({ [`${field}.keyId`]: { $nin: [current, null] } })) })
         .sort({ _id: 1 })
         .limit(REKEY_BATCH)
         .lean(),
     async (r) => {
-      const summary = resealed(cipher, r.summary, textContext.summary(r._id));
-      const notes = resealed(cipher, r.notes, textContext.notes(r._id));
       const result = await ReferralModel.updateOne(
-        { _id: r._id, 'summary.iv': r.summary?.iv ?? null, 'notes.iv': r.notes?.iv ?? null },
-        { $set: { summary, notes } },
+        { _id: r._id, ...Object.fromEntries(SEALED_FIELDS.map((field) => [`${field}.iv`, r[field]?.iv ?? null])) },
+        { $set: Object.fromEntries(SEALED_FIELDS.map((field) => [field, resealed(cipher, r[field], textContext[field](r._id))])) },
         { timestamps: false },
       );
       return result.modifiedCount === 1;

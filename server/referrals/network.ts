@@ -1,38 +1,17 @@
-import type { Request } from 'express';
 import { z } from 'zod';
 import { Types } from 'mongoose';
-import { authorize, canEverywhere } from '../accounts/permissions.js';
+import { authorize, canEverywhere, type Actor } from '../accounts/permissions.js';
 import { organizationsById } from '../directory/catalog/queries.js';
 import type { Translated } from '../platform/text/translated.js';
 import { AgreementModel } from './agreements/agreement.model.js';
 import { aggregatedPeriod, isSmall } from './disclosure.js';
 import { ReferralModel } from './referral.model.js';
-import { PeriodQuery } from './referral.schemas.js';
+import type { NetworkView} from '../contract/referrals/referral.schemas.js';
+import { PeriodQuery } from '../contract/referrals/referral.schemas.js';
 
 export const NetworkQuery = z.strictObject(PeriodQuery);
 export type NetworkQuery = z.output<typeof NetworkQuery>;
 
-const Count = z.number().nullable();
-
-export const NetworkView = z.object({
-  period: z.object({ from: z.date().nullable(), to: z.date().nullable() }),
-  aggregatedPeriod: z
-    .object({ from: z.date().nullable(), to: z.date() })
-    .describe('The whole, completed calendar months (UTC) in which referrals between two other organisations are counted.'),
-  nodes: z.array(z.object({ id: z.string(), name: z.record(z.string(), z.string()), type: z.string(), governorates: z.array(z.string()) })),
-  edges: z.array(
-    z.object({
-      source: z.string(),
-      target: z.string(),
-      detail: z.enum(['full', 'aggregate']).describe('`full` for an edge of the viewer’s own organisation; `aggregate` between two others.'),
-      agreements: z.number().describe('Agreements between the two in force at any time in the period.'),
-      referrals: Count.describe('Referrals sent between the two, both ways: in the period (full) or in `aggregatedPeriod` (aggregate); null when 1 to 4.'),
-      fewerThanFive: z.boolean().describe('True when `referrals` is null because the aggregate count is between 1 and 4.'),
-      sourceToTarget: Count.describe('Of those, the referrals `source` sent to `target` (full edges only).'),
-      targetToSource: Count.describe('Of those, the referrals `target` sent to `source` (full edges only).'),
-    }),
-  ),
-});
 
 interface Edge {
   source: string;
@@ -65,8 +44,8 @@ async function referralPairs(from: Date | null, to: Date | null, organizationId:
  * Scoped like /referrals/stats: the viewer's own organisation's edges in full; edges between two
  * others only for those with `referral:stats` everywhere, and only as aggregates (see PERMISSIONS.md).
  */
-export async function partnerNetwork(req: Request, query: NetworkQuery) {
-  const user = authorize(req, 'referral:stats');
+export async function partnerNetwork(actor: Actor, query: NetworkQuery): Promise<z.input<typeof NetworkView>> {
+  const user = authorize(actor, 'referral:stats');
   const own = user.organizationId;
   const seesOthers = canEverywhere(user, 'referral:stats');
   const isOwn = (a: string, b: string) => own !== null && (a === own || b === own);

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { CatalogSet, RecordCatalog } from '../directory/catalog/catalog.js';
 import { ReferralModel, referralFeed, type ReferralDoc } from './referral.model.js';
-import type { ReferralStatus, Urgency } from './vocabulary.js';
+import type { ReferralStatus, Urgency } from '../contract/referrals/vocabulary.js';
 
 /**
  * The inbox and outbox of every organisation, in memory: per referral only what lists filter and

@@ -5,14 +5,20 @@ import type { EncryptedText } from './crypto.js';
 import type { HistoryEntry } from './state-machine.js';
 import {
   AGE_BANDS,
+  AGE_STATUSES,
   CONSENT_GIVERS,
+  CONTACT_PREFERENCES,
+  DEFAULT_CONTACT_PREFERENCE,
+  GUARDIAN_ROLES,
+  IDENTIFICATION_STATUSES,
+  IDENTIFYING_AUTHORITIES,
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
   REFERRAL_STATUSES,
   SEXES,
   URGENCIES,
   type ReferralStatus,
-} from './vocabulary.js';
+} from '../contract/referrals/vocabulary.js';
 
 /** An AES-256-GCM sealed value (see crypto.ts); never decrypted by the database, never indexed. */
 const encryptedTextMongoose = new Schema<EncryptedText>(
@@ -58,7 +64,9 @@ const ReferralSchema = new Schema(
     governorate: { type: String, required: true },
     needs: { type: [String], required: true },
     urgency: { type: String, enum: URGENCIES, required: true },
-    isChild: { type: Boolean, required: true },
+    ageStatus: { type: String, enum: AGE_STATUSES, required: true },
+    guardianRole: { type: String, enum: [...GUARDIAN_ROLES, null], default: null },
+    contactPreference: { type: String, enum: CONTACT_PREFERENCES, required: true, default: DEFAULT_CONTACT_PREFERENCE },
     consent: {
       type: new Schema(
         {
@@ -81,22 +89,66 @@ const ReferralSchema = new Schema(
       ),
       default: null,
     },
+    /**
+     * Identification as a victim, apart from the state: the authority (a role or body) and the day of
+     * a decision; who recorded it and when (null for referrals completed at start, legacy-fields.ts).
+     */
+    identification: {
+      type: new Schema(
+        {
+          status: { type: String, enum: IDENTIFICATION_STATUSES, required: true },
+          authority: { type: String, enum: [...IDENTIFYING_AUTHORITIES, null], default: null },
+          decidedOn: { type: Date, default: null },
+          recordedAt: { type: Date, default: null },
+          byUserId: { type: String, default: null },
+          byOrganizationId: { type: String, default: null },
+        },
+        { _id: false },
+      ),
+      required: true,
+      // A referral is its sender's screening unless told otherwise (a record written without one, too).
+      default: () => ({ status: 'screened' }),
+    },
     summary: { type: encryptedTextMongoose, default: null },
     notes: { type: encryptedTextMongoose, default: null },
-    /** Set when the retention job erased the free text (summary, notes, comments). */
+    bestInterestsNote: { type: encryptedTextMongoose, default: null },
+    /** Set when the retention job erased the free text (summary, notes, best-interests note, comments). */
     textErasedAt: { type: Date, default: null },
 
     status: { type: String, enum: REFERRAL_STATUSES, required: true, default: 'draft' },
     version: { type: Number, required: true, default: 1 },
     history: { type: [historyEntryMongoose(REFERRAL_STATUSES)], default: [] },
     sentAt: { type: Date, default: null },
-    /** Sent referrals not acknowledged by this time are overdue (4 hours for emergencies, else 3 days). */
+    /**
+     * Sent referrals not acknowledged by this time are overdue: the target service's response
+     * commitment when it states one, else 4 hours for emergencies and 3 days otherwise.
+     */
     acknowledgeBy: { type: Date, default: null },
+    /** When the receiving organisation's admins were mailed that this urgent referral is overdue (once). */
+    escalatedAt: { type: Date, default: null },
+    /** From when an urgent referral still unacknowledged counts for the governorate's government liaison. */
+    liaisonEscalationAt: { type: Date, default: null },
     acknowledgedAt: { type: Date, default: null },
     acceptedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
     /** The reason code of the closing move: decline reason, completion outcome, withdrawal reason. */
     closeReason: { type: String, default: null },
+    /**
+     * The recovery and reflection period the receiving side started on an accepted referral: from when
+     * to when, who started it, and when both sides were reminded that it ended (once).
+     */
+    reflection: {
+      type: new Schema(
+        {
+          startedAt: { type: Date, required: true },
+          endsAt: { type: Date, required: true },
+          byUserId: { type: String, required: true },
+          remindedAt: { type: Date, default: null },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /**
      * Set when the sender created the referral with an Idempotency-Key: the key, and a keyed
      * fingerprint of the request (never the text itself) to tell a retry from a different request.
@@ -112,8 +164,10 @@ const ReferralSchema = new Schema(
 ReferralSchema.index({ toOrganizationId: 1, status: 1, createdAt: -1 });
 ReferralSchema.index({ fromOrganizationId: 1, status: 1, createdAt: -1 });
 ReferralSchema.index({ status: 1, acknowledgeBy: 1 });
+ReferralSchema.index({ status: 1, liaisonEscalationAt: 1 });
 ReferralSchema.index({ closedAt: 1, textErasedAt: 1 });
 ReferralSchema.index({ sentAt: 1 });
+ReferralSchema.index({ 'reflection.endsAt': 1, 'reflection.remindedAt': 1 });
 
 /** Which referrals changed: keeps every instance's inbox and outbox index current (referral-index.ts). */
 export const referralFeed = new ChangeFeed('referral_changes');
@@ -133,21 +187,35 @@ export interface ReferralDoc {
   governorate: string;
   needs: string[];
   urgency: (typeof URGENCIES)[number];
-  isChild: boolean;
+  ageStatus: (typeof AGE_STATUSES)[number];
+  guardianRole: (typeof GUARDIAN_ROLES)[number] | null;
+  contactPreference: (typeof CONTACT_PREFERENCES)[number];
   consent: { by: (typeof CONSENT_GIVERS)[number]; at: Date; scope: (typeof CONSENT_SCOPES)[number][] } | null;
   consentOverride: { reason: (typeof CONSENT_OVERRIDE_REASONS)[number]; byUserId: string; at: Date } | null;
+  identification: {
+    status: (typeof IDENTIFICATION_STATUSES)[number];
+    authority: (typeof IDENTIFYING_AUTHORITIES)[number] | null;
+    decidedOn: Date | null;
+    recordedAt: Date | null;
+    byUserId: string | null;
+    byOrganizationId: string | null;
+  };
   summary: EncryptedText | null;
   notes: EncryptedText | null;
+  bestInterestsNote: EncryptedText | null;
   textErasedAt: Date | null;
   status: ReferralStatus;
   version: number;
   history: HistoryEntry<ReferralStatus>[];
   sentAt: Date | null;
   acknowledgeBy: Date | null;
+  escalatedAt: Date | null;
+  liaisonEscalationAt: Date | null;
   acknowledgedAt: Date | null;
   acceptedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
+  reflection: { startedAt: Date; endsAt: Date; byUserId: string; remindedAt: Date | null } | null;
   idempotency: { key: string; fingerprint: string } | null;
   createdAt: Date;
   updatedAt: Date;

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { Logger } from '../platform/logging.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { ReferralCommentModel, ReferralModel } from './referral.model.js';
-import { CLOSED_STATUSES } from './vocabulary.js';
+import { CLOSED_STATUSES } from '../contract/referrals/vocabulary.js';
 
 const LEASE_NAME = 'referral-retention';
 const LEASE_MS = 15 * 60_000;
@@ -20,7 +20,7 @@ export interface RetentionRun {
 }
 
 /**
- * Erases the free text (summary, notes, comments) of referrals closed for longer than the retention
+ * Erases the free text (summary, notes, best-interests note, comments) of referrals closed for longer than the retention
  * period. States, dates, codes and history stay, so statistics do not change. Safe to run from every
  * instance: only the holder of the lease works, and each referral is erased by one conditional update.
  */
@@ -42,7 +42,7 @@ export async function eraseExpiredReferralText(options: {
       // Marked first: from then on no comment can be added, so deleting them afterwards is final.
       const marked = await ReferralModel.updateMany(
         { _id: { $in: ids }, textErasedAt: null },
-        { $set: { summary: null, notes: null, textErasedAt: now }, $inc: { version: 1 } },
+        { $set: { summary: null, notes: null, bestInterestsNote: null, textErasedAt: now }, $inc: { version: 1 } },
       );
       await ReferralCommentModel.deleteMany({ referralId: { $in: ids } });
       for (const r of batch) {

@@ -1,19 +1,7 @@
 import type { Model, Types } from 'mongoose';
 import type { SessionUser } from '../accounts/permissions.js';
+import type { Transition } from '../contract/referrals/transition.js';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
-
-/**
- * A workflow written once, as data: which side may move a record from which states to which.
- * Referrals and agreements each declare their table; the rules are read from it, never re-coded.
- */
-export interface Transition<S extends string, Side extends string> {
-  from: readonly S[];
-  to: S;
-  /** The sides allowed to make the move. */
-  by: readonly Side[];
-  /** When present, the move needs one of these reason codes. */
-  reasons?: readonly string[];
-}
 
 export function findTransition<T extends Transition<string, string>>(
   table: readonly T[],

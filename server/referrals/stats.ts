@@ -1,11 +1,10 @@
-import type { Request } from 'express';
 import { Types, type PipelineStage } from 'mongoose';
-import { PERMISSIONS, authorize } from '../accounts/permissions.js';
+import { PERMISSIONS, authorize, type Actor } from '../accounts/permissions.js';
 import { forbidden } from '../platform/http/problem.js';
 import { aggregatedPeriod, isSmall, medianOver, shown, suppressRows } from './disclosure.js';
 import { ReferralModel } from './referral.model.js';
-import type { StatsQuery } from './referral.schemas.js';
-import { organizationNames } from './views.js';
+import type { StatsQuery } from '../contract/referrals/referral.schemas.js';
+import { organizationNames } from './referral.view.js';
 
 const HOUR = 3_600_000;
 
@@ -35,11 +34,11 @@ async function countBy(match: Record<string, unknown>, field: string, list = fal
  * of the viewer's own organisation are exact; any other scope follows the small-count rule
  * (disclosure.ts): whole completed months, counts of 1 to 4 and what would recompute them withheld.
  */
-export async function referralStats(req: Request, query: StatsQuery) {
-  const user = authorize(req, 'referral:stats');
+export async function referralStats(actor: Actor, query: StatsQuery) {
+  const user = authorize(actor, 'referral:stats');
   const seesAll = PERMISSIONS[user.role]['referral:stats'].other;
   if (!seesAll && query.organizationId && query.organizationId !== user.organizationId) {
-    throw forbidden('You see the statistics of your own organisation only.');
+    throw forbidden('ownStatsOnly');
   }
   const organizationId = seesAll ? (query.organizationId ?? null) : user.organizationId;
   const exact = organizationId !== null && organizationId === user.organizationId;

@@ -6,22 +6,16 @@ import { currentCatalog } from '../directory/catalog/queries.js';
 import type { Config } from '../platform/config.js';
 import { apiRoute } from '../platform/http/api-route.js';
 import { fromRepoRoot } from '../platform/paths.js';
-import { LANGUAGES } from '../platform/text/translated.js';
+import { MetaSchema } from '../contract/site/meta.schemas.js';
+import { LANGUAGES } from '../contract/text/languages.js';
 
-const MetaSchema = z.object({
-  sampleData: z.boolean().describe('True while any sample (fictional) organisation exists: the app shows a notice.'),
-  tileUrl: z.string().nullable().describe('Map tile URL template, or null to draw the governorates without tiles.'),
-  tileAttribution: z.string(),
-  languages: z.array(z.enum(LANGUAGES)),
-  version: z.string(),
-});
 
 /** The app's version, from the package.json at the repository root (the same from server/ and dist/). */
 const appVersion = (): string =>
   (JSON.parse(readFileSync(fromRepoRoot('package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
 
 /** GET /api/v1/meta: what the web app needs before its first screen. */
-export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION'>): Router {
+export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION' | 'QUICK_EXIT_URL'>): Router {
   const router = Router();
   const version = appVersion();
   apiRoute(
@@ -29,7 +23,7 @@ export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION'>
     {
       method: 'get',
       path: '/meta',
-      summary: 'Site settings for the web app: sample-data notice, map tiles, languages, version',
+      summary: 'Site settings for the web app: sample-data notice, map tiles, quick exit page, languages, version',
       tags: ['site'],
       query: z.strictObject({}),
       response: MetaSchema,
@@ -42,6 +36,7 @@ export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION'>
         sampleData: organizationCatalog.count({ sample: true }) > 0,
         tileUrl: config.TILE_URL ?? null,
         tileAttribution: config.TILE_ATTRIBUTION,
+        quickExitUrl: config.QUICK_EXIT_URL,
         languages: [...LANGUAGES],
         version,
       };

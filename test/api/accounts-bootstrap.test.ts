@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createSampleAccounts, ensureFirstAdmin, removeSampleAccounts } from '../../server/accounts/bootstrap.js';
 import { UserModel } from '../../server/accounts/user.model.js';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
-import { GOVERNMENT_TYPES } from '../../server/directory/vocabulary.js';
+import { GOVERNMENT_TYPES } from '../../server/contract/directory/vocabulary.js';
 import { ConfigError } from '../../server/platform/config.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { signIn } from '../support/auth.js';

@@ -218,6 +218,18 @@ describe('invitations, members and password reset', () => {
     assert.ok(invitations.body.items.every((e: { entity: string; action: string }) => e.entity === 'invitation' && e.action === 'create'));
     const byActor = await platformAdmin.agent.get(`/api/v1/audit?actor=${orgAdmin.user.id}`).expect(200);
     assert.ok(byActor.body.items.every((e: { actor: { id: string } }) => e.actor.id === orgAdmin.user.id));
+    // People and records by name, not by id: the actor, the organisation, and the record when it has one.
+    type Named = { actor: { name: string }; organizationName: unknown; entity: string; entityId: string; entityName: unknown };
+    const named = byActor.body.items as Named[];
+    assert.ok(named.length > 0 && named.every((e) => e.actor.name === orgAdmin.user.name));
+    const orgName = (await request(t.app).get(`/api/v1/organizations/${orgId}`).expect(200)).body.name;
+    assert.ok(named.every((e) => JSON.stringify(e.organizationName) === JSON.stringify(orgName)));
+    const invited = all.body.items.find((e: Named) => e.entity === 'user' && e.entityId) as Named | undefined;
+    if (invited) assert.equal(typeof invited.entityName, 'string');
+    // The API document describes the answer as sent (one schema, the contract's).
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    const item = doc.paths['/api/v1/audit'].get.responses['200'].content['application/json'].schema.properties.items.items;
+    assert.ok(item.properties.entityName && item.properties.organizationName && item.properties.actor.properties.name);
     const future = await platformAdmin.agent.get(`/api/v1/audit?from=${new Date(Date.now() + 60_000).toISOString()}`).expect(200);
     assert.equal(future.body.total, 0);
     const past = await platformAdmin.agent.get(`/api/v1/audit?to=2000-01-01`).expect(200);

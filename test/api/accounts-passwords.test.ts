@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COMMON_BASE_WORDS, COMMON_LONG_PASSWORDS } from '../../server/accounts/common-passwords.js';
+import { COMMON_BASE_WORDS, COMMON_LONG_PASSWORDS } from '../../server/contract/accounts/common-passwords.js';
 import { hashPassword, passwordWeakness, verifyPassword } from '../../server/accounts/passwords.js';
 
 describe('password policy and hashing', () => {
@@ -24,8 +24,8 @@ describe('password policy and hashing', () => {
       'x'.repeat(300),
     ];
     for (const password of refused) assert.ok(passwordWeakness(password), `${password} should be refused`);
-    assert.match(passwordWeakness('noor.hassan.2024!', { email: 'noor.hassan@example.org' }) ?? '', /name or email/);
-    assert.match(passwordWeakness('Layla Karim river boat', { name: 'Layla Karim' }) ?? '', /name or email/);
+    assert.match(passwordWeakness('noor.hassan.2024!', { email: 'noor.hassan@example.org' })?.key ?? '', /passwordPersonal/);
+    assert.match(passwordWeakness('Layla Karim river boat', { name: 'Layla Karim' })?.key ?? '', /passwordPersonal/);
   });
 
   it('accepts long unrelated phrases and random strings', () => {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from '../../server/directory/catalog/catalog.js';
 import { ActivityModel } from '../../server/activities/activity.model.js';
-import { ACTIVITY_KINDS } from '../../server/activities/vocabulary.js';
+import { ACTIVITY_KINDS } from '../../server/contract/activities/vocabulary.js';
 import { activityFeed, directoryFeed } from '../../server/directory/catalog/change-feed.js';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

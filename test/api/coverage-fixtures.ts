@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { ReferralModel } from '../../server/referrals/referral.model.js';
-import type { ReferralStatus } from '../../server/referrals/vocabulary.js';
+import type { ReferralStatus } from '../../server/contract/referrals/vocabulary.js';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +34,7 @@ export async function insertSentReferrals(referrals: SentReferral[]): Promise<vo
       governorate: r.governorate,
       needs: ['shelter'],
       urgency: 'normal',
-      isChild: false,
+      ageStatus: 'adult',
       status: r.status,
       sentAt: r.sentAt,
       acknowledgedAt: at(r.sentAt, r.acknowledgedAfter),

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { CATEGORY_CODES, TAXONOMY_TERMS } from '../../seed/taxonomy.js';
+import { CATEGORY_CODES, TAXONOMY_TERMS } from '../../server/contract/directory/taxonomy/categories.js';
 import { ActivityModel } from '../../server/activities/activity.model.js';
 import { bundledGovernorates } from '../../server/directory/governorates/governorate-data.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
@@ -277,7 +277,7 @@ describe('coverage', () => {
       '#adm1+name',
       '#adm1+name+i_ar',
       '#adm1+code',
-      '#adm1+code+iso',
+      '#adm1+iso3166_2',
       '#sector+code',
       '#sector+name',
       '#output+services+num',
@@ -311,32 +311,49 @@ describe('coverage', () => {
       assert.ok(text.startsWith('\uFEFF'), 'starts with a byte order mark');
       assert.equal(text.split('\r\n').length, rows.length + 1);
       assert.ok(!/[^\r]\n/.test(text), 'every line ends with CRLF');
-      assert.deepEqual(rows[0], HEADER);
-      assert.equal(rows.length, 1 + 19 * CATEGORY_CODES.length);
+      assert.match(rows[0]![0]!, /^Coverage of the referral directory, \d{4}-\d{2}-\d{2}\. Filters: none \(every category and population\)$/);
+      assert.equal(rows[0]!.length, HEADER.length, 'the first line is as wide as the table');
+      assert.deepEqual(rows[1], HEADER);
+      assert.equal(rows.length, 2 + 19 * CATEGORY_CODES.length);
 
       const shelter = rows.find((r) => r[3] === 'IQ-BA' && r[4] === 'shelter');
       assert.deepEqual(shelter, [
         'Al-Basrah', 'البصرة', 'IQG02', 'IQ-BA', 'shelter', 'Shelter and safe accommodation',
         '3', '2', '66.7', '0', '2', '105', '56', '27', '18', '206',
       ]);
-      const halabja = rows.find((r) => r[3] === 'IQ-HA' && r[4] === 'education');
-      assert.deepEqual(halabja?.slice(0, 10), ['Halabja', 'حلبجة', '', 'IQ-HA', 'education', 'Education', '0', '0', '', '1']);
+      // Halabja has no ISO 3166-2 code (nor P-code) yet: named, with no invented code in either column.
+      const halabja = rows.find((r) => r[0] === 'Halabja' && r[4] === 'education');
+      assert.deepEqual(halabja?.slice(0, 10), ['Halabja', 'حلبجة', '', '', 'education', 'Education', '0', '0', '', '1']);
     });
 
     it('with hxl=1 has the HXL hashtag row under the header, and keeps the filters', async () => {
       const { res, rows } = await download('?hxl=1&category=health');
-      assert.match(res.headers['content-disposition']!, /filename="?coverage-hxl-/);
-      assert.deepEqual(rows[0], HEADER);
-      assert.deepEqual(rows[1], HXL);
-      assert.equal(rows.length, 2 + 19 * 2);
-      assert.deepEqual(new Set(rows.slice(2).map((r) => r[4])), new Set(['medical', 'mhpss']));
+      assert.match(res.headers['content-disposition']!, /filename="?coverage-hxl-category-health-\d{4}-\d{2}-\d{2}\.csv"?$/);
+      assert.match(rows[0]![0]!, /Filters: Categories: health$/);
+      assert.deepEqual(rows[1], HEADER);
+      assert.deepEqual(rows[2], HXL);
+      // An HXL tool's `#adm1+code` (attribute subset) selects the P-code column alone.
+      const pcodeColumns = rows[2]!.filter((tag) => ['#adm1', '+code'].every((part) => tag.split(/(?=\+)/).includes(part)));
+      assert.deepEqual(pcodeColumns, ['#adm1+code']);
+      assert.equal(rows.length, 3 + 19 * 2);
+      assert.deepEqual(new Set(rows.slice(3).map((r) => r[4])), new Set(['medical', 'mhpss']));
       await request(t.app).get('/api/v1/coverage.csv?hxl=maybe').expect(400);
+    });
+
+    it('names every filter it applied in its first line and its file name, never exporting a filtered view silently', async () => {
+      const { res, rows } = await download('?category=legal-aid&category=shelter&population=women&from=2026-01-01&to=2026-06-30');
+      assert.match(
+        res.headers['content-disposition']!,
+        /filename="?coverage-category-legal-aid\+shelter-population-women-period-2026-01-01_2026-06-30-\d{4}-\d{2}-\d{2}\.csv"?$/,
+      );
+      assert.match(rows[0]![0]!, /Filters: Categories: legal-aid, shelter; Populations: women; Activities: 2026-01-01 to 2026-06-30$/);
+      assert.deepEqual(rows[1], HEADER);
     });
 
     it('neutralises cells a spreadsheet would run as formulas', async () => {
       await TaxonomyTermModel.updateOne({ code: 'education' }, { $set: { 'name.en': '=HYPERLINK("http://evil.example","Education")' } });
       const { rows, text } = await download('?category=education');
-      assert.equal(rows[1]![5], `'=HYPERLINK("http://evil.example","Education")`);
+      assert.equal(rows[2]![5], `'=HYPERLINK("http://evil.example","Education")`);
       // Cells with commas or quotes are quoted, quotes doubled.
       assert.ok(text.includes(`,"'=HYPERLINK(""http://evil.example"",""Education"")",`), 'quoted cell');
       await TaxonomyTermModel.updateOne({ code: 'education' }, { $set: { 'name.en': 'Education' } });

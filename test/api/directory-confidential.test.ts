@@ -12,7 +12,7 @@ import { buildDirectory, post, SECRET, type Created, type Directory } from './di
  * service made first at one, the ordinary one first at the other. Neither is flagged itself.
  */
 const SHARED = {
-  shelterFirst: { lat: 36.40917, lng: 43.70253 },
+  shelterFirst: { lat: 36.40917, lng: 43.90253 },
   ordinaryFirst: { lat: 36.05471, lng: 44.25819 },
 };
 

@@ -1,10 +1,12 @@
 import type { Express } from 'express';
 import type { SignedIn } from '../support/auth.js';
-import { signedInAgent } from '../support/auth.js';
+import { createTestUser, signedInAgent } from '../support/auth.js';
 
 /** Writes through the API as a signed-in user and returns the created record. */
-export async function post<T = Record<string, unknown>>(who: SignedIn, path: string, body: unknown, expected = 201): Promise<T> {
-  const res = await who.agent.post(`/api/v1${path}`).set('X-CSRF-Token', who.csrf).send(body as object);
+export async function post<T = Record<string, unknown>>(who: SignedIn, path: string, body: unknown, expected = 201, ifMatch?: number): Promise<T> {
+  const req = who.agent.post(`/api/v1${path}`).set('X-CSRF-Token', who.csrf);
+  if (ifMatch !== undefined) req.set('If-Match', `"${ifMatch}"`);
+  const res = await req.send(body as object);
   if (res.status !== expected) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
 }
@@ -51,6 +53,9 @@ export async function buildDirectory(app: Express) {
     acceptsReferrals: true,
     governorates: ['IQ-SU'],
   });
+  // A and C accept referrals on the platform only with someone there to receive them.
+  await createTestUser({ role: 'caseworker', organizationId: orgA.id });
+  await createTestUser({ role: 'gov-liaison', organizationId: orgC.id });
 
   const baghdad = await post<Created>(admin, '/locations', {
     organizationId: orgA.id,

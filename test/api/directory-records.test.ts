@@ -241,7 +241,7 @@ describe('directory records: create, update, archive, restore', () => {
         name: 'Layla Hassan',
         title: { en: 'Case manager' },
         email: 'layla@example.org',
-        phones: [{ number: '+964 750 000 0000', type: 'whatsapp' }],
+        phones: [{ number: '+9647500000000', type: 'whatsapp' }],
         languages: [],
         referralFocalPoint: true,
       },

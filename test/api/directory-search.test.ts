@@ -178,9 +178,10 @@ describe('directory search', () => {
       const res = await get(`/services?organization=${d.orgs.A.id}&${q('emergency')}`).expect(200);
       const s = res.body.items[0];
       assert.deepEqual(Object.keys(s).sort(), [
-        'acceptsReferrals', 'categories', 'confidential', 'description', 'governorates', 'id', 'languages',
+        'acceptsReferrals', 'capacity', 'categories', 'confidential', 'description', 'governorates', 'id', 'languages',
         'lastVerifiedAt', 'name', 'organization', 'point', 'populations', 'status',
       ]);
+      assert.deepEqual(s.capacity, [], 'no capacity figures published');
       assert.deepEqual(s.organization, { id: d.orgs.A.id, name: { en: 'Hope Shelter Network', ar: 'شبكة مأوى الأمل' }, type: 'local-ngo' });
       assert.deepEqual(s.point, { ...BAGHDAD, precision: 'exact' });
       assert.deepEqual(s.governorates, ['IQ-BG'], 'service area defaults to the governorates of its locations');
@@ -200,7 +201,7 @@ describe('directory search', () => {
       const res = await get('/organizations?perPage=1').expect(200);
       assert.equal(res.body.total, 3);
       assert.deepEqual(Object.keys(res.body.items[0]).sort(), [
-        'acceptsReferrals', 'alternateName', 'description', 'email', 'governorates', 'id', 'languages',
+        'acceptsReferrals', 'acceptsReferralsOnPlatform', 'alternateName', 'description', 'email', 'governorates', 'id', 'languages',
         'lastVerifiedAt', 'name', 'phones', 'type', 'verification', 'website',
       ]);
     });

@@ -85,12 +85,24 @@ export async function addHsdsExtras(dir: Directory) {
   await patch(`/services/${services.s2.id}`, services.s2.version, {
     url: 'https://legal-aid.example.org/clinic',
     email: 'clinic@legal-aid.example.org',
-    phones: [{ number: '+964 780 000 1111', type: 'whatsapp', description: 'Sunday to Thursday' }],
+    // One number of every kind the directory knows, so the export and the round trip cover each mapping.
+    phones: [
+      { number: '+964 780 000 1111', type: 'whatsapp', description: 'Sunday to Thursday' },
+      { number: '533', type: 'hotline' },
+      { number: '+964 1 555 1234', type: 'voice' },
+      { number: '+964 771 000 2222', type: 'mobile' },
+      { number: '+964 1 555 1235', type: 'fax' },
+      { number: '+964 772 000 3333', type: 'text' },
+    ],
     schedules: [{ byDay: ['SU', 'MO', 'TU', 'WE', 'TH'], opensAt: '09:00', closesAt: '15:00', description: { en: 'Walk-in', ar: 'بدون موعد' } }],
     ageMin: 18,
     eligibility: { en: 'Adults', ar: 'البالغون' },
     status: 'temporarily-closed',
   });
+  // Free beds at a public service and at a confidential one (whose figures stay out of the public feed).
+  const s2 = await admin.agent.get(`/api/v1/services/${services.s2.id}`);
+  await post(admin, `/services/${services.s2.id}/capacity`, { capacity: [{ unit: 'beds', available: 4, maximum: 10, description: { en: 'Beds for women', ar: 'أسرّة للنساء' } }] }, 200, s2.body.version);
+  await post(admin, `/services/${services.s3.id}/capacity`, { capacity: [{ unit: 'beds', available: 2, maximum: 8 }] }, 200, services.s3.version);
   const focal = await post<Created>(admin, '/contacts', {
     organizationId: orgs.B.id,
     name: 'Zainab Ali',

@@ -3,16 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import type { ValidateFunction } from 'ajv';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
-import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES } from '../../server/directory/vocabulary.js';
+import { ORGANIZATION_TYPES, POPULATIONS, SERVICE_LANGUAGES } from '../../server/contract/directory/vocabulary.js';
 import { recordUuid, serviceAtLocationUuid, termUuid } from '../../server/standards/hsds/ids.js';
 import { hsdsRoutes } from '../../server/standards/hsds/hsds.routes.js';
 import { PROFILE_FILES, profilePatch, profileSchema } from '../../server/standards/hsds/spec.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { buildDirectory, SECRET, type Directory } from './directory-fixtures.js';
+import { buildDirectory, post, SECRET, type Created, type Directory } from './directory-fixtures.js';
+import { serviceAreaMapper } from '../../server/standards/hsds/mappers.js';
+import { ServiceAreaRow } from '../../server/standards/hsds/rows.js';
 import { UpstreamValidators, addHsdsExtras, assertValid, hsdsAjv, profileValidators, type HsdsObject } from './hsds-support.js';
 
 type Json = Record<string, unknown>;
-type Page = { total_items: number; total_pages: number; page_number: number; size: number; first_page: boolean; last_page: boolean; empty: boolean; contents: Json[] };
+type Page = { total_items: number; total_pages: number; page_number: number; per_page: number; size: number; first_page: boolean; last_page: boolean; empty: boolean; contents: Json[] };
 
 describe('Open Referral HSDS 3.0 API (/hsds)', () => {
   let t: TestApp;
@@ -52,7 +54,46 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     assert.equal(openapi.openapi, '3.1.0');
     const params = (openapi.components as { parameters: Json }).parameters;
     assert.ok(params.lang);
-    assert.equal(params.postcode, undefined, 'the profile removes what the API does not implement');
+    assert.match(String((params.postcode as Json).description), /ignored/, 'the profile says what the API does with each HSDS parameter');
+  });
+
+  it('GET /hsds/openapi.json resolves offline: every schema inside it, with the profile’s fields, and the answers match it', async () => {
+    const openapi = await get('/hsds/openapi.json');
+    const refs = JSON.stringify(openapi).match(/"\$ref":"[^"]*"/g) ?? [];
+    assert.ok(refs.length > 10);
+    assert.deepEqual(refs.filter((r) => !r.startsWith('"$ref":"#/')), [], 'no reference leaves the document');
+    const schemas = (openapi.components as { schemas: Record<string, Json> }).schemas;
+    for (const ref of new Set(refs)) {
+      const [, kind, name] = /"#\/components\/(\w+)\/(\w+)"/.exec(ref)!;
+      assert.ok(((openapi.components as Record<string, Json>)[kind!] as Json)[name!], `${ref} resolves`);
+    }
+    assert.ok(((schemas.service as Json).properties as Json).confidential, 'the profile’s service fields are in it');
+    const phone = ((((schemas.service as Json).properties as Json).phones as Json).items as Json).properties as Json;
+    assert.deepEqual(Object.keys(phone).filter((k) => k === 'hotline' || k === 'messaging_apps').sort(), ['hotline', 'messaging_apps']);
+
+    // The document's own answer schema for /services, with its references, validates a real page.
+    const local = (node: unknown): unknown =>
+      JSON.parse(JSON.stringify(node).replaceAll('"#/components/schemas/', '"#/$defs/'));
+    const paths = openapi.paths as Record<string, { get: { responses: { 200: { content: { 'application/json': { schema: Json } } } } } }>;
+    const answer = paths['/services']!.get.responses[200].content['application/json'].schema;
+    const validate = hsdsAjv().compile({ $defs: local(schemas), ...(local(answer) as object) });
+    assertValid(validate, await page('/hsds/services?per_page=100'), '/hsds/services against /hsds/openapi.json');
+  });
+
+  it('names Halabja, which has no ISO 3166-2 code or P-code yet, instead of inventing a code, and reads it back', async () => {
+    const halabja = await post<Created>(dir.admin, '/services', { organizationId: dir.orgs.C.id, name: { en: 'Halabja outreach (sample)' }, governorates: ['IQ-HA'] });
+    const service = await get(`/hsds/services/${uuid(halabja)}`);
+    valid('service', service, false, 'a Halabja service');
+    const [area] = service.service_areas as Json[];
+    assert.equal(area!.iso_3166_2, undefined);
+    assert.equal(area!.pcode, undefined);
+    assert.equal(area!.name, 'Halabja');
+    assert.doesNotMatch(JSON.stringify(service), /IQ-HA/);
+    // What an import makes of the area: the directory's Halabja.
+    assert.equal(serviceAreaMapper.fromHsds(ServiceAreaRow.parse(area)), 'IQ-HA');
+    assert.equal(ServiceAreaRow.safeParse({ ...area, name: 'Atlantis', translations: undefined }).success, false, 'an area must name a governorate');
+    // Out of the counts the other tests make.
+    await dir.admin.agent.post(`/api/v1/services/${halabja.id}/archive`).set('X-CSRF-Token', dir.admin.csrf).set('If-Match', `"${halabja.version}"`).expect(200);
   });
 
   it('every list and item endpoint validates against HSDS 3.0 and the Iraq profile', async () => {
@@ -101,13 +142,31 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     assert.equal(attribute!.taxonomy_term_id, termUuid('legal-aid'));
     assert.equal((attribute!.taxonomy_term as Json).code, 'legal-aid');
     const [schedule] = s2.schedules as Json[];
-    assert.deepEqual([schedule!.freq, schedule!.byday, schedule!.opens_at, schedule!.closes_at], ['WEEKLY', 'SU,MO,TU,WE,TH', '09:00', '15:00']);
-    assert.deepEqual((s2.phones as Json[]).map((p) => [p.number, p.type, p.service_id]), [['+964 780 000 1111', 'whatsapp', s2.id]]);
+    assert.deepEqual([schedule!.freq, schedule!.byday, schedule!.opens_at, schedule!.closes_at], ['WEEKLY', 'SU,MO,TU,WE,TH', '09:00:00', '15:00:00']);
+    // HSDS types are RFC 6350's; WhatsApp and hotlines are said by the profile's own fields.
+    assert.deepEqual(
+      (s2.phones as Json[]).map((p) => [p.number, p.type, p.messaging_apps, p.hotline, p.service_id]),
+      [
+        ['+9647800001111', 'cell', ['whatsapp'], false, s2.id],
+        ['533', 'voice', undefined, true, s2.id],
+        ['+96415551234', 'voice', undefined, false, s2.id],
+        ['+9647710002222', 'cell', undefined, false, s2.id],
+        ['+96415551235', 'fax', undefined, false, s2.id],
+        ['+9647720003333', 'text', undefined, false, s2.id],
+      ],
+    );
     assert.deepEqual((s2.contacts as Json[]).map((c) => c.name), ['Clinic desk']);
     const [sal] = s2.service_at_locations as Json[];
     assert.equal(sal!.id, serviceAtLocationUuid(dir.services.s2.id, dir.locations.basrah.id));
     const [address] = (sal!.location as Json).addresses as Json[];
     assert.deepEqual([address!.state_province, address!.pcode, address!.country, address!.city], ['IQ-BA', 'IQG02', 'IQ', 'Basrah']);
+    // HSDS 3.1 service_capacity, with the unit as an object; a confidential service's stays out.
+    const [beds] = s2.capacities as Json[];
+    assert.deepEqual([beds!.available, beds!.maximum, beds!.description, beds!.unit_id], [4, 10, 'Beds for women', (beds!.unit as Json).id]);
+    assert.deepEqual([(beds!.unit as Json).identifier, (beds!.unit as Json).name], ['beds', 'beds']);
+    assert.deepEqual((beds!.translations as Json).description, { en: 'Beds for women', ar: 'أسرّة للنساء' });
+    assert.ok(Date.now() - Date.parse(String(beds!.updated)) < 600_000);
+    assert.deepEqual((await get(`/hsds/services/${uuid(dir.services.s3)}`)).capacities, []);
     // An inactive service is published with its status.
     assert.equal((await get(`/hsds/services/${uuid(dir.services.s6)}`)).status, 'inactive');
   });
@@ -196,7 +255,7 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
     const p2 = await page('/hsds/services?per_page=4&page=2');
     assert.deepEqual(
       { ...p2, contents: p2.contents.length },
-      { total_items: 6, total_pages: 2, page_number: 2, size: 2, first_page: false, last_page: true, empty: false, contents: 2 },
+      { total_items: 6, total_pages: 2, page_number: 2, per_page: 4, size: 2, first_page: false, last_page: true, empty: false, contents: 2 },
     );
     const none = await page('/hsds/services?search=zzzzzz');
     assert.deepEqual([none.empty, none.total_pages, none.size], [true, 0, 0]);
@@ -208,7 +267,7 @@ describe('Open Referral HSDS 3.0 API (/hsds)', () => {
   });
 
   it('rejects unknown and malformed parameters with problem details; unknown ids are 404', async () => {
-    for (const path of ['/hsds/services?full=true', '/hsds/services?per_page=1000', '/hsds/services?page=0', '/hsds/services?organization_id=x', '/hsds/services?modified_after=yesterday', '/hsds/organizations?taxonomy_term_id=x', '/hsds/?x=1']) {
+    for (const path of ['/hsds/services?fuller=true', '/hsds/services?full=yes', '/hsds/services?per_page=ten', '/hsds/services?page=1.5', '/hsds/services?page=', '/hsds/organizations?taxonomy_term_id=x', '/hsds/?x=1']) {
       const res = await request(t.app).get(path).expect(400);
       assert.match(res.headers['content-type']!, /application\/problem\+json/, path);
     }

@@ -5,14 +5,16 @@ import type { CommandStartedEvent } from 'mongodb';
 import { ContactModel } from '../../server/directory/contacts/contact.model.js';
 import { LocationModel } from '../../server/directory/locations/location.model.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { commandsWhile, startMonitoredTestApp } from '../support/database-commands.js';
+import type { TestApp } from '../support/test-app.js';
 import { referralIn, referralNetwork, type Network } from './referrals-fixtures.js';
 
 /**
  * The embedded database answers a filter that is exactly `{ _id: <one id> }` by its index and any
  * other filter by reading and decoding the whole collection. Every command the server sends while
- * serving a signed-in member's inbox, outbox, service page and organisation page is recorded at the
- * driver (so the session store's own client is seen too) and must select one record by `_id`.
+ * serving a signed-in member's inbox, outbox, service page and organisation page, and while a service
+ * is edited and a referral moves, is recorded at the driver (so the session store's own client is
+ * seen too) and must select one record by `_id`.
  */
 type Selection = { op: string; collection: string; filter: unknown };
 
@@ -50,9 +52,7 @@ describe('no scan on the signed-in request paths', () => {
   let n: Network;
 
   before(async () => {
-    const uri = process.env.MONGODB_URI!;
-    // Command events are off unless the client is created with them on.
-    t = await startTestApp({}, { uri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` });
+    t = await startMonitoredTestApp();
     n = await referralNetwork(t.app);
     const place = await LocationModel.create({ organizationId: n.receiverOrg, name: { en: 'Office' }, address: { governorate: 'IQ-AR' }, lat: 36.19, lng: 44.01 });
     await ServiceModel.updateOne({ _id: n.serviceId }, { $set: { locationIds: [place._id] } });
@@ -62,24 +62,15 @@ describe('no scan on the signed-in request paths', () => {
     await referralIn(n, 'draft');
     // The in-memory indexes load once, as the server does at start; requests then read by _id only.
     for (const [, who, url] of pages()) await who.get(url).expect(200);
+    // So are the service categories, once per change of them: the first edit reads them.
+    await n.receiverAdmin.patch(`/api/v1/services/${n.serviceId}`, { name: { en: 'Safe shelter' } }, 1).expect(200);
   });
   after(() => t.close());
 
-  async function commandsWhile(run: () => Promise<unknown>): Promise<Selection[]> {
-    const seen: Selection[] = [];
-    const db = mongoose.connection.db!.databaseName;
-    const record = (e: CommandStartedEvent) => {
-      if (e.databaseName === db) seen.push(...selections(e));
-    };
-    const client = mongoose.connection.getClient();
-    client.on('commandStarted', record);
-    try {
-      await run();
-    } finally {
-      client.off('commandStarted', record);
-    }
-    return seen;
-  }
+  const selectionsWhile = (run: () => Promise<unknown>) => commandsWhile(selections, run);
+
+  const scansOf = (commands: Selection[]) =>
+    commands.filter((c) => !isOneId(c.filter)).map((c) => `${c.op} ${c.collection} ${String(JSON.stringify(c.filter)).slice(0, 160)}`);
 
   const pages = () => [
     ['the inbox', n.receiver, '/api/v1/referrals?box=inbox'],
@@ -92,14 +83,43 @@ describe('no scan on the signed-in request paths', () => {
   it('selects every record it reads or writes by its _id alone', async () => {
     for (const [what, who, url] of pages()) {
       let body: Record<string, unknown> = {};
-      const commands = await commandsWhile(async () => {
+      const commands = await selectionsWhile(async () => {
         body = (await who.get(url).expect(200)).body as Record<string, unknown>;
       });
       assert.ok(commands.length > 0, `${what}: the session at least is read`);
-      const scans = commands.filter((c) => !isOneId(c.filter)).map((c) => `${c.op} ${c.collection} ${JSON.stringify(c.filter).slice(0, 160)}`);
-      assert.deepEqual(scans, [], `${what} (${url}) sent queries that scan`);
+      assert.deepEqual(scansOf(commands), [], `${what} (${url}) sent queries that scan`);
       if (url.includes('box=inbox&status')) assert.equal(body.total, 1);
       if (url.includes('/services/')) assert.equal(JSON.stringify(body).includes('Shelter desk') && JSON.stringify(body).includes('Office'), true, what);
     }
+  });
+
+  it('edits a service and moves a referral selecting every record by its _id alone', async () => {
+    const url = `/api/v1/services/${n.serviceId}`;
+    const { version } = (await n.receiverAdmin.get(url).expect(200)).body as { version: number };
+    let edited: Record<string, unknown> = {};
+    const edit = await selectionsWhile(async () => {
+      edited = (await n.receiverAdmin.patch(url, { name: { en: 'Safe shelter, east wing' } }, version).expect(200)).body as Record<string, unknown>;
+    });
+    assert.deepEqual(scansOf(edit), [], 'the service edit sent queries that scan');
+    assert.deepEqual([(edited.name as { en: string }).en, edited.version], ['Safe shelter, east wing', version + 1]);
+
+    const sent = await referralIn(n, 'sent');
+    let moved: Record<string, unknown> = {};
+    const move = await selectionsWhile(async () => {
+      moved = (await n.receiver.post(`/api/v1/referrals/${sent}/transitions`, { to: 'acknowledged' }).expect(200)).body as Record<string, unknown>;
+    });
+    assert.deepEqual(scansOf(move), [], 'the referral transition sent queries that scan');
+    assert.equal(moved.status, 'acknowledged');
+  });
+
+  it('computes coverage reading no directory or taxonomy collection', async () => {
+    let body: { governorates: { code: string; categories: Record<string, { services: number }> }[] } = { governorates: [] };
+    const commands = await selectionsWhile(async () => {
+      body = (await n.receiver.get('/api/v1/coverage?category=shelter').expect(200)).body as typeof body;
+    });
+    // Activities are still aggregated by the database (no read model holds them): the one scan left.
+    const scans = scansOf(commands.filter((c) => !(c.op === 'aggregate' && c.collection === 'activities')));
+    assert.deepEqual(scans, [], 'coverage sent queries that scan');
+    assert.equal(body.governorates.find((g) => g.code === 'IQ-AR')?.categories.shelter?.services, 1, 'the shelter in Erbil');
   });
 });

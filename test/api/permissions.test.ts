@@ -9,7 +9,7 @@ import { LocationModel } from '../../server/directory/locations/location.model.j
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { TaxonomyTermModel } from '../../server/directory/taxonomy/taxonomy.model.js';
-import { GOVERNMENT_TYPES } from '../../server/directory/vocabulary.js';
+import { GOVERNMENT_TYPES } from '../../server/contract/directory/vocabulary.js';
 import { fromRepoRoot } from '../../server/platform/paths.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { createTestOrganization, signedInAgent, type SignedIn } from '../support/auth.js';

@@ -39,7 +39,7 @@ describe('referral key ring', () => {
       assert.match(res.headers['content-type']!, /^application\/problem\+json/);
       assert.equal(res.body.title, 'Referral text cannot be decrypted with the configured keys');
       assert.equal(res.body.type, '/problems/referral-text-unreadable');
-      assert.match(res.body.detail, new RegExp(`encrypted with key ${keyIdOf(oldKey)}, which is not in REFERRAL_KEYS`));
+      assert.match(res.body.detail, new RegExp(`sealed with key ${keyIdOf(oldKey)}, which is missing from REFERRAL_KEYS`));
       assert.doesNotMatch(res.text, /\.ts:\d+|at [A-Za-z]+ \(/, 'no stack trace');
     }
   });

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Role } from '../../server/accounts/permissions.js';
 import { ContactModel } from '../../server/directory/contacts/contact.model.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
-import type { OrganizationType } from '../../server/directory/vocabulary.js';
+import type { OrganizationType } from '../../server/contract/directory/vocabulary.js';
 import { createTestOrganization, signedInAgent, type SignedIn } from '../support/auth.js';
 
 /** A signed-in user with short-hands that send the CSRF token on writes. */
@@ -106,7 +106,7 @@ export function referralBody(toOrganizationId: string, overrides: Record<string,
     governorate: 'IQ-AR',
     needs: ['shelter', 'medical'],
     urgency: 'high',
-    isChild: false,
+    ageStatus: 'adult',
     consent: { given: true, by: 'person', at: new Date(Date.now() - 3_600_000).toISOString(), scope: ['referral', 'share-case-information'] },
     summary: SUMMARY,
     notes: 'Speaks Arabic and some English. Avoid contact through her former employer.',

@@ -84,7 +84,9 @@ describe('referral confidentiality', () => {
 
     const child = referralBody(n.receiverOrg, {
       ageBand: '12-17',
-      isChild: true,
+      ageStatus: 'child',
+      guardianRole: 'state-social-worker',
+      bestInterestsNote: 'The father is suspected; the state social worker acts for the child.',
       consent: { given: false, overrideReason: 'child-at-risk' },
       send: true,
     });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { OutboxMessageModel } from '../../server/platform/mail/outbox.model.js';
 import { ReferralModel } from '../../server/referrals/referral.model.js';
-import { REFERRAL_STATUSES } from '../../server/referrals/vocabulary.js';
+import { REFERRAL_STATUSES } from '../../server/contract/referrals/vocabulary.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { SUMMARY, moverFor, referralBody, referralIn, referralNetwork, type Network } from './referrals-fixtures.js';
 
@@ -145,7 +145,7 @@ describe('referral workflow', () => {
     const url = `/api/v1/referrals/${created.body.id}`;
     await n.sender.patch(url, { urgency: 'emergency' }).expect(428);
     await n.sender.patch(url, { urgency: 'emergency' }, 7).expect(412);
-    await n.sender.patch(url, { ageBand: '12-17' }, 1).expect(400); // still isChild: false
+    await n.sender.patch(url, { ageBand: '12-17' }, 1).expect(400); // still ageStatus: adult
     await n.receiver.patch(url, { urgency: 'emergency' }, 1).expect(404);
     const edited = await n.sender.patch(url, { urgency: 'emergency', summary: 'Updated summary.' }, 1).expect(200);
     assert.match(edited.headers.etag!, /^"2\./);

@@ -20,6 +20,8 @@ interface Case {
 const c = (q: string, right: Record<string, string>): Case => ({ q, right });
 const G = (governorate: string, extra: Record<string, string> = {}) => ({ governorate, ...extra });
 const cat = (category: string, extra: Record<string, string> = {}) => ({ category, ...extra });
+const spelt = (q: string) => ({ q, asTyped: 'true' });
+const D = (district: string) => ({ district });
 
 const CASES: Case[] = [
   // English: need, place, both, in either order, everyday words.
@@ -94,6 +96,23 @@ const CASES: Case[] = [
   c('پەناگا هەولێر', G('IQ-AR', { category: 'shelter' })),
   c('پارێزر بەغدا', G('IQ-BG', { category: 'legal-aid' })),
   c('نەینەوا منداڵ', G('IQ-NI', { category: 'child-protection' })),
+  // Typos in words of the text, not of the vocabulary: the right services are those the word spelt right finds.
+  c('awarness', spelt('awareness')),
+  c('acommodation Basra', spelt('accommodation Basra')),
+  c('توعيية', spelt('توعية')),
+  c('الوجبت', spelt('الوجبات')),
+  c('هۆشیارکرنەوە', spelt('هۆشیارکردنەوە')),
+  c('خواردنن هەولێر', spelt('خواردن هەولێر')),
+  // Districts, by their names in the three languages.
+  c('Zakho', D('IQ-DA-zakho')),
+  c('Karkh', D('IQ-BG-karkh')),
+  c('Sadr City', D('IQ-BG-sadr-city')),
+  c('زاخو', D('IQ-DA-zakho')),
+  c('الكرخ', D('IQ-BG-karkh')),
+  c('مدينة الصدر', D('IQ-BG-sadr-city')),
+  c('زاخۆ', D('IQ-DA-zakho')),
+  c('سۆران', D('IQ-AR-soran')),
+  c('شاری سەدر', D('IQ-BG-sadr-city')),
 ];
 
 const FLOOR = 0.95;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { signedInAgent } from '../support/auth.js';
+import { normalizeText } from '../../server/platform/text/normalize.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { post, type Created } from './directory-fixtures.js';
 
@@ -94,5 +95,102 @@ describe('a misspelt need or place', () => {
   it('short words are never corrected', async () => {
     const res = await search(`q=${encodeURIComponent('lawy')}`);
     assert.deepEqual(res.body.understood, []);
+  });
+});
+
+describe('a misspelt word of the text', () => {
+  let t: TestApp;
+  const ids = new Map<string, string>();
+  before(async () => {
+    t = await startTestApp();
+    const admin = await signedInAgent(t.app, { role: 'platform-admin' });
+    const org = await post<Created>(admin, '/organizations', { name: { en: 'Tigris Rights Centre' }, type: 'local-ngo', governorates: ['IQ-BG'] });
+    const service = async (key: string, name: Record<string, string>) =>
+      ids.set((await post<Created>(admin, '/services', { organizationId: org.id, name, categories: ['medical'], governorates: ['IQ-BG'] })).id, key);
+    await service('dialysis', { en: 'Dialysis unit', ar: 'وحدة غسيل الكلى', ckb: 'یەکەی دیالیز' });
+    await service('dental', { en: 'Dental clinic', ar: 'عيادة الاسنان', ckb: 'کلینیکی ددان' });
+    // "dialysis" is written by two services, "dialyses" by one: the more frequent word wins.
+    await service('dialysis2', { en: 'Mobile dialysis' });
+    await service('dialyses', { en: 'Dialyses' });
+  });
+  after(() => t.close());
+
+  const search = (query: string) => request(t.app).get(`/api/v1/services?${query}`).expect(200);
+  const found = (body: { items: { id: string }[] }) => body.items.map((i) => ids.get(i.id)).sort();
+
+  it('a word of five letters or more that matches nothing is read as the word one edit away, in each language, and says so', async () => {
+    for (const [typo, word, expected] of [
+      ['dialysys', 'dialysis', ['dialysis', 'dialysis2']],
+      ['غسييل', 'غسيل', ['dialysis']],
+      ['دیالیزز', 'دیالیز', ['dialysis']],
+    ] as const) {
+      const res = await search(`q=${encodeURIComponent(typo)}`);
+      assert.deepEqual(found(res.body), expected, typo);
+      // Reported as searched: normalised (Kurdish ی as Arabic ي).
+      assert.deepEqual(res.body.corrected, [{ word: normalizeText(typo), correctedTo: normalizeText(word) }], typo);
+      assert.deepEqual(res.body.understood, [], typo);
+    }
+  });
+
+  it('asTyped=true searches the word as typed; a word that matches, or a short one, is never corrected', async () => {
+    for (const query of ['q=dialysys&asTyped=true', 'q=dialy', 'q=dntl']) {
+      const res = await search(query);
+      assert.deepEqual(res.body.corrected, [], query);
+    }
+    assert.equal((await search('q=dialysys&asTyped=true')).body.total, 0);
+    const all = await search('q=dialy');
+    assert.deepEqual(found(all.body), ['dialyses', 'dialysis', 'dialysis2']);
+  });
+});
+
+describe('a district typed or chosen', () => {
+  let t: TestApp;
+  const ids = new Map<string, string>();
+  before(async () => {
+    t = await startTestApp();
+    const admin = await signedInAgent(t.app, { role: 'platform-admin' });
+    const org = await post<Created>(admin, '/organizations', { name: { en: 'Tigris Rights Centre' }, type: 'local-ngo', governorates: ['IQ-BG'] });
+    const place = async (district: string, confidential = false) =>
+      (await post<Created>(admin, '/locations', { organizationId: org.id, name: { en: `${district} office` }, address: { governorate: 'IQ-BG', district }, confidential })).id;
+    const service = async (key: string, locationIds: string[], extra: Record<string, unknown> = {}) =>
+      ids.set((await post<Created>(admin, '/services', { organizationId: org.id, name: { en: `Help desk ${ids.size}` }, categories: ['legal-aid'], governorates: ['IQ-BG'], locationIds, ...extra })).id, key);
+    // Locations record the district as partners write it: in English, or in Arabic.
+    await service('karkh', [await place('Karkh')]);
+    await service('karkhArabic', [await place('الكرخ')]);
+    await service('rusafa', [await place('Rusafa')]);
+    // A confidential service, or one at a secret place, is never placed by a district filter.
+    await service('confidential', [await place('Karkh')], { confidential: true });
+    await service('safeHouse', [await place('Karkh', true)]);
+  });
+  after(() => t.close());
+
+  const search = async (query: string) => {
+    const res = await request(t.app).get(`/api/v1/services?${query}`).expect(200);
+    return { found: (res.body.items as { id: string }[]).map((i) => ids.get(i.id)).sort(), understood: res.body.understood as { field: string; code: string; name?: unknown }[] };
+  };
+
+  it('its name in Arabic, Sorani or English is that district: a filter with a chip of its names', async () => {
+    for (const q of ['legal aid Karkh', 'محامي الكرخ', 'پارێزەر کەرخ']) {
+      const { found, understood } = await search(`q=${encodeURIComponent(q)}`);
+      assert.deepEqual(found, ['karkh', 'karkhArabic'], q);
+      assert.deepEqual(
+        understood.filter((u) => u.field === 'district'),
+        [{ field: 'district', code: 'IQ-BG-karkh', words: q.split(' ').at(-1), name: { en: 'Karkh', ar: 'الكرخ', ckb: 'کەرخ' } }],
+        q,
+      );
+    }
+  });
+
+  it('the district filter applies alone, several values with OR; an unknown one is a 400', async () => {
+    assert.deepEqual((await search('district=IQ-BG-rusafa')).found, ['rusafa']);
+    assert.deepEqual((await search('district=IQ-BG-rusafa,IQ-BG-karkh')).found, ['karkh', 'karkhArabic', 'rusafa']);
+    const res = await request(t.app).get('/api/v1/services?district=Karkh').expect(400);
+    assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
+  });
+
+  it('the way on says what dropping the district would find', async () => {
+    const res = await request(t.app).get(`/api/v1/services/way-on?q=${encodeURIComponent('legal aid Rusafa')}`).expect(200);
+    const district = res.body.filters.find((f: { field: string }) => f.field === 'district');
+    assert.deepEqual([district.code, district.words, district.total], ['IQ-BG-rusafa', 'Rusafa', 5]);
   });
 });

@@ -7,10 +7,10 @@ import { bundledGovernorates } from '../../server/directory/governorates/governo
 import { LocationModel } from '../../server/directory/locations/location.model.js';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
-import { ORGANIZATION_TYPES } from '../../server/directory/vocabulary.js';
+import { ORGANIZATION_TYPES } from '../../server/contract/directory/vocabulary.js';
 import { SAMPLE_SERVICE_COUNT } from '../../seed/sample/generator.js';
 import { removeSampleData, seedDatabase, seedSampleIntoEmptyDatabase } from '../../seed/seed.js';
-import { CATEGORY_CODES } from '../../seed/taxonomy.js';
+import { CATEGORY_CODES } from '../../server/contract/directory/taxonomy/categories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const quiet = () => {};

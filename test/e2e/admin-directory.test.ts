@@ -118,8 +118,14 @@ test('a platform admin adds a category in Arabic and the directory offers it as 
 test('a government liaison sees referral volumes and the partner network on the dashboard', async () => {
   const pair = [`Anbar Legal Clinic ${Date.now()}`, `Basrah Safe House ${Date.now()}`] as const;
   const [clinic, safeHouse] = await Promise.all(pair.map((name) => createTestOrganization('local-ngo', name)));
+  // A caseworker at each side: an organisation receives referrals only once someone there can.
+  const caseworkers = new Map(
+    await Promise.all(
+      [clinic!, safeHouse!].map(async (organizationId) => [organizationId, await createTestUser({ role: 'caseworker', organizationId })] as const),
+    ),
+  );
   const send = async (from: string, to: string, overrides: Record<string, unknown>) => {
-    const { user, password } = await createTestUser({ role: 'caseworker', organizationId: from });
+    const { user, password } = caseworkers.get(from)!;
     const { cookie, csrf } = await signInOverHttp(app.baseUrl, user.email, password);
     const res = await fetch(`${app.baseUrl}/api/v1/referrals`, {
       method: 'POST',

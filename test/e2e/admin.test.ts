@@ -10,19 +10,14 @@ import { OrganizationModel } from '../../server/directory/organizations/organiza
 import { OutboxMessageModel } from '../../server/platform/mail/outbox.model.js';
 import { table } from '../../server/standards/hsds/spec.js';
 import { createTestOrganization, createTestUser, strongPassword } from '../support/auth.js';
-import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
+import { screenshot, signInThroughForm, useBrowserApp, type PageOptions } from '../support/browser.js';
 
 const app = useBrowserApp();
 
 /** A page signed in through the sign-in form, on `path`. */
 async function signedIn(path: string, who: { email: string; password: string }, options: PageOptions = {}): Promise<Page> {
   const page = await app.open(options);
-  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
-  const form = page.locator('ct-sign-in-view');
-  await form.locator('#email').fill(who.email);
-  await form.locator('#password').fill(who.password);
-  await form.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === path);
+  await signInThroughForm(page, path, who);
   return page;
 }
 
@@ -66,9 +61,12 @@ test('a platform admin verifies a new organisation from the queue (English, then
   await log.locator('tbody tr').first().waitFor();
   await log.getByLabel('Action', { exact: true }).fill('organization.verify');
   await log.getByRole('button', { name: 'Apply filters' }).click();
-  const entry = log.locator('tbody tr', { hasText: orgId });
+  // The entry names the record and the person, not their ids.
+  const entry = log.locator('tbody tr', { hasText: name.en });
   await entry.waitFor();
   assert.match((await entry.textContent()) ?? '', /organization\.verify/);
+  assert.doesNotMatch((await entry.textContent()) ?? '', new RegExp(orgId));
+  assert.match((await entry.textContent()) ?? '', /Rana Admin/);
   assert.match((await entry.textContent()) ?? '', new RegExp((await platformAdmin()).email.replace(/\./g, '\\.')));
   await audit.context().close();
 });
@@ -124,6 +122,11 @@ test('an invitation sent from the users screen is accepted from its link, and th
   const accept = page.locator('ct-accept-invitation');
   const password = strongPassword();
   await accept.getByLabel('Name').fill('Layla Hassan');
+  // A common password is refused before sending, in the words the server refuses it with.
+  await accept.getByLabel('New password', { exact: true }).fill('password12345');
+  await accept.getByLabel('New password again').fill('password12345');
+  await accept.getByRole('button', { name: 'Open my account' }).click();
+  await accept.getByText('This password is too common; choose a longer phrase of unrelated words.').waitFor();
   await accept.getByLabel('New password', { exact: true }).fill(password);
   await accept.getByLabel('New password again').fill('something else entirely');
   await accept.getByRole('button', { name: 'Open my account' }).click();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openPage, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { chooseLanguage, openPage, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 let app: BrowserApp;
 
@@ -33,20 +33,20 @@ describe('language switch', () => {
     assert.deepEqual(await buttons.allTextContents().then((t) => t.map((s) => s.trim())), ['English', 'العربية', 'کوردی']);
     assert.deepEqual(await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('lang'))), ['en', 'ar', 'ckb']);
 
-    await page.getByRole('button', { name: 'العربية' }).click();
+    await chooseLanguage(page, 'ar');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     assert.equal(await page.getAttribute('html', 'lang'), 'ar');
     assert.equal(await page.getByRole('button', { name: 'العربية' }).getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('h1').first().textContent(), 'اطلب المساعدة أو أبلغ عن حالة مشتبه بها');
 
-    await page.getByRole('button', { name: 'کوردی' }).click();
+    await chooseLanguage(page, 'ckb');
     assert.equal(await page.getAttribute('html', 'lang'), 'ckb');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
 
     await page.reload();
     assert.equal(await page.getAttribute('html', 'lang'), 'ckb');
     assert.equal(await page.evaluate(() => localStorage.getItem('ct-directory.language')), 'ckb');
-    await page.getByRole('button', { name: 'English' }).click();
+    await chooseLanguage(page, 'en');
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     await page.context().close();
   });

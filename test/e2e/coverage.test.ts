@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createTestUser } from '../support/auth.js';
 import { screenshot, useBrowserApp } from '../support/browser.js';
 import { insertSentReferrals } from '../api/coverage-fixtures.js';
@@ -40,6 +40,15 @@ test('an anonymous visitor sorts the matrix, sees the gaps, maps a category and 
   const ascending = await counts(page, 1);
   assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
 
+  // The first press on Gaps puts the largest gaps first.
+  const gapsHeader = matrix.locator('thead th').last();
+  await gapsHeader.locator('button').click();
+  assert.equal(await gapsHeader.getAttribute('aria-sort'), 'descending');
+  const gaps = await matrix.locator('tbody tr td:last-child').allTextContents();
+  const gapCounts = gaps.map((text) => Number(text.trim()));
+  assert.deepEqual(gapCounts, [...gapCounts].sort((a, b) => b - a));
+  assert.ok(gapCounts[0]! > gapCounts.at(-1)!, 'the gaps differ between governorates');
+
   // The filter goes into the URL and narrows the columns.
   await page.locator('ct-coverage-view').getByLabel('Type of service', { exact: true }).selectOption('health');
   await page.waitForURL(/\/coverage\?category=health$/);
@@ -55,6 +64,7 @@ test('an anonymous visitor sorts the matrix, sees the gaps, maps a category and 
   assert.match((await figure.getAttribute('caption')) ?? '', /Mental health/);
   assert.equal(await figure.locator('tbody tr').count(), 19);
   assert.ok((await map.locator('.legend').textContent())?.includes('Gap: no active service'));
+  await assertLabelsApart(map);
   await figure.getByRole('button', { name: 'Show as table' }).click();
   assert.equal(await map.isVisible(), false);
   await figure.getByRole('link', { name: 'Al-Basrah' }).waitFor();
@@ -64,10 +74,12 @@ test('an anonymous visitor sorts the matrix, sees the gaps, maps a category and 
   await screenshot(page, 'coverage-en');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
-  assert.match(download.suggestedFilename(), /^coverage-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.match(download.suggestedFilename(), /^coverage-category-health-\d{4}-\d{2}-\d{2}\.csv$/, 'the file name says it is filtered');
   const csv = await readFile((await download.path())!, 'utf8');
-  assert.ok(csv.startsWith('\uFEFFGovernorate,'), 'BOM and header');
-  assert.equal(csv.trimEnd().split('\r\n').length, 1 + 19 * 2, 'the filtered categories only');
+  const [title, headerLine] = csv.split('\r\n');
+  assert.match(title!, /^\uFEFF"?Coverage of the referral directory, .*Filters: Categories: health"?,*$/, 'BOM and the filters first');
+  assert.ok(headerLine!.startsWith('Governorate,'), 'then the header');
+  assert.equal(csv.trimEnd().split('\r\n').length, 2 + 19 * 2, 'the filtered categories only');
   assert.equal(await page.getByRole('link', { name: 'Download HXL CSV' }).getAttribute('href'), '/api/v1/coverage.csv?category=health&hxl=1');
   await page.context().close();
 });
@@ -144,3 +156,23 @@ test('the governorate page lists the activities there', async () => {
   assert.match((await section.locator('p').first().textContent()) ?? '', /In the last twelve months|No activities/);
   await page.context().close();
 });
+
+/** No two governorate labels on the map cover each other, and some are shown (once the map has settled). */
+async function assertLabelsApart(map: Locator): Promise<void> {
+  // Boxes are read in the page, compared here (a helper defined inside evaluate would not survive tsx).
+  const overlapping = async () => {
+    const boxes = await map
+      .locator('.gov-label')
+      .evaluateAll((labels) => labels.map((label) => ({ ...(label.getBoundingClientRect().toJSON() as DOMRect), text: label.textContent })));
+    const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    const pairs = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => !apart(a, b)).map((b) => `${a.text} × ${b.text}`));
+    return { shown: boxes.length, pairs };
+  };
+  let last = await overlapping();
+  for (let tries = 0; tries < 20 && (last.pairs.length || last.shown < 3); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await overlapping();
+  }
+  assert.ok(last.shown >= 3, `labels shown: ${last.shown}`);
+  assert.deepEqual(last.pairs, [], 'labels that overlap');
+}

@@ -1,10 +1,13 @@
 /**
- * The governorate page and its one-page printable referral pathway (English and Arabic side by
- * side), plus signing in from a service page. Screenshots go to test/artifacts/.
+ * The governorate page and its one-page printable referral pathway (English beside Arabic or
+ * Sorani), plus signing in from a service page. Screenshots go to test/artifacts/.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
+import { ServiceModel } from '../../server/directory/services/service.model.js';
+import { encodeQr } from '../../client/src/components/qr-code/qr-matrix.js';
 import { createTestUser } from '../support/auth.js';
 import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
 
@@ -29,13 +32,38 @@ test('the governorate page lists services by category with whom to call', async 
   await page.context().close();
 });
 
+/** Emulates print media and counts the pages of the A4 PDF Chromium makes of the page (screenshot if named). */
+async function printedPages(page: Page, name?: string): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('ct-app .header-inner').isVisible(), false, 'no site header on paper');
+  assert.equal(await page.locator('ct-governorate-print-view .toolbar').isVisible(), false);
+  if (name) await screenshot(page, name);
+  return pdfPageCount(await page.pdf({ format: 'A4', printBackground: true }));
+}
+
+/**
+ * The pathway's QR code links the governorate's page in the printed language: its label is that
+ * address, and the modules drawn (read back from the SVG path) are that address encoded.
+ */
+async function assertQrCode(page: Page, code: string, language: string): Promise<void> {
+  const qr = page.locator('ct-governorate-print-view .sheet footer ct-qr-code svg');
+  const link = `${app.baseUrl}/governorates/${code}?lang=${language}`;
+  assert.equal(await qr.getAttribute('aria-label'), link);
+  const side = Number((await qr.getAttribute('viewBox'))!.split(' ')[2]);
+  const drawn = Array.from({ length: side - 8 }, () => new Array<boolean>(side - 8).fill(false));
+  for (const [, x, y] of (await qr.locator('path').getAttribute('d'))!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) drawn[Number(y) - 4]![Number(x) - 4] = true;
+  assert.deepEqual(drawn, encodeQr(link).modules);
+  const box = (await qr.boundingBox())!;
+  assert.ok(box.width >= 70 && box.width === box.height, `a square code large enough to scan: ${box.width}×${box.height} px`);
+}
+
 for (const language of ['en', 'ar'] as const) {
   test(`print view (${language} interface): one A4 page, English and Arabic side by side`, async () => {
     const page = await open({ language });
     await page.goto('/governorates/IQ-BA/print');
     await page.locator('ct-governorate-print-view[data-ready]').waitFor();
     const sheet = page.locator('ct-governorate-print-view .sheet');
-    assert.match((await sheet.locator('h1[lang="en"], [lang="en"] h1').first().textContent()) ?? '', /Referral pathway — .*Basrah/);
+    assert.match((await sheet.locator('[lang="en"] h1').first().textContent()) ?? '', /Referral pathway — .*Basrah/);
     assert.match((await sheet.locator('[lang="ar"] h1').first().textContent()) ?? '', /مسار الإحالة — البصرة/);
     const firstRow = sheet.locator('tbody tr:not(.category):not(.more)').first();
     assert.equal(await firstRow.locator('td').first().getAttribute('dir'), 'ltr');
@@ -43,21 +71,67 @@ for (const language of ['en', 'ar'] as const) {
     assert.ok((await sheet.locator('.phones a[href^="tel:"]').count()) > 0, 'numbers to call');
     // Hotlines come first on the pathway.
     assert.match((await sheet.locator('tr.category th').first().textContent()) ?? '', /Hotlines/);
-
-    await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('ct-app .header-inner').isVisible(), false, 'no site header on paper');
-    assert.equal(await page.locator('ct-governorate-print-view .toolbar').isVisible(), false);
-    await screenshot(page, `print-${language}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    assert.equal(pdfPageCount(pdf), 1, 'the pathway fits on one page');
+    await assertQrCode(page, 'IQ-BA', language);
+    assert.match((await sheet.locator('footer [lang="ar"]').textContent()) ?? '', /امسح الرمز لأحدث نسخة من هذه الصفحة/);
+    assert.equal(await printedPages(page, `print-${language}`), 1, 'the pathway fits on one page');
     await page.context().close();
   });
 }
 
+test('print view in Sorani: English and Sorani side by side, on one A4 page', async () => {
+  const page = await open({ language: 'ckb' });
+  await page.goto('/governorates/IQ-AR/print');
+  await page.locator('ct-governorate-print-view[data-ready]').waitFor();
+  const sheet = page.locator('ct-governorate-print-view .sheet');
+  assert.match((await sheet.locator('[lang="en"] h1').first().textContent()) ?? '', /Referral pathway — Erbil/);
+  assert.equal((await sheet.locator('[lang="ckb"] h1').first().textContent())?.trim(), 'ڕێڕەوی ڕەوانەکردن — هەولێر');
+  assert.equal((await sheet.locator('thead th[lang="ckb"]').textContent())?.trim(), 'دابینکراوە لەلایەن');
+  assert.equal(await sheet.locator('[lang="ar"]').count(), 0, 'no Arabic column');
+  assert.equal(await sheet.locator('tbody tr:not(.category)').first().locator('td').last().getAttribute('dir'), 'rtl');
+  await assertQrCode(page, 'IQ-AR', 'ckb');
+  assert.match((await sheet.locator('footer [lang="en"]').textContent()) ?? '', /Scan the code for the latest version of this page/);
+  assert.equal(await printedPages(page, 'print-ckb-erbil'), 1, 'the pathway fits on one page');
+  await page.context().close();
+});
+
+test('the address the QR code holds opens the governorate page in its language, leaving the stored choice', async () => {
+  const page = await open({ language: 'en' });
+  await page.goto('/governorates/IQ-AR?lang=ckb');
+  const heading = page.locator('ct-governorate-view h1');
+  await heading.waitFor();
+  assert.match((await heading.textContent()) ?? '', /هەولێر/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ckb');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ct-directory.language')), 'en');
+  await page.context().close();
+});
+
+test('the pathway of every governorate fits one A4 page in each language', { timeout: 300_000 }, async () => {
+  const { items } = (await (await fetch(`${app.baseUrl}/api/v1/governorates`)).json()) as { items: Array<{ code: string }> };
+  assert.equal(items.length, 19);
+  const longer: string[] = [];
+  for (const language of ['en', 'ar', 'ckb'] as const) {
+    const page = await open({ language });
+    for (const { code } of items) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`/governorates/${code}/print`);
+      await page.locator('ct-governorate-print-view[data-ready]').waitFor();
+      const pages = await printedPages(page);
+      if (pages !== 1) longer.push(`${code} in ${language}: ${pages} pages`);
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(longer, []);
+});
+
 test('signing in from a service page comes back to it, shows who is signed in, and offers to refer', async () => {
+  // A service whose organisation takes referrals, with someone there to receive them.
+  const receiving = await OrganizationModel.findOne({ acceptsReferrals: true }, { _id: 1 }).lean();
+  await createTestUser({ role: 'caseworker', organizationId: String(receiving!._id) });
+  await ServiceModel.create({ organizationId: receiving!._id, name: { en: 'Legal advice desk' }, categories: ['legal-aid'], governorates: ['IQ-NA'], acceptsReferrals: true });
   const { user, password } = await createTestUser({ role: 'caseworker' });
   const page = await open();
-  const { items } = (await (await fetch(`${app.baseUrl}/api/v1/services?acceptsReferrals=true&perPage=1`)).json()) as {
+  const listed = `${app.baseUrl}/api/v1/services?acceptsReferrals=true&organization=${String(receiving!._id)}&perPage=1`;
+  const { items } = (await (await fetch(listed)).json()) as {
     items: Array<{ id: string }>;
   };
   const serviceId = items[0]!.id;

@@ -104,9 +104,14 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
   const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
   const wizard = page.locator('ct-referral-wizard-view');
   await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  // Started from the service: it is chosen, and the case step comes first, with the organisation's
+  // numbering, its governorate and the interface language filled in.
   await wizard.locator('.chosen-name', { hasText: 'مأوى آمن للنساء' }).waitFor();
   assert.match((await wizard.locator('.chosen').textContent()) ?? '', /الملاذ الآمن العراق/);
-  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.getByText('لم تُحفظ بعد').waitFor();
+  assert.equal(await wizard.locator('#caseCode').inputValue(), `BA-${new Date().getFullYear()}-`);
+  assert.equal(await wizard.locator('#governorate').inputValue(), 'IQ-BA');
+  assert.equal(await wizard.locator('#preferredLanguage').inputValue(), 'ar');
 
   // A name as the case code (even with a number) is refused in the browser by the server's own schema,
   // next to the field, saying why and suggesting the organisation's numbering (Basrah: BA-year-number).
@@ -124,8 +129,6 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
   await wizard.locator('#ageBand').selectOption('25-59');
   await wizard.locator('input[name="sex"][value="female"]').check();
   await wizard.locator('#nationality').selectOption('IQ');
-  await wizard.locator('#preferredLanguage').selectOption('ar');
-  await wizard.locator('#governorate').selectOption('IQ-BA');
   await wizard.getByRole('button', { name: 'التالي' }).click();
 
   await wizard.locator('input[type="checkbox"][value="shelter"]').check();
@@ -137,13 +140,9 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
   await wizard.locator('input[name="consent"][value="overridden"]').check();
   await wizard.getByText('الإرسال دون موافقة استثناء').waitFor();
   assert.equal(await wizard.locator('input[name="overrideReason"][value="child-at-risk"]').count(), 0, 'child-at-risk only for children');
-  await wizard.locator('input[name="consent"][value="given"]').check();
-  await wizard.locator('input[name="consentBy"][value="person"]').check();
-  await wizard.locator('#consentAt').fill(anHourAgo());
-  await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
 
-  // The first save reaches the server but its answer is lost; the retry sends the same
-  // Idempotency-Key and gets the same draft instead of a second one.
+  // The first save (automatic, once consent makes the record complete) reaches the server but its
+  // answer is lost; the retry sends the same Idempotency-Key and gets the same draft, not a second.
   const creationKeys: string[] = [];
   await page.route('**/api/v1/referrals', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
@@ -152,7 +151,9 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
     await route.fetch();
     await route.abort('connectionreset');
   });
-  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[name="consent"][value="person"]').check();
+  await wizard.locator('#consentAt').fill(anHourAgo());
+  await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
   await wizard.getByText('تعذّر الوصول إلى الخادم').waitFor();
   await wizard.getByRole('button', { name: 'التالي' }).click();
 
@@ -169,8 +170,8 @@ test('(a) a Basrah caseworker refers a case in Arabic on a phone, saving a draft
 
   await page.reload();
   await wizard.getByText(/أنت تكمل مسودة/).waitFor();
-  assert.equal(await wizard.locator('#caseCode').count(), 0, 'resumes at the first step');
-  await wizard.getByRole('button', { name: /الملخص/ }).click();
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).waitFor(); // resumes at the review
+  await wizard.locator('.stepper').getByRole('button', { name: /الموافقة/ }).click();
   await wizard.locator('#summary').fill('امرأة هربت من العمل القسري؛ تحتاج إلى مأوى الليلة ورعاية طبية.');
   await wizard.getByRole('button', { name: 'التالي' }).click();
 
@@ -289,4 +290,180 @@ test('(e) a government liaison opening another body’s referral gets a refusal 
   assert.doesNotMatch(text, /Safe Haven|Basrah Survivors|shelter/i);
   await screenshot(page, 'referral-refused-en');
   await page.context().close();
+});
+
+/**
+ * The user actions of a journey, counted as the issue counts them: a click, a tap, a choice in a list
+ * and typing into one field are one action each.
+ */
+function actionCounter() {
+  let count = 0;
+  const act = async (action: Promise<unknown>) => {
+    count += 1;
+    await action;
+  };
+  return { act, count: () => count };
+}
+
+test('(f) a standard adult referral with consent takes at most 12 actions, from the service page, in Sorani on a phone', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ckb', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  const { act, count } = actionCounter();
+  const caseCode = 'BSR-2026-101';
+  await page.goto(`/services/${cast.serviceId}`);
+
+  await act(page.getByRole('link', { name: 'ڕەوانەکردن بۆ ئەم خزمەتگوزارییە' }).click());
+  await act(wizard.locator('#caseCode').fill(caseCode));
+  await act(wizard.locator('#ageBand').selectOption('25-59'));
+  await act(wizard.locator('input[name="sex"][value="female"]').check());
+  await act(wizard.locator('#nationality').selectOption('SY'));
+  await act(wizard.getByRole('button', { name: 'دواتر' }).click());
+  await act(wizard.locator('input[type="checkbox"][value="shelter"]').check());
+  await act(wizard.locator('input[name="urgency"][value="normal"]').check());
+  await act(wizard.getByRole('button', { name: 'دواتر' }).click());
+  await act(wizard.locator('input[name="consent"][value="person"]').check());
+  await act(wizard.getByRole('button', { name: 'دواتر' }).click());
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360px phone (${width}px)`);
+  await act(wizard.getByRole('button', { name: 'ناردنی ڕەوانەکردن' }).click());
+
+  await page.locator('ct-referral-view').getByText('ڕەوانەکردنەکە نێردرا').waitFor();
+  assert.ok(count() <= 12, `${count()} actions`);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const sent = (await (await page.request.get(`/api/v1/referrals/${id}`)).json()) as {
+    status: string;
+    governorate: string;
+    preferredLanguage: string;
+    consent: { given: boolean; by: string; at: string; scope: string[] };
+  };
+  assert.equal(sent.status, 'sent');
+  assert.deepEqual([sent.governorate, sent.preferredLanguage], ['IQ-BA', 'ckb'], 'filled in: the organisation’s governorate, the interface language');
+  assert.deepEqual([sent.consent.given, sent.consent.by, sent.consent.scope], [true, 'person', ['referral']]);
+  assert.ok(Math.abs(Date.parse(sent.consent.at) - Date.now()) < 5 * 60_000, `consent given now (${sent.consent.at})`);
+
+  await page.goto('/referrals?box=out');
+  await page.locator('ct-referral-list-view tbody tr', { hasText: caseCode }).waitFor();
+  await page.context().close();
+});
+
+test('(g) a draft is saved as the caseworker types: a reload mid-way finds it, a dropped connection loses nothing, a conflict reloads', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  const caseCode = 'BSR-2026-102';
+  await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  await wizard.locator('#caseCode').fill(caseCode);
+  await wizard.locator('#ageBand').selectOption('18-24');
+  await wizard.locator('input[name="sex"][value="male"]').check();
+  await wizard.locator('#nationality').selectOption('BD');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[type="checkbox"][value="shelter"]').check();
+  await wizard.locator('input[name="urgency"][value="high"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[name="consent"][value="person"]').check();
+  await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
+  const summary = 'عامل منزلي احتُجز جواز سفره؛ يحتاج إلى مأوى.';
+  await wizard.locator('#summary').fill(summary);
+
+  // No button pressed: the draft is on the server, and the page says when it was saved.
+  const status = wizard.locator('p.status');
+  await status.filter({ hasText: /حُفظت المسودة في \S+/ }).waitFor();
+  assert.match(page.url(), /\/referrals\/new\?draft=[0-9a-f]{24}$/);
+  const id = new URL(page.url()).searchParams.get('draft')!;
+  const stored = (await (await page.request.get(`/api/v1/referrals/${id}`)).json()) as { summary: string; version: number };
+  assert.equal(stored.summary, summary);
+  assert.equal(stored.version, 1, 'one save for the whole burst of changes');
+
+  await page.reload();
+  await wizard.getByText(/أنت تكمل مسودة/).waitFor();
+  const review = (await wizard.locator('dl.review').textContent()) ?? '';
+  assert.ok(review.includes(caseCode) && review.includes(summary), review);
+
+  // Typed while the connection is down: said at once, saved when it comes back.
+  await page.context().setOffline(true);
+  await wizard.locator('.stepper').getByRole('button', { name: /الموافقة/ }).click();
+  const notes = 'الاتصال صباحًا فقط.';
+  await wizard.locator('#notes').fill(notes);
+  await wizard.getByText('تعذّر الوصول إلى الخادم').waitFor();
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/referrals/${id}`) && r.request().method() === 'PATCH');
+  await page.context().setOffline(false);
+  assert.equal((await saved).status(), 200);
+  await wizard.getByText('تعذّر الوصول إلى الخادم').waitFor({ state: 'detached' });
+  const current = (await (await page.request.get(`/api/v1/referrals/${id}`)).json()) as { notes: string; version: number };
+  assert.equal(current.notes, notes);
+
+  // Changed elsewhere meanwhile: the next autosave is refused (412), the saved version comes back, and it says so.
+  const { token } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { token: string };
+  const res = await page.request.patch(`/api/v1/referrals/${id}`, {
+    headers: { 'X-CSRF-Token': token, 'If-Match': `"${current.version}"` },
+    data: { urgency: 'emergency' },
+  });
+  assert.equal(res.status(), 200, await res.text());
+  await wizard.locator('#notes').fill('الاتصال مساءً فقط.');
+  await wizard.getByText('تغيّرت هذه المسودة في نافذة أخرى أو على جهاز آخر').waitFor();
+  assert.match((await wizard.locator('dl.review').textContent()) ?? '', /طارئ/);
+  await page.context().close();
+});
+
+test('(g) a child’s referral in Arabic on a phone: guardian and best interests asked, accepted by the shelter', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  await wizard.locator('.chosen-name', { hasText: 'مأوى آمن للنساء' }).waitFor();
+  const caseCode = 'BA-2026-077';
+  await wizard.locator('#caseCode').fill(caseCode);
+  await wizard.locator('#ageBand').selectOption('unknown');
+  await wizard.locator('input[name="ageStatus"][value="uncertain"]').check();
+  await wizard.locator('input[name="sex"][value="female"]').check();
+  await wizard.locator('#nationality').selectOption('IQ');
+  // An uncertain age is a child's: the step asks for the guardian and the best interests, and stays until given.
+  await wizard.getByText('لا يمكن قبول الإحالة دونهما').waitFor();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('#guardianRole-error').waitFor();
+  assert.match((await wizard.locator('#guardianRole-error').textContent()) ?? '', /صفة وليّ الأمر/);
+  await wizard.locator('#guardianRole').selectOption('legal-guardian');
+  await wizard.locator('#bestInterestsNote').fill('مأوى للأطفال قرب مدرستها يُبقيها في التعليم وبعيدة عن المُجنِّد. (بيانات تجريبية)');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  await wizard.locator('input[type="checkbox"][value="shelter"]').check();
+  await wizard.locator('input[name="urgency"][value="high"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  // A child consents by or with the guardian: "the person alone" is not offered.
+  assert.equal(await wizard.locator('input[name="consent"][value="person"]').count(), 0);
+  await wizard.locator('input[name="consent"][value="person-with-guardian"]').check();
+  await wizard.locator('#consentAt').fill(anHourAgo());
+  assert.ok(await wizard.locator('input[name="contactPreference"][value="through-caseworker"]').isChecked(), 'contact through the caseworker by default');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).waitFor();
+  const review = (await wizard.locator('dl.review').textContent()) ?? '';
+  assert.match(review, /العمر غير مؤكد: يُعامَل كطفل/);
+  assert.match(review, /وصي قانوني/);
+  assert.match(review, /الطفل مع وليّ أمره/);
+  assert.match(review, /عن طريق مسؤول الحالة المُحيل فقط/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360px phone (${width}px)`);
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).click();
+  await page.waitForURL(/\/referrals\/[0-9a-f]{24}\?sent=1$/);
+  const id = /\/referrals\/([0-9a-f]{24})/.exec(page.url())![1]!;
+  await page.context().close();
+
+  // The shelter, in Arabic on a phone too, reads how to contact the person first, then accepts.
+  const shelter = await signedInPage(() => cast.receiver, { language: 'ar', viewport: { width: 360, height: 780 } });
+  await shelter.goto(`/referrals/${id}`);
+  const view = shelter.locator('ct-referral-view');
+  const contact = view.locator('.page-header .contact-preference');
+  await contact.waitFor();
+  assert.match((await contact.textContent()) ?? '', /طريقة التواصل مع الشخص:[\s\S]*عن طريق مسؤول الحالة المُحيل فقط/);
+  const facts = (await view.locator('section[aria-labelledby="case-heading"]').textContent()) ?? '';
+  assert.match(facts, /وليّ الأمر أو البالغ المسؤول[\s\S]*وصي قانوني/);
+  assert.match(facts, /المصلحة الفضلى للطفل[\s\S]*قرب مدرستها/);
+  await view.getByRole('button', { name: 'تأكيد الاستلام' }).click();
+  await view.getByText('تم: أصبحت الإحالة «تم تأكيد الاستلام».').waitFor();
+  await view.getByRole('button', { name: 'قبول الإحالة' }).click();
+  await view.getByText('تم: أصبحت الإحالة «مقبولة».').waitFor();
+  const shelterWidth = await shelter.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(shelterWidth <= 360, `no sideways scrolling on a 360px phone (${shelterWidth}px)`);
+  await screenshot(shelter, 'referral-child-ar');
+  await shelter.context().close();
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { POPULATIONS } from '../../server/directory/vocabulary.js';
+import { POPULATIONS } from '../../server/contract/directory/vocabulary.js';
 import { screenshot, useBrowserApp } from '../support/browser.js';
 
 const app = useBrowserApp();
@@ -23,7 +23,7 @@ async function api(query: string): Promise<ApiPage> {
 
 /** The list has loaded for the current URL; its total as the heading carries it. */
 async function total(page: Page): Promise<number> {
-  await page.locator('section.list[aria-busy="false"] h2[data-total]').waitFor();
+  await page.locator('[aria-busy="false"] h2[data-total]').waitFor();
   return Number(await page.locator('h2[data-total]').getAttribute('data-total'));
 }
 
@@ -142,6 +142,22 @@ test('in Sorani, a misspelt "پارێزر بەغدا" shows lawyers in Baghdad, 
   await note.getByRole('link', { name: 'لەبری ئەوە بگەڕێ بۆ «پارێزر بەغدا»' }).click();
   await page.waitForURL((url) => url.searchParams.get('asTyped') === 'true');
   await page.locator('p.corrected').waitFor({ state: 'detached' });
+  await fitsThePhone(page);
+  await page.context().close();
+});
+
+test('in Arabic, a misspelt word of the text ("الوجبت") shows what "الوجبات" finds, says so, and searches as typed in one tap', async () => {
+  const page = await app.open({ language: 'ar', viewport: PHONE });
+  await page.goto('/');
+  await search(page, 'ابحث في الخدمات', 'بحث', 'الوجبت');
+  const note = page.locator('p.corrected');
+  await note.waitFor();
+  assert.match((await note.textContent()) ?? '', /تُعرض نتائج الوجبات\./);
+  assert.equal(await total(page), (await api(`q=${encodeURIComponent('الوجبات')}&asTyped=true`)).total);
+  await note.getByRole('link', { name: 'ابحث بدلًا من ذلك عن «الوجبت»' }).click();
+  await page.waitForURL((url) => url.searchParams.get('asTyped') === 'true');
+  await page.locator('p.corrected').waitFor({ state: 'detached' });
+  assert.equal(await total(page), 0);
   await fitsThePhone(page);
   await page.context().close();
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Role } from '../../server/accounts/permission-matrix.js';
+import type { Role } from '../../server/contract/accounts/permission-matrix.js';
 import { createTestOrganization, createTestUser } from '../support/auth.js';
 import { screenshot, useBrowserApp, type PageOptions } from '../support/browser.js';
 
@@ -221,20 +221,32 @@ test('a place is set by clicking the map or typing coordinates, and kept confide
   const latitude = form.getByLabel('Latitude');
   await form.locator('ct-location-picker .picked').waitFor();
   assert.ok(Number(await latitude.inputValue()) > 29, 'a click on the map fills the coordinates');
+  // Typed coordinates in Basra, where the address is: wherever the click fell, the point must be there.
+  await latitude.fill('30.5085');
+  await form.getByLabel('Longitude').fill('47.7804');
   await form.getByLabel('Confidential location').check();
   assert.match((await form.getByText(/hidden from everyone outside your organisation/).textContent()) ?? '', /governorate level/);
   await form.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/workspace\/locations\/[0-9a-f]{24}$/);
   const id = page.url().split('/').pop()!;
 
-  await latitude.fill('30.5085');
-  await form.getByLabel('Longitude').fill('47.7804');
+  // Across the Shatt al-Arab is Iran: the server refuses it next to the latitude, which takes the focus.
+  await latitude.fill('31');
+  await form.getByLabel('Longitude').fill('48.5');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  const refused = form.locator('#lat-error');
+  await refused.waitFor();
+  assert.equal((await refused.textContent())?.trim(), 'This point is outside Iraq: place it where the location really is.');
+  assert.ok(await latitude.evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input), 'focus is on the refused field');
+
+  await latitude.fill('30.52');
+  await form.getByLabel('Longitude').fill('47.81');
   await form.getByRole('button', { name: 'Save changes' }).click();
   await form.getByText('Saved.').waitFor();
   await screenshot(page, 'workspace-place-en');
   const stored = await api.call('GET', `/locations/${id}`);
-  assert.equal(stored.body.lat, 30.5085);
-  assert.equal(stored.body.lng, 47.7804);
+  assert.equal(stored.body.lat, 30.52);
+  assert.equal(stored.body.lng, 47.81);
   assert.equal(stored.body.confidential, true);
   await page.context().close();
 });
@@ -361,4 +373,64 @@ test('an organisation admin confirms the profile, picks the head office, restore
   await workspace(arabic).getByRole('button', { name: 'استعادة Mobile legal clinic' }).waitFor();
   await screenshot(arabic, 'workspace-services-archived-ar');
   await arabic.context().close();
+});
+
+test('a workspace form in Sorani says in Sorani what is wrong with a field', async () => {
+  const organizationId = await createTestOrganization('local-ngo', 'Erbil Light Association');
+  const { page } = await signedInPage('org-admin', organizationId, { language: 'ckb' });
+  await page.goto('/workspace');
+  const email = workspace(page).locator('input#field-email');
+  await email.fill('not-an-email');
+  await workspace(page).locator('form button[type="submit"]').first().click();
+
+  // Checked before sending with the server's schema: the message is the contract's, in Sorani.
+  const message = workspace(page).locator('#email-error');
+  await message.waitFor();
+  assert.equal((await message.textContent())?.trim(), 'ئیمەیڵێکی دروست بنووسە.');
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  assert.equal(await email.getAttribute('aria-describedby'), 'email-error');
+  await screenshot(page, 'workspace-field-problem-ckb');
+});
+
+test('an Arabic form on a phone refuses a foreign number and hours that close before they open, next to each field, and focuses the first', async () => {
+  const organizationId = await createTestOrganization('local-ngo', 'Najaf Care Association');
+  const { page, api } = await signedInPage('org-admin', organizationId, { language: 'ar', viewport: { width: 360, height: 740 } });
+  const service = await api.call('POST', '/services', { organizationId, name: { en: 'Legal aid desk' }, governorates: ['IQ-NA'] });
+  const patched: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') patched.push(request.url());
+  });
+  await page.goto(`/workspace/services/${String(service.body.id)}`);
+  const form = workspace(page).locator('ct-record-form');
+  await form.getByRole('button', { name: 'إضافة رقم هاتف' }).click();
+  const phone = form.locator('input#field-phones-0-number');
+  await phone.fill('+98 21 1234 5678');
+  await form.getByRole('button', { name: 'إضافة ساعات عمل' }).click();
+  await form.getByRole('checkbox', { name: 'الأحد' }).check();
+  const closes = form.locator('input#schedule-0-closesAt');
+  await form.locator('input#schedule-0-opensAt').fill('16:00');
+  await closes.fill('08:00');
+  await form.getByRole('button', { name: 'حفظ التغييرات' }).click();
+
+  // Checked before sending, with the messages of the contract in Arabic, each under its field.
+  const phoneError = form.locator('#phones-0-number-error');
+  await phoneError.waitFor();
+  assert.match((await phoneError.textContent()) ?? '', /^أدخل رقم هاتف عراقيًا/);
+  assert.equal(await phone.getAttribute('aria-describedby'), 'phones-0-number-error');
+  assert.equal((await form.locator('#schedules-0-closesAt-error').textContent())?.trim(), 'يجب أن يكون وقت الإغلاق بعد وقت الفتح.');
+  assert.equal(await closes.getAttribute('aria-invalid'), 'true');
+  assert.equal(await closes.getAttribute('aria-describedby'), 'schedules-0-closesAt-error');
+  assert.equal(await form.getByRole('alert').first().textContent(), 'بعض الحقول تحتاج إلى تصحيح؛ راجع الرسائل بجانبها.');
+  assert.ok(await phone.evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input), 'focus is on the first refused field');
+  assert.equal(patched.length, 0, 'nothing was sent');
+  await screenshot(page, 'workspace-refused-ar-360');
+
+  // The local form of a mobile number is taken and stored in E.164.
+  await phone.fill('0770 123 4567');
+  await closes.fill('20:00');
+  await form.getByRole('button', { name: 'حفظ التغييرات' }).click();
+  await form.getByText('تم الحفظ.').waitFor();
+  const stored = await api.call('GET', `/services/${String(service.body.id)}`);
+  assert.deepEqual(stored.body.phones, [{ number: '+9647701234567', type: 'voice' }]);
+  await page.context().close();
 });

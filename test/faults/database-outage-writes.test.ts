@@ -38,6 +38,7 @@ describe('database outage while referrals are being created', () => {
 
   it('loses no acknowledged referral and half-writes none', async () => {
     const receiver = await createTestOrganization('international-ngo', 'Receiver NGO');
+    await createTestUser({ role: 'caseworker', organizationId: receiver }); // someone there receives referrals
     const { user, password } = await createTestUser({ role: 'caseworker' });
     const { agent, csrf } = await signIn(app.url as unknown as Express, user.email, password);
 

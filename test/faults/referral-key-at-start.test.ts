@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { fromRepoRoot } from '../../server/platform/paths.js';
 import { keyIdOf, referralCipher } from '../../server/referrals/crypto.js';
-import { textContext } from '../../server/referrals/views.js';
+import { textContext } from '../../server/referrals/referral.view.js';
 import { startAppProcess } from '../support/app-process.js';
 import { runBackupCli } from '../support/backup-cli.js';
 import { useFreshDatabase } from '../support/database.js';

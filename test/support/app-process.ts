@@ -12,6 +12,8 @@ export interface AppProcess {
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** What the process has written to stdout so far (its log, one JSON line per entry). */
+  output(): string;
 }
 
 export function freePort(): Promise<number> {
@@ -43,10 +45,14 @@ export function childProcessIds(pid: number): number[] {
   return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 }
 
-/** Without `mongodbUri` the app starts its own embedded database, as it does in production. */
+/**
+ * Without `mongodbUri` the app starts its own embedded database, as it does in production. A
+ * `DATA_DIR` in `env` is the caller's (kept, e.g. for a restart); else each process gets a fresh one.
+ */
 export async function startAppProcess(mongodbUri: string | undefined, env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ct-directory-instance-'));
+  const ownDataDir = !env.DATA_DIR;
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'ct-directory-instance-'));
   const { MONGODB_URI: _testServer, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: fromRepoRoot(),
@@ -63,10 +69,15 @@ export async function startAppProcess(mongodbUri: string | undefined, env: Recor
       ...TEST_RATE_BUDGETS,
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    process.stdout.write(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
+  if (ownDataDir) void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -86,6 +97,7 @@ export async function startAppProcess(mongodbUri: string | undefined, env: Recor
     url,
     child,
     exited,
+    output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;

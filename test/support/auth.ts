@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createAccount } from '../../server/accounts/accounts.js';
 import type { Role, SessionUser } from '../../server/accounts/permissions.js';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
-import { GOVERNMENT_TYPES, type OrganizationType } from '../../server/directory/vocabulary.js';
+import { GOVERNMENT_TYPES, type OrganizationType } from '../../server/contract/directory/vocabulary.js';
 
 export type Agent = request.Agent;
 

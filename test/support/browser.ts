@@ -137,12 +137,33 @@ export async function openPage(app: BrowserApp, options: PageOptions = {}): Prom
   return { context, page };
 }
 
+const languageNames = { en: 'English', ar: 'العربية', ckb: 'کوردی' } as const;
+
+/**
+ * Chooses an interface language with the language switch, as a person does, and waits until the
+ * page is in it: the other catalogues load on demand, so the page changes language a moment later.
+ */
+export async function chooseLanguage(page: Page, lang: keyof typeof languageNames): Promise<void> {
+  await page.locator('ct-language-switch').getByRole('button', { name: languageNames[lang] }).click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+}
+
 /** Saves a screenshot under test/artifacts/ (git-ignored; CI keeps it as an artifact). */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
+}
+
+/** Signs in through the sign-in form, as a person does, and waits to be taken on to `path`. */
+export async function signInThroughForm(page: Page, path: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(path)}`);
+  const form = page.locator('ct-sign-in-view');
+  await form.locator('#email').fill(who.email);
+  await form.locator('#password').fill(who.password);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === path);
 }
 
 /**

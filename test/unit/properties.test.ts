@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ACTIONS, PERMISSIONS, ROLES, can, type SessionUser } from '../../server/accounts/permissions.js';
-import { REFERRAL_TRANSITIONS } from '../../server/referrals/referral-workflow.js';
+import { REFERRAL_TRANSITIONS } from '../../server/contract/referrals/referral-workflow.js';
 import { availableMoves, findTransition } from '../../server/referrals/state-machine.js';
-import { CLOSED_STATUSES, REFERRAL_STATUSES, type ReferralStatus } from '../../server/referrals/vocabulary.js';
+import { CLOSED_STATUSES, REFERRAL_STATUSES, type ReferralStatus } from '../../server/contract/referrals/vocabulary.js';
 import { normalizeText, queryTerms, searchWords, tokenize } from '../../server/platform/text/normalize.js';
 
 const arabicLetters = fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآىةؤئء'.split(''));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CreateReferralBody } from '../../server/referrals/referral.schemas.js';
-import { ACKNOWLEDGE_WITHIN_MS, REFERRAL_TRANSITIONS, isOverdue, milestoneFields } from '../../server/referrals/referral-workflow.js';
+import { CreateReferralBody } from '../../server/referrals/referral.requests.js';
+import { ACKNOWLEDGE_WITHIN_MS, REFERRAL_TRANSITIONS, isOverdue, milestoneFields } from '../../server/contract/referrals/referral-workflow.js';
 import { availableMoves, findTransition } from '../../server/referrals/state-machine.js';
 import { median } from '../../server/referrals/stats.js';
-import { CLOSED_STATUSES, REFERRAL_STATUSES } from '../../server/referrals/vocabulary.js';
+import { CLOSED_STATUSES, REFERRAL_STATUSES } from '../../server/contract/referrals/vocabulary.js';
 
 const HOUR = 3_600_000;
 
@@ -42,13 +42,13 @@ describe('the referral pathway as data', () => {
   it('sets the acknowledgement deadline on sending: 4 hours for emergencies, 3 days otherwise', () => {
     const send = findTransition(REFERRAL_TRANSITIONS, 'draft', 'sent')!;
     const at = new Date('2026-01-01T00:00:00Z');
-    const emergency = milestoneFields(send, { urgency: 'emergency' }, at, null);
-    const normal = milestoneFields(send, { urgency: 'normal' }, at, null);
+    const emergency = milestoneFields(send, { urgency: 'emergency' }, at, null, null);
+    const normal = milestoneFields(send, { urgency: 'normal' }, at, null, null);
     assert.equal((emergency.acknowledgeBy as Date).getTime() - at.getTime(), 4 * HOUR);
     assert.equal((normal.acknowledgeBy as Date).getTime() - at.getTime(), 72 * HOUR);
     assert.equal(ACKNOWLEDGE_WITHIN_MS.high, 72 * HOUR);
     const decline = findTransition(REFERRAL_TRANSITIONS, 'acknowledged', 'declined')!;
-    assert.deepEqual(milestoneFields(decline, { urgency: 'normal' }, at, 'no-capacity'), { closedAt: at, closeReason: 'no-capacity' });
+    assert.deepEqual(milestoneFields(decline, { urgency: 'normal' }, at, 'no-capacity', null), { closedAt: at, closeReason: 'no-capacity' });
   });
 
   it('flags a sent referral overdue only after its deadline and only until acknowledged', () => {
@@ -72,7 +72,7 @@ describe('the referral record', () => {
     governorate: 'IQ-AR',
     needs: ['shelter', 'mhpss'],
     urgency: 'high',
-    isChild: false,
+    ageStatus: 'adult',
     consent: { given: true, by: 'person', at: '2026-01-01T10:00:00Z', scope: ['referral', 'share-case-information'] },
     summary: 'Needs a safe place tonight.',
   };
@@ -100,10 +100,14 @@ describe('the referral record', () => {
     assert.deepEqual(issues({ ...valid, consent: { given: false, overrideReason: 'imminent-danger' } }), []);
   });
 
-  it('keeps child flag, age band, override reason and shared text consistent with each other', () => {
-    assert.deepEqual(issues({ ...valid, ageBand: '12-17' }), ['isChild']);
+  it('keeps age status, age band, override reason, consent giver and shared text consistent with each other', () => {
+    assert.deepEqual(issues({ ...valid, ageBand: '12-17' }), ['ageStatus']);
+    assert.deepEqual(issues({ ...valid, ageBand: '12-17', ageStatus: 'uncertain', consent: { ...valid.consent, by: 'guardian' } }), []);
+    assert.deepEqual(issues({ ...valid, ageStatus: 'child' }), ['ageStatus', 'consent.by']);
+    assert.deepEqual(issues({ ...valid, guardianRole: 'parent', bestInterestsNote: 'x' }), ['guardianRole', 'bestInterestsNote']);
     assert.deepEqual(issues({ ...valid, consent: { given: false, overrideReason: 'child-at-risk' } }), ['consent.overrideReason']);
-    assert.deepEqual(issues({ ...valid, ageBand: '12-17', isChild: true, consent: { given: false, overrideReason: 'child-at-risk' } }), []);
+    assert.deepEqual(issues({ ...valid, ageBand: '12-17', ageStatus: 'child', consent: { given: false, overrideReason: 'child-at-risk' } }), []);
+    assert.deepEqual(issues({ ...valid, contactPreference: 'phone' }), ['contactPreference']);
     assert.deepEqual(issues({ ...valid, consent: { ...valid.consent, scope: ['referral'] } }), ['summary']);
     assert.deepEqual(issues({ ...valid, consent: { ...valid.consent, scope: ['share-case-information'] } }), ['consent.scope']);
     assert.deepEqual(issues({ ...valid, consent: { ...valid.consent, at: '2999-01-01T00:00:00Z' } }), ['consent.at']);

@@ -15,10 +15,12 @@ import { rankedPage, SORTS } from '../../server/directory/search/ranked-page.js'
 import { PLAN_FIELDS, planFilter, type PlanField, type ServicePlan } from '../../server/directory/search/service-plan.js';
 
 const ORGS = Array.from({ length: 4 }, () => new Types.ObjectId());
+/** Where someone receives referrals: accepting them needs the stored flag and one of these. */
+const RECEIVING: ReadonlySet<string> = new Set(ORGS.slice(0, 2).map(String));
 const PLACES = Array.from({ length: 5 }, () => new Types.ObjectId());
 const DATES = [new Date('2026-01-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z')];
 const WORDS = ['a', 'ab', 'abc', 'abd', 'b', 'ba', 'bab', 'cat', 'dog'];
-const CODES: Record<Exclude<PlanField, 'organizationId'>, string[]> = {
+const CODES: Record<Exclude<PlanField, 'organizationId' | 'locationIds'>, string[]> = {
   status: ['active', 'paused', 'closed'],
   governorates: ['IQ-BA', 'IQ-BG', 'IQ-NA', 'IQ-DI'],
   categories: ['shelter', 'health', 'legal', 'food'],
@@ -47,6 +49,7 @@ const service = fc.record({
   confidential: fc.constantFrom(true, false, undefined),
   acceptsReferrals: fc.constantFrom(true, false, undefined),
   lastVerifiedAt: fc.option(fc.constantFrom(...DATES), { nil: null }),
+  capacityFreeAt: fc.option(fc.constantFrom(...DATES), { nil: null }),
   locationIds: fc.uniqueArray(fc.constantFrom(...PLACES), { maxLength: 2 }),
   point: fc.option(point, { nil: undefined }),
   /** Where the public sees it: may differ from the stored point (a stale index), or be none. */
@@ -63,8 +66,8 @@ const toDoc = (_id: Types.ObjectId, s: Generated): Record<string, unknown> => ({
 });
 
 const fieldCodes = (field: PlanField) =>
-  field === 'organizationId'
-    ? fc.uniqueArray(fc.constantFrom(...ORGS.map(String), new Types.ObjectId().toHexString()), { minLength: 1, maxLength: 3 })
+  field === 'organizationId' || field === 'locationIds'
+    ? fc.uniqueArray(fc.constantFrom(...(field === 'organizationId' ? ORGS : PLACES).map(String), new Types.ObjectId().toHexString()), { minLength: 1, maxLength: 3 })
     : fc.uniqueArray(fc.constantFrom(...CODES[field], 'unknown'), { minLength: 1, maxLength: 3 });
 
 const plan: fc.Arbitrary<ServicePlan> = fc.record(
@@ -73,7 +76,9 @@ const plan: fc.Arbitrary<ServicePlan> = fc.record(
       requiredKeys: [],
     }),
     acceptsReferrals: fc.boolean(),
+    publicOnly: fc.boolean(),
     verifiedSince: fc.constantFrom(...DATES),
+    freeCapacity: fc.record({ since: fc.constantFrom(...DATES), confidentialToo: fc.boolean() }),
     archived: fc.constantFrom('exclude', 'include', 'only'),
     // `w7`, `w33`: single words of the long catalog below, whose unions are short.
     words: fc.array(fc.record({ text: fc.constantFrom(...WORDS, 'x', '', 'w7'), alternatives: fc.array(fc.constantFrom(...WORDS, 'z', 'w33'), { maxLength: 2 }) }), {
@@ -99,7 +104,7 @@ function catalogOver(docs: Map<string, Record<string, unknown>>) {
 }
 
 function reference(records: Iterable<CatalogService>, p: ServicePlan, context: PlanContext) {
-  const filter = planFilter(p, context.hiddenPlaces as Types.ObjectId[]);
+  const filter = planFilter(p, context.hiddenPlaces as Types.ObjectId[], context.receiving);
   const fields = {
     [SEARCH_WORDS]: (doc: object, c: unknown) => (c as { $all: string[] }).$all.every((t) => (doc as CatalogService).search.words.some((w) => w.startsWith(t))),
   };
@@ -137,6 +142,7 @@ describe('compiled service plans', () => {
             // As the app decides it: confidential services and those at hidden places are drawn at a capital.
             pointOf: (s) =>
               s.confidential || s.locationIds.some((id) => hiddenKeys.has(String(id))) ? CAPITAL : ((s as unknown as Generated).publicPoint ?? null),
+            receiving: RECEIVING,
           };
           const check = (when: string) => {
             for (const p of plans) {
@@ -195,6 +201,7 @@ describe('compiled service plans', () => {
         confidential: i % 17 === 0,
         acceptsReferrals: i % 4 === 0,
         lastVerifiedAt: DATES[i % 3]!,
+        capacityFreeAt: i % 4 ? null : DATES[i % 3]!,
         locationIds: [PLACES[i % PLACES.length]!],
         point: { lat: 32 + (i % 300) / 100, lng: 43 + (i % 97) / 32 },
         publicPoint: { lat: 32 + (i % 300) / 100, lng: 43 + (i % 97) / 32 },
@@ -205,7 +212,7 @@ describe('compiled service plans', () => {
     }
     const catalog = catalogOver(docs);
     await catalog.loadAll();
-    const context: PlanContext = { hiddenPlaces: [PLACES[1]!], pointOf: (s) => (s as unknown as Generated).publicPoint };
+    const context: PlanContext = { hiddenPlaces: [PLACES[1]!], pointOf: (s) => (s as unknown as Generated).publicPoint, receiving: RECEIVING };
     // Unions of a few short lists (sorted, not swept), alone and against longer ones.
     const shortWords = { text: 'w7', alternatives: ['w33', 'w41'] };
     for (const p of [

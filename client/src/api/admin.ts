@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import type { SampleCounts } from '../../../seed/seed.js';
-import type { AuditEntryView } from '../../../server/accounts/audit-log.js';
-import type { InvitationBody, MemberRole } from '../../../server/accounts/members.schemas.js';
-import type { InvitationViewSchema } from '../../../server/accounts/schemas.js';
-import type { MemberView } from '../../../server/accounts/users.js';
-import type { QueueEntry } from '../../../server/admin/verification-queue.js';
-import type { ArchivedChoice } from '../../../server/directory/records/archived.js';
-import type { OrganizationDetail, OrganizationSummary } from '../../../server/directory/organizations/organization.schemas.js';
-import type { TermCreate, TermUpdate, TermView } from '../../../server/directory/taxonomy/taxonomy.schemas.js';
-import type { ImportReport } from '../../../server/standards/hsds/import.js';
+import type { SampleCounts } from '../../../server/contract/admin/sample-data.schemas.js';
+import type { AuditEntryView } from '../../../server/contract/accounts/audit-log.schemas.js';
+import type { InvitationBody, MemberRole } from '../../../server/contract/accounts/members.schemas.js';
+import type { InvitationViewSchema } from '../../../server/contract/accounts/account.schemas.js';
+import type { MemberView } from '../../../server/contract/accounts/account.schemas.js';
+import type { QueueEntry } from '../../../server/contract/admin/verification-queue.schemas.js';
+import type { ArchivedChoice } from '../../../server/contract/directory/records/archived.js';
+import type { OrganizationDetail, OrganizationSummary } from '../../../server/contract/directory/organizations/organization.schemas.js';
+import type { TermCreate, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
+import type { ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
 import { get, getForEdit, getSignedIn, send, sendVersioned, toSearchParams, type Query } from './client.js';
 import type { Translated } from '../i18n/types.js';
 import type { User } from './types.js';
@@ -32,6 +32,10 @@ const collection = (kind: QueueEntry['kind']) => (kind === 'organization' ? 'org
 
 export const verifyRecord = (kind: QueueEntry['kind'], id: string) => send<unknown>('POST', `/${collection(kind)}/${encodeURIComponent(id)}/verify`);
 
+/** Turns down the change the admin saw (its version): the verified values come back, the organisation is told why. */
+export const rejectChange = (entry: QueueEntry, reason: string) =>
+  send<unknown>('POST', `/${collection(entry.kind)}/${encodeURIComponent(entry.id)}/reject`, { reason }, { ifMatch: `"${entry.version}"` });
+
 export interface UserFilter extends Query {
   role?: string;
   organizationId?: string;
@@ -49,6 +53,9 @@ const memberPath = (member: MemberView) => `/organizations/${encodeURIComponent(
 export const changeRole = (member: MemberView, role: MemberRole) => send<MemberView>('PATCH', memberPath(member), { role });
 
 export const deactivateUser = (member: MemberView) => send<void>('DELETE', memberPath(member));
+
+/** Confirms the pending first admin of an organisation that claimed its record. */
+export const confirmUser = (member: MemberView) => send<MemberView>('POST', `/users/${encodeURIComponent(member.id)}/confirm`);
 
 export interface OrganizationName {
   id: string;
@@ -122,6 +129,9 @@ export const createOrganization = (body: Record<string, unknown>) => sendVersion
 /** Archive or restore; the API checks If-Match only when it is sent, and the list holds no versions. */
 export const setOrganizationArchived = (id: string, archived: boolean) =>
   send<OrganizationDetail>('POST', `/organizations/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`);
+
+/** Mails the address on the record a one-time link to claim it (its first admin, pending until confirmed). */
+export const inviteToClaim = (id: string) => send<Invitation>('POST', `/organizations/${encodeURIComponent(id)}/claim-invitations`);
 
 /** The whole category tree, archived terms included. */
 export const listTerms = async (signal?: AbortSignal) => (await getSignedIn<{ items: TermView[] }>('/taxonomy', { archived: 'include' }, signal)).items;

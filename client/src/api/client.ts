@@ -1,9 +1,12 @@
+import { languageState } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/types.js';
+import { offlineState } from '../offline.js';
 import { navigate } from '../router.js';
 import type {
   Facets,
   Governorate,
   GovernorateCollection,
+  Hotline,
   MapCollection,
   Meta,
   OrganizationDetail,
@@ -76,11 +79,15 @@ export interface Versioned<T> {
 async function fetchOk(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`${BASE}${path}`, { credentials: 'same-origin', ...init });
+    // Problems (errors and their field messages) come back in the interface language.
+    const headers = new Headers(init.headers);
+    headers.set('Accept-Language', languageState.lang);
+    response = await fetch(`${BASE}${path}`, { credentials: 'same-origin', ...init, headers });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0 });
   }
+  offlineState.note(response);
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After') ?? NaN);
     throw new ApiError(await problemOf(response), Number.isFinite(retryAfter) ? retryAfter : undefined);
@@ -248,6 +255,8 @@ export const getMeta = once(() => get<Meta>('/meta'));
 export const getGovernorates = once(async () => (await get<{ items: Governorate[] }>('/governorates')).items);
 export const getGovernorateShapes = once(() => get<GovernorateCollection>('/governorates.geojson'));
 export const getTaxonomy = once(async () => (await get<{ items: TaxonomyTerm[] }>('/taxonomy')).items);
+
+export const getHotlines = async (signal?: AbortSignal) => (await get<{ items: Hotline[] }>('/hotlines', {}, signal)).items;
 
 export const getGovernorate = (code: string, signal?: AbortSignal) =>
   get<Governorate>(`/governorates/${encodeURIComponent(code)}`, {}, signal);

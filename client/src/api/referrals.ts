@@ -5,8 +5,8 @@ import type {
   ReferralList,
   ReferralSummaryView,
   ReferralView,
-} from '../../../server/referrals/referral.schemas.js';
-import type { ReferralStatus, Urgency } from '../../../server/referrals/vocabulary.js';
+} from '../../../server/contract/referrals/referral.schemas.js';
+import type { ReferralStatus, Urgency } from '../../../server/contract/referrals/vocabulary.js';
 import { get, getSignedIn, send, type Query } from './client.js';
 import type { OverTheWire } from './types.js';
 
@@ -49,5 +49,11 @@ export const updateDraft = (id: string, version: number, changes: object) =>
 
 export const moveReferral = (id: string, move: { to: ReferralStatus; reason?: string; note?: string }) =>
   send<Referral>('POST', path(id, '/transitions'), move);
+
+/** Records the person's identification status (screening, or the authority's decision by role and day). */
+export const recordIdentification = (id: string, body: object) => send<Referral>('POST', path(id, '/identification'), body);
+
+/** Starts the reflection period of an accepted referral seen at `version` (the receiving side). */
+export const startReflection = (id: string, version: number) => send<Referral>('POST', path(id, '/reflection'), {}, { ifMatch: `"${version}"` });
 
 export const postComment = (id: string, body: string) => send<Comment>('POST', path(id, '/comments'), { body });

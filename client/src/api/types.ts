@@ -1,8 +1,5 @@
-import type { Role } from '../../../server/accounts/permission-matrix.js';
-import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { Lang, Translated } from '../i18n/types.js';
-import type { ContactBrief, ServiceDetail, ServiceSummary } from '../../../server/directory/services/service.schemas.js';
-import type { Understood } from '../../../server/directory/search/understand-query.js';
+import type { ContactBrief, ServiceDetail, ServiceSummary } from '../../../server/contract/directory/services/service.schemas.js';
+import type { CorrectedWord, Understood } from '../../../server/contract/directory/search/understood.schemas.js';
 
 /** A server response type after JSON: dates arrive as ISO strings. */
 export type OverTheWire<T> = T extends Date
@@ -13,101 +10,37 @@ export type OverTheWire<T> = T extends Date
       ? { [K in keyof T]: OverTheWire<T[K]> }
       : T;
 
-/** Shapes of the /api/v1 responses the web app reads. */
+/**
+ * Shapes of the /api/v1 responses the web app reads, every one inferred from the server's view schemas
+ * (type-only: nothing of the server reaches the bundle), so they cannot drift from what the API sends.
+ * A lint rule keeps hand-written shapes out of this file.
+ */
 
-// Inferred from the server's view schemas (type-only: nothing of the server reaches the bundle), so
-// they cannot drift from what the API sends.
-export type { OrganizationDetail } from '../../../server/directory/organizations/organization.schemas.js';
-export type { PhoneView as Phone } from '../../../server/directory/records/view-schemas.js';
+export type { OrganizationDetail } from '../../../server/contract/directory/organizations/organization.schemas.js';
+export type { PhoneView as Phone } from '../../../server/contract/directory/records/view-schemas.js';
 export type { ContactBrief as Contact, ServiceDetail, ServiceSummary };
 export type Schedule = ServiceDetail['schedules'][number];
-export type { Understood };
-export type { WayOn } from '../../../server/directory/search/way-on.js';
+export type { CorrectedWord, Understood };
+export type { WayOn } from '../../../server/contract/directory/search/way-on.schemas.js';
 
-export interface Meta {
-  sampleData: boolean;
-  tileUrl: string | null;
-  tileAttribution: string;
-  languages: Lang[];
-}
+export type { Meta } from '../../../server/contract/site/meta.schemas.js';
+export type { FacetName, Facets } from '../../../server/contract/directory/search/facets.schemas.js';
 
-export interface Governorate {
-  code: string;
-  pcode: string | null;
-  iso: string;
-  name: Translated;
-  capital: Translated;
-  lat: number;
-  lng: number;
-  serviceCount: number;
-}
+export type {
+  GovernorateView as Governorate,
+  GovernorateFeature,
+  GovernorateCollection,
+} from '../../../server/contract/directory/governorates/governorate.schemas.js';
 
-export interface GovernorateFeature {
-  type: 'Feature';
-  id: string;
-  properties: { code: string; pcode: string | null; name: Translated; capital: Translated; lat: number; lng: number };
-  geometry: Polygon | MultiPolygon | Point;
-}
+export type { HotlineView as Hotline } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
 
-export interface GovernorateCollection {
-  type: 'FeatureCollection';
-  features: GovernorateFeature[];
-}
+export type { TermView as TaxonomyTerm } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 
-export interface TaxonomyTerm {
-  code: string;
-  parent: string | null;
-  name: Translated;
-  description?: Translated;
-}
+export type { Page } from '../../../server/contract/directory/records/page.schemas.js';
+export type { ServicePage } from '../../../server/contract/directory/search/service-page.schemas.js';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-}
+export type { MapCollection, MapFeature } from '../../../server/contract/directory/search/map.schemas.js';
 
-/** A page of the service list, with the filters it read from the words typed. */
-export type ServicePage = Page<ServiceSummary> & { understood: Understood[] };
+export type { UserView as User } from '../../../server/contract/accounts/account.schemas.js';
 
-export type FacetName = 'governorate' | 'category' | 'population' | 'language' | 'organizationType';
-
-export type Facets = { total: number } & Record<FacetName, Record<string, number>>;
-
-export interface MapFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  /** n: name in the asked language, o: organisation, c: category codes, p: exact ('e') or governorate-level ('g'). */
-  properties: { n: string; o: string; c: string[]; p: 'e' | 'g' };
-}
-
-export interface MapCollection {
-  type: 'FeatureCollection';
-  features: MapFeature[];
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organization: { id: string; name: Translated | string } | null;
-}
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** RFC 9457 problem details, as every API error is sent. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldProblem[];
-  /** Set on a 422 for a reused Idempotency-Key: the referral that key already created. */
-  referralId?: string;
-}
+export type { FieldProblemView as FieldProblem, ProblemView as Problem } from '../../../server/contract/problem.schemas.js';

@@ -1,11 +1,11 @@
-import type { ActivityView } from '../../../server/activities/activity.schemas.js';
-import type { MemberRole } from '../../../server/accounts/members.schemas.js';
-import type { Role } from '../../../server/accounts/permission-matrix.js';
-import type { ContactView } from '../../../server/directory/contacts/contact.schemas.js';
-import type { LocationView } from '../../../server/directory/locations/location.schemas.js';
-import type { OrganizationDetail } from '../../../server/directory/organizations/organization.schemas.js';
-import type { ServiceDetail, ServiceSummary } from '../../../server/directory/services/service.schemas.js';
-import { SERVICE_STATUSES } from '../../../server/directory/vocabulary.js';
+import type { ActivityView } from '../../../server/contract/activities/activity.schemas.js';
+import type { MemberRole } from '../../../server/contract/accounts/members.schemas.js';
+import type { Role } from '../../../server/contract/accounts/permission-matrix.js';
+import type { ContactView } from '../../../server/contract/directory/contacts/contact.schemas.js';
+import type { LocationView } from '../../../server/contract/directory/locations/location.schemas.js';
+import type { OrganizationDetail } from '../../../server/contract/directory/organizations/organization.schemas.js';
+import type { ServiceDetail, ServiceSummary } from '../../../server/contract/directory/services/service.schemas.js';
+import { SERVICE_STATUSES } from '../../../server/contract/directory/vocabulary.js';
 import type { Translated } from '../i18n/types.js';
 import { getForEdit, getSignedIn, send, sendVersioned, type Versioned } from './client.js';
 import type { Page } from './types.js';
@@ -26,7 +26,7 @@ export interface Member {
   email: string;
   name: string;
   role: Role;
-  status: 'active' | 'deactivated';
+  status: 'active' | 'pending' | 'deactivated';
   lastLoginAt: string | null;
   createdAt: string;
 }

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { z } from 'zod';
+import { errorMap, PARSE_OPTIONS } from '../../../server/contract/text/zod-messages.js';
 import { ApiError } from '../api/client.js';
+import { languageState, type Lang } from '../i18n/i18n.js';
 import type { FieldProblem } from '../api/types.js';
 
 /** The server names body fields `body.name.en`; forms name them `name.en`. */
@@ -21,8 +23,10 @@ export class FieldProblems {
     }
   }
 
-  static fromZod(error: z.ZodError): FieldProblems {
-    return new FieldProblems(error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })));
+  /** The issues of a failed check, written in `lang` by the contract's error map. */
+  static fromZod(error: z.ZodError, lang: Lang = languageState.lang): FieldProblems {
+    const message = errorMap(lang);
+    return new FieldProblems(error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: message(issue) })));
   }
 
   /** The field errors of a failed request, or undefined when it failed for another reason. */
@@ -66,8 +70,26 @@ function errorId(field: string): string {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
 
-/** Checks form input with the server's own schema before sending it. */
-export function check<S extends z.ZodType>(schema: S, input: unknown): Checked<z.infer<S>> {
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: FieldProblems.fromZod(result.error) };
+/** Checks form input with the server's own schema before sending it; messages in the interface language. */
+export function check<S extends z.ZodType>(schema: S, input: unknown, lang: Lang = languageState.lang): Checked<z.infer<S>> {
+  const result = schema.safeParse(input, PARSE_OPTIONS);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: FieldProblems.fromZod(result.error, lang) };
+}
+
+/**
+ * Moves focus to the first field marked invalid under `root`, in reading order and through the
+ * shadow roots of nested field components once they have rendered their errors: a screen reader then
+ * reads the field with its message (aria-describedby). False when no field is marked.
+ */
+export async function focusFirstInvalid(root: ShadowRoot): Promise<boolean> {
+  const elements = [...root.querySelectorAll('*')];
+  await Promise.all(elements.map((e) => (e as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+  for (const element of elements) {
+    if (element.getAttribute('aria-invalid') === 'true' && element instanceof HTMLElement) {
+      element.focus();
+      return true;
+    }
+    if (element.shadowRoot && (await focusFirstInvalid(element.shadowRoot))) return true;
+  }
+  return false;
 }

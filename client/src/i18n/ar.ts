@@ -1,7 +1,7 @@
-import * as admin from './areas/admin.js';
-import * as coverage from './areas/coverage.js';
-import * as referrals from './areas/referrals.js';
-import * as workspace from './areas/workspace.js';
+import * as admin from './areas/admin.ar.js';
+import * as coverage from './areas/coverage.ar.js';
+import * as referrals from './areas/referrals.ar.js';
+import * as workspace from './areas/workspace.ar.js';
 import type { Catalogue } from './en.js';
 import type { FullPlural } from './types.js';
 
@@ -20,6 +20,9 @@ export const ar: Catalogue<FullPlural> = {
   'app.sampleLabel': 'بيانات تجريبية',
   'app.sampleBanner':
     'بيانات تجريبية: جميع المنظمات والخدمات والأشخاص المعروضين هنا وهميون. لا تستخدمها لإحالات حقيقية.',
+  'app.offlineBanner': 'غير متصل — بيانات من {date}',
+  'app.needsConnection':
+    'تحتاج هذه الشاشة إلى اتصال بالإنترنت: لا تُحفظ الإحالات على هذا الجهاز أبدًا. اتصل بالإنترنت وحاول مرة أخرى.',
   'app.footer':
     'دليل مفتوح للخدمات المقدمة للأشخاص المتأثرين بالاتجار بالبشر في العراق. تأكد دائمًا من التفاصيل مع مقدم الخدمة قبل إحالة أي شخص.',
 
@@ -79,8 +82,19 @@ export const ar: Catalogue<FullPlural> = {
   'filters.language': 'لغة التواصل',
   'filters.organizationType': 'نوع المنظمة',
   'filters.acceptsReferrals': 'تقبل الإحالات',
+  'filters.hasCapacity': 'أماكن متاحة الآن',
   'filters.active': 'عوامل التصفية المختارة',
   'filters.clear': 'مسح الكل',
+  'filters.open': {
+    zero: 'التصفية',
+    one: 'التصفية ({count})',
+    two: 'التصفية ({count})',
+    few: 'التصفية ({count})',
+    many: 'التصفية ({count})',
+    other: 'التصفية ({count})',
+  },
+  'filters.close': 'إغلاق عوامل التصفية',
+  'filters.apply': 'اعرض النتائج',
   'filters.remove': 'إزالة عامل التصفية: {label}',
   'filters.selected': {
     zero: 'لم يُختر شيء',
@@ -117,6 +131,14 @@ export const ar: Catalogue<FullPlural> = {
   'service.gender.any': 'جميع الأجناس',
   'service.gender.female': 'للنساء والفتيات فقط',
   'service.gender.male': 'للرجال والفتيان فقط',
+  'service.requiredIdentification.none': 'لا يُشترط التعرّف',
+  'service.requiredIdentification.screened': 'الفرز كضحية مفترضة',
+  'service.requiredIdentification.formally-identified': 'التعرّف الرسمي (مثلًا من قاضي التحقيق)',
+  'service.responseCommitment.none': 'غير محدد (المهلة الافتراضية للمنصة)',
+  'service.responseCommitment.PT1H': 'خلال ساعة واحدة',
+  'service.responseCommitment.PT4H': 'خلال 4 ساعات',
+  'service.responseCommitment.P1D': 'خلال يوم واحد',
+  'service.responseCommitment.P3D': 'خلال 3 أيام',
   'service.eligibility': 'شروط الأهلية',
   'service.howToRefer': 'طريقة التقديم أو الإحالة',
   'service.contact': 'التواصل',
@@ -132,8 +154,32 @@ export const ar: Catalogue<FullPlural> = {
   'service.fees': 'الرسوم',
   'service.free': 'مجانية',
   'service.paid': 'قد تترتب رسوم',
+  'capacity.free.beds': '{available} من {maximum} أسرّة متاحة',
+  'capacity.free.places': '{available} من {maximum} أماكن متاحة',
+  'capacity.free.sessions': '{available} من {maximum} جلسات متاحة',
+  'capacity.freeOpen.beds': '{available} أسرّة متاحة',
+  'capacity.freeOpen.places': '{available} أماكن متاحة',
+  'capacity.freeOpen.sessions': '{available} جلسات متاحة',
+  'capacity.unit.beds': 'الأسرّة المتاحة',
+  'capacity.unit.places': 'الأماكن المتاحة',
+  'capacity.unit.sessions': 'الجلسات المتاحة',
+  'capacity.updated': 'حُدّث {when}',
+  'capacity.stale': 'قديم (أُعطي {when}): اتصل للتأكد',
+  'capacity.title': 'الأماكن المتاحة الآن',
+  'capacity.update': 'تحديث الأماكن المتاحة',
+  'capacity.less': 'واحد أقل',
+  'capacity.more': 'واحد أكثر',
+  'capacity.save': 'حفظ',
+  'capacity.none': 'لا تنشر هذه الخدمة أرقام السعة بعد: اختر ما تعدّه.',
+  'capacity.hint': 'غيّر العدد ثم احفظ: يظهر وقت الحفظ معه.',
+  'capacity.add.beds': 'عدّ الأسرّة',
+  'capacity.add.places': 'عدّ الأماكن',
+  'capacity.add.sessions': 'عدّ الجلسات',
+  'capacity.maximum': 'العدد الكلي (اتركه فارغًا إن لم يكن ثابتًا)',
+  'capacity.remove': 'إيقاف نشر هذا الرقم',
   'service.lastVerified': 'آخر تحقق',
   'service.neverVerified': 'لم يتم التحقق بعد',
+  'service.unverifiedChange': 'حدّثته المنظمة في {date}، ولم يتم التحقق منه بعد',
   'service.location': 'الموقع',
   'service.confidential':
     'هذه خدمة سرية. لا يُنشر عنوانها حمايةً للأشخاص الذين تخدمهم. تواصل مع جهة الاتصال لترتيب الإحالة.',
@@ -142,6 +188,7 @@ export const ar: Catalogue<FullPlural> = {
   'service.refer': 'إحالة إلى هذه الخدمة',
   'service.referrals': 'الإحالات',
   'service.acceptsReferrals': 'تقبل الإحالات',
+  'service.referByPhone': 'الإحالة عبر الهاتف',
   'service.noReferrals': 'لا تقبل الإحالات عبر الدليل',
   'service.notice': 'الحالة: {status}',
 
@@ -245,6 +292,7 @@ export const ar: Catalogue<FullPlural> = {
     other: '+ {count} خدمة أخرى في الدليل',
   },
   'print.footer': 'تأكد مع جهة الاتصال قبل الإحالة. لا تُطبع عناوين دور الإيواء أبدًا.',
+  'print.scan': 'امسح الرمز لأحدث نسخة من هذه الصفحة.',
 
   'help.title': 'اطلب المساعدة أو أبلغ عن حالة مشتبه بها',
   'help.danger':
@@ -260,9 +308,31 @@ export const ar: Catalogue<FullPlural> = {
   'help.step2': 'اذكر أين ومتى رأيت ما يقلقك، وصِف الأشخاص المعنيين.',
   'help.step3': 'لا تواجه أحدًا بنفسك، ولا تعرّض الشخص للخطر بنشر قصته.',
   'help.step4': 'إذا وافق الشخص، يمكن لمنظمة في هذا الدليل مساعدته في المأوى والرعاية الصحية والمساعدة القانونية.',
-  'help.hotlinesTitle': 'الخطوط الساخنة حسب المحافظة',
+  'help.nationalTitle': 'الخطوط الساخنة في العراق',
+  'help.allIraq': 'كل العراق',
+  'help.source': 'المصدر:',
+  'help.lastChecked': 'آخر تحقق {date}',
+  'help.notChecked': 'لم يُتحقق منه بعد',
+  'help.sample': 'عيّنة — غير متحقق منها',
+  'help.hotlinesTitle': 'الخطوط الساخنة للمنظمات حسب المحافظة',
   'help.noHotlines': 'لا يوجد خط ساخن مدرج لهذه المحافظة. اتصل بخط ساخن وطني.',
   'help.hotlinesNone': 'لا توجد خطوط ساخنة مدرجة بعد.',
+
+  'quickExit.button': 'اخرج من هذه الصفحة',
+  'quickExit.explain': 'للخروج من هذا الموقع بسرعة، اضغط هذا الزر أو مفتاح Esc ثلاث مرات: تحلّ محلّه صفحة محايدة ولا يعيدك زر الرجوع إليه.',
+
+  'share.title': 'مشاركة هذه الخدمة',
+  'share.safe': 'لا يحتوي النص إلا على المعلومات العامة عن الخدمة: لا بيانات حالة ولا عنوان أبداً.',
+  'share.link': 'الرابط',
+  'share.text': 'النص المرسل',
+  'share.line': '{label}: {value}',
+  'share.whatsapp': 'واتساب',
+  'share.viber': 'فايبر',
+  'share.sms': 'رسالة نصية',
+  'share.copy': 'نسخ النص',
+  'share.copied': 'تم النسخ.',
+  'share.copyFailed': 'تعذّر النسخ: النص محدّد، انسخه يدوياً.',
+  'share.device': 'تطبيقات أخرى…',
 
   'signIn.title': 'تسجيل الدخول',
   'signIn.intro': 'لموظفي المنظمات الأعضاء. البحث في الدليل لا يحتاج إلى حساب.',

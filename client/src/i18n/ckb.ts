@@ -1,7 +1,7 @@
-import * as admin from './areas/admin.js';
-import * as coverage from './areas/coverage.js';
-import * as referrals from './areas/referrals.js';
-import * as workspace from './areas/workspace.js';
+import * as admin from './areas/admin.ckb.js';
+import * as coverage from './areas/coverage.ckb.js';
+import * as referrals from './areas/referrals.ckb.js';
+import * as workspace from './areas/workspace.ckb.js';
 import type { Catalogue } from './en.js';
 import type { Plural } from './types.js';
 
@@ -20,6 +20,9 @@ export const ckb: Catalogue<Plural> = {
   'app.sampleLabel': 'داتای نموونە',
   'app.sampleBanner':
     'داتای نموونە: هەموو ڕێکخراو و خزمەتگوزاری و کەسێک کە لێرە پیشان دەدرێت خەیاڵییە. بۆ ڕەوانەکردنی ڕاستەقینە بەکاری مەهێنە.',
+  'app.offlineBanner': 'بێ ئینتەرنێت — داتا لە {date}',
+  'app.needsConnection':
+    'ئەم پەڕەیە پێویستی بە ئینتەرنێتە: ڕەوانەکردنەکان هەرگیز لەسەر ئەم ئامێرە هەڵناگیرێن. پەیوەندی بکە و دووبارە هەوڵ بدەرەوە.',
   'app.footer':
     'ڕێبەرێکی کراوەی خزمەتگوزارییەکان بۆ ئەو کەسانەی لە عێراق کاریگەر بوون بە بازرگانیکردن بە مرۆڤ. پێش ڕەوانەکردنی هەر کەسێک، هەمیشە وردەکارییەکان لەگەڵ دابینکەر پشتڕاست بکەرەوە.',
 
@@ -76,8 +79,16 @@ export const ckb: Catalogue<Plural> = {
   'filters.language': 'زمانی قسەکردن',
   'filters.organizationType': 'جۆری ڕێکخراو',
   'filters.acceptsReferrals': 'ڕەوانەکردن وەردەگرێت',
+  'filters.hasCapacity': 'شوێنی بەتاڵ ئێستا',
   'filters.active': 'پاڵاوتنە هەڵبژێردراوەکان',
   'filters.clear': 'سڕینەوەی هەموو',
+  'filters.open': {
+    zero: 'پاڵاوتن',
+    one: 'پاڵاوتن ({count})',
+    other: 'پاڵاوتن ({count})',
+  },
+  'filters.close': 'داخستنی پاڵاوتنەکان',
+  'filters.apply': 'ئەنجامەکان پیشان بدە',
   'filters.remove': 'لابردنی پاڵاوتن: {label}',
   'filters.selected': {
     one: '{count} هەڵبژێردرا',
@@ -110,6 +121,14 @@ export const ckb: Catalogue<Plural> = {
   'service.gender.any': 'هەموو ڕەگەزەکان',
   'service.gender.female': 'تەنها بۆ ئافرەتان و کچان',
   'service.gender.male': 'تەنها بۆ پیاوان و کوڕان',
+  'service.requiredIdentification.none': 'ناساندن پێویست نییە',
+  'service.requiredIdentification.screened': 'پشکنین وەک قوربانیی گریمانەکراو',
+  'service.requiredIdentification.formally-identified': 'ناساندنی فەرمی (بۆ نموونە لەلایەن دادوەری لێکۆڵینەوە)',
+  'service.responseCommitment.none': 'دیاری نەکراوە (ماوەی بنەڕەتیی پلاتفۆرم)',
+  'service.responseCommitment.PT1H': 'لە ماوەی یەک کاتژمێردا',
+  'service.responseCommitment.PT4H': 'لە ماوەی 4 کاتژمێردا',
+  'service.responseCommitment.P1D': 'لە ماوەی یەک ڕۆژدا',
+  'service.responseCommitment.P3D': 'لە ماوەی 3 ڕۆژدا',
   'service.eligibility': 'مەرجەکانی شایستەبوون',
   'service.howToRefer': 'چۆن داوا بکەیت یان ڕەوانە بکەیت',
   'service.contact': 'پەیوەندی',
@@ -125,8 +144,32 @@ export const ckb: Catalogue<Plural> = {
   'service.fees': 'کرێ',
   'service.free': 'بێبەرامبەر',
   'service.paid': 'لەوانەیە کرێی هەبێت',
+  'capacity.free.beds': '{available} لە {maximum} جێگەی خەوتن بەتاڵە',
+  'capacity.free.places': '{available} لە {maximum} شوێن بەتاڵە',
+  'capacity.free.sessions': '{available} لە {maximum} دانیشتن بەتاڵە',
+  'capacity.freeOpen.beds': '{available} جێگەی خەوتن بەتاڵە',
+  'capacity.freeOpen.places': '{available} شوێن بەتاڵە',
+  'capacity.freeOpen.sessions': '{available} دانیشتن بەتاڵە',
+  'capacity.unit.beds': 'جێگەی خەوتنی بەتاڵ',
+  'capacity.unit.places': 'شوێنی بەتاڵ',
+  'capacity.unit.sessions': 'دانیشتنی بەتاڵ',
+  'capacity.updated': 'نوێکرایەوە {when}',
+  'capacity.stale': 'کۆنە ({when} دراوە): پەیوەندی بکە بۆ دڵنیابوونەوە',
+  'capacity.title': 'شوێنی بەتاڵ ئێستا',
+  'capacity.update': 'نوێکردنەوەی شوێنی بەتاڵ',
+  'capacity.less': 'یەکێک کەمتر',
+  'capacity.more': 'یەکێک زیاتر',
+  'capacity.save': 'پاشەکەوت',
+  'capacity.none': 'ئەم خزمەتگوزارییە هێشتا ژمارەی توانا بڵاو ناکاتەوە: هەڵبژێرە چی دەژمێرێت.',
+  'capacity.hint': 'ژمارەکە بگۆڕە، پاشان پاشەکەوتی بکە: کاتی پاشەکەوتکردن لەگەڵیدا دەردەکەوێت.',
+  'capacity.add.beds': 'ژماردنی جێگەی خەوتن',
+  'capacity.add.places': 'ژماردنی شوێن',
+  'capacity.add.sessions': 'ژماردنی دانیشتن',
+  'capacity.maximum': 'کۆی گشتی (بەتاڵی بهێڵە ئەگەر ژمارەیەکی جێگیر نییە)',
+  'capacity.remove': 'ئەم ژمارەیە چیتر بڵاو مەکەرەوە',
   'service.lastVerified': 'دوایین پشتڕاستکردنەوە',
   'service.neverVerified': 'هێشتا پشتڕاست نەکراوەتەوە',
+  'service.unverifiedChange': 'لە {date} ڕێکخراوەکە نوێی کردەوە، هێشتا پشتڕاست نەکراوەتەوە',
   'service.location': 'شوێن',
   'service.confidential':
     'ئەمە خزمەتگوزارییەکی نهێنییە. ناونیشانەکەی بڵاو ناکرێتەوە بۆ پاراستنی ئەو کەسانەی خزمەتیان دەکات. بۆ ڕێکخستنی ڕەوانەکردن پەیوەندی بە خاڵی پەیوەندییەوە بکە.',
@@ -135,6 +178,7 @@ export const ckb: Catalogue<Plural> = {
   'service.refer': 'ڕەوانەکردن بۆ ئەم خزمەتگوزارییە',
   'service.referrals': 'ڕەوانەکردن',
   'service.acceptsReferrals': 'ڕەوانەکردن وەردەگرێت',
+  'service.referByPhone': 'ڕەوانەکردن بە تەلەفۆن',
   'service.noReferrals': 'ڕەوانەکردن لە ڕێگەی ڕێبەرەکەوە وەرناگرێت',
   'service.notice': 'دۆخ: {status}',
 
@@ -231,6 +275,7 @@ export const ckb: Catalogue<Plural> = {
     other: '+ {count} خزمەتگوزاریی تر لە ڕێبەرەکەدا',
   },
   'print.footer': 'پێش ڕەوانەکردن لەگەڵ خاڵی پەیوەندی پشتڕاستی بکەرەوە. ناونیشانی پەناگەکان هەرگیز چاپ ناکرێن.',
+  'print.scan': 'کۆدەکە سکان بکە بۆ نوێترین وەشانی ئەم پەڕەیە.',
 
   'help.title': 'داوای یارمەتی بکە یان ڕاپۆرتی حاڵەتێکی گوماناوی بدە',
   'help.danger':
@@ -246,9 +291,31 @@ export const ckb: Catalogue<Plural> = {
   'help.step2': 'بڵێ لە کوێ و کەی ئەوەت بینی کە نیگەرانت دەکات، و وەسفی کەسە پەیوەندیدارەکان بکە.',
   'help.step3': 'خۆت ڕووبەڕووی کەس مەبەرەوە، و بە بڵاوکردنەوەی چیرۆکەکەی کەسەکە مەخەرە مەترسییەوە.',
   'help.step4': 'ئەگەر کەسەکە ڕازی بێت، ڕێکخراوێکی ئەم ڕێبەرە دەتوانێت لە پەناگە و چاودێریی تەندروستی و هاوکاریی یاسایی یارمەتی بدات.',
-  'help.hotlinesTitle': 'هێڵە گەرمەکان بەپێی پارێزگا',
+  'help.nationalTitle': 'هێڵە گەرمەکان لە عێراق',
+  'help.allIraq': 'هەموو عێراق',
+  'help.source': 'سەرچاوە:',
+  'help.lastChecked': 'دوایین پشکنین {date}',
+  'help.notChecked': 'هێشتا نەپشکنراوە',
+  'help.sample': 'نموونە — پشتڕاست نەکراوەتەوە',
+  'help.hotlinesTitle': 'هێڵە گەرمەکانی ڕێکخراوەکان بەپێی پارێزگا',
   'help.noHotlines': 'هیچ هێڵێکی گەرم بۆ ئەم پارێزگایە تۆمار نەکراوە. پەیوەندی بە هێڵێکی گەرمی نیشتمانییەوە بکە.',
   'help.hotlinesNone': 'هێشتا هیچ هێڵێکی گەرم تۆمار نەکراوە.',
+
+  'quickExit.button': 'لەم پەڕەیە دەرچۆ',
+  'quickExit.explain': 'بۆ ئەوەی بە خێرایی لەم ماڵپەڕە دەربچیت، ئەم دوگمەیە یان کلیلی Esc سێ جار دابگرە: پەڕەیەکی بێلایەن جێگەی دەگرێتەوە و دوگمەی گەڕانەوە ناتگەڕێنێتەوە ئێرە.',
+
+  'share.title': 'هاوبەشکردنی ئەم خزمەتگوزارییە',
+  'share.safe': 'دەقەکە تەنها زانیاریی گشتیی خزمەتگوزارییەکە لەخۆدەگرێت: هەرگیز زانیاریی کەیس یان ناونیشان نا.',
+  'share.link': 'بەستەر',
+  'share.text': 'دەقی ناردن',
+  'share.line': '{label}: {value}',
+  'share.whatsapp': 'واتسئاپ',
+  'share.viber': 'ڤایبەر',
+  'share.sms': 'نامەی کورت',
+  'share.copy': 'کۆپیکردنی دەق',
+  'share.copied': 'کۆپی کرا.',
+  'share.copyFailed': 'کۆپی نەکرا: دەقەکە دیاری کراوە، بە دەست کۆپی بکە.',
+  'share.device': 'بەرنامەی تر…',
 
   'signIn.title': 'چوونەژوورەوە',
   'signIn.intro': 'بۆ کارمەندانی ڕێکخراوە ئەندامەکان. گەڕان لە ڕێبەرەکەدا پێویستی بە هەژمار نییە.',

@@ -1,11 +1,34 @@
 import type { ReactiveControllerHost } from 'lit';
 import { SubscriptionController } from '../subscription-controller.js';
-import { ar } from './ar.js';
-import { ckb } from './ckb.js';
 import { en, type Catalogue, type PluralKey, type TextKey } from './en.js';
+import { CONTENT_FALLBACK } from '../../../server/contract/text/languages.js';
 import { isLang, LANGUAGES, type Lang, type Plural, type Translated } from './types.js';
 
-const CATALOGUES: Record<Lang, Catalogue<Plural>> = { en, ar, ckb };
+/**
+ * English is built in (it is the fallback and the type of every catalogue); Arabic and Sorani are
+ * fetched when first chosen, so a phone downloads one language's messages, not three.
+ */
+const CATALOGUES: Partial<Record<Lang, Catalogue<Plural>>> = { en };
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue<Plural>>> = {
+  ar: async () => (await import('./ar.js')).ar,
+  ckb: async () => (await import('./ckb.js')).ckb,
+};
+
+/**
+ * Loads a language's catalogue once; false when it could not be fetched (then English stands in).
+ * Views that print a second language beside the interface's (the pathway) load it with this.
+ */
+export async function loadCatalogue(lang: Lang): Promise<boolean> {
+  if (CATALOGUES[lang]) return true;
+  try {
+    CATALOGUES[lang] = await LOADERS[lang as Exclude<Lang, 'en'>]();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const catalogue = (lang: Lang): Catalogue<Plural> => CATALOGUES[lang] ?? en;
 
 /** Intl locales per language; Kurdish falls back to Iraqi Arabic formats where the runtime lacks Sorani data. */
 const LOCALES: Record<Lang, string[]> = { en: ['en-GB'], ar: ['ar-IQ'], ckb: ['ckb-IQ', 'ar-IQ'] };
@@ -13,9 +36,6 @@ const DIRECTIONS: Record<Lang, 'ltr' | 'rtl'> = { en: 'ltr', ar: 'rtl', ckb: 'rt
 
 /** Each language named in itself, for the language switch. */
 export const LANGUAGE_SELF_NAMES: Record<Lang, string> = { en: 'English', ar: 'العربية', ckb: 'کوردی' };
-
-/** Content fallback order: the asked language, then the two languages every record should have. */
-const CONTENT_FALLBACK: Record<Lang, Lang[]> = { en: ['en', 'ar', 'ckb'], ar: ['ar', 'en', 'ckb'], ckb: ['ckb', 'ar', 'en'] };
 
 const STORAGE_KEY = 'ct-directory.language';
 
@@ -50,14 +70,14 @@ function interpolate(template: string, params: Params | undefined, lang: Lang): 
 }
 
 export function translate(lang: Lang, key: TextKey, params?: Params): string {
-  return interpolate(CATALOGUES[lang][key], params, lang);
+  return interpolate(catalogue(lang)[key], params, lang);
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /** Plural message: an explicit `zero` form wins for 0, otherwise the CLDR category of the locale. */
 export function translatePlural(lang: Lang, key: PluralKey, count: number, params?: Params): string {
-  const forms = CATALOGUES[lang][key];
+  const forms = catalogue(lang)[key];
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(LOCALES[lang]);
@@ -77,6 +97,14 @@ export function formatDate(lang: Lang, value: string | Date): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium' }).format(date);
 }
 
+/** How long ago (or until) a moment is, in the largest whole unit: "2 hours ago", "أمس". */
+export function formatRelative(lang: Lang, value: string | Date, now = Date.now()): string {
+  const seconds = (new Date(value).getTime() - now) / 1000;
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400], ['hour', 3_600], ['minute', 60]];
+  const [unit, size] = steps.find(([, s]) => Math.abs(seconds) >= s) ?? ['minute', 60];
+  return new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' }).format(Math.round(seconds / size), unit);
+}
+
 /** A wall-clock time given as "HH:MM" (opening hours), in the locale's style. */
 export function formatTime(lang: Lang, hhmm: string): string {
   const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
@@ -87,8 +115,7 @@ export function formatTime(lang: Lang, hhmm: string): string {
 
 export function vocabulary(lang: Lang, kind: VocabularyKind, code: string): string {
   const key = `${kind}.${code}`;
-  const catalogue: Readonly<Record<string, unknown>> = CATALOGUES[lang];
-  const label = catalogue[key];
+  const label = (catalogue(lang) as Readonly<Record<string, unknown>>)[key];
   return typeof label === 'string' ? label : code;
 }
 
@@ -96,7 +123,11 @@ export function directionOf(lang: Lang): 'ltr' | 'rtl' {
   return DIRECTIONS[lang];
 }
 
+/** The language asked for in the address (`?lang=ar`, as the printed pathway's QR code links), else the stored choice, else the browser's. */
 function initialLanguage(): Lang {
+  // Applies to this visit only: scanning an Arabic printout leaves the phone's stored choice alone.
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (isLang(asked)) return asked;
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLang(stored)) return stored;
@@ -115,20 +146,32 @@ function initialLanguage(): Lang {
 class LanguageState {
   #lang: Lang = initialLanguage();
   readonly #listeners = new Set<() => void>();
+  /** Settles once the first language's catalogue is in: the app renders after it, never in a language it lacks. */
+  readonly ready: Promise<void>;
 
   constructor() {
+    // Direction and Accept-Language are right from the start; the first paint waits for `ready`.
     this.#apply();
+    this.ready = loadCatalogue(this.#lang).then((loaded) => {
+      // Offline on a first visit in Arabic or Sorani: English for now, the stored choice kept for next time.
+      if (!loaded) this.#switch('en', false);
+    });
   }
 
   get lang(): Lang {
     return this.#lang;
   }
 
-  set(lang: Lang): void {
-    if (lang === this.#lang) return;
+  /** Switches once the catalogue is loaded; a language that cannot be fetched (offline) leaves the current one. */
+  async set(lang: Lang): Promise<void> {
+    if (lang === this.#lang || !(await loadCatalogue(lang))) return;
+    this.#switch(lang);
+  }
+
+  #switch(lang: Lang, remember = true): void {
     this.#lang = lang;
     try {
-      localStorage.setItem(STORAGE_KEY, lang);
+      if (remember) localStorage.setItem(STORAGE_KEY, lang);
     } catch {
       // Not persisted when storage is unavailable; the choice still holds for this visit.
     }
@@ -144,13 +187,15 @@ class LanguageState {
   #apply(): void {
     document.documentElement.lang = this.#lang;
     document.documentElement.dir = DIRECTIONS[this.#lang];
+    // Installing the app names it in the language in use (vite.config.ts writes one manifest per language).
+    document.querySelector('link[rel="manifest"]')?.setAttribute('href', `/manifest.${this.#lang}.webmanifest`);
   }
 }
 
 export const languageState = new LanguageState();
 
-export function setLanguage(lang: Lang): void {
-  languageState.set(lang);
+export function setLanguage(lang: Lang): Promise<void> {
+  return languageState.set(lang);
 }
 
 /**
@@ -188,6 +233,10 @@ export class I18nController extends SubscriptionController {
 
   time(hhmm: string): string {
     return formatTime(this.lang, hhmm);
+  }
+
+  relative(value: string | Date, now = Date.now()): string {
+    return formatRelative(this.lang, value, now);
   }
 
   list(items: string[]): string {

@@ -1,13 +1,12 @@
-/** The three interface and content languages: English, Arabic, Kurdish (Sorani). */
-export const LANGUAGES = ['en', 'ar', 'ckb'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language, type Translated } from '../../../server/contract/text/languages.js';
+
+// The languages and translated text are the contract's: the web app offers what the server stores.
+export { LANGUAGES, type Translated };
+export type Lang = Language;
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
-
-/** Translatable content as the API sends it: any subset of the three languages. */
-export type Translated = Partial<Record<Lang, string>>;
 
 /** CLDR plural categories, as returned by Intl.PluralRules#select. */
 export type PluralCategory = Intl.LDMLPluralRule;

@@ -1,6 +1,8 @@
 import mongoose, { type Model, type Types } from 'mongoose';
 import { isDatabaseUnavailable } from '../../platform/http/errors.js';
+import { SharedRun } from '../../platform/shared-run.js';
 import { CatalogIndexes, type CatalogIndexSpec } from './catalog-index.js';
+import { SnapshotRejected, type CatalogSnapshots, type SnapshotContent } from './catalog-snapshot.js';
 import { directoryFeed, type ChangeEntry, type ChangeFeed } from './change-feed.js';
 import { matchesFilter, type FieldMatchers, type Filter } from './filter-match.js';
 
@@ -66,11 +68,16 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     return this.generation_;
   }
 
-  async loadAll(): Promise<void> {
+  loadAll(): Promise<void> {
+    return this.fill(this.model().collection.find({}));
+  }
+
+  /** Replaces every record with these documents (as stored, or as this catalog keeps them: preparing is idempotent). */
+  async fill(docs: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): Promise<void> {
     const records = new Map<string, T>();
     const indexes = new CatalogIndexes(this.options.indexes ?? {});
     const readModel = this.options.readModel?.();
-    for await (const doc of this.model().collection.find({})) {
+    for await (const doc of docs) {
       const record = this.prepare(doc);
       const id = record._id.toHexString();
       records.set(id, record);
@@ -197,8 +204,10 @@ export class CatalogSet {
   private version = 0;
   private loaded = false;
   private gapSince: number | undefined;
-  private running: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private readonly syncs = new SharedRun(() => this.sync());
+  private snapshots: CatalogSnapshots | undefined;
+  private loadedFrom_: 'snapshot' | 'database' | undefined;
+  private snapshotTried = false;
 
   constructor(
     private readonly catalogs: RecordCatalog<CatalogRecord>[],
@@ -210,9 +219,27 @@ export class CatalogSet {
     return this.loaded;
   }
 
+  /** Where the first load came from: a snapshot caught up from the feed, or the collections read whole. */
+  get loadedFrom(): 'snapshot' | 'database' | undefined {
+    return this.loadedFrom_;
+  }
+
+  /** Starts from this snapshot file when it can, and keeps it current; given before the first load. */
+  keepSnapshots(snapshots: CatalogSnapshots): void {
+    this.snapshots = snapshots;
+  }
+
+  /**
+   * Every change recorded so far is applied: none is waiting for its writer (another instance between
+   * taking a version and recording its change). Then a record the catalogs lack does not exist.
+   */
+  get hasEveryChange(): boolean {
+    return this.loaded && this.gapSince === undefined;
+  }
+
   /** A load or catch-up is under way. */
   get isSyncing(): boolean {
-    return this.running !== undefined;
+    return this.syncs.busy;
   }
 
   /** The last change-feed version applied: changes whenever any catalogued record did. */
@@ -226,25 +253,23 @@ export class CatalogSet {
    * While the database is unreachable, a loaded catalog keeps answering from what it has.
    */
   ensureFresh(): Promise<void> {
-    if (!this.running) {
-      this.running = this.sync().finally(() => {
-        this.running = undefined;
-      });
-      return this.running;
-    }
-    this.queued ??= this.running
-      .catch(() => {})
-      .then(() => {
-        this.queued = undefined;
-        return this.ensureFresh();
-      });
-    return this.queued;
+    return this.syncs.next();
   }
 
   private async sync(): Promise<void> {
+    await this.bringUpToDate();
+    this.snapshots?.changed(this.version, () => ({
+      version: this.version,
+      sections: this.catalogs.map((c) => ({ collection: c.collection, records: [...c.values()] })),
+    }));
+  }
+
+  private async bringUpToDate(): Promise<void> {
     try {
       const latest = await this.feed.currentVersion();
-      if (!this.loaded || latest - this.version > MAX_INCREMENTAL) return await this.reloadAll(latest);
+      if (!this.loaded && this.snapshots && !this.snapshotTried) await this.restoreSnapshot(this.snapshots, latest);
+      // A feed behind what was applied is another database (a restore, or a test's own): read it whole.
+      if (!this.loaded || latest < this.version || latest - this.version > MAX_INCREMENTAL) return await this.reloadAll(latest);
       const { changes, complete } = await this.changesUpTo(latest);
       if (complete) this.gapSince = undefined;
       else {
@@ -300,6 +325,45 @@ export class CatalogSet {
     await Promise.all(this.catalogs.map((c) => c.loadAll()));
     this.version = latest;
     this.loaded = true;
+    this.loadedFrom_ ??= 'database';
     this.gapSince = undefined;
   }
+
+  /**
+   * Loads the records a snapshot holds, if the feed still reaches back to it (the catch-up that
+   * follows re-reads what changed since); else says why, once, and the start reads the collections.
+   */
+  private async restoreSnapshot(snapshots: CatalogSnapshots, latest: number): Promise<void> {
+    this.snapshotTried = true;
+    const usable = await this.usableSnapshot(snapshots, latest);
+    if (typeof usable === 'string') {
+      snapshots.rejected(usable);
+      return;
+    }
+    const bySection = new Map(usable.sections.map((s) => [s.collection, s.records as Record<string, unknown>[]]));
+    await Promise.all(this.catalogs.map((c) => c.fill(bySection.get(c.collection)!)));
+    this.version = usable.version;
+    this.loaded = true;
+    this.loadedFrom_ = 'snapshot';
+    snapshots.restored(usable.version);
+  }
+
+  /** The snapshot, or why it cannot be used. */
+  private async usableSnapshot(snapshots: CatalogSnapshots, latest: number): Promise<SnapshotContent | string> {
+    let snapshot: SnapshotContent;
+    try {
+      snapshot = await snapshots.read();
+    } catch (err) {
+      return err instanceof SnapshotRejected ? err.message : `the snapshot is unreadable (${(err as Error).message})`;
+    }
+    if (snapshot.version > latest) return 'the change feed is behind the snapshot (a restored or another database)';
+    if (latest - snapshot.version > MAX_INCREMENTAL) return `the snapshot is ${latest - snapshot.version} changes behind`;
+    const missing = this.catalogs.find((c) => !snapshot.sections.some((s) => s.collection === c.collection));
+    if (missing) return `the snapshot holds no ${missing.collection}`;
+    const change = await this.feed.changeAt(snapshot.version);
+    if (!change) return 'the change feed no longer reaches back to the snapshot';
+    if (change.at !== snapshot.stamp) return "the change feed at the snapshot's version is another one (a restored or another database)";
+    return snapshot;
+  }
+
 }

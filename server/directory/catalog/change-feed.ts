@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { SharedRun } from '../../platform/shared-run.js';
 import { forgetFreshness } from './request-freshness.js';
 
 /**
@@ -18,6 +19,8 @@ export interface ChangeEntry {
   collection: string;
   /** Hex ids of the changed records. */
   ids: string[];
+  /** When it was recorded (ms). */
+  at?: number;
 }
 
 interface ChangeDoc {
@@ -33,6 +36,8 @@ function isDuplicateKey(err: unknown): boolean {
 }
 
 export class ChangeFeed {
+  private readonly versionRead = new SharedRun(() => this.currentVersion());
+
   constructor(readonly name: string) {}
 
   private changes() {
@@ -66,11 +71,19 @@ export class ChangeFeed {
     return (await this.changes().findOne({ _id: STATE_ID }))?.version ?? 0;
   }
 
+  /**
+   * currentVersion() shared by concurrent callers, so a burst of requests costs the database one read,
+   * not one each, and each still sees every change recorded before it asked.
+   */
+  latestVersion(): Promise<number> {
+    return this.versionRead.next();
+  }
+
   /** The change with this version, or undefined while its writer has not recorded it (yet). */
   async changeAt(version: number): Promise<ChangeEntry | undefined> {
     const doc = await this.changes().findOne({ _id: `c${version}` });
     if (!doc) return undefined;
-    return { version, collection: doc.collection ?? '', ids: doc.ids ?? [] };
+    return { version, collection: doc.collection ?? '', ids: doc.ids ?? [], at: doc.at?.getTime() };
   }
 }
 
@@ -78,3 +91,5 @@ export class ChangeFeed {
 export const directoryFeed = new ChangeFeed('directory_changes');
 /** Activities: coverage's second source, kept apart so recording one keeps the directory's caches. */
 export const activityFeed = new ChangeFeed('activity_changes');
+/** Service categories: its version tells every instance when to read the (few) terms again. */
+export const taxonomyFeed = new ChangeFeed('taxonomy_changes');

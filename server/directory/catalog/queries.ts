@@ -1,5 +1,5 @@
 import type { FilterQuery, Types } from 'mongoose';
-import type { CatalogRecord, RecordCatalog } from './catalog.js';
+import { derivedFrom, type CatalogRecord, type RecordCatalog } from './catalog.js';
 import {
   contactCatalog,
   directoryCatalog,
@@ -16,7 +16,10 @@ import { oncePerRequest } from './request-freshness.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
 import type { ServicePlan } from '../search/service-plan.js';
+import { districtNames } from '../search/districts.js';
+import { normalizeText } from '../../platform/text/normalize.js';
 import type { PlanContext, PlanResult } from './service-read-model.js';
+import { loadReferralReceivers, receiversKey, receivingOrganizations } from '../../accounts/referral-receivers.js';
 
 /**
  * Reads of the directory that would scan a collection on the embedded database are answered by the
@@ -39,11 +42,15 @@ export function currentCatalog(): Promise<void> {
 }
 
 async function bringUpToDate(): Promise<void> {
-  if (directoryCatalog.isLoaded) return directoryCatalog.ensureFresh();
-  const load = directoryCatalog.ensureFresh();
+  // Whether an organisation accepts referrals is read with its records: who receives them comes along.
+  if (directoryCatalog.isLoaded) {
+    await Promise.all([directoryCatalog.ensureFresh(), loadReferralReceivers()]);
+    return;
+  }
+  const load = Promise.all([directoryCatalog.ensureFresh(), loadReferralReceivers()]);
   let timer: NodeJS.Timeout | undefined;
   const starting = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(serviceUnavailable('The directory is still loading after a restart; try again shortly.')), STARTING_WAIT_MS);
+    timer = setTimeout(() => reject(serviceUnavailable('directoryLoading')), STARTING_WAIT_MS);
   });
   load.catch(() => {}); // a failed load is retried by the next read; the race below reports it
   try {
@@ -53,21 +60,61 @@ async function bringUpToDate(): Promise<void> {
   }
 }
 
+/**
+ * A record by id from its catalog, current for this request: null when it does not exist, undefined
+ * when the catalog cannot tell (a change still being recorded may be its creation). Unknown ids are
+ * told apart here because the embedded database scans the whole collection to find none.
+ */
+export async function heldRecord<T extends CatalogRecord>(catalog: Pick<RecordCatalog<T>, 'get'>, id: string): Promise<T | null | undefined> {
+  await currentCatalog();
+  return catalog.get(id) ?? (directoryCatalog.hasEveryChange ? null : undefined);
+}
+
 export type CatalogSource = 'services' | 'organizations';
 
 /** A cache key for an answer computed from the directory: it changes whenever any catalogued record does. */
 export async function directoryKey(query: unknown): Promise<string> {
   await currentCatalog();
-  return `${directoryCatalog.appliedVersion}:${JSON.stringify(query)}`;
+  return `${directoryCatalog.appliedVersion}.${receiversKey()}:${JSON.stringify(query)}`;
 }
 
 export async function findServices(filter: FilterQuery<unknown>): Promise<CatalogService[]> {
   return (await fresh(serviceCatalog)).find(filter as Filter);
 }
 
-/** The services a search plan matches (and their distances with `near`), from the compiled read model. */
-export async function runServicePlan(plan: ServicePlan, context: PlanContext): Promise<PlanResult> {
-  return (await fresh(serviceCatalog)).readModel.run(plan, context);
+/** The services a search plan matches (and their distances with `near`, and its typos read), from the compiled read model. */
+export async function runServicePlan(plan: ServicePlan, places: Omit<PlanContext, 'receiving'>): Promise<PlanResult> {
+  const model = (await fresh(serviceCatalog)).readModel;
+  const context = { ...places, receiving: receivingOrganizations() };
+  const { plan: read, corrections } = model.corrected(plan.districts ? await locatedIn(plan, context) : plan);
+  return { ...model.run(read, context), ...(corrections.length ? { corrections } : {}) };
+}
+
+/** The places by the district they record (normalised), rebuilt when the places change, not per search. */
+const placesByDistrict = derivedFrom([locationCatalog], () => {
+  const index = new Map<string, string[]>();
+  for (const l of locationCatalog.find({})) {
+    if (!l.address?.district) continue;
+    const name = normalizeText(l.address.district);
+    index.set(name, [...(index.get(name) ?? []), l._id.toHexString()]);
+  }
+  return index;
+});
+
+/**
+ * A plan's districts as the public locations that record them (by any of their names, normalised):
+ * hidden places and confidential services never pass, or a district would tell where a shelter is.
+ */
+async function locatedIn(plan: ServicePlan, context: PlanContext): Promise<ServicePlan> {
+  await fresh(locationCatalog);
+  const byDistrict = placesByDistrict();
+  const hidden = new Set(context.hiddenPlaces.map(String));
+  const ids = new Set<string>();
+  for (const name of districtNames(plan.districts ?? [])) {
+    for (const id of byDistrict.get(name) ?? []) if (!hidden.has(id)) ids.add(id);
+  }
+  const locationIds = plan.anyOf.locationIds ? plan.anyOf.locationIds.filter((id) => ids.has(id)) : [...ids];
+  return { ...plan, anyOf: { ...plan.anyOf, locationIds }, publicOnly: true };
 }
 
 export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {
@@ -92,6 +139,10 @@ export async function servicesById(ids: Iterable<Types.ObjectId | string>): Prom
 
 export async function organizationsById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogOrganization>> {
   return byId(await fresh(organizationCatalog), ids);
+}
+
+export async function locationsById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogLocation>> {
+  return byId(await fresh(locationCatalog), ids);
 }
 
 /** A record by id unless it is archived; undefined for an unknown id too (lookups by id with another condition scan on the embedded database). */

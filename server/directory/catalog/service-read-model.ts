@@ -1,5 +1,7 @@
+import { oneEditAway, TYPO_MIN_LENGTH } from '../../platform/text/edits.js';
 import { boundingBox, haversineKm, type LatLng } from '../search/distance.js';
 import { PLAN_FIELDS, type PlanField, type ServicePlan } from '../search/service-plan.js';
+import type { CorrectedWord } from '../../contract/directory/search/understood.schemas.js';
 import type { ReadModel } from './catalog.js';
 import type { CatalogService } from './directory-catalog.js';
 
@@ -121,7 +123,6 @@ function getPath(record: object, path: readonly string[]): unknown {
 }
 
 /** Fields with postings: those a plan names, and the places (for services measured from a capital). */
-type IndexedField = PlanField | 'locationIds';
 
 /** Grid cells of a tenth of a degree (~11 km): a radius search looks at the cells its box covers. */
 const CELL_DEG = 0.1;
@@ -135,10 +136,14 @@ interface Cell {
   slots: number[];
 }
 
-/** What a run needs from the caller: the places whose services are measured from a capital, and each service's public point. */
+/**
+ * What a run needs: the places whose services are measured from a capital, each service's public
+ * point, and the organisations (hex ids) where someone receives referrals (runServicePlan adds them).
+ */
 export interface PlanContext {
   hiddenPlaces: readonly { toString(): string }[];
   pointOf(service: CatalogService): LatLng | null;
+  receiving: ReadonlySet<string>;
 }
 
 export interface PlanResult {
@@ -146,6 +151,8 @@ export interface PlanResult {
   services: CatalogService[];
   /** With `near`: km from its centre to each service's public point (null: none), aligned with `services`. */
   distances?: (number | null)[];
+  /** Text words read as another (ServicePlan.correctTypos), as normalised. */
+  corrections?: CorrectedWord[];
 }
 
 const timeOf = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : NaN);
@@ -155,18 +162,21 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
   private readonly slotOf = new Map<string, number>();
   private readonly records: (CatalogService | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private readonly fields = new Map<IndexedField, Postings>([...PLAN_FIELDS, 'locationIds' as const].map((f) => [f, new Postings()]));
-  private readonly paths = new Map<IndexedField, string[]>([...this.fields.keys()].map((f) => [f, f.split('.')]));
+  private readonly fields = new Map<PlanField, Postings>(PLAN_FIELDS.map((f) => [f, new Postings()]));
+  private readonly paths = new Map<PlanField, string[]>([...this.fields.keys()].map((f) => [f, f.split('.')]));
   /** `archivedAt` null or missing, or set. */
   private readonly flags = new Postings();
   private readonly words = new Postings();
   /** The keys of `words`, sorted: every word starting with a prefix is one range. */
   private readonly sortedWords: string[] = [];
+  /** Every letter of those words: what a typo's one edit may put in. */
+  private readonly letters = new Set<string>();
   private readonly cells = new Map<number, Cell>();
   // Per-slot columns for the checks done record by record.
   private lat = new Float64Array(1024);
   private lng = new Float64Array(1024);
   private verifiedAt = new Float64Array(1024);
+  private capacityFreeAt = new Float64Array(1024);
   private referrals = new Int8Array(1024);
 
   get size(): number {
@@ -199,6 +209,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     this.lat = widen(this.lat, (n) => new Float64Array(n));
     this.lng = widen(this.lng, (n) => new Float64Array(n));
     this.verifiedAt = widen(this.verifiedAt, (n) => new Float64Array(n));
+    this.capacityFreeAt = widen(this.capacityFreeAt, (n) => new Float64Array(n));
     this.referrals = widen(this.referrals, (n) => new Int8Array(n));
   }
 
@@ -217,7 +228,10 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     }
     for (const word of new Set(record.search.words)) {
       if (adding) {
-        if (this.words.add(word, slot)) this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+        if (this.words.add(word, slot)) {
+          this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+          for (const letter of word) this.letters.add(letter);
+        }
       } else if (this.words.remove(word, slot)) this.sortedWords.splice(lowerBound(this.sortedWords, word), 1);
     }
     const point = record.point as { lat?: unknown; lng?: unknown } | null | undefined;
@@ -239,6 +253,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
       this.lat[slot] = placed ? lat : NaN;
       this.lng[slot] = placed ? lng : NaN;
       this.verifiedAt[slot] = timeOf(record.lastVerifiedAt);
+      this.capacityFreeAt[slot] = timeOf(record.capacityFreeAt);
       this.referrals[slot] = tristate(record.acceptsReferrals);
     }
   }
@@ -336,6 +351,35 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     return out;
   }
 
+  /** Whether some word of the catalog starts with `prefix`. */
+  private starts(prefix: string): boolean {
+    return this.sortedWords[lowerBound(this.sortedWords, prefix)]?.startsWith(prefix) ?? false;
+  }
+
+  /**
+   * The plan with its typos read (ServicePlan.correctTypos): a word of five letters or more that
+   * starts no word of the catalog becomes the catalog's word one edit away that most services use.
+   * Kept apart from run() so that the plan run is still one that planFilter() describes.
+   */
+  corrected(plan: ServicePlan): { plan: ServicePlan; corrections: CorrectedWord[] } {
+    if (!plan.correctTypos) return { plan, corrections: [] };
+    const corrections: CorrectedWord[] = [];
+    const words = plan.words.map((word) => {
+      const forms = [word.text, ...word.alternatives];
+      if ([...word.text].length < TYPO_MIN_LENGTH || forms.some((form) => this.starts(form))) return word;
+      let best: string | undefined;
+      let uses = 0;
+      for (const near of oneEditAway(word.text, this.letters)) {
+        const n = this.words.get(near).length;
+        if (n > uses || (n === uses && n && near < best!)) [best, uses] = [near, n];
+      }
+      if (!best) return word;
+      corrections.push({ word: word.text, correctedTo: best });
+      return { ...word, text: best };
+    });
+    return { plan: { ...plan, words }, corrections };
+  }
+
   /** Runs a plan: the services it matches, and with `near`, their distances. */
   run(plan: ServicePlan, context: PlanContext): PlanResult {
     // Each condition: a slot must be in at least one of its lists.
@@ -357,14 +401,19 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     for (let c = 1; c < ordered.length && slots.length; c++) slots = this.narrow(slots, ordered[c]!.lists);
 
     const since = plan.verifiedSince?.getTime();
-    const referrals = plan.acceptsReferrals === undefined ? undefined : plan.acceptsReferrals ? 1 : 0;
+    const referrals = plan.acceptsReferrals;
+    const freeSince = plan.freeCapacity?.since.getTime();
+    const freeOfConfidential = plan.freeCapacity?.confidentialToo ?? true;
     const services: CatalogService[] = [];
     const distances: (number | null)[] | undefined = plan.near ? [] : undefined;
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
-      if (referrals !== undefined && this.referrals[s] !== referrals) continue;
       if (since !== undefined && !(this.verifiedAt[s]! >= since)) continue;
+      if (freeSince !== undefined && !(this.capacityFreeAt[s]! >= freeSince)) continue;
       const record = this.records[s]!;
+      if (!freeOfConfidential && record.confidential === true) continue;
+      if (referrals !== undefined && (this.referrals[s] === 1 && context.receiving.has(record.organizationId.toHexString())) !== referrals) continue;
+      if (plan.publicOnly && record.confidential === true) continue;
       if (plan.near) {
         const point = context.pointOf(record);
         const km = point ? haversineKm(plan.near.center, point) : null;

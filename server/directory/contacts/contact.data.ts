@@ -1,11 +1,11 @@
 import type { Types } from 'mongoose';
 import type { StoredRecord } from '../records/record.js';
 import { idOf } from '../records/record.js';
-import { phones, translated } from '../records/view-schemas.js';
-import type { ContactBrief } from '../services/service.schemas.js';
+import { phones, translated } from '../../contract/directory/records/view-schemas.js';
+import type { ContactBrief } from '../../contract/directory/services/service.schemas.js';
 import { findContacts } from '../catalog/queries.js';
 import type { ContactDoc } from './contact.model.js';
-import type { ContactView } from './contact.schemas.js';
+import type { ContactView } from '../../contract/directory/contacts/contact.schemas.js';
 
 export type ContactRecord = StoredRecord<ContactDoc>;
 

@@ -5,9 +5,10 @@ import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
-import { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
+import { ContactCreate, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';
 import { ContactListQuery, contactToStored, listContacts } from './contact.use-cases.js';
-import { archivedListErrors } from '../records/archived.js';
+import { archivedListErrors } from '../../contract/directory/records/archived.js';
+import { actorOf } from '../../accounts/permissions.js';
 
 export function contactRoutes(): Router {
   const router = Router();
@@ -24,7 +25,7 @@ export function contactRoutes(): Router {
       errors: archivedListErrors(`those who may write the organisation’s contacts`),
     },
     ({ query, req }) => {
-      authorizeArchived(req, query, 'contact:write');
+      authorizeArchived(actorOf(req), query, 'contact:write');
       return listContacts(query);
     },
   );

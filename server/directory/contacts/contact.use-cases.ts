@@ -1,15 +1,15 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
 import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
-import { multiValue, queryBoolean } from '../../platform/http/validate.js';
+import { multiValue, queryBoolean } from '../../contract/query-params.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { archivedCondition } from '../records/archived.js';
+import { archivedCondition } from '../../contract/directory/records/archived.js';
 import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import { contactView, type ContactRecord } from './contact.data.js';
 import { ContactModel, type ContactDoc } from './contact.model.js';
-import type { ContactCreate, ContactUpdate, ContactView } from './contact.schemas.js';
+import type { ContactCreate, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';
 import { findLiveService } from '../catalog/queries.js';
 
 export const ContactListQuery = z.strictObject({
@@ -41,12 +41,12 @@ export async function contactToStored(input: ContactCreate | ContactUpdate, exis
   const problems: FieldProblem[] = [];
   if (!existing) {
     const organization = await findOrganization(organizationId);
-    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'noSuchOrganisation' });
   }
   if (input.serviceId) {
     const service = await findLiveService(input.serviceId);
-    if (!service || !service.organizationId.equals(organizationId)) problems.push({ field: 'body.serviceId', message: 'not a live service of this organisation' });
+    if (!service || !service.organizationId.equals(organizationId)) problems.push({ field: 'body.serviceId', message: 'notServiceOfOrganisation' });
   }
-  if (problems.length) throw badRequest('The contact is not valid.', problems);
+  if (problems.length) throw badRequest({ key: 'recordNotValid', params: { what: 'contact' } }, problems);
   return { ...input, ...(input.serviceId !== undefined ? { serviceId: input.serviceId ? toObjectId(input.serviceId) : null } : {}) };
 }

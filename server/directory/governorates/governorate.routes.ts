@@ -7,6 +7,7 @@ import { serviceCatalog } from '../catalog/directory-catalog.js';
 import { currentCatalog } from '../catalog/queries.js';
 import { GovernorateModel } from './governorate.model.js';
 import { governorateCode } from './governorate-data.js';
+import { GovernorateCollection, GovernorateList, GovernorateView, type GovernorateFeature } from '../../contract/directory/governorates/governorate.schemas.js';
 
 /** Public services (active, not archived) per governorate of their service area. */
 export async function activeServiceCounts(): Promise<Map<string, number>> {
@@ -18,7 +19,7 @@ export async function activeServiceCounts(): Promise<Map<string, number>> {
   return counts;
 }
 
-async function listGovernorates() {
+async function listGovernorates(): Promise<GovernorateView[]> {
   const [governorates, counts] = await Promise.all([
     GovernorateModel.find({}, { boundary: 0 }).sort({ code: 1 }).lean(),
     activeServiceCounts(),
@@ -47,6 +48,7 @@ export function governorateRoutes(): Router {
       summary: 'The 19 governorates with names, capitals and the number of active services',
       tags: ['governorates'],
       query: z.strictObject({}),
+      response: GovernorateList,
     },
     async () => ({ items: await listGovernorates() }),
   );
@@ -58,6 +60,7 @@ export function governorateRoutes(): Router {
       path: '/governorates.geojson',
       summary: 'Governorate boundaries as GeoJSON (Natural Earth; Halabja as a point)',
       tags: ['governorates'],
+      response: GovernorateCollection,
       produces: 'application/geo+json',
     },
     async ({ res }) => {
@@ -66,7 +69,7 @@ export function governorateRoutes(): Router {
     // Geometries are stored as JSON text; splice them in rather than parse and re-serialise.
     const features = governorates.map((g) => {
       const { boundary, ...rest } = g;
-      const properties = { code: rest.code, pcode: rest.pcode ?? null, name: rest.name, capital: rest.capital, lat: rest.lat, lng: rest.lng };
+      const properties: GovernorateFeature['properties'] = { code: rest.code, pcode: rest.pcode ?? null, name: rest.name, capital: rest.capital, lat: rest.lat, lng: rest.lng };
       return `{"type":"Feature","id":${JSON.stringify(g.code)},"properties":${JSON.stringify(properties)},"geometry":${boundary}}`;
     });
     res.type('application/geo+json').send(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
@@ -81,6 +84,7 @@ export function governorateRoutes(): Router {
       summary: 'One governorate, by ISO 3166-2 code or OCHA P-code',
       tags: ['governorates'],
       params: z.object({ code: z.string().max(10) }),
+      response: GovernorateView,
       errors: { 404: 'No such governorate.' },
     },
     async ({ params }) => {

@@ -4,10 +4,16 @@ import { apiRoute } from '../../platform/http/api-route.js';
 import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
+import { locationCatalog } from '../catalog/directory-catalog.js';
 import { LocationModel } from './location.model.js';
-import { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
+import { LocationView } from '../../contract/directory/locations/location.schemas.js';
+import { locationInputWith } from '../../contract/directory/locations/location.input.js';
+import { GovernorateInput } from '../governorates/governorate-input.js';
 import { listLocations, LocationListQuery, locationChanged, locationToStored, presentLocation } from './location.use-cases.js';
-import { archivedListErrors } from '../records/archived.js';
+import { archivedListErrors } from '../../contract/directory/records/archived.js';
+import { actorOf } from '../../accounts/permissions.js';
+
+const { LocationCreate, LocationUpdate } = locationInputWith(GovernorateInput);
 
 export function locationRoutes(): Router {
   const router = Router();
@@ -24,7 +30,7 @@ export function locationRoutes(): Router {
       errors: archivedListErrors(`those who may write the organisation’s locations`),
     },
     ({ query, req }) => {
-      authorizeArchived(req, query, 'location:write');
+      authorizeArchived(actorOf(req), query, 'location:write');
       return listLocations(query, viewerOf(req));
     },
   );
@@ -42,7 +48,8 @@ export function locationRoutes(): Router {
     ownerOf: (l) => l.organizationId.toHexString(),
     toStored: (input, existing) => locationToStored(input, existing),
     afterWrite: locationChanged,
-    detail: async (l, req) => ({ ...(await presentLocation(l, viewerOf(req))), version: l.version }),
+    detail: async (l, viewer) => ({ ...(await presentLocation(l, viewer)), version: l.version }),
+    catalog: locationCatalog,
     actions: [
       {
         name: 'release-secrecy',

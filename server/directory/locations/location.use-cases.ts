@@ -1,18 +1,20 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
-import { multiValue } from '../../platform/http/validate.js';
+import { multiValue } from '../../contract/query-params.js';
 import { badRequest, notFound, type FieldProblem } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { archivedCondition } from '../records/archived.js';
+import { archivedCondition } from '../../contract/directory/records/archived.js';
 import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { refreshServices } from '../services/service.derived.js';
-import { GovernorateInput } from '../services/service.schemas.js';
+import { GovernorateInput } from '../governorates/governorate-input.js';
+import { governorateAt, pointInGovernorate } from '../governorates/governorate-area.js';
+import { bundledGovernorates } from '../governorates/governorate-data.js';
 import type { LocationRecord } from './location.data.js';
 import { LocationModel, type LocationDoc } from './location.model.js';
-import type { LocationCreate, LocationUpdate, LocationView } from './location.schemas.js';
+import type { LocationCreate, LocationUpdate, LocationView } from '../../contract/directory/locations/location.schemas.js';
 import { locationView, visibleLocations } from './location.view.js';
 import { publicPlaceExposure } from './place-exposure.js';
 
@@ -56,12 +58,21 @@ export async function locationToStored(input: LocationCreate | LocationUpdate, e
   const problems: FieldProblem[] = [];
   if (!existing) {
     const organization = await findOrganization(toObjectId((input as LocationCreate).organizationId)!);
-    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+    if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'noSuchOrganisation' });
   }
   const lat = input.lat !== undefined ? input.lat : (existing?.lat ?? null);
   const lng = input.lng !== undefined ? input.lng : (existing?.lng ?? null);
-  if ((lat === null) !== (lng === null)) problems.push({ field: 'body.lat', message: 'give both lat and lng, or neither' });
-  if (problems.length) throw badRequest('The location is not valid.', problems);
+  if ((lat === null) !== (lng === null)) problems.push({ field: 'body.lat', message: 'latLngTogether' });
+  else if (lat !== null && lng !== null) {
+    // One click on the map must not move a place abroad, or out of the governorate its address names.
+    const code = input.address?.governorate ?? existing?.address?.governorate;
+    const governorate = bundledGovernorates().find((g) => g.code === code);
+    if (!governorateAt(lat, lng)) problems.push({ field: 'body.lat', message: 'pointOutsideIraq' });
+    else if (governorate && !pointInGovernorate(governorate.code, lat, lng)) {
+      problems.push({ field: 'body.lat', message: { key: 'pointOutsideGovernorate', params: { governorate: governorate.name } } });
+    }
+  }
+  if (problems.length) throw badRequest({ key: 'recordNotValid', params: { what: 'location' } }, problems);
   return { ...input };
 }
 

@@ -1,9 +1,9 @@
 import { idOf } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
-import { translated } from '../records/view-schemas.js';
-import type { LocationBrief } from '../services/service.schemas.js';
+import { translated } from '../../contract/directory/records/view-schemas.js';
+import type { LocationBrief } from '../../contract/directory/services/service.schemas.js';
 import type { LocationRecord } from './location.data.js';
-import type { LocationView } from './location.schemas.js';
+import type { LocationView } from '../../contract/directory/locations/location.schemas.js';
 import { publicPlaceExposure } from './place-exposure.js';
 
 export function locationBrief(l: LocationRecord): LocationBrief {

@@ -5,7 +5,7 @@ import { currentCatalog } from '../catalog/queries.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import { LocationModel } from './location.model.js';
 import type { ServiceDoc } from '../services/service.model.js';
-import type { PointView } from '../services/service.schemas.js';
+import type { PointView } from '../../contract/directory/services/service.schemas.js';
 
 /** The capital of a governorate: where services without a public address are drawn and measured from. */
 export function governoratePoint(code: string | null | undefined): PointView | null {

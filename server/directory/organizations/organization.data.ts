@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { Translated } from '../../platform/text/translated.js';
 import { organizationsById } from '../catalog/queries.js';
 import { findByIds, type StoredRecord } from '../records/record.js';
-import type { OrganizationType } from '../vocabulary.js';
+import type { OrganizationType } from '../../contract/directory/vocabulary.js';
 import { OrganizationModel, type OrganizationDoc } from './organization.model.js';
 
 export type OrganizationRecord = StoredRecord<OrganizationDoc>;

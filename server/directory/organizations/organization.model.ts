@@ -3,7 +3,7 @@ import { translatedMongoose } from '../../platform/text/translated.js';
 import { phoneMongoose } from '../phone.js';
 import { directoryRecord } from '../record-plugin.js';
 import { verificationMongoose } from '../records/verification.js';
-import { ORGANIZATION_TYPES } from '../vocabulary.js';
+import { ORGANIZATION_TYPES } from '../../contract/directory/vocabulary.js';
 
 // Where the HSDS rows and the sample generator have always found it.
 export { VERIFICATION_STATES } from '../records/verification.js';

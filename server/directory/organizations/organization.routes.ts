@@ -1,11 +1,13 @@
 import { Router } from 'express';
-import { authorizeEverywhere } from '../../accounts/permissions.js';
+import { authorizeEverywhere, actorOf } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { pageSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
-import { viewerOf } from '../records/viewer.js';
+import { organizationCatalog } from '../catalog/directory-catalog.js';
 import { OrganizationModel } from './organization.model.js';
-import { OrganizationCreate, OrganizationDetail, OrganizationSummary, OrganizationUpdate } from './organization.schemas.js';
+import { OrganizationDetail, OrganizationSummary } from '../../contract/directory/organizations/organization.schemas.js';
+import { ORGANIZATION_EDITABLE_FIELDS, organizationInputWith } from '../../contract/directory/organizations/organization.input.js';
+import { GovernorateInput } from '../governorates/governorate-input.js';
 import {
   listOrganizations,
   OrganizationListQuery,
@@ -13,9 +15,11 @@ import {
   organizationDetail,
   organizationToStored,
 } from './organization.use-cases.js';
-import { archivedListErrors } from '../records/archived.js';
+import { archivedListErrors } from '../../contract/directory/records/archived.js';
 
-export function organizationRoutes(): Router {
+const { OrganizationCreate, OrganizationUpdate } = organizationInputWith(GovernorateInput);
+
+export function organizationRoutes(publicUrl: string): Router {
   const router = Router();
 
   apiRoute(
@@ -33,7 +37,7 @@ export function organizationRoutes(): Router {
       errors: archivedListErrors('platform admins'),
     },
     ({ query, req }) => {
-      if (query.archived !== 'exclude') authorizeEverywhere(req, 'organization:archive');
+      if (query.archived !== 'exclude') authorizeEverywhere(actorOf(req), 'organization:archive');
       return listOrganizations(query);
     },
   );
@@ -51,8 +55,9 @@ export function organizationRoutes(): Router {
     ownerOf: (o) => o._id.toHexString(),
     toStored: (input, existing, user) => organizationToStored(input, existing, user),
     afterWrite: organizationChanged,
-    detail: (o, req) => organizationDetail(o, viewerOf(req)),
-    verifiable: true,
+    detail: organizationDetail,
+    catalog: organizationCatalog,
+    verifiable: { fields: ORGANIZATION_EDITABLE_FIELDS, publicUrl },
     actions: [
       {
         name: 'confirm',

@@ -1,3 +1,4 @@
+import { hasReferralReceivers } from '../../accounts/referral-receivers.js';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { can, canEverywhere, type SessionUser } from '../../accounts/permissions.js';
@@ -9,12 +10,12 @@ import { locationsOfOrganization } from '../locations/location.data.js';
 import { LocationModel } from '../locations/location.model.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
-import { ArchivedParam } from '../records/archived.js';
+import { ArchivedParam } from '../../contract/directory/records/archived.js';
 import { fieldsQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { findByIds, idOf, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
-import { verificationView } from '../records/verification.js';
-import { iso, phones, translated } from '../records/view-schemas.js';
+import { rejectionView, unverifiedChangeView, verificationView } from '../records/verification.js';
+import { iso, phones, translated } from '../../contract/directory/records/view-schemas.js';
 import { organizationSearch, OrganizationFilterParams } from '../search/organization-query.js';
 import { rankedPage, SortParam } from '../search/ranked-page.js';
 import { searchFields } from '../search-fields.js';
@@ -31,7 +32,7 @@ import {
   type OrganizationDetail,
   type OrganizationSummary,
   type OrganizationUpdate,
-} from './organization.schemas.js';
+} from '../../contract/directory/organizations/organization.schemas.js';
 
 export const OrganizationListQuery = z
   .strictObject({
@@ -53,6 +54,7 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
     governorates: o.governorates ?? [],
     languages: o.languages ?? [],
     acceptsReferrals: o.acceptsReferrals ?? false,
+    acceptsReferralsOnPlatform: (o.acceptsReferrals ?? false) && hasReferralReceivers(o._id),
     website: o.website ?? null,
     email: o.email ?? null,
     phones: phones(o.phones),
@@ -97,9 +99,11 @@ export async function organizationDetail(o: OrganizationRecord, viewer: Viewer):
     headOfficeLocationId: headOfficeShown ? headOffice : null,
     yearIncorporated: o.yearIncorporated ?? null,
     legalStatus: o.legalStatus ?? null,
-    services: services.map((s) => serviceSummary(s, ref, exposure)),
+    services: services.map((s) => serviceSummary(s, ref, exposure, viewer)),
     contacts: contacts.map(contactBrief),
     locations: visible.map(locationBrief),
+    unverifiedChange: unverifiedChangeView(o),
+    ...(can(viewer.user, 'organization:update', summary.id) ? { rejection: rejectionView(o) } : {}),
     version: o.version,
   };
 }
@@ -119,9 +123,9 @@ function assertMayChangeNameAndType(input: OrganizationUpdate, existing: Organiz
     ...(input.name !== undefined && !sameName(input.name, (existing.name ?? {}) as Record<string, string>) ? ['name'] : []),
   ];
   if (!changed.length) return;
-  throw new HttpProblem(403, 'Only a platform administrator changes an organisation’s name or type. Ask the platform administrators to make the change.', {
+  throw new HttpProblem(403, 'nameTypeByPlatformAdmin', {
     type: '/problems/name-and-type-by-platform-admin',
-    errors: changed.map((field) => ({ field: `body.${field}`, message: 'changed only by a platform administrator' })),
+    errors: changed.map((field) => ({ field: `body.${field}`, message: 'byPlatformAdminOnly' })),
   });
 }
 
@@ -156,8 +160,8 @@ async function headOfficeGovernorate(locationId: string | null, existing: Organi
     address?: { governorate?: string | null } | null;
   }>();
   if (!location || !existing || !location.organizationId.equals(existing._id)) {
-    throw badRequest('The head office must be one of the organisation’s own locations.', [
-      { field: 'body.headOfficeLocationId', message: 'not a location of this organisation' },
+    throw badRequest('headOfficeOwnLocation', [
+      { field: 'body.headOfficeLocationId', message: 'notOwnLocation' },
     ]);
   }
   return location.address?.governorate ?? null;
@@ -197,7 +201,7 @@ export async function organizationChanged(change: { kind: string; before: Organi
     await setDependentsArchivedAt(after._id, null, after.archivedAt);
   } else if (kind === 'restore' && before?.archivedAt) {
     await setDependentsArchivedAt(after._id, before.archivedAt, null);
-  } else if (kind === 'update' && COPIED_TO_SERVICES.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]))) {
+  } else if ((kind === 'update' || kind === 'reject') && COPIED_TO_SERVICES.some((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after[f]))) {
     await refreshServices({ organizationId: after._id });
   }
 }

@@ -1,10 +1,9 @@
-import type { Request } from 'express';
 import { z } from 'zod';
-import { authorize, type Action } from '../../accounts/permissions.js';
+import { authorize, type Action, type Actor } from '../../accounts/permissions.js';
 import { badRequest } from '../../platform/http/problem.js';
-import { multiValue } from '../../platform/http/validate.js';
-import { ArchivedParam, type ArchivedChoice } from './archived.js';
-import { iso, Timestamp } from './view-schemas.js';
+import { multiValue } from '../../contract/query-params.js';
+import { ArchivedParam, type ArchivedChoice } from '../../contract/directory/records/archived.js';
+import { iso, Timestamp } from '../../contract/directory/records/view-schemas.js';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -15,15 +14,8 @@ export const PageQuery = {
   perPage: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-}
-
-export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), perPage: z.number().int() });
+// The page's shape is the contract's (the web app reads it); lists here build it.
+export { pageSchema, type Page } from '../../contract/directory/records/page.schemas.js';
 
 export const skipOf = (q: { page: number; perPage: number }) => (q.page - 1) * q.perPage;
 
@@ -48,15 +40,13 @@ export const OrganizationArchivedQuery = {
 };
 
 /** 401/403 unless this user may ask for the archived records of the one organisation given. */
-export function authorizeArchived(req: Request, query: { archived: ArchivedChoice; organization?: string[] }, action: Action): void {
+export function authorizeArchived(actor: Actor, query: { archived: ArchivedChoice; organization?: string[] }, action: Action): void {
   if (query.archived === 'exclude') return;
   const organizations = query.organization ?? [];
   if (organizations.length !== 1) {
-    throw badRequest('Archived records are listed for one organisation at a time.', [
-      { field: 'query.organization', message: 'give exactly one organisation with archived=include or only' },
-    ]);
+    throw badRequest('archivedOneOrganisation', [{ field: 'query.organization', message: 'exactlyOneOrganisation' }]);
   }
-  authorize(req, action, organizations[0]!.toLowerCase());
+  authorize(actor, action, organizations[0]!.toLowerCase());
 }
 
 /** A list item with `archivedAt`, only when archived records were asked for (else the public view is unchanged). */

@@ -1,7 +1,7 @@
 import type { Request, Router } from 'express';
 import type { Model } from 'mongoose';
 import { z } from 'zod';
-import { authorize, can, currentUser, type Action, type SessionUser } from '../../accounts/permissions.js';
+import { authorize, can, currentUser, type Action, type SessionUser, actorOf } from '../../accounts/permissions.js';
 import { recordAudit } from '../../audit/audit.js';
 import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
@@ -14,18 +14,27 @@ import {
   toObjectId,
   type StoredRecord,
 } from './record.js';
-import { pendingAfterChange, verifyAction } from './verification.js';
+import { pendingAfterChange, rejectAction, verifyAction } from './verification.js';
+import { viewerOf, type Viewer } from './viewer.js';
+import type { CatalogRecord, RecordCatalog } from '../catalog/catalog.js';
+import { heldRecord } from '../catalog/queries.js';
 
 export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
 
-/** A POST /:id/<name> state change: archive, restore, verify, confirm… */
-export interface RecordAction<R> {
+/** A POST /:id/<name> state change: archive, restore, verify, confirm, a service's capacity… */
+export interface RecordAction<R, B = undefined> {
   name: string;
   summary: string;
   permission: Action;
+  /** The request body, for a change that carries values (the state changes carry none). */
+  body?: z.ZodType<B>;
+  /** If-Match is required (428 without), as on PATCH: for changes that carry values. */
+  requireIfMatch?: boolean;
   /** True when the record is already in the target state: answer without writing. */
   done?(record: StoredRecord<R>): boolean;
-  changes(record: StoredRecord<R>, user: SessionUser): Record<string, unknown>;
+  changes(record: StoredRecord<R>, user: SessionUser, body: B): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** After the write and its audit entry: tell someone about it. */
+  after?(record: StoredRecord<R>, body: B): Promise<void>;
 }
 
 /**
@@ -61,11 +70,20 @@ export interface RecordResource<R, Create, Update> {
   /** Keeps dependent records in step after a successful write (e.g. services after an organisation changed). */
   afterWrite?(change: { kind: WriteKind; before: StoredRecord<R> | null; after: StoredRecord<R> }): Promise<void>;
   /** State changes besides archive, restore and verify. */
-  actions?: RecordAction<R>[];
-  /** Verified by platform admins (records/verification.ts): content changes send it back to "pending"; adds POST …/verify. */
-  verifiable?: boolean;
-  /** The response body for one record, as the request's user may see it; throw 404 to hide it altogether. */
-  detail(record: StoredRecord<R>, req: Request): Promise<unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action checks its own body
+  actions?: RecordAction<R, any>[];
+  /**
+   * Verified by platform admins (records/verification.ts): content changes send it back to "pending";
+   * adds POST …/verify and …/reject, which puts back the verified values of these fields.
+   */
+  verifiable?: { fields: readonly string[]; publicUrl: string };
+  /** The response body for one record, as this viewer may see it; throw 404 to hide it altogether. */
+  detail(record: StoredRecord<R>, viewer: Viewer): Promise<unknown>;
+  /**
+   * The directory catalog that holds every record of the collection (archived ones too), as stored:
+   * GET one answers from it, current for the request as searches are, instead of reading the database.
+   */
+  catalog?: Pick<RecordCatalog<CatalogRecord>, 'get'>;
 }
 
 /** Registers GET one, POST (create), PATCH, archive and restore for a resource. Lists are the resource's own. */
@@ -97,6 +115,23 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     return { filter, record };
   };
 
+  /**
+   * The record GET one shows: from the catalog once it is current for this request (the same check
+   * searches make); from the database only while the catalog cannot tell (a change in the feed not
+   * recorded yet). Writes read the database: their compare-and-set starts from the stored version.
+   */
+  const read = async (values: Record<string, string>): Promise<StoredRecord<R>> => {
+    const { catalog } = resource;
+    const filter = filterFor(values);
+    if (catalog && filter._id) {
+      const held = await heldRecord(catalog, String(filter._id));
+      if (held === null) throw notFound(label);
+      // As stored, but for services' compacted search words, which no detail reads.
+      if (held) return held as unknown as StoredRecord<R>;
+    }
+    return (await load(values)).record;
+  };
+
   /** A version-checked write did not match: tell "gone" from "changed meanwhile". */
   const failedWrite = async (filter: Record<string, unknown>): Promise<never> => {
     const current = await model.findOne(filter, { version: 1 }).lean<{ version: number }>();
@@ -105,7 +140,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
   };
 
   const audit = (req: Request, kind: WriteKind, before: StoredRecord<R> | null, after: StoredRecord<R>) =>
-    recordAudit(req, {
+    recordAudit(actorOf(req), {
       action: `${entity}.${kind}`,
       entity,
       entityId: after._id.toHexString(),
@@ -117,7 +152,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
   const respond = async (req: Request, record: StoredRecord<R>) => {
     // The detail decides whether this viewer may see the record at all (a hidden place is a 404): the
     // version goes out only after it, or a 404 would confirm the record and tell when it changes.
-    const body = (await resource.detail(record, req)) as object;
+    const body = (await resource.detail(record, viewerOf(req))) as object;
     setVersion(req.res!, record.version);
     // Only editors reach an archived record: they are told it is archived (and can restore it).
     return record.archivedAt ? withArchivedAt(body, record, 'include') : body;
@@ -136,7 +171,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     router,
     { method: 'get', path: itemPath, summary: `One ${label}`, tags: [tag], params, response: detailSchema, errors },
     async ({ params: p, req }) => {
-      const { record } = await load(p as Record<string, string>);
+      const record = await read(p as Record<string, string>);
       // Archived records are gone for the public; their editors still see them, to restore them.
       if (record.archivedAt && !can(currentUser(req), permissions.update, resource.ownerOf(record))) throw notFound(label);
       return respond(req, record);
@@ -158,7 +193,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       errors: key ? { 409: `A ${label} with this ${key.field} already exists.` } : {},
     },
     async ({ body, req, res }) => {
-      const user = authorize(req, permissions.create, resource.ownerOfInput(body));
+      const user = authorize(actorOf(req), permissions.create, resource.ownerOfInput(body));
       const doc = new model(await resource.toStored(body, null, user));
       await doc.save();
       const created = doc.toObject<StoredRecord<R>>();
@@ -184,10 +219,10 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     },
     async ({ params: p, body, req }) => {
       const { filter, record: before } = await load(p as Record<string, string>);
-      const user = authorize(req, permissions.update, resource.ownerOf(before));
+      const user = authorize(actorOf(req), permissions.update, resource.ownerOf(before));
       const expected = requireIfMatch(req);
-      if (!Object.keys(body as object).length) throw badRequest(`Send at least one field of the ${label} to change.`);
-      if (before.archivedAt) throw conflict(`The ${label} is archived; restore it first.`);
+      if (!Object.keys(body as object).length) throw badRequest({ key: 'nothingSent', params: { what: label } });
+      if (before.archivedAt) throw conflict({ key: 'archivedRestoreFirst', params: { what: label } });
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before, user);
       if (resource.verifiable) Object.assign(set, pendingAfterChange(before as Record<string, unknown>, body as object, set));
@@ -198,7 +233,8 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     },
   );
 
-  const actions: RecordAction<R>[] = [
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action checks its own body
+  const actions: RecordAction<R, any>[] = [
     {
       name: 'archive',
       summary: `Archive a ${label} (hidden from the public, kept)`,
@@ -213,7 +249,12 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       done: (r) => r.archivedAt === null,
       changes: () => ({ archivedAt: null }),
     },
-    ...(resource.verifiable ? [verifyAction<R>(label)] : []),
+    ...(resource.verifiable
+      ? [verifyAction<R>(label), rejectAction<R>(entity as 'organization' | 'service', label, resource.verifiable, {
+          toStored: (input, existing, user) => resource.toStored(input as Update, existing, user),
+          ownerOf: resource.ownerOf,
+        })]
+      : []),
     ...(resource.actions ?? []),
   ];
 
@@ -227,18 +268,24 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
         tags: [tag],
         auth: 'session',
         params,
+        ...(action.body ? { body: action.body } : {}),
         response: detailSchema,
-        errors: { ...errors, 412: 'If-Match was sent and the record changed since.' },
+        errors: action.requireIfMatch
+          ? { ...errors, 409: `The ${label} is archived; restore it first.`, 412: 'The record changed since you read it.', 428: 'If-Match is missing.' }
+          : { ...errors, 412: 'If-Match was sent and the record changed since.' },
       },
-      async ({ params: p, req }) => {
+      async ({ params: p, body, req }) => {
         const { filter, record: before } = await load(p as Record<string, string>);
-        const user = authorize(req, action.permission, resource.ownerOf(before));
-        const expected = ifMatchVersion(req);
+        const user = authorize(actorOf(req), action.permission, resource.ownerOf(before));
+        const expected = action.requireIfMatch ? requireIfMatch(req) : ifMatchVersion(req);
+        if (action.requireIfMatch && before.archivedAt) throw conflict({ key: 'archivedRestoreFirst', params: { what: label } });
         if (expected !== undefined && expected !== before.version) throw staleVersion(label, before.version);
         if (action.done?.(before)) return respond(req, before);
-        const after = await compareAndSet(model, before._id, before.version, action.changes(before, user));
+        const after = await compareAndSet(model, before._id, before.version, await action.changes(before, user, body));
         if (!after) return failedWrite(filter);
-        return written(req, action.name, before, after);
+        const response = await written(req, action.name, before, after);
+        await action.after?.(after, body);
+        return response;
       },
     );
   }

@@ -1,6 +1,6 @@
 import { Types, type Model } from 'mongoose';
 import { z } from 'zod';
-import { OBJECT_ID } from './object-id.js';
+import { OBJECT_ID } from '../../contract/directory/records/object-id.js';
 import { type HttpProblem, notFound, preconditionFailed } from '../../platform/http/problem.js';
 
 /** What every directory record carries once stored (see record-plugin.ts): identity, version, archive mark. */
@@ -12,7 +12,7 @@ export type StoredRecord<R> = Omit<R, '_id'> & {
   updatedAt?: Date;
 };
 
-export { ObjectIdSchema } from './object-id.js';
+export { ObjectIdSchema } from '../../contract/directory/records/object-id.js';
 
 /** Path parameter `:id`; malformed ids are not a 400 but a record that does not exist (404). */
 export const IdParams = z.strictObject({ id: z.string().max(64) });
@@ -30,7 +30,7 @@ export function requireObjectId(id: string, what: string): Types.ObjectId {
 export const idOf = (record: { _id: Types.ObjectId }) => record._id.toHexString();
 
 export function staleVersion(what: string, current: number): HttpProblem {
-  return preconditionFailed(`The ${what} has changed since you read it; reload it and apply your change again.`, {
+  return preconditionFailed({ key: 'staleVersion', params: { what } }, {
     currentVersion: current,
   });
 }

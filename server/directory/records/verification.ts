@@ -1,39 +1,74 @@
 import { Schema } from 'mongoose';
 import { z } from 'zod';
-import { toObjectId } from './record.js';
+import { toObjectId, type StoredRecord } from './record.js';
+import { AuditEntryModel } from '../../audit/audit.model.js';
 import { changedFields } from '../../audit/audit.js';
-import { multiValue } from '../../platform/http/validate.js';
-import { VERIFICATION_STATES, type VerificationStatus } from '../vocabulary.js';
+import { conflict } from '../../platform/http/problem.js';
+import { multiValue } from '../../contract/query-params.js';
+import { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
 import type { RecordAction } from './record-routes.js';
+import { iso, type VerificationView } from '../../contract/directory/records/view-schemas.js';
+import type { SessionUser } from '../../accounts/permissions.js';
+import type { Translated } from '../../platform/text/translated.js';
+import { mailRejection } from './rejection-mail.js';
 
 /**
  * Verification by a platform admin, shared by organisations and services: new records start
- * "pending", a content change sends a record back to "pending", and the `verify` action marks it
- * "verified". What changed since is in the audit log (see admin/verification-queue.ts).
+ * "pending", a content change is published at once and sends the record back to "pending", and the
+ * `verify` action marks it "verified" while `reject` puts back the values last verified. What
+ * changed since is derived when asked from the audit log and the record (changesSinceVerified).
  */
-export { VERIFICATION_STATES, type VerificationStatus } from '../vocabulary.js';
+export { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
 
 /** The stored `verification` sub-document (Mongoose field definition). */
 export const verificationMongoose = {
   status: { type: String, enum: VERIFICATION_STATES, default: 'pending' },
   verifiedBy: { type: Schema.Types.ObjectId, default: null },
   note: { type: String, default: null },
+  /** When a platform admin last verified it (lastVerifiedAt is also renewed by the organisation's "still accurate"). */
+  verifiedAt: { type: Date, default: null },
+  /** When a content change last sent it to "pending". */
+  changedAt: { type: Date, default: null },
+  /** The last change a platform admin turned down, and why: for the organisation, until the next verification. */
+  rejection: {
+    type: new Schema({ reason: { type: String, required: true }, at: { type: Date, required: true }, by: { type: Schema.Types.ObjectId, default: null } }, { _id: false }),
+    default: null,
+  },
 };
 
 export interface StoredVerification {
-  verification?: { status?: string | null } | null;
+  verification?: {
+    status?: string | null;
+    verifiedAt?: Date | null;
+    changedAt?: Date | null;
+    rejection?: { reason: string; at: Date } | null;
+  } | null;
+  lastVerifiedAt?: Date | null;
+  createdAt?: Date | null;
+  updatedAt?: Date | null;
 }
 
 /** `?verification=pending,unverified` on a list. */
 export const VerificationFilterParam = multiValue(z.enum(VERIFICATION_STATES)).optional();
 
-export const VerificationView = z.object({ status: z.enum(VERIFICATION_STATES) });
-export type VerificationView = z.infer<typeof VerificationView>;
 
 /** Records stored before verification existed (e.g. older services) were never verified. */
 export function verificationView(record: StoredVerification): VerificationView {
   const status = record.verification?.status;
   return { status: (VERIFICATION_STATES as readonly string[]).includes(status ?? '') ? (status as VerificationStatus) : 'unverified' };
+}
+
+/** "Updated by the organisation on <date>, not yet verified": public while a change waits. */
+export function unverifiedChangeView(record: StoredVerification): { at: string } | null {
+  if (verificationView(record).status !== 'pending') return null;
+  const at = record.verification?.changedAt ?? record.updatedAt ?? record.createdAt;
+  return at ? { at: iso(at)! } : null;
+}
+
+/** Why the last change was turned down, for those who may edit the record. */
+export function rejectionView(record: StoredVerification): { reason: string; at: string } | null {
+  const rejection = record.verification?.rejection;
+  return rejection ? { reason: rejection.reason, at: iso(rejection.at)! } : null;
 }
 
 /**
@@ -43,7 +78,80 @@ export function verificationView(record: StoredVerification): VerificationView {
 export function pendingAfterChange(before: Record<string, unknown>, input: object, set: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(input);
   const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, source[k]]));
-  return changedFields(pick(before), pick(set)).length ? { 'verification.status': 'pending' } : {};
+  return changedFields(pick(before), pick(set)).length ? { 'verification.status': 'pending', 'verification.changedAt': new Date() } : {};
+}
+
+/** One field's value at the last verification and now (null: empty). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The verification the changes are measured from: a platform admin's, else (sample and imported data) lastVerifiedAt. */
+const verifiedAt = (record: StoredVerification): Date | null => record.verification?.verifiedAt ?? record.lastVerifiedAt ?? null;
+
+const NOT_RECORDED = Symbol('not recorded');
+
+/** An audit value back as a value: empty is null; a redacted or shortened one cannot be read back. */
+function auditValue(text: string): unknown {
+  if (text === '') return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return JSON.stringify(value).includes('"[redacted]"') ? NOT_RECORDED : value;
+  } catch {
+    return NOT_RECORDED;
+  }
+}
+
+/** Empty values (null, "", [], {}) are one thing: a form that clears a field sends any of them. */
+function normalised(value: unknown): unknown {
+  const plain: unknown = value === undefined ? null : JSON.parse(JSON.stringify(value));
+  const empty = plain === null || plain === '' || (Array.isArray(plain) && !plain.length) || (typeof plain === 'object' && plain !== null && !Object.keys(plain).length);
+  return empty ? null : plain;
+}
+
+type Verifiable = StoredRecord<unknown> & StoredVerification;
+
+/**
+ * What changed in each record since it was last verified, among `fields` (what the organisation
+ * edits), derived when asked: a field's value then is the `before` of the first audit entry after
+ * the verification that changed it, its value now is the record's. A field changed and changed back
+ * is no change; a record never verified shows every filled field as new. Nothing is stored, so
+ * nothing can go stale. `before` is the value as stored then (what a rejection puts back), or
+ * undefined when the audit log could not keep it whole (redacted, too long); `after` is null when empty.
+ */
+export async function changesSinceVerified(entity: string, records: Verifiable[], fields: readonly string[]): Promise<Map<string, FieldChange[]>> {
+  const since = new Map(records.map((r) => [r._id.toHexString(), verifiedAt(r)]));
+  const verified = records.filter((r) => since.get(r._id.toHexString()));
+  const oldest = Math.min(...verified.map((r) => since.get(r._id.toHexString())!.getTime()));
+  const entries = verified.length
+    ? await AuditEntryModel.find(
+        { entity, entityId: { $in: verified.map((r) => r._id.toHexString()) }, at: { $gte: new Date(oldest) } },
+        { entityId: 1, at: 1, changes: 1 },
+      )
+        .sort({ at: 1, _id: 1 })
+        .lean<{ entityId: string; at: Date; changes: { field?: string | null; before?: string | null }[] }[]>()
+    : [];
+  const then = new Map<string, Map<string, unknown>>();
+  for (const entry of entries) {
+    if (entry.at.getTime() < since.get(entry.entityId)!.getTime()) continue;
+    const values = then.get(entry.entityId) ?? new Map<string, unknown>();
+    then.set(entry.entityId, values);
+    for (const { field, before } of entry.changes) if (field && fields.includes(field) && !values.has(field)) values.set(field, auditValue(before ?? ''));
+  }
+  return new Map(
+    records.map((record) => {
+      const id = record._id.toHexString();
+      const now = record as unknown as Record<string, unknown>;
+      const previous = since.get(id) ? (then.get(id) ?? new Map<string, unknown>()) : new Map(fields.map((f) => [f, null]));
+      const changes = [...previous]
+        .map(([field, before]) => ({ field, before: before === NOT_RECORDED ? undefined : before, after: normalised(now[field]) }))
+        .filter((c) => c.before === undefined || JSON.stringify(normalised(c.before)) !== JSON.stringify(c.after))
+        .sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
+      return [id, changes];
+    }),
+  );
 }
 
 /** POST /:id/verify for platform admins (`organization:verify`). */
@@ -52,10 +160,63 @@ export function verifyAction<R>(label: string): RecordAction<R> {
     name: 'verify',
     summary: `Mark the ${label} verified (platform admins)`,
     permission: 'organization:verify',
-    changes: (_record, user) => ({
-      'verification.status': 'verified',
-      'verification.verifiedBy': toObjectId(user.id) ?? null,
-      lastVerifiedAt: new Date(),
-    }),
+    changes: (_record, user) => {
+      const now = new Date();
+      return {
+        'verification.status': 'verified',
+        'verification.verifiedBy': toObjectId(user.id) ?? null,
+        'verification.verifiedAt': now,
+        'verification.rejection': null,
+        lastVerifiedAt: now,
+      };
+    },
+  };
+}
+
+/** Why a change is turned down: said to the organisation, so it must say something. */
+export const RejectBody = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export type RejectBody = z.infer<typeof RejectBody>;
+
+/**
+ * POST /:id/reject for platform admins: the fields changed since the last verification get their
+ * verified values back (through `toStored`, as a PATCH would store them, so derived fields follow),
+ * and the reason is kept on the record for its organisation. If-Match is required: the admin turns
+ * down the change they saw, not one made since.
+ */
+export function rejectAction<R>(
+  entity: 'organization' | 'service',
+  label: string,
+  verifiable: { fields: readonly string[]; publicUrl: string },
+  resource: {
+    toStored(input: Record<string, unknown>, existing: StoredRecord<R>, user: SessionUser): Promise<Record<string, unknown>>;
+    ownerOf(record: StoredRecord<R>): string | null;
+  },
+): RecordAction<R, RejectBody> {
+  const { fields } = verifiable;
+  return {
+    name: 'reject',
+    summary: `Turn down the changes to the ${label} since it was last verified, putting back the verified values (platform admins); If-Match required`,
+    permission: 'organization:verify',
+    body: RejectBody,
+    requireIfMatch: true,
+    changes: async (record, user, body) => {
+      const verifiable = record as Verifiable;
+      if (verificationView(verifiable).status !== 'pending') throw conflict({ key: 'nothingToReject', params: { what: label } });
+      if (!verifiedAt(verifiable)) throw conflict({ key: 'rejectNewRecord', params: { what: label } });
+      const changes = (await changesSinceVerified(entity, [verifiable], fields)).get(record._id.toHexString()) ?? [];
+      const unrecorded = changes.filter((c) => c.before === undefined).map((c) => c.field);
+      if (unrecorded.length) throw conflict({ key: 'previousValueUnrecorded', params: { fields: unrecorded.join(', ') } });
+      const restored = await resource.toStored(Object.fromEntries(changes.map((c) => [c.field, c.before])), record, user);
+      return {
+        ...restored,
+        'verification.status': 'verified',
+        'verification.rejection': { reason: body.reason, at: new Date(), by: toObjectId(user.id) ?? null },
+      };
+    },
+    after: async (record, body) => {
+      const owner = resource.ownerOf(record);
+      const name = (record as { name?: Translated | null }).name;
+      if (owner) await mailRejection(owner, { kind: entity, id: record._id.toHexString(), name }, body.reason, verifiable.publicUrl);
+    },
   };
 }

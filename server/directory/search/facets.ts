@@ -5,23 +5,16 @@ import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { planContext } from './near.js';
-import { ServiceFilterParams, servicePlan } from './service-query.js';
+import { needsNearFor, ServiceFilterParams, servicePlan } from './service-query.js';
+import type { Facets } from '../../contract/directory/search/facets.schemas.js';
+import type { CapacityReader } from '../records/viewer.js';
+import { withFreeCapacity } from '../services/service.capacity.js';
 
 export const FacetsQuery = z
   .strictObject(ServiceFilterParams)
-  .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+  .superRefine(needsNearFor('radiusKm'));
 export type FacetsQuery = z.infer<typeof FacetsQuery>;
 
-const Counts = z.record(z.string(), z.number().int());
-export const Facets = z.object({
-  total: z.number().int(),
-  governorate: Counts,
-  category: Counts,
-  population: Counts,
-  language: Counts,
-  organizationType: Counts,
-});
-export type Facets = z.infer<typeof Facets>;
 
 type FacetRow = Pick<ServiceRecord, 'governorates' | 'categories' | 'populations' | 'languages' | 'organizationType'>;
 type Dimension = keyof Omit<Facets, 'total'>;
@@ -65,13 +58,16 @@ const answers = new TtlCache<Facets>(60_000, 32);
  * another value of the same filter is chosen). Counted over the in-memory catalog: on FerretDB v1
  * each aggregation would be a full scan of its own.
  */
-export async function serviceFacets(query: FacetsQuery): Promise<Facets> {
-  return answers.get(await directoryKey(query), () => countFacets(query));
+export async function serviceFacets(query: FacetsQuery, reader: CapacityReader): Promise<Facets> {
+  // With hasCapacity the counts depend on whether the reader sees confidential services' capacity.
+  const key = query.hasCapacity ? { ...query, capacityOf: reader.seesConfidentialCapacity } : query;
+  return answers.get(await directoryKey(key), () => countFacets(query, reader));
 }
 
-async function countFacets(query: FacetsQuery): Promise<Facets> {
+async function countFacets(query: FacetsQuery, reader: CapacityReader): Promise<Facets> {
   const [taxonomy, exposure] = await Promise.all([loadTaxonomy(), publicPlaceExposure()]);
-  const matching = async (q: FacetsQuery) => (await runServicePlan(servicePlan(q, taxonomy), planContext(exposure))).services;
+  const matching = async (q: FacetsQuery) =>
+    (await runServicePlan(withFreeCapacity(servicePlan(q, taxonomy).plan, q, reader), planContext(exposure))).services;
   const rows = await matching(query);
   const dimensions = Object.keys(DIMENSIONS) as Dimension[];
   const selected = dimensions.filter((d) => query[d]?.length);

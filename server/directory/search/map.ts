@@ -10,41 +10,27 @@ import type { ServiceRecord } from '../services/service.data.js';
 import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { planContext } from './near.js';
-import { ServiceFilterParams, servicePlan } from './service-query.js';
+import { needsNearFor, ServiceFilterParams, servicePlan } from './service-query.js';
+import { capacityView, publicReader, withFreeCapacity } from '../services/service.capacity.js';
+import type { MapCollection, MapFeature } from '../../contract/directory/search/map.schemas.js';
 
 export const MapQuery = z
   .strictObject(ServiceFilterParams)
-  .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+  .superRefine(needsNearFor('radiusKm'));
 
 export type MapQuery = z.infer<typeof MapQuery>;
 
-export const MapFeature = z.object({
-  type: z.literal('Feature'),
-  id: z.string(),
-  // [lng, lat]. A fixed-length array rather than a tuple: schemathesis rejects 3.1 tuples (prefixItems).
-  geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()).length(2) }),
-  properties: z.object({
-    /** Service name in the asked language (or the best fallback). */
-    n: z.string(),
-    /** Organisation name, likewise. */
-    o: z.string(),
-    /** Category codes. */
-    c: z.array(z.string()),
-    /** Precision: 'e' exact, 'g' drawn at the governorate capital (confidential, or no public address). */
-    p: z.enum(['e', 'g']),
-  }),
-});
-export type MapFeature = z.infer<typeof MapFeature>;
-export const MapCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(MapFeature) });
-export type MapCollection = z.infer<typeof MapCollection>;
 
-type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'locationIds' | 'governorates'>;
+type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
 
 /** The search as compact GeoJSON: one projected query, organisation names from the shared cache. */
-export async function servicesMap(query: MapQuery): Promise<MapCollection> {
+export async function servicesMap(query: MapQuery, capacityStaleDays: number): Promise<MapCollection> {
   const exposure = await publicPlaceExposure();
   const lang = query.lang ?? 'en';
-  const rows: MapRow[] = (await runServicePlan(servicePlan(query, await loadTaxonomy()), planContext(exposure))).services;
+  // The same answer for everyone: read as by an anonymous visitor (no confidential service's capacity).
+  const reader = publicReader(capacityStaleDays);
+  const plan = withFreeCapacity(servicePlan(query, await loadTaxonomy()).plan, query, reader);
+  const rows: MapRow[] = (await runServicePlan(plan, planContext(exposure))).services;
   const organizations = await organizationRefs(rows.map((r) => r.organizationId));
   const features: MapFeature[] = [];
   for (const row of rows) {
@@ -59,13 +45,16 @@ export async function servicesMap(query: MapQuery): Promise<MapCollection> {
         o: textIn(organizations.get(row.organizationId.toHexString())?.name, lang),
         c: row.categories ?? [],
         p: point.precision === 'exact' ? 'e' : 'g',
+        ...withFigures(capacityView(row, reader)),
       },
     });
   }
   return { type: 'FeatureCollection', features };
 }
 
-/** A map answer ready to send: the JSON, gzipped once, and a tag that changes with the directory. */
+const withFigures = (k: MapFeature['properties']['k']) => (k?.length ? { k } : {});
+
+/** A map answer ready to send: the JSON, gzipped once, and a tag that changes with its bytes. */
 export interface MapPayload {
   etag: string;
   json: Buffer;
@@ -77,11 +66,12 @@ export interface MapPayload {
 const payloads = new TtlCache<MapPayload>(60_000, 8);
 const gzipAsync = promisify(gzip);
 
-export async function servicesMapPayload(query: MapQuery): Promise<MapPayload> {
-  const key = await directoryKey(query);
+export async function servicesMapPayload(query: MapQuery, capacityStaleDays: number): Promise<MapPayload> {
+  const key = `${await directoryKey(query)}|${capacityStaleDays}`;
   return payloads.get(key, async () => {
-    const json = Buffer.from(JSON.stringify(await servicesMap(query)));
-    const tag = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+    const json = Buffer.from(JSON.stringify(await servicesMap(query, capacityStaleDays)));
+    // The bytes, not only the directory's version: a capacity figure turns stale with time alone.
+    const tag = createHash('sha256').update(json).digest('base64url').slice(0, 22);
     return { etag: `"${tag}"`, json, gzip: await gzipAsync(json) };
   });
 }

@@ -1,11 +1,13 @@
+import { acceptsReferralsCondition, receivingOrganizations } from '../../accounts/referral-receivers.js';
 import { Types, type FilterQuery } from 'mongoose';
 import type { z } from 'zod';
 import { queryTerms } from '../../platform/text/normalize.js';
 import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
 import type { OrganizationDoc } from '../organizations/organization.model.js';
-import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
+import { archivedCondition, type ArchivedChoice } from '../../contract/directory/records/archived.js';
 import { VerificationFilterParam } from '../records/verification.js';
-import { findServices } from '../catalog/queries.js';
+import { runServicePlan } from '../catalog/queries.js';
+import { NO_NEAR } from './near.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { DAY_MS, DirectoryFilterParams } from './service-query.js';
 
@@ -32,16 +34,22 @@ export async function organizationSearch(
   anyOf('type', f.organizationType);
   anyOf('_id', f.organization?.map((id) => new Types.ObjectId(id)));
   anyOf('verification.status', f.verification);
-  if (f.acceptsReferrals !== undefined) and.push({ acceptsReferrals: f.acceptsReferrals });
+  if (f.acceptsReferrals !== undefined) and.push(acceptsReferralsCondition(f.acceptsReferrals, '_id', receivingOrganizations()));
   if (f.verifiedWithinDays) and.push({ lastVerifiedAt: { $gte: new Date(now.getTime() - f.verifiedWithinDays * DAY_MS) } });
   if (f.category?.length || f.population?.length) {
-    // Organisations that offer such a service: one projected query, no join.
-    const services = await findServices({
-      archivedAt: null,
-      status: 'active',
-      ...(f.category?.length ? { categories: { $in: taxonomy.withChildren(f.category) } } : {}),
-      ...(f.population?.length ? { populations: { $in: f.population } } : {}),
-    });
+    // Organisations that offer such a service: one plan over the services' read model.
+    const { services } = await runServicePlan(
+      {
+        anyOf: {
+          status: ['active'],
+          ...(f.category?.length ? { categories: taxonomy.withChildren(f.category) } : {}),
+          ...(f.population?.length ? { populations: f.population } : {}),
+        },
+        archived: 'exclude',
+        words: [],
+      },
+      NO_NEAR,
+    );
     and.push({ _id: { $in: [...new Map(services.map((s) => [String(s.organizationId), s.organizationId])).values()] } });
   }
   const terms = f.q ? queryTerms(f.q) : [];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { termMatch } from '../../platform/text/normalize.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
 import { roundKm } from './distance.js';
-import type { Understood } from './understand-query.js';
+import type { Understood } from '../../contract/directory/search/understood.schemas.js';
 
 export const SORTS = ['relevance', 'name', '-name', 'lastVerifiedAt', '-lastVerifiedAt', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -30,8 +30,11 @@ export interface UnderstoodFilter {
 
 const RECORD_FIELD = { category: 'categories', governorate: 'governorates', population: 'populations' } as const;
 
+/** A district is not weighed: every service it admits has a location there. */
 export const understoodFilters = (understood: readonly Understood[], taxonomy: Pick<Taxonomy, 'withChildren'>): UnderstoodFilter[] =>
-  understood.map((u) => ({ field: RECORD_FIELD[u.field], code: u.code, codes: u.field === 'category' ? taxonomy.withChildren([u.code]) : [u.code] }));
+  understood.flatMap((u) =>
+    u.field === 'district' ? [] : [{ field: RECORD_FIELD[u.field], code: u.code, codes: u.field === 'category' ? taxonomy.withChildren([u.code]) : [u.code] }],
+  );
 
 export interface PageRequest {
   sort: Sort;

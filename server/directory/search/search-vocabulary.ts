@@ -1,7 +1,7 @@
 /**
  * The words people type for populations and places, in Arabic, Sorani and English: reference data
  * that search understands as filters (understand-query.ts). Categories carry theirs with the
- * taxonomy (seed/taxonomy.ts, editable by platform admins). Spelling variants that the search
+ * taxonomy (server/contract/directory/taxonomy/categories.ts, editable by platform admins). Spelling variants that the search
  * normaliser already joins (أ/ا, ة/ه, ى/ي, Kurdish letter forms) need not be listed twice.
  */
 
@@ -36,7 +36,8 @@ export const POPULATION_WORDS: Record<string, Words> = {
  * Names of the 19 governorates beyond the bundled file's: Sorani names for every governorate, and
  * the forms people type (capitals, with and without the article, older spellings). Sorani names
  * follow Kurdistan Regional Government usage; Arabic and English follow OCHA's Iraq gazetteer
- * (COD-AB, the P-codes of seed/data/iraq-governorates.geojson), plus everyday forms.
+ * (COD-AB, the P-codes of seed/data/iraq-governorates.geojson), plus everyday forms. Districts are
+ * in districts.ts; a district word listed here (a capital) is read as the governorate.
  */
 export const GOVERNORATE_WORDS: Record<string, Words> = {
   'IQ-AN': words(['anbar', 'al anbar', 'ramadi', 'fallujah', 'falluja'], ['الانبار', 'انبار', 'الرمادي', 'رمادي', 'الفلوجة', 'فلوجة'], ['ئەنبار', 'ڕومادی', 'فەلووجە']),
@@ -46,7 +47,7 @@ export const GOVERNORATE_WORDS: Record<string, Words> = {
   'IQ-QA': words(['qadisiyah', 'qadissiya', 'al qadisiyah', 'diwaniyah', 'diwaniya'], ['القادسية', 'قادسية', 'الديوانية', 'ديوانية'], ['قادسیە', 'دیوانیە']),
   'IQ-SU': words(['sulaymaniyah', 'sulaimaniyah', 'sulaymaniya', 'slemani', 'suli'], ['السليمانية', 'سليمانية'], ['سلێمانی', 'سلیمانی']),
   'IQ-BB': words(['babil', 'babylon', 'hillah', 'hilla'], ['بابل', 'الحلة', 'حلة'], ['بابل', 'حیللە']),
-  'IQ-BG': words(['baghdad', 'bagdad', 'karkh', 'rusafa'], ['بغداد', 'الكرخ', 'الرصافة'], ['بەغدا', 'بەغداد']),
+  'IQ-BG': words(['baghdad', 'bagdad'], ['بغداد'], ['بەغدا', 'بەغداد']),
   'IQ-DA': words(['duhok', 'dohuk', 'dahuk'], ['دهوك', 'دهوك'], ['دهۆک', 'دهۆک']),
   'IQ-DI': words(['diyala', 'diyalah', 'baqubah', 'baquba'], ['ديالى', 'ديالي', 'بعقوبة'], ['دیالە', 'بەعقووبە']),
   'IQ-AR': words(['erbil', 'arbil', 'irbil', 'hawler', 'hewler'], ['اربيل', 'أربيل', 'هولير'], ['هەولێر']),

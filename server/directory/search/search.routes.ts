@@ -1,9 +1,13 @@
 import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { sameForEveryone } from '../../platform/http/http-cache.js';
-import { Facets, FacetsQuery, serviceFacets } from './facets.js';
-import { MapCollection, MapQuery, servicesMapPayload } from './map.js';
-import { WayOn, WayOnQuery, wayOn } from './way-on.js';
+import { FacetsQuery, serviceFacets } from './facets.js';
+import { Facets } from '../../contract/directory/search/facets.schemas.js';
+import { MapQuery, servicesMapPayload } from './map.js';
+import { MapCollection } from '../../contract/directory/search/map.schemas.js';
+import { WayOnQuery, wayOn } from './way-on.js';
+import { WayOn } from '../../contract/directory/search/way-on.schemas.js';
+import { viewerOf } from '../records/viewer.js';
 
 /** Search views over services: facet counts and the map. Registered before /services/:id. */
 export function searchRoutes(): Router {
@@ -20,7 +24,7 @@ export function searchRoutes(): Router {
       query: FacetsQuery,
       response: Facets,
     },
-    ({ query }) => serviceFacets(query),
+    ({ query, req }) => serviceFacets(query, viewerOf(req)),
   );
 
   apiRoute(
@@ -36,7 +40,7 @@ export function searchRoutes(): Router {
       query: WayOnQuery,
       response: WayOn,
     },
-    ({ query }) => wayOn(query),
+    ({ query, req }) => wayOn(query, viewerOf(req)),
   );
 
   apiRoute(
@@ -54,7 +58,7 @@ export function searchRoutes(): Router {
       produces: 'application/geo+json',
     },
     async ({ query, req, res }) => {
-      const payload = await servicesMapPayload(query);
+      const payload = await servicesMapPayload(query, viewerOf(req).capacityStaleDays);
       // Built from the query alone (confidential places are drawn at the capital for everyone).
       sameForEveryone(res, 'public, no-cache');
       res.type('application/geo+json').setHeader('ETag', payload.etag).vary('Accept-Encoding');

@@ -1,15 +1,16 @@
 import { Types, type FilterQuery } from 'mongoose';
 import { SEARCH_WORDS } from '../catalog/directory-catalog.js';
-import { archivedCondition, type ArchivedChoice } from '../records/archived.js';
+import { archivedCondition, type ArchivedChoice } from '../../contract/directory/records/archived.js';
 import type { ServiceDoc } from '../services/service.model.js';
 import { boundingBox, type LatLng } from './distance.js';
+import { acceptsReferralsCondition } from '../../accounts/referral-receivers.js';
 
 /**
  * The one interface between understanding a search and running it. Search (service-query.ts, and
  * the understanding of what people type) fills a plan from the query string; the read model runs it.
  * A plan holds codes and normalised words only: nothing in it is a database filter.
  */
-export const PLAN_FIELDS = ['status', 'governorates', 'categories', 'populations', 'languages', 'organizationType', 'organizationId', 'verification.status'] as const;
+export const PLAN_FIELDS = ['status', 'governorates', 'categories', 'populations', 'languages', 'organizationType', 'organizationId', 'locationIds', 'verification.status'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
 /** One word of free text. A record matches it when one of its words starts with `text` or with an alternative. */
@@ -23,30 +24,49 @@ export interface PlanWord {
 export interface ServicePlan {
   /** Each listed field must hold at least one of its codes (categories already expanded to their children). */
   anyOf: Partial<Record<PlanField, string[]>>;
+  /** Accepts referrals on the platform: the organisation says so and someone there receives them (referral-receivers.ts). */
   acceptsReferrals?: boolean;
   verifiedSince?: Date;
+  /**
+   * Free capacity now: some figure with a unit free given since `since` (fresher than the stale age).
+   * Confidential services only when `confidentialToo` (the viewer may read their capacity), or the
+   * filter would tell their figures to those who may not read them.
+   */
+  freeCapacity?: { since: Date; confidentialToo: boolean };
   archived: ArchivedChoice;
   /** Every word must match. */
   words: PlanWord[];
+  /** District codes (districts.ts): run as `locationIds` of their public locations with `publicOnly` (runServicePlan). */
+  districts?: string[];
+  /** No confidential service: where one is must not follow from a filter that it passes. */
+  publicOnly?: boolean;
+  /** Read a word of five letters or more that starts no word of the catalog as its nearest catalog word (one edit away). */
+  correctTypos?: boolean;
   /** With a radius, only services whose public point lies within it. */
   near?: { center: LatLng; radiusKm: number | undefined };
 }
 
-const asIds = (field: PlanField, codes: string[]) => (field === 'organizationId' ? codes.map((c) => new Types.ObjectId(c)) : codes);
+const asIds = (field: PlanField, codes: string[]) => (field === 'organizationId' || field === 'locationIds' ? codes.map((c) => new Types.ObjectId(c)) : codes);
 
 /**
  * The plan as a MongoDB filter, for the in-memory catalog's filter interpreter (and as the reference
  * that a compiled plan must agree with). `hiddenPlaces` are the places whose services are measured
- * from a governorate capital (PlaceExposure.hiddenPlaceIds), whatever point they stored.
+ * from a governorate capital (PlaceExposure.hiddenPlaceIds), whatever point they stored; `receiving`
+ * the organisations (hex ids) where someone receives referrals.
  */
-export function planFilter(plan: ServicePlan, hiddenPlaces: readonly Types.ObjectId[]): FilterQuery<ServiceDoc> {
+export function planFilter(plan: ServicePlan, hiddenPlaces: readonly Types.ObjectId[], receiving: ReadonlySet<string>): FilterQuery<ServiceDoc> {
   const and: FilterQuery<ServiceDoc>[] = [archivedCondition(plan.archived)];
   for (const field of PLAN_FIELDS) {
     const codes = plan.anyOf[field];
     if (codes) and.push({ [field]: { $in: asIds(field, codes) } });
   }
-  if (plan.acceptsReferrals !== undefined) and.push({ acceptsReferrals: plan.acceptsReferrals });
+  if (plan.acceptsReferrals !== undefined) and.push(acceptsReferralsCondition(plan.acceptsReferrals, 'organizationId', receiving));
+  if (plan.publicOnly) and.push({ confidential: { $ne: true } });
   if (plan.verifiedSince) and.push({ lastVerifiedAt: { $gte: plan.verifiedSince } });
+  if (plan.freeCapacity) {
+    and.push({ capacityFreeAt: { $gte: plan.freeCapacity.since } });
+    if (!plan.freeCapacity.confidentialToo) and.push({ confidential: { $ne: true } });
+  }
   for (const word of plan.words) {
     const forms = [word.text, ...word.alternatives];
     and.push(forms.length === 1 ? { [SEARCH_WORDS]: { $all: forms } } : { $or: forms.map((form) => ({ [SEARCH_WORDS]: { $all: [form] } })) });

@@ -1,24 +1,12 @@
-import { z } from 'zod';
+import { TYPO_MIN_LENGTH, withinOneEdit } from '../../platform/text/edits.js';
 import { normalizeText } from '../../platform/text/normalize.js';
 import { allTexts } from '../../platform/text/translated.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.data.js';
-import { typedWords } from './query-words.js';
+import { typedWords } from '../../contract/directory/search/query-words.js';
+import type { Understood, UnderstoodField } from '../../contract/directory/search/understood.schemas.js';
+import { districtName, DISTRICTS } from './districts.js';
 import { GOVERNORATE_WORDS, POPULATION_WORDS, type Words } from './search-vocabulary.js';
-
-/** The filters a typed word can stand for, by their query parameter. */
-export const UNDERSTOOD_FIELDS = ['governorate', 'category', 'population'] as const;
-export type UnderstoodField = (typeof UNDERSTOOD_FIELDS)[number];
-
-export const Understood = z.object({
-  field: z.enum(UNDERSTOOD_FIELDS),
-  code: z.string(),
-  /** The words of the query it was read from, as typed: remove them from `q` to drop the filter. */
-  words: z.string(),
-  /** Set when a typed word was a misspelling: what it was read as ("Showing results for …"). */
-  correctedTo: z.string().optional(),
-});
-export type Understood = z.infer<typeof Understood>;
 
 export interface QueryReading {
   understood: Understood[];
@@ -60,23 +48,9 @@ const FILLER_WORDS = new Set(
 /** Arabic prepositions and conjunctions written joined to the next word: "للنساء" is "النساء". */
 const PROCLITICS = ['وال', 'بال', 'فال', 'كال', 'لل', 'و', 'ب', 'ل', 'ف'];
 
-/** A typo is looked for only in words this long: shorter ones have too many neighbours. */
-const TYPO_MIN_LENGTH = 5;
-
-/** At most one edit (insertion, deletion, substitution, or two neighbours swapped) between a and b. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [la, lb] = [a.length, b.length];
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 const lexicons = new WeakMap<Taxonomy, Lexicon>();
 
-/** Every name and synonym of the categories, populations and governorates, in the three languages. */
+/** Every name and synonym of the categories, populations, governorates and districts, in the three languages. */
 export function lexiconOf(taxonomy: Taxonomy): Lexicon {
   const cached = lexicons.get(taxonomy);
   if (cached) return cached;
@@ -107,14 +81,20 @@ export function lexiconOf(taxonomy: Taxonomy): Lexicon {
     const words = GOVERNORATE_WORDS[g.code];
     if (words) addWords(words, meaning);
   }
+  for (const [code, district] of Object.entries(DISTRICTS)) {
+    const untyped = new Set(district.untyped);
+    // A district named like its governorate's capital ("Mosul", "الرمادي") is read as the governorate, as people mean it.
+    const governorate = (w: string) => phrases.get(phraseKey(wordsOf(w)))?.some((m) => m.field === 'governorate');
+    for (const w of [...district.words.en, ...district.words.ar, ...district.words.ckb]) if (!untyped.has(w) && !governorate(w)) add(w, { field: 'district', code });
+  }
   const lexicon = { phrases, words: known, longest };
   lexicons.set(taxonomy, lexicon);
   return lexicon;
 }
 
 /**
- * Reads a query as people type it: the longest run of words that names a category, population or
- * governorate (in any of the three languages, any order) becomes that filter; the other words are
+ * Reads a query as people type it: the longest run of words that names a category, population,
+ * governorate or district (in any of the three languages, any order) becomes that filter; the other words are
  * searched as text. "legal aid Baghdad", "Baghdad legal aid" and "محامي بغداد" read alike.
  */
 export function readQuery(query: string, lexicon: Lexicon, options: { correct?: boolean } = {}): QueryReading {
@@ -137,7 +117,9 @@ export function readQuery(query: string, lexicon: Lexicon, options: { correct?: 
       const fixed = Array.from({ length: n }, (_, k) => corrected.has(i + k));
       const correctedTo = fixed.some(Boolean) ? normal.slice(i, i + n).join(' ') : undefined;
       for (const m of meanings) {
-        if (!understood.some((u) => u.field === m.field && u.code === m.code)) understood.push({ ...m, words, ...(correctedTo ? { correctedTo } : {}) });
+        if (understood.some((u) => u.field === m.field && u.code === m.code)) continue;
+        const name = m.field === 'district' ? districtName(m.code) : undefined;
+        understood.push({ ...m, words, ...(name ? { name } : {}), ...(correctedTo ? { correctedTo } : {}) });
       }
       matched = n;
     }

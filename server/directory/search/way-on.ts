@@ -1,77 +1,51 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { runServicePlan } from '../catalog/queries.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import { organizationRefs } from '../organizations/organization.data.js';
-import { phones, PhoneView, translated, TranslatedView } from '../records/view-schemas.js';
+import { phones, translated } from '../../contract/directory/records/view-schemas.js';
+import { LIST_FIELDS, type WayOn } from '../../contract/directory/search/way-on.schemas.js';
 import { servicesInOrder } from '../services/service.data.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { FacetsQuery } from './facets.js';
 import { planContext } from './near.js';
-import { withoutWords } from './query-words.js';
-import { readServiceQuery, servicePlan, type ServiceFilters } from './service-query.js';
+import { withoutWords } from '../../contract/directory/search/query-words.js';
+import { servicePlan, type ServiceFilters } from './service-query.js';
+import type { CapacityReader } from '../records/viewer.js';
+import { withFreeCapacity } from '../services/service.capacity.js';
 
 /** Takes the same filters as the service list. */
 export const WayOnQuery = FacetsQuery;
 export type WayOnQuery = z.infer<typeof WayOnQuery>;
 
-/** The filters a search can carry that one may drop, one value at a time. */
-const LIST_FIELDS = ['governorate', 'category', 'population', 'language', 'organizationType', 'organization'] as const;
-const WAY_ON_FIELDS = [...LIST_FIELDS, 'acceptsReferrals', 'verifiedWithinDays'] as const;
 
 const HOTLINES = 'hotlines';
 const MAX_CATEGORIES = 6;
 const MAX_HOTLINES = 3;
 
-export const WayOn = z.object({
-  /** What the search itself finds. */
-  total: z.number().int(),
-  /** Each filter applied, chosen or read from `q`, with what the search finds without it alone. */
-  filters: z.array(
-    z.object({
-      field: z.enum(WAY_ON_FIELDS),
-      code: z.string(),
-      /** Only for a filter read from `q`: its words as typed; remove them from `q` to drop it. */
-      words: z.string().optional(),
-      total: z.number().int(),
-    }),
-  ),
-  /** Categories near the ones asked for (the same group), with their services in the governorates asked for; most services first. */
-  categories: z.array(z.object({ code: z.string(), total: z.number().int() })),
-  /** Hotlines serving the governorates asked for, else those serving every governorate. */
-  hotlines: z.array(
-    z.object({
-      id: z.string(),
-      name: TranslatedView,
-      organization: z.object({ id: z.string(), name: TranslatedView }),
-      governorates: z.array(z.string()),
-      phones: z.array(PhoneView),
-    }),
-  ),
-});
-export type WayOn = z.infer<typeof WayOn>;
 
 /**
  * Where to go from a search that found nothing (or little): what dropping each filter would find,
  * nearby categories, and whom to call. Every count is the total that the same search without that
  * one filter returns, counted over the in-memory catalog like the facets.
  */
-export async function wayOn(query: WayOnQuery): Promise<WayOn> {
+export async function wayOn(query: WayOnQuery, reader: CapacityReader): Promise<WayOn> {
   const [taxonomy, exposure] = await Promise.all([loadTaxonomy(), publicPlaceExposure()]);
   const context = planContext(exposure);
-  const matching = async (f: ServiceFilters) => ({ rows: (await runServicePlan(servicePlan(f, taxonomy), context)).services });
-  const { rows } = await matching(query);
-  const { understood } = readServiceQuery(query, taxonomy);
+  const matching = async (f: ServiceFilters) => (await runServicePlan(withFreeCapacity(servicePlan(f, taxonomy).plan, f, reader), context)).services;
+  const { plan, understood } = servicePlan(query, taxonomy);
+  const rows = (await runServicePlan(withFreeCapacity(plan, query, reader), context)).services;
 
   const without: { field: WayOn['filters'][number]['field']; code: string; words?: string; query: ServiceFilters }[] = [];
   for (const field of LIST_FIELDS) {
     for (const code of query[field] ?? []) without.push({ field, code, query: { ...query, [field]: query[field]!.filter((c) => c !== code) } });
   }
   if (query.acceptsReferrals !== undefined) without.push({ field: 'acceptsReferrals', code: String(query.acceptsReferrals), query: { ...query, acceptsReferrals: undefined } });
+  if (query.hasCapacity) without.push({ field: 'hasCapacity', code: 'true', query: { ...query, hasCapacity: undefined } });
   if (query.verifiedWithinDays) without.push({ field: 'verifiedWithinDays', code: String(query.verifiedWithinDays), query: { ...query, verifiedWithinDays: undefined } });
   for (const u of understood) without.push({ field: u.field, code: u.code, words: u.words, query: { ...query, q: withoutWords(query.q ?? '', u.words) } });
   const filters = await Promise.all(
-    without.map(async ({ query: f, ...filter }) => ({ ...filter, total: (await matching(f)).rows.length })),
+    without.map(async ({ query: f, ...filter }) => ({ ...filter, total: (await matching(f)).length })),
   );
 
   const governorates = [...new Set([...(query.governorate ?? []), ...understood.filter((u) => u.field === 'governorate').map((u) => u.code)])];
@@ -80,14 +54,14 @@ export async function wayOn(query: WayOnQuery): Promise<WayOn> {
   const asked = new Set([...(query.category ?? []), ...understood.filter((u) => u.field === 'category').map((u) => u.code)]);
   const groups = new Set([...asked].map((code) => taxonomy.get(code)).map((term) => term?.parent ?? term?.code));
   const candidates = taxonomy.terms.filter((t) => t.parent !== null && !asked.has(t.code) && (!asked.size || groups.has(t.parent)));
-  const around = (await matching({ governorate: governorates })).rows;
+  const around = await matching({ governorate: governorates });
   const categories = candidates
     .map((t) => ({ code: t.code, total: around.filter((row) => row.categories?.includes(t.code)).length }))
     .filter((c) => c.total > 0)
     .sort((a, b) => b.total - a.total)
     .slice(0, MAX_CATEGORIES);
 
-  const hotlinesIn = async (f: ServiceFilters) => (await matching({ ...f, category: [HOTLINES] })).rows;
+  const hotlinesIn = async (f: ServiceFilters) => await matching({ ...f, category: [HOTLINES] });
   let hotlines = governorates.length ? await hotlinesIn({ governorate: governorates }) : [];
   if (!hotlines.length) {
     const all = bundledGovernorates().map((g) => g.code);

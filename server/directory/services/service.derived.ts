@@ -7,7 +7,7 @@ import { searchFields, type SearchFields } from '../search-fields.js';
 import { loadTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.data.js';
 import type { ServiceDoc } from './service.model.js';
 import { ServiceModel } from './service.model.js';
-import type { PointView } from './service.schemas.js';
+import type { PointView } from '../../contract/directory/services/service.schemas.js';
 
 /** The fields of a service that derived fields are computed from. */
 export type ServiceSource = Pick<

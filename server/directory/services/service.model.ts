@@ -3,7 +3,7 @@ import { translatedMongoose } from '../../platform/text/translated.js';
 import { phoneMongoose } from '../phone.js';
 import { directoryRecord } from '../record-plugin.js';
 import { verificationMongoose } from '../records/verification.js';
-import { GENDER_RESTRICTIONS, POPULATIONS, SERVICE_STATUSES } from '../vocabulary.js';
+import { CAPACITY_UNITS, GENDER_RESTRICTIONS, POPULATIONS, REQUIRED_IDENTIFICATIONS, RESPONSE_COMMITMENTS, SERVICE_STATUSES } from '../../contract/directory/vocabulary.js';
 
 /** Opening hours, after HSDS `schedule` (iCalendar-style weekly rule). */
 const ScheduleSchema = new Schema(
@@ -12,6 +12,18 @@ const ScheduleSchema = new Schema(
     opensAt: { type: String, default: null },
     closesAt: { type: String, default: null },
     description: { type: translatedMongoose(), default: {} },
+  },
+  { _id: false },
+);
+
+/** HSDS 3.1 `service_capacity`: how many units are free now, of how many, as of `updatedAt`. */
+const CapacitySchema = new Schema(
+  {
+    unit: { type: String, enum: CAPACITY_UNITS, required: true },
+    available: { type: Number, required: true },
+    maximum: { type: Number, default: null },
+    description: { type: translatedMongoose(), default: {} },
+    updatedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -27,6 +39,10 @@ const ServiceSchema = new Schema(
     ageMin: { type: Number, default: null },
     ageMax: { type: Number, default: null },
     genderRestriction: { type: String, enum: GENDER_RESTRICTIONS, default: 'any' },
+    /** The identification the service requires; the referral wizard warns when the person's status falls short. */
+    requiredIdentification: { type: String, enum: REQUIRED_IDENTIFICATIONS, default: 'none' },
+    /** How quickly the service acknowledges a referral: what a referral's overdue time is computed from. */
+    responseCommitment: { type: String, enum: [...RESPONSE_COMMITMENTS, null], default: null },
     languages: { type: [String], default: [], index: true },
     eligibility: { type: translatedMongoose(), default: {} },
     applicationProcess: { type: translatedMongoose(), default: {} },
@@ -43,6 +59,12 @@ const ServiceSchema = new Schema(
     email: { type: String, default: null },
     phones: { type: [phoneMongoose], default: [] },
     lastVerifiedAt: { type: Date, default: null, index: true },
+    capacity: { type: [CapacitySchema], default: [] },
+    /**
+     * When the freshest figure with a unit free was given (null: none free): the "free capacity now"
+     * filter compares it with the stale age of the moment, so staleness itself is never stored.
+     */
+    capacityFreeAt: { type: Date, default: null },
     verification: verificationMongoose,
 
     // Denormalised from the organisation so filters stay single-collection queries (no joins).

@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { can } from '../../accounts/permissions.js';
 import { badRequest, forbidden, type FieldProblem } from '../../platform/http/problem.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
-import { locationsByIds } from '../locations/location.data.js';
+import { livePlaces, locationsByIds } from '../locations/location.data.js';
 import { locationBrief, visibleLocations } from '../locations/location.view.js';
 import { holdPlacesSecret, publicPlaceExposure } from '../locations/place-exposure.js';
 import { findOrganization, organizationRefs } from '../organizations/organization.data.js';
 import { fieldsQuery, OrganizationArchivedQuery, PageQuery, pickFields, withArchivedAt, type Page } from '../records/list.js';
 import { toObjectId } from '../records/record.js';
-import { VerificationFilterParam, verificationView } from '../records/verification.js';
+import { rejectionView, VerificationFilterParam, verificationView } from '../records/verification.js';
 import type { Viewer } from '../records/viewer.js';
 import { rankedPage, SortParam, understoodFilters } from '../search/ranked-page.js';
 import { planContext } from '../search/near.js';
-import { readServiceQuery, ServiceFilterParams, servicePlan } from '../search/service-query.js';
-import type { Understood } from '../search/understand-query.js';
+import { needsNearFor, ServiceFilterParams, servicePlan } from '../search/service-query.js';
+import { withFreeCapacity } from './service.capacity.js';
+import type { CorrectedWord, Understood } from '../../contract/directory/search/understood.schemas.js';
 import { runServicePlan } from '../catalog/queries.js';
 import { queryTerms } from '../../platform/text/normalize.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
@@ -26,7 +27,7 @@ import {
   type ServiceDetail,
   type ServiceSummary,
   type ServiceUpdate,
-} from './service.schemas.js';
+} from '../../contract/directory/services/service.schemas.js';
 import { serviceDetail, serviceSummary } from './service.view.js';
 
 export const ServiceListQuery = z
@@ -40,8 +41,7 @@ export const ServiceListQuery = z
     verification: VerificationFilterParam,
     ...OrganizationArchivedQuery,
   })
-  .refine((q) => q.sort !== 'distance' || q.near, { message: 'sort=distance needs near=lat,lng', path: ['sort'] })
-  .refine((q) => q.radiusKm === undefined || q.near, { message: 'radiusKm needs near=lat,lng', path: ['radiusKm'] });
+  .superRefine(needsNearFor('sort', 'radiusKm'));
 export type ServiceListQuery = z.infer<typeof ServiceListQuery>;
 
 /** Verification is for those who verify: others neither see it nor filter by it. */
@@ -55,20 +55,21 @@ function withVerification<S extends Partial<ServiceSummary>>(summary: S, service
 export async function searchServices(
   query: ServiceListQuery,
   viewer: Viewer,
-): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }> & { understood: Understood[] }> {
+): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }> & { understood: Understood[]; corrected: CorrectedWord[] }> {
   const exposure = await publicPlaceExposure();
   const taxonomy = await loadTaxonomy();
-  const plan = servicePlan(query, taxonomy);
-  const { understood } = readServiceQuery(query, taxonomy);
+  const { plan, understood } = servicePlan(query, taxonomy);
+  withFreeCapacity(plan, query, viewer);
   if (query.verification?.length) {
-    if (!mayVerify(viewer)) throw forbidden('Only platform admins filter services by verification.');
+    if (!mayVerify(viewer)) throw forbidden('verificationFilterAdmins');
     plan.anyOf['verification.status'] = [...query.verification];
   }
-  // Ranking weighs every typed word, the understood ones too, and whether the understood filters are the service's own.
-  const terms = query.q ? queryTerms(query.q) : [];
+  const found = await runServicePlan(plan, planContext(exposure));
+  const corrected = found.corrections ?? [];
+  // Ranking weighs every typed word (a typo as read), the understood ones too, and whether the understood filters are the service's own.
+  const terms = (query.q ? queryTerms(query.q) : []).map((term) => corrected.find((c) => c.word === term)?.correctedTo ?? term);
 
   const sort = query.sort ?? (plan.near ? 'distance' : terms.length ? 'relevance' : 'name');
-  const found = await runServicePlan(plan, planContext(exposure));
   const { ids, total, distances } = rankedPage(found.services, {
     sort,
     page: query.page,
@@ -83,7 +84,7 @@ export async function searchServices(
     withArchivedAt(
       pickFields(
         withVerification(
-          serviceSummary(s, organizations.get(s.organizationId.toHexString()), exposure, distances.get(s._id.toHexString())),
+          serviceSummary(s, organizations.get(s.organizationId.toHexString()), exposure, viewer, distances.get(s._id.toHexString())),
           s,
           viewer,
         ),
@@ -93,7 +94,7 @@ export async function searchServices(
       query.archived,
     ),
   );
-  return { items, total, page: query.page, perPage: query.perPage, understood };
+  return { items, total, page: query.page, perPage: query.perPage, understood, corrected };
 }
 
 /** Whom to contact about a service: its own contacts, or else its organisation's referral focal points. */
@@ -107,7 +108,7 @@ async function contactsFor(service: ServiceRecord) {
 export async function presentService(service: ServiceRecord, viewer: Viewer): Promise<ServiceDetail> {
   const [organizations, locations, contacts, exposure] = await Promise.all([
     organizationRefs([service.organizationId]),
-    locationsByIds(service.locationIds ?? []),
+    livePlaces(service.locationIds ?? []),
     contactsFor(service),
     publicPlaceExposure(),
   ]);
@@ -116,10 +117,12 @@ export async function presentService(service: ServiceRecord, viewer: Viewer): Pr
   const detail = serviceDetail(service, {
     organization: organizations.get(service.organizationId.toHexString()),
     exposure,
+    reader: viewer,
     locations: (await visibleLocations(inOrder, viewer)).map(locationBrief),
     contacts: contacts.map(contactBrief),
   });
-  return withVerification(detail, service, viewer);
+  const rejection = can(viewer.user, 'service:write', service.organizationId.toHexString()) ? { rejection: rejectionView(service) } : {};
+  return withVerification({ ...detail, ...rejection }, service, viewer);
 }
 
 /**
@@ -146,23 +149,23 @@ export async function serviceToStored(input: ServiceCreate | ServiceUpdate, exis
     loadTaxonomy(),
     locationsByIds(merged.locationIds.map((id) => toObjectId(id)!)),
   ]);
-  if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'no such organisation' });
+  if (!organization || organization.archivedAt) problems.push({ field: 'body.organizationId', message: 'noSuchOrganisation' });
   for (const code of input.categories ?? []) {
     const term = taxonomy.get(code);
-    if (!term || term.parent === null) problems.push({ field: 'body.categories', message: `"${code}" is not a category` });
+    if (!term || term.parent === null) problems.push({ field: 'body.categories', message: { key: 'notCategory', params: { code } } });
   }
   const own = new Set(locations.filter((l) => l.organizationId.equals(organizationId)).map((l) => l._id.toHexString()));
   if (input.locationIds?.some((id) => !own.has(id.toLowerCase()))) {
-    problems.push({ field: 'body.locationIds', message: 'every location must be a live location of the same organisation' });
+    problems.push({ field: 'body.locationIds', message: 'liveLocationsOfOrganisation' });
   }
   const governorates = merged.governorates.length
     ? merged.governorates
     : [...new Set(locations.map((l) => l.address?.governorate).filter((g): g is string => Boolean(g)))];
-  if (!governorates.length) problems.push({ field: 'body.governorates', message: 'give the governorates served, or a location' });
+  if (!governorates.length) problems.push({ field: 'body.governorates', message: 'governoratesOrLocation' });
   if (merged.ageMin != null && merged.ageMax != null && merged.ageMin > merged.ageMax) {
-    problems.push({ field: 'body.ageMin', message: 'must not be above ageMax' });
+    problems.push({ field: 'body.ageMin', message: 'ageMinAboveMax' });
   }
-  if (problems.length) throw badRequest('The service is not valid.', problems);
+  if (problems.length) throw badRequest({ key: 'recordNotValid', params: { what: 'service' } }, problems);
 
   const locationIds: Types.ObjectId[] = merged.locationIds.map((id) => toObjectId(id)!);
   if (merged.confidential || existing?.confidential) await holdPlacesSecret([...(existing?.locationIds ?? []), ...locationIds]);

@@ -1,9 +1,15 @@
+import { hasReferralReceivers } from '../../accounts/referral-receivers.js';
 import type { PlaceExposure } from '../locations/place-exposure.js';
 import type { OrganizationRef } from '../organizations/organization.data.js';
 import { idOf } from '../records/record.js';
-import { iso, phones, translated } from '../records/view-schemas.js';
+import { unverifiedChangeView } from '../records/verification.js';
+import { iso, phones, translated } from '../../contract/directory/records/view-schemas.js';
 import type { ServiceRecord } from './service.data.js';
-import type { ContactBrief, LocationBrief, ServiceDetail, ServiceSummary } from './service.schemas.js';
+import type { CapacityReader } from '../records/viewer.js';
+import { capacityView } from './service.capacity.js';
+import type { CapacityView, ContactBrief, LocationBrief, ServiceDetail, ServiceSummary } from '../../contract/directory/services/service.schemas.js';
+
+const withCapacity = (capacity: CapacityView[] | undefined) => (capacity ? { capacity } : {});
 
 const missingOrganization = (id: string): OrganizationRef => ({ id, name: {}, type: null });
 
@@ -15,6 +21,7 @@ export function serviceSummary(
   s: ServiceRecord,
   organization: OrganizationRef | undefined,
   exposure: PlaceExposure,
+  reader: CapacityReader,
   distanceKm?: number,
 ): ServiceSummary {
   const organizationId = s.organizationId.toHexString();
@@ -30,9 +37,10 @@ export function serviceSummary(
     governorates: s.governorates ?? [],
     status: s.status,
     confidential: s.confidential ?? false,
-    acceptsReferrals: s.acceptsReferrals ?? false,
+    acceptsReferrals: (s.acceptsReferrals ?? false) && hasReferralReceivers(organizationId),
     lastVerifiedAt: iso(s.lastVerifiedAt),
     point: exposure.servicePoint(s),
+    ...withCapacity(capacityView(s, reader)),
     ...(distanceKm === undefined ? {} : { distanceKm }),
   };
 }
@@ -43,10 +51,10 @@ export function serviceSummary(
  */
 export function serviceDetail(
   s: ServiceRecord,
-  ctx: { organization: OrganizationRef | undefined; exposure: PlaceExposure; locations: LocationBrief[]; contacts: ContactBrief[] },
+  ctx: { organization: OrganizationRef | undefined; exposure: PlaceExposure; reader: CapacityReader; locations: LocationBrief[]; contacts: ContactBrief[] },
 ): ServiceDetail {
   return {
-    ...serviceSummary(s, ctx.organization, ctx.exposure),
+    ...serviceSummary(s, ctx.organization, ctx.exposure, ctx.reader),
     eligibility: translated(s.eligibility),
     applicationProcess: translated(s.applicationProcess),
     fees: translated(s.fees),
@@ -54,6 +62,8 @@ export function serviceDetail(
     ageMin: s.ageMin ?? null,
     ageMax: s.ageMax ?? null,
     genderRestriction: s.genderRestriction ?? 'any',
+    requiredIdentification: s.requiredIdentification ?? 'none',
+    responseCommitment: s.responseCommitment ?? null,
     schedules: (s.schedules ?? []).map((sc) => ({
       byDay: (sc.byDay ?? []) as ServiceDetail['schedules'][number]['byDay'],
       opensAt: sc.opensAt ?? null,
@@ -65,6 +75,7 @@ export function serviceDetail(
     phones: phones(s.phones),
     locations: ctx.locations,
     contacts: ctx.contacts,
+    unverifiedChange: unverifiedChangeView(s),
     version: s.version,
   };
 }

@@ -1,4 +1,5 @@
 import { allTexts, type Translated } from '../../platform/text/translated.js';
+import { taxonomyFeed } from '../catalog/change-feed.js';
 import { TaxonomyTermModel } from './taxonomy.model.js';
 
 export interface TermSynonyms {
@@ -33,20 +34,30 @@ export interface Taxonomy {
   searchTexts(codes: readonly string[]): string[];
 }
 
-/** The last terms read and their lookups. */
-let last: { content: string; taxonomy: Taxonomy } | undefined;
+/** The last terms read, their lookups, and the taxonomy feed's version when they were read. */
+let last: { content: string; taxonomy: Taxonomy; version: number } | undefined;
 
+/**
+ * The live terms. Reading them is a scan on the embedded database, so they are read again only when
+ * the taxonomy feed moved (one lookup by _id); the version is read first, so terms written meanwhile
+ * are either in this read or make the next call read again.
+ */
 export async function loadTaxonomy(): Promise<Taxonomy> {
+  const version = await taxonomyFeed.latestVersion();
+  if (last?.version === version) return last.taxonomy;
   const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, synonyms: 1, order: 1 })
     .sort({ order: 1, code: 1 })
     .lean<(Omit<Term, 'parent' | 'synonyms'> & { parent?: string | null; synonyms?: Partial<TermSynonyms> })[]>();
   const content = JSON.stringify(rows);
   // The same terms give the same object, so what is derived from it (the search lexicon, kept per
   // object) is built once per change of the terms rather than once per request.
-  if (last?.content === content) return last.taxonomy;
+  if (last?.content === content) {
+    last.version = version;
+    return last.taxonomy;
+  }
   // A group's parent may be stored as null or be absent altogether.
   const taxonomy = taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null, synonyms: synonymsOf(t) })));
-  last = { content, taxonomy };
+  last = { content, taxonomy, version };
   return taxonomy;
 }
 

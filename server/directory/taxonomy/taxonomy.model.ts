@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 import { translatedMongoose } from '../../platform/text/translated.js';
+import { taxonomyFeed } from '../catalog/change-feed.js';
 
 /** A service category. Two levels: groups (no parent) and categories (with a parent group). */
 const TaxonomyTermSchema = new Schema(
@@ -20,6 +21,14 @@ const TaxonomyTermSchema = new Schema(
   },
   { timestamps: true, collection: 'taxonomy_terms' },
 );
+
+// Any write of the terms moves the taxonomy feed; readers then read all of them again (they are few),
+// so the write names no ids and costs no look-up of the records it selects.
+const moved = () => taxonomyFeed.publish('taxonomy_terms', ['*']);
+TaxonomyTermSchema.post(['save', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'], moved);
+TaxonomyTermSchema.post(['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne'], { query: true, document: false }, moved);
+TaxonomyTermSchema.post('insertMany', moved);
+TaxonomyTermSchema.post('bulkWrite', moved);
 
 export type TaxonomyTermDoc = InferSchemaType<typeof TaxonomyTermSchema> & { _id: unknown };
 export const TaxonomyTermModel = model('TaxonomyTerm', TaxonomyTermSchema);

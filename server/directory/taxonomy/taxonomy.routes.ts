@@ -1,16 +1,16 @@
 import { Router } from 'express';
-import { authorizeEverywhere } from '../../accounts/permissions.js';
+import { authorizeEverywhere, actorOf } from '../../accounts/permissions.js';
 import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
-import { iso, translated } from '../records/view-schemas.js';
-import { ArchivedParam, archivedCondition, archivedListErrors, type ArchivedChoice } from '../records/archived.js';
+import { iso, translated } from '../../contract/directory/records/view-schemas.js';
+import { ArchivedParam, archivedCondition, archivedListErrors, type ArchivedChoice } from '../../contract/directory/records/archived.js';
 import { refreshServices } from '../services/service.derived.js';
 import { loadTaxonomy, synonymsOf, type TermSynonyms } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
-import { TermCode, TermCreate, TermUpdate, TermView } from './taxonomy.schemas.js';
+import { TermCode, TermCreate, TermUpdate, TermView } from '../../contract/directory/taxonomy/taxonomy.schemas.js';
 
 const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'> & { synonyms?: Partial<TermSynonyms> | null; archivedAt?: Date | null }): TermView => ({
   code: t.code,
@@ -33,12 +33,10 @@ async function checkParent(code: string, parent: string | null | undefined): Pro
   const taxonomy = await loadTaxonomy();
   const group = taxonomy.get(parent);
   if (!group || group.parent !== null || parent === code) {
-    throw badRequest('The parent must be an existing top-level group.', [{ field: 'body.parent', message: 'not a group' }]);
+    throw badRequest('parentNotGroup', [{ field: 'body.parent', message: 'notGroup' }]);
   }
   if (taxonomy.terms.some((t) => t.parent === code)) {
-    throw badRequest('A group with categories cannot be placed under another group.', [
-      { field: 'body.parent', message: 'this term has categories' },
-    ]);
+    throw badRequest('groupHasCategories', [{ field: 'body.parent', message: 'termHasCategories' }]);
   }
 }
 
@@ -59,7 +57,7 @@ export function taxonomyRoutes(): Router {
     },
     async ({ query, req }) => {
       if (query.archived === 'exclude') return { items: (await loadTaxonomy()).terms.map(termView) };
-      authorizeEverywhere(req, 'taxonomy:write');
+      authorizeEverywhere(actorOf(req), 'taxonomy:write');
       return { items: await termsWithArchived(query.archived) };
     },
   );

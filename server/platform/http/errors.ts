@@ -1,8 +1,10 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import mongoose from 'mongoose';
 import { z } from 'zod';
 import type { Logger } from '../logging.js';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, badRequest, conflict, serviceUnavailable } from './problem.js';
+import { LANGUAGES, type Language } from '../../contract/text/languages.js';
+import { sayText } from '../../contract/text/zod-messages.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, badRequest, conflict, notFound, serviceUnavailable } from './problem.js';
 import { toFieldProblems } from './validate.js';
 
 /** True for errors that mean "the database is not reachable right now", as opposed to a bad query. */
@@ -26,35 +28,42 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 function toProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof z.ZodError) return badRequest('The request is not valid.', toFieldProblems(err));
+  if (err instanceof z.ZodError) return badRequest('requestInvalid', toFieldProblems(err));
   if (isDatabaseUnavailable(err)) return serviceUnavailable();
-  if (err instanceof mongoose.Error.CastError) return new HttpProblem(404, 'No such resource.');
+  if (err instanceof mongoose.Error.CastError) return notFound();
   if (err instanceof mongoose.Error.ValidationError) {
     return badRequest(
-      'The record is not valid.',
-      Object.entries(err.errors).map(([field, e]) => ({ field, message: e.message })),
+      { key: 'recordNotValid', params: { what: 'record' } },
+      // Mongoose's own messages are English and name internals: the field is enough.
+      Object.keys(err.errors).map((field) => ({ field, message: 'invalidValue' })),
     );
   }
   const e = err as { code?: unknown; type?: unknown; status?: unknown };
-  if (e.code === 11000) return conflict('A record with the same unique key already exists.');
+  if (e.code === 11000) return conflict('duplicateKey');
   // body-parser / raw-body errors carry a status and a type.
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     const detail =
       e.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON.'
+        ? 'bodyNotJson'
         : e.type === 'entity.too.large'
-          ? 'The request body is too large.'
+          ? 'bodyTooLarge'
           : e.type === 'charset.unsupported' || e.type === 'encoding.unsupported'
-            ? 'The request body encoding is not supported.'
+            ? 'bodyEncoding'
             : undefined;
     return new HttpProblem(e.status, detail);
   }
   return undefined;
 }
 
-export function sendProblem(res: Parameters<RequestHandler>[1], problem: HttpProblem, instance?: string): void {
+/** The requester's language for problems: the best of Accept-Language among ours, else English. */
+const languageOf = (req: Request): Language => (req.acceptsLanguages(...LANGUAGES) || 'en') as Language;
+
+function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  const body = JSON.stringify(problem.toBody(instance));
+  const lang = languageOf(req);
+  const body = JSON.stringify(problem.toBody(req.originalUrl.split('?')[0], lang));
+  res.setHeader('Content-Language', lang);
+  res.vary('Accept-Language');
   // Not res.send(): it adds an ETag (a hash of the body), and a problem is no representation to cache
   // or revalidate; without it a hidden record's 404 carries nothing that an unknown id's lacks.
   res.status(problem.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
@@ -70,20 +79,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!problem) {
       log.error({ err }, 'unhandled error');
     } else if (problem.status >= 500) {
-      log.warn({ status: problem.status, reason: err instanceof Error ? err.message : String(err) }, problem.title);
+      log.warn({ status: problem.status, reason: err instanceof Error ? err.message : String(err) }, sayText(problem.title, 'en'));
     }
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    sendProblem(
-      res,
-      problem ?? new HttpProblem(500, 'Something went wrong on our side. It has been logged.'),
-      req.originalUrl.split('?')[0],
-    );
+    sendProblem(req, res, problem ?? new HttpProblem(500, 'internalError'));
   };
 }
 
 export const apiNotFound: RequestHandler = (req) => {
-  throw new HttpProblem(404, `There is no ${req.method} ${req.path} in this API.`);
+  throw new HttpProblem(404, { key: 'noSuchRoute', params: { method: req.method, path: req.path } });
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { ANONYMOUS_ANSWER_HEADER } from '../../contract/site/offline.js';
 import { HttpProblem, preconditionFailed } from './problem.js';
 
 /**
@@ -15,10 +16,15 @@ import { HttpProblem, preconditionFailed } from './problem.js';
  * an anonymous client for the member's answer, kept in the browser across sign-out).
  */
 
-/** For everything the session middleware sees: private, revalidated, varying with the cookie. */
-export const privateToViewer: RequestHandler = (_req, res, next) => {
+/**
+ * For everything the session middleware sees: private, revalidated, varying with the cookie. An
+ * answer computed with no one signed in says so: the service worker keeps only those for offline
+ * use, never what a signed-in user read (client/src/sw.ts).
+ */
+export const privateToViewer: RequestHandler = (req, res, next) => {
   res.setHeader('Cache-Control', 'private, no-cache');
   res.vary('Cookie');
+  if (!req.user) res.setHeader(ANONYMOUS_ANSWER_HEADER, '1');
   next();
 };
 
@@ -71,7 +77,7 @@ export function ifMatchVersion(req: Request): number | undefined {
   if (!header) return undefined;
   const match = IF_MATCH.exec(header);
   // A tag this API never sent matches no current version: the precondition fails (RFC 9110 §13.1.1).
-  if (!match) throw preconditionFailed('If-Match must be the ETag of the record as last read, e.g. "3.Tq0dXk2wB7aQ".');
+  if (!match) throw preconditionFailed('ifMatchMalformed');
   return Number(match[2]);
 }
 
@@ -79,7 +85,7 @@ export function ifMatchVersion(req: Request): number | undefined {
 export function requireIfMatch(req: Request): number {
   const version = ifMatchVersion(req);
   if (version === undefined) {
-    throw new HttpProblem(428, 'Send If-Match with the ETag of the record you edited, so a newer edit is not overwritten.');
+    throw new HttpProblem(428, 'ifMatchRequired');
   }
   return version;
 }

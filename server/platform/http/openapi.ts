@@ -1,29 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { ProblemView } from '../../contract/problem.schemas.js';
 import { API_PREFIX, registeredRoutes, type RouteSpec } from './api-route.js';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
-
-const ProblemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
 
 function parametersOf(schema: z.ZodType | undefined, where: 'query' | 'path' | 'header') {
   if (!schema) return [];
@@ -60,6 +41,8 @@ function operation(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>) {
   for (const [code, description] of Object.entries(errors)) {
     responses[code] = { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
   }
+  // Every path answers a method it does not take with 405 and `Allow` (RFC 9110), not 404.
+  responses['405'] = { $ref: '#/components/responses/MethodNotAllowed' };
   return {
     operationId: `${spec.method}${spec.path.replace(/[/:{}.-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     summary: spec.summary,
@@ -94,7 +77,14 @@ export function buildOpenApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      schemas: { Problem: ProblemSchema },
+      schemas: { Problem: toSchema(ProblemView, 'output') },
+      responses: {
+        MethodNotAllowed: {
+          description: 'The path does not take this method; `Allow` lists those it takes (OPTIONS answers 204 with the same `Allow`).',
+          headers: { Allow: { description: 'The methods the path takes, e.g. `GET, HEAD, OPTIONS`.', schema: { type: 'string' } } },
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ctd.sid' } },
     },
   };

@@ -1,39 +1,29 @@
-/**
+import type { Language } from '../../contract/text/languages.js';
+import { isMessageKey, type Message, type MessageKey } from '../../contract/text/messages.js';
+import { sayText } from '../../contract/text/zod-messages.js';
+import type { ProblemView } from '../../contract/problem.schemas.js';
+
+/*
  * RFC 9457 problem details: the one JSON shape of every error the API returns.
- * Throw an HttpProblem anywhere in a request; the error handler turns it into the response.
+ * Throw an HttpProblem anywhere in a request; the error handler turns it into the response,
+ * written in the requester's language.
  */
+
+/** Text a person reads: a message key (or a message with parameters), or English not yet keyed. */
+export type Text = Message | MessageKey;
+
+/** The field an error is about (JSON pointer-ish, e.g. "body.name.en") and what is wrong with it. */
 export interface FieldProblem {
-  /** JSON pointer-ish path of the offending field, e.g. "name.en" or "query.page". */
   field: string;
-  message: string;
+  message: Text;
 }
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldProblem[];
-  [extension: string]: unknown;
-}
+/** The body as sent, every text in the requester's language. */
+export type ProblemBody = ProblemView;
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+const titleOf = (status: number): Text => {
+  const key = `title${status}`;
+  return isMessageKey(key) ? { key } : 'titleError';
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -41,54 +31,58 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export class HttpProblem extends Error {
   readonly status: number;
   readonly type: string;
-  readonly title: string;
+  readonly title: Text;
+  readonly detail: Text;
   readonly errors: FieldProblem[] | undefined;
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    detail?: string,
+    detail?: Text,
     options: {
       type?: string;
-      title?: string;
+      title?: Text;
       errors?: FieldProblem[];
       extensions?: Record<string, unknown>;
       headers?: Record<string, string>;
     } = {},
   ) {
-    super(detail ?? TITLES[status] ?? 'Error');
+    const title = options.title ?? titleOf(status);
+    super(sayText(detail ?? title, 'en'));
     this.name = 'HttpProblem';
     this.status = status;
-    this.title = options.title ?? TITLES[status] ?? 'Error';
-    this.type = options.type ?? `/problems/${this.title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+    this.title = title;
+    this.detail = detail ?? title;
+    this.type = options.type ?? `/problems/${sayText(title, 'en').toLowerCase().replace(/[^a-z]+/g, '-')}`;
     this.errors = options.errors;
     this.extensions = options.extensions ?? {};
     this.headers = options.headers ?? {};
   }
 
-  toBody(instance?: string): ProblemBody {
+  /** The body in `lang`: title, detail and field messages (Content-Language is the sender's part). */
+  toBody(instance?: string, lang: Language = 'en'): ProblemBody {
     // Extensions first: none may overwrite a standard member (a body `status` other than the HTTP one).
     return {
       ...this.extensions,
       type: this.type,
-      title: this.title,
+      title: sayText(this.title, lang),
       status: this.status,
-      detail: this.message,
+      detail: sayText(this.detail, lang),
       ...(instance ? { instance } : {}),
-      ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.errors ? { errors: this.errors.map((p) => ({ field: p.field, message: sayText(p.message, lang) })) } : {}),
     };
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldProblem[]) =>
-  new HttpProblem(400, detail, { type: '/problems/validation', title: 'Invalid request', errors });
-export const unauthorized = (detail = 'Sign in to do this.') => new HttpProblem(401, detail);
-export const forbidden = (detail = 'Your account is not allowed to do this.') => new HttpProblem(403, detail);
-export const notFound = (what = 'resource') => new HttpProblem(404, `No such ${what}.`);
-export const conflict = (detail: string, extensions?: Record<string, unknown>) =>
+export const badRequest = (detail: Text, errors?: FieldProblem[]) =>
+  new HttpProblem(400, detail, { type: '/problems/validation', title: 'titleValidation', errors });
+export const unauthorized = (detail: Text = 'signIn') => new HttpProblem(401, detail);
+export const forbidden = (detail: Text = 'notAllowed') => new HttpProblem(403, detail);
+export const notFound = (what = 'resource') => new HttpProblem(404, { key: 'noSuch', params: { what } });
+export const conflict = (detail: Text, extensions?: Record<string, unknown>) =>
   new HttpProblem(409, detail, { extensions });
-export const preconditionFailed = (detail: string, extensions?: Record<string, unknown>) =>
+export const preconditionFailed = (detail: Text, extensions?: Record<string, unknown>) =>
   new HttpProblem(412, detail, { extensions });
-export const serviceUnavailable = (detail = 'The database is not reachable; try again shortly.') =>
+export const serviceUnavailable = (detail: Text = 'databaseUnreachable') =>
   new HttpProblem(503, detail, { headers: { 'Retry-After': '5' } });

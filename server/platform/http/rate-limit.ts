@@ -140,7 +140,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const heavy = options.isHeavy(req);
     if (heavy && options.isDraining()) {
-      next(new HttpProblem(503, 'The service is restarting; try again in a moment.', { headers: { 'Retry-After': '5' } }));
+      next(new HttpProblem(503, 'restarting', { headers: { 'Retry-After': '5' } }));
       return;
     }
     const userId = (req.user as { id?: string } | undefined)?.id;
@@ -153,7 +153,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
         if (allowed) return next();
         const what = heavy ? 'exports and downloads' : 'requests';
         next(
-          new HttpProblem(429, `Too many ${what} from this client: ${budget.limit} per ${options.windowSeconds} s. Try again in ${resetSeconds} s.`, {
+          new HttpProblem(429, { key: 'tooManyRequests', params: { what, limit: budget.limit, window: options.windowSeconds, reset: resetSeconds } }, {
             type: '/problems/rate-limited',
             headers: { 'Retry-After': String(resetSeconds) },
           }),

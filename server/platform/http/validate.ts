@@ -1,21 +1,26 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { issueMessage, PARSE_OPTIONS } from '../../contract/text/zod-messages.js';
 import { badRequest, type FieldProblem } from './problem.js';
 
 export type InputSource = 'body' | 'query' | 'params' | 'headers';
 
 /** Parses untrusted input with a zod schema; failures become one 400 problem listing every field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, source: InputSource): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, PARSE_OPTIONS);
   if (result.success) return result.data;
-  throw badRequest(`The request ${source} is not valid.`, toFieldProblems(result.error, source));
+  throw badRequest({ key: 'requestPartInvalid', params: { source } }, toFieldProblems(result.error, source));
 }
 
 export function toFieldProblems(error: z.ZodError, source?: InputSource): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [source, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const message = issueMessage(issue);
+    return {
+      field: [source, ...issue.path.map(String)].filter(Boolean).join('.'),
+      // Every request schema names its messages by key; unkeyed English (the HSDS import's rows) is never a request's.
+      message: typeof message === 'string' ? 'invalidValue' : message,
+    };
+  });
 }
 
 /** Key names that could smuggle query operators (NoSQL injection) or address nested paths. */
@@ -43,24 +48,8 @@ export const rejectOperatorKeys: RequestHandler = (req, _res, next) => {
   for (const source of ['body', 'query'] as const) {
     const hit = findUnsafeKey(req[source], []);
     if (hit) {
-      throw badRequest('Keys that contain "$" or "." are not allowed.', [
-        { field: `${source}.${hit}`, message: 'not an allowed key' },
-      ]);
+      throw badRequest('unsafeKeys', [{ field: `${source}.${hit}`, message: 'unsafeKey' }]);
     }
   }
   next();
 };
-
-/** Query values may come once, repeated (`a=1&a=2`) or comma-separated (`a=1,2`): always an array. */
-export const multiValue = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((s) => s.split(','))
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item).max(50));
-
-export const queryBoolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

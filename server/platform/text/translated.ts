@@ -1,21 +1,15 @@
 import { Schema } from 'mongoose';
-import { LANGUAGES, type Language, type Translated } from './translated-input.js';
+import { CONTENT_FALLBACK, LANGUAGES, type Language, type Translated } from '../../contract/text/languages.js';
 
 // The pure part (languages, input schemas) is shared with the web app's forms.
-export { LANGUAGES, LanguageSchema, OptionalTranslatedSchema, TranslatedSchema, type Language, type Translated } from './translated-input.js';
+export { LANGUAGES, type Language, type Translated } from '../../contract/text/languages.js';
+export { LanguageSchema, OptionalTranslatedSchema, TranslatedSchema } from '../../contract/text/translated-input.js';
 
 export const translatedMongoose = (required = false) =>
   new Schema<Translated>(
     { en: { type: String }, ar: { type: String }, ckb: { type: String } },
     { _id: false, ...(required ? {} : {}) },
   );
-
-/** Fallback order: the asked language, then Arabic and English (the two every record should have), then Kurdish. */
-const FALLBACK: Record<Language, Language[]> = {
-  en: ['en', 'ar', 'ckb'],
-  ar: ['ar', 'en', 'ckb'],
-  ckb: ['ckb', 'ar', 'en'],
-};
 
 export interface PickedText {
   text: string;
@@ -26,7 +20,7 @@ export interface PickedText {
 
 export function pickText(value: Translated | undefined | null, lang: Language): PickedText | undefined {
   if (!value) return undefined;
-  for (const candidate of FALLBACK[lang]) {
+  for (const candidate of CONTENT_FALLBACK[lang]) {
     const text = value[candidate];
     if (text) return { text, lang: candidate, fallback: candidate !== lang };
   }

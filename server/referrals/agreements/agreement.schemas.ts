@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categoryCode, objectId } from '../referral.schemas.js';
+import { categoryCode, objectId } from '../../contract/referrals/referral.schemas.js';
 import { AGREEMENT_STATUSES } from './agreement.model.js';
 
 const day = z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`));
@@ -12,11 +12,11 @@ export const CreateAgreementBody = z
     categories: z
       .array(categoryCode)
       .min(1)
-      .refine((a) => new Set(a).size === a.length, 'each category once'),
+      .refine((a) => new Set(a).size === a.length, 'eachCategoryOnce'),
     startsOn: day,
     endsOn: day.nullable().default(null),
   })
-  .refine((a) => !a.endsOn || a.endsOn > a.startsOn, { path: ['endsOn'], message: 'must be after startsOn' });
+  .refine((a) => !a.endsOn || a.endsOn > a.startsOn, { path: ['endsOn'], message: 'endAfterStart' });
 export type CreateAgreementBody = z.output<typeof CreateAgreementBody>;
 
 export const AgreementTransitionBody = z.strictObject({ to: z.enum(AGREEMENT_STATUSES) });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadReferralReceivers, receiversKey } from '../../accounts/referral-receivers.js';
 import { directoryFeed } from '../../directory/catalog/change-feed.js';
 import { loadTaxonomy } from '../../directory/taxonomy/taxonomy.data.js';
 import type { Language } from '../../platform/text/translated.js';
@@ -21,12 +22,13 @@ const KEEP_REPLACED_MS = 10 * 60_000;
 
 /**
  * What the export is built from: the directory's change-feed version (services, organisations,
- * places, contacts) and the taxonomy's content (terms are not in the feed; there are few).
+ * places, contacts), the taxonomy's content (terms are not in the feed; there are few) and which
+ * organisations have someone to receive referrals (what `accepts_referrals` is derived from).
  */
 async function directoryVersion(): Promise<string> {
-  const [version, taxonomy] = await Promise.all([directoryFeed.currentVersion(), loadTaxonomy()]);
+  const [version, taxonomy] = await Promise.all([directoryFeed.latestVersion(), loadTaxonomy(), loadReferralReceivers()]);
   const terms = createHash('sha256').update(JSON.stringify(taxonomy.terms)).digest('hex').slice(0, 12);
-  return `${version}.${terms}`;
+  return `${version}.${terms}.${receiversKey()}`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { promisify } from 'node:util';
-import { strToU8, zip, type AsyncZippable } from 'fflate';
 import { ContactModel } from '../../directory/contacts/contact.model.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
 import type { Language } from '../../platform/text/translated.js';
+import { startWorker } from '../../platform/worker.js';
+import type { ExportMessage } from './export-worker.js';
 import { querySource } from './listing.js';
 import {
   contactMapper,
@@ -24,8 +24,8 @@ import {
   publicServiceFilter,
   publicTerms,
 } from './public-directory.js';
-import { dataPackageDescriptor } from './spec.js';
-import { TableWriter } from './tabular.js';
+import { dataPackageDescriptor, type TableName } from './spec.js';
+import type { HsdsObject } from './tabular.js';
 
 const README = `HSDS 3.0 tabular data package (Iraq profile) of the public directory.
 
@@ -39,43 +39,69 @@ coordinates are not in it, nor archived records or internal fields (verification
 referrals). It is not a backup: use "npm run backup" for that.
 `;
 
-const zipAsync = promisify(zip as (data: AsyncZippable, opts: { level: 6; mtime: Date }, cb: (err: Error | null, data: Uint8Array) => void) => void);
-
 /**
- * The whole public directory as an HSDS tabular data package (zip), as of `created`. Compressed on a
- * worker thread, with entry times fixed to `created`: the same records and time give the same bytes.
+ * One export's worker thread. The public view is decided here, on the main thread, by the same reads
+ * (and caches) as every request, so no second copy of the confidentiality rules or database connection
+ * exists; only plain HSDS objects cross, batch by batch, and the worker writes the CSV tables and the
+ * zip, where the time goes, so requests keep the event loop meanwhile.
  */
+class ExportWorker {
+  private readonly worker = startWorker(new URL('./export-worker.js', import.meta.url));
+  private readonly result = new Promise<Uint8Array>((resolve, reject) => {
+    this.worker.once('message', resolve);
+    this.worker.once('error', reject);
+    this.worker.once('exit', (code) => reject(new Error(`the export worker stopped (exit code ${code})`)));
+  });
+
+  add(table: TableName, objects: HsdsObject[]): void {
+    if (objects.length) this.worker.postMessage({ kind: 'rows', table, objects } satisfies ExportMessage);
+  }
+
+  finish(texts: Record<string, string>, created: Date): Promise<Uint8Array> {
+    this.worker.postMessage({ kind: 'finish', texts, created: created.getTime() } satisfies ExportMessage);
+    return this.result;
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** The whole public directory as an HSDS tabular data package (zip), as of `created`. */
 export async function exportHsdsPackage(options: { profileUri: string; lang: Language; created: Date }): Promise<Uint8Array> {
   const { lang } = options;
-  const writer = new TableWriter();
-  writer.add('taxonomy', taxonomyMapper.toHsds());
-  for (const term of (await publicTerms()).values()) writer.add('taxonomy_term', taxonomyTermMapper.toHsds(term, lang));
+  const writer = new ExportWorker();
+  try {
+    writer.add('taxonomy', [taxonomyMapper.toHsds()]);
+    writer.add('taxonomy_term', [...(await publicTerms()).values()].map((term) => taxonomyTermMapper.toHsds(term, lang)));
 
-  const organizations = querySource(OrganizationModel, await publicOrganizationFilter(), ORGANIZATION_SORT);
-  for await (const batch of organizations.batches()) {
-    const ids = batch.map((o) => o._id);
-    const [locations, contacts] = await Promise.all([
-      locationsOfOrganizations(ids),
-      ContactModel.find({ organizationId: { $in: ids }, serviceId: null, archivedAt: null })
-        .sort({ name: 1, _id: 1 })
-        .lean<ContactSource[]>(),
-    ]);
-    const headOffices = await publicLocations(batch.flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])));
-    for (const org of batch) writer.add('organization', organizationMapper.toHsds(org, { lang, locations: headOffices }));
-    for (const location of locations) writer.add('location', locationMapper.toHsds(location, lang));
-    for (const contact of contacts) writer.add('contact', contactMapper.toHsds(contact, lang));
+    const organizations = querySource(OrganizationModel, await publicOrganizationFilter(), ORGANIZATION_SORT);
+    for await (const batch of organizations.batches()) {
+      const ids = batch.map((o) => o._id);
+      const [locations, contacts] = await Promise.all([
+        locationsOfOrganizations(ids),
+        ContactModel.find({ organizationId: { $in: ids }, serviceId: null, archivedAt: null })
+          .sort({ name: 1, _id: 1 })
+          .lean<ContactSource[]>(),
+      ]);
+      const headOffices = await publicLocations(batch.flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])));
+      writer.add('organization', batch.map((org) => organizationMapper.toHsds(org, { lang, locations: headOffices })));
+      writer.add('location', locations.map((location) => locationMapper.toHsds(location, lang)));
+      writer.add('contact', contacts.map((contact) => contactMapper.toHsds(contact, lang)));
+    }
+
+    const services = querySource(ServiceModel, await publicServiceFilter({}), SERVICE_SORT);
+    for await (const batch of services.batches()) {
+      const ctx = await contextFor(lang, batch, { contacts: true });
+      writer.add('service', batch.map((service) => serviceMapper.toHsdsFull(service, ctx)));
+    }
+
+    const texts = {
+      'datapackage.json': `${JSON.stringify(dataPackageDescriptor(options.profileUri, options.created), null, 2)}\n`,
+      'README.txt': README,
+    };
+    return await writer.finish(texts, options.created);
+  } finally {
+    writer.stop();
   }
-
-  const services = querySource(ServiceModel, await publicServiceFilter({}), SERVICE_SORT);
-  for await (const batch of services.batches()) {
-    const ctx = await contextFor(lang, batch, { contacts: true });
-    for (const service of batch) writer.add('service', serviceMapper.toHsdsFull(service, ctx));
-  }
-
-  const files: Record<string, Uint8Array> = {
-    'datapackage.json': strToU8(`${JSON.stringify(dataPackageDescriptor(options.profileUri, options.created), null, 2)}\n`),
-    'README.txt': strToU8(README),
-  };
-  for (const [path, csv] of Object.entries(writer.files())) files[path] = strToU8(csv);
-  return zipAsync(files, { level: 6, mtime: options.created });
 }

@@ -8,6 +8,7 @@ import { OrganizationModel } from '../../directory/organizations/organization.mo
 import { ServiceModel } from '../../directory/services/service.model.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import type { Config } from '../../platform/config.js';
+import { methodNotAllowed } from '../../platform/http/method-not-allowed.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { LANGUAGES, type Language } from '../../platform/text/translated.js';
@@ -40,7 +41,7 @@ import {
   servicesByIds,
   type ServiceQuery,
 } from './public-directory.js';
-import { HSDS_OBJECTS, HSDS_VERSION, PROFILE_DIR, PROFILE_FILES, compiledProfileSchema, dataPackageDescriptor, profilePatch, profileSchema } from './spec.js';
+import { HSDS_OBJECTS, HSDS_VERSION, PROFILE_DIR, PROFILE_FILES, compiledProfileSchema, dataPackageDescriptor, profilePatch, profileSchema, selfContainedOpenapi } from './spec.js';
 
 /**
  * The Open Referral HSDS 3.0 read API (public, read-only) under /hsds, with the Iraq profile:
@@ -50,30 +51,101 @@ import { HSDS_OBJECTS, HSDS_VERSION, PROFILE_DIR, PROFILE_FILES, compiledProfile
  */
 
 const lang = z.enum(LANGUAGES).optional();
-const uuid = z.guid('not a UUID').transform((s) => s.toLowerCase());
-const search = z.string().trim().min(1).max(200).optional();
+/**
+ * An id filter (`taxonomy_term_id`, `taxonomy_id`, `organization_id`, `parent_id`): the official
+ * OpenAPI types them as plain strings, so any value is an answer. One that is not a UUID of ours
+ * matches nothing (an empty page, 200); an empty or blank one is no filter.
+ */
+const idFilter = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((s) => (s ? s.toLowerCase() : undefined));
+/** An empty (or blank) `search=` is no search: a client may send the parameter whatever it holds. */
+const search = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((s) => s || undefined);
+/**
+ * `page` and `per_page` are integers in the official OpenAPI, with no bounds: any integer is an
+ * answer, brought into our range (page 0 or below is page 1; per_page below 1 is 1, above 100 is
+ * 100; the Page wrapper's `page_number`, `per_page` and `total_pages` say what was served). What is
+ * not an integer stays a 400, as the official schema does not allow it either.
+ */
+const integerIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[+-]?\d+$/, 'not an integer')
+    .optional()
+    .transform((s) => (s === undefined ? fallback : Math.min(max, Math.max(min, Number(s)))));
+const MAX_PER_PAGE = 100;
 const pageParams = {
   search,
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
-  format: z.enum(['json', 'ndjson']).default('json'),
+  page: integerIn(1, 1_000_000, 1),
+  per_page: integerIn(1, MAX_PER_PAGE, 20),
+  /** `ndjson` (any case) streams everything; any other value, as no value, is the default `json`. */
+  format: z
+    .string()
+    .optional()
+    .transform((s): 'json' | 'ndjson' => (s?.trim().toLowerCase() === 'ndjson' ? 'ndjson' : 'json')),
   lang,
 };
+const isoInstant = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()]);
+/**
+ * `modified_after` is an ISO 8601 date or date-time (without an offset: UTC; `+03` and `+0300` are `+03:00`). The official OpenAPI
+ * gives it the format `datetime`, which JSON Schema does not define, so any string is valid there:
+ * a value that is not a date is no lower bound (every result: a client syncing by it misses nothing).
+ */
+const modifiedAfter = z
+  .string()
+  .optional()
+  .transform((s) => {
+    // ISO 8601's short offsets (+03, +0300) are spelt as RFC 3339's (+03:00).
+    const text = s?.trim().replace(/(T[\d:.]+[+-]\d\d):?(\d\d)?$/i, (_m, head: string, mm?: string) => `${head}:${mm ?? '00'}`);
+    if (!text || !isoInstant.safeParse(text).success) return undefined;
+    const date = new Date(/(Z|[+-]\d\d:\d\d)$/i.test(text) || !text.includes('T') ? text : `${text}Z`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  });
 const serviceFilters = {
-  taxonomy_term_id: uuid.optional(),
-  taxonomy_id: uuid.optional(),
-  organization_id: uuid.optional(),
-  modified_after: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()])
-    .transform((s) => new Date(s))
-    .optional(),
+  taxonomy_term_id: idFilter,
+  taxonomy_id: idFilter,
+  organization_id: idFilter,
+  modified_after: modifiedAfter,
 };
 const boolean = z.enum(['true', 'false']).transform((v) => v === 'true');
+/**
+ * Every parameter the official HSDS 3.0 OpenAPI defines for an endpoint is accepted. What each does
+ * here (the profile's openapi.json documents it): `full` nests /services items fully; `minimal` is
+ * ignored (items are always the list view, which has `id` and `last_modified`); /service_at_locations
+ * items are always fully nested; `full` and `full_service` on /organizations are ignored (list view);
+ * `full_service` nests the services of /organizations/{id} fully; `postcode` and `proximity` are
+ * ignored (Iraq has no postal codes in common use).
+ */
+const official = {
+  full: boolean.optional(),
+  minimal: boolean.optional(),
+  full_service: boolean.optional(),
+  postcode: z.string().max(200).optional(),
+  proximity: z.string().max(200).optional(),
+};
 
-const ServiceListQuery = z.strictObject({ ...pageParams, ...serviceFilters });
+const ServiceListQuery = z.strictObject({ ...pageParams, ...serviceFilters, full: official.full, minimal: official.minimal });
+const ServiceAtLocationListQuery = z.strictObject({
+  ...pageParams,
+  ...serviceFilters,
+  full: official.full,
+  postcode: official.postcode,
+  proximity: official.proximity,
+});
+const OrganizationListQuery = z.strictObject({ ...pageParams, full: official.full, full_service: official.full_service });
 const PlainListQuery = z.strictObject(pageParams);
-const TermListQuery = z.strictObject({ ...pageParams, taxonomy_id: uuid.optional(), top_only: boolean.optional(), parent_id: uuid.optional() });
+const TermListQuery = z.strictObject({ ...pageParams, taxonomy_id: idFilter, top_only: boolean.optional(), parent_id: idFilter });
 const ItemQuery = z.strictObject({ lang });
+const OrganizationQuery = z.strictObject({ lang, full_service: official.full_service });
 const ExportQuery = z.strictObject({ lang });
 const IdParams = z.strictObject({ id: z.string().max(100) });
 const FileParams = z.strictObject({ file: z.string().regex(/^[a-z_]+\.json$/, 'not a schema file name') });
@@ -86,7 +158,7 @@ function languageOf(req: Request, res: Response, asked: Language | undefined): L
   return chosen;
 }
 
-const toServiceQuery = (q: z.infer<typeof ServiceListQuery>): ServiceQuery => ({
+const toServiceQuery = (q: z.infer<typeof ServiceListQuery> | z.infer<typeof ServiceAtLocationListQuery>): ServiceQuery => ({
   search: q.search,
   taxonomyTermId: q.taxonomy_term_id,
   taxonomyId: q.taxonomy_id,
@@ -114,8 +186,9 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
     res.json({ version: HSDS_VERSION, profile: profileUri, openapi_url: `${base}/openapi.json` });
   });
 
+  const openapi = selfContainedOpenapi();
   router.get('/openapi.json', (_req, res) => {
-    res.json({ ...profileSchema('openapi'), servers: [{ url: base }] });
+    res.json({ ...openapi, servers: [{ url: base }] });
   });
 
   // The profile: README (the canonical description), merge patches, compiled schemas, datapackage.json.
@@ -144,7 +217,11 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
     const q = query(ServiceListQuery, req);
     const language = languageOf(req, res, q.lang);
     const source = querySource(ServiceModel, await publicServiceFilter(toServiceQuery(q)), SERVICE_SORT);
-    await sendList(res, q, source, (items) => items.map((s) => serviceMapper.toHsds(s, { lang: language })));
+    await sendList(res, q, source, async (items) => {
+      if (!q.full) return items.map((s) => serviceMapper.toHsds(s, { lang: language }));
+      const ctx = await contextFor(language, items, { contacts: true });
+      return items.map((s) => serviceMapper.toHsdsFull(s, ctx));
+    });
   });
 
   router.get('/services/:id', async (req, res) => {
@@ -156,7 +233,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
   });
 
   router.get('/organizations', async (req, res) => {
-    const q = query(PlainListQuery, req);
+    const q = query(OrganizationListQuery, req);
     const language = languageOf(req, res, q.lang);
     const source = querySource(OrganizationModel, await publicOrganizationFilter(q.search), ORGANIZATION_SORT);
     await sendList(res, q, source, async (orgs) => {
@@ -166,18 +243,18 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
   });
 
   router.get('/organizations/:id', async (req, res) => {
-    const q = query(ItemQuery, req);
+    const q = query(OrganizationQuery, req);
     const { id } = parseInput(IdParams, req.params, 'params');
     const oid = recordObjectId(id);
     const org = oid && (await OrganizationModel.findOne({ _id: oid, archivedAt: null }).lean<OrganizationSource>());
     if (!org) throw notFound('organization');
     const related = await organizationRelations(org);
-    const ctx = await contextFor(languageOf(req, res, q.lang), related.services, { contacts: false, organizations: [org] });
-    res.json(fullOrganization(org, related, ctx));
+    const ctx = await contextFor(languageOf(req, res, q.lang), related.services, { contacts: Boolean(q.full_service), organizations: [org] });
+    res.json(fullOrganization(org, related, ctx, { fullServices: Boolean(q.full_service) }));
   });
 
   router.get('/service_at_locations', async (req, res) => {
-    const q = query(ServiceListQuery, req);
+    const q = query(ServiceAtLocationListQuery, req);
     const language = languageOf(req, res, q.lang);
     const pairs = await publicServiceLocationPairs(toServiceQuery(q));
     await sendList(res, q, arraySource(pairs, async (slice) => {
@@ -265,8 +342,9 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
     });
   });
 
+  router.use(methodNotAllowed(router));
   router.use((req) => {
-    throw new HttpProblem(404, `There is no ${req.method} ${req.baseUrl}${req.path} in the HSDS API.`);
+    throw new HttpProblem(404, { key: 'noSuchRoute', params: { method: req.method, path: `${req.baseUrl}${req.path}` } });
   });
   return router;
 }

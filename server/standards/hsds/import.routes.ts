@@ -1,9 +1,10 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { authorize } from '../../accounts/permissions.js';
+import { authorize, actorOf } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { HttpProblem, badRequest } from '../../platform/http/problem.js';
-import { queryBoolean } from '../../platform/http/validate.js';
+import { queryBoolean } from '../../contract/query-params.js';
+import { ImportReportView } from '../../contract/standards/hsds-import.schemas.js';
 import { ImportFileError, importHsdsPackage } from './import.js';
 import { TABLES } from './spec.js';
 
@@ -17,23 +18,6 @@ const ImportQuery = z.strictObject({
   table: z.enum(TABLES).optional(),
 });
 
-const Issue = z.object({ table: z.string(), row: z.number().int(), column: z.string().nullable(), message: z.string() });
-const Counts = z.object({
-  taxonomy_terms: z.number().int(),
-  organizations: z.number().int(),
-  locations: z.number().int(),
-  services: z.number().int(),
-  contacts: z.number().int(),
-});
-const ImportReportView = z.object({
-  dryRun: z.boolean(),
-  imported: z.boolean(),
-  tables: z.record(z.string(), z.object({ rows: z.number().int(), valid: z.number().int() })),
-  created: Counts,
-  updated: Counts,
-  errors: z.array(Issue),
-  warnings: z.array(Issue),
-});
 
 /**
  * Who calls is checked before a byte of the (up to 25 MB) body is read. A refused caller's connection
@@ -41,7 +25,7 @@ const ImportReportView = z.object({
  */
 const importersOnly: RequestHandler = (req, res, next) => {
   try {
-    authorize(req, 'directory:import');
+    authorize(actorOf(req), 'directory:import');
   } catch (refusal) {
     res.setHeader('Connection', 'close');
     throw refusal;
@@ -64,7 +48,10 @@ export function hsdsImportRoutes(): Router {
         '(Content-Type: application/zip), or one table of it (Content-Type: text/csv). Every row is ' +
         'validated; errors name the table, the spreadsheet row (header = 1) and the column. A file with ' +
         'errors imports nothing unless skipInvalid=true; dryRun=true only reports. Records are upserted ' +
-        'by their HSDS id. Needs directory:import (platform admins). Up to 25 MB.',
+        'by their HSDS id. Capacity is never erased by a file that could not hold it: without a ' +
+        'service_capacity table every service keeps its capacity, and a confidential service with no ' +
+        'service_capacity rows keeps its stored capacity (the public export leaves it out; listed in ' +
+        'keptCapacity). Needs directory:import (platform admins). Up to 25 MB.',
       tags: ['Open Referral HSDS'],
       query: ImportQuery,
       response: ImportReportView,
@@ -73,7 +60,7 @@ export function hsdsImportRoutes(): Router {
     },
     async ({ query, req }) => {
       if (!Buffer.isBuffer(req.body) || !req.is(CONTENT_TYPES)) {
-        throw new HttpProblem(415, 'Send the file as the request body with Content-Type application/zip or text/csv.');
+        throw new HttpProblem(415, 'importContentType');
       }
       try {
         // `imported` says whether anything was (or, in a dry run, would be) written.
@@ -81,10 +68,10 @@ export function hsdsImportRoutes(): Router {
           dryRun: query.dryRun,
           skipInvalid: query.skipInvalid,
           table: query.table,
-          actor: req,
+          actor: actorOf(req),
         });
       } catch (err) {
-        if (err instanceof ImportFileError) throw badRequest(err.message);
+        if (err instanceof ImportFileError) throw badRequest(err.text);
         throw err;
       }
     },

@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { unzipSync } from 'fflate';
 import type { FilterQuery, Model, Types } from 'mongoose';
 import { recordAudit } from '../../audit/audit.js';
@@ -16,6 +15,9 @@ import { contactMapper, locationMapper, organizationMapper, serviceMapper, taxon
 import { ROW_SCHEMAS, storedColumns, type Rows } from './rows.js';
 import { TABLES, table, type TableName } from './spec.js';
 import { CsvError, decodeCell, parseTable, tableOfFile, type ParsedTable } from './tabular.js';
+import { type Actor } from '../../accounts/permissions.js';
+import { say, type Message } from '../../contract/text/messages.js';
+import { sayText } from '../../contract/text/zod-messages.js'; // the report is read in English (lang="en")
 
 /**
  * Import of an HSDS tabular data package (zip) or of one table as CSV, in the columns of the export.
@@ -23,6 +25,7 @@ import { CsvError, decodeCell, parseTable, tableOfFile, type ParsedTable } from 
  * already in the directory) before anything is written; a file with errors imports nothing unless
  * `skipInvalid`, which leaves out the invalid rows and whatever depends on them. Records are upserted
  * by the ObjectId their HSDS id stands for, so importing the same file again changes nothing new.
+ * A service's capacity is never erased by a file that could not hold it (see capacityToKeep).
  *
  * FerretDB has no transactions: if the database fails half-way, what was written stays; running the
  * import again completes it (upserts are idempotent).
@@ -43,7 +46,7 @@ export interface ImportOptions {
   table?: TableName;
   fileName?: string;
   /** Who imports (for the audit log); null for the command line. */
-  actor?: Request | null;
+  actor?: Actor | null;
 }
 
 type Counted = 'taxonomy_terms' | 'organizations' | 'locations' | 'services' | 'contacts';
@@ -57,10 +60,16 @@ export interface ImportReport {
   updated: Record<Counted, number>;
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  /** HSDS ids of confidential services whose stored capacity was kept (see capacityToKeep). */
+  keptCapacity: string[];
 }
 
+/** A file that cannot be read at all; `text` says why in the importer's language. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+  constructor(readonly text: Message) {
+    super(say(text, 'en'));
+  }
 }
 
 /** Most an archive may unpack to, against zip bombs. */
@@ -80,7 +89,7 @@ function readTables(input: Uint8Array | string, options: ImportOptions, warnings
     try {
       return parseTable(name, text);
     } catch (err) {
-      throw new ImportFileError(`${table(name).path} is not valid CSV: ${err instanceof CsvError ? err.message : String(err)}`);
+      throw new ImportFileError({ key: 'importNotCsv', params: { file: table(name).path, error: err instanceof CsvError ? err.message : String(err) } });
     }
   };
   if (typeof input !== 'string' && isZip(input)) {
@@ -90,12 +99,12 @@ function readTables(input: Uint8Array | string, options: ImportOptions, warnings
       files = unzipSync(input, {
         filter: (f) => {
           unpacked += f.originalSize;
-          if (unpacked > MAX_UNPACKED_BYTES) throw new ImportFileError('The archive unpacks to more than 200 MB.');
+          if (unpacked > MAX_UNPACKED_BYTES) throw new ImportFileError({ key: 'importTooLarge' });
           return f.name.toLowerCase().endsWith('.csv');
         },
       });
     } catch (err) {
-      throw err instanceof ImportFileError ? err : new ImportFileError(`Not a readable zip archive: ${err instanceof Error ? err.message : String(err)}`);
+      throw err instanceof ImportFileError ? err : new ImportFileError({ key: 'importNotZip', params: { error: err instanceof Error ? err.message : String(err) } });
     }
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return Object.entries(files).flatMap(([name, data]) => {
@@ -108,7 +117,7 @@ function readTables(input: Uint8Array | string, options: ImportOptions, warnings
         return [parse(t, decoder.decode(data))];
       } catch (err) {
         if (err instanceof ImportFileError) throw err;
-        throw new ImportFileError(`${name} is not UTF-8 text.`);
+        throw new ImportFileError({ key: 'importNotUtf8', params: { file: name } });
       }
     });
   }
@@ -126,7 +135,7 @@ function tableOfHeader(text: string): TableName {
   });
   if (fits.length !== 1) {
     throw new ImportFileError(
-      fits.length ? `The CSV could be any of: ${fits.map((t) => table(t).path).join(', ')}; name the table.` : 'The CSV columns are not those of any HSDS table.',
+      fits.length ? { key: 'importWhichTable', params: { tables: fits.map((t) => table(t).path).join(', ') } } : { key: 'importNoTable' },
     );
   }
   return fits[0]!;
@@ -163,7 +172,7 @@ function validateTable<T extends TableName>(parsed: ParsedTable & { name: T }, e
     const result = rowErrors.length ? undefined : schema.safeParse(values);
     if (result && !result.success) {
       for (const issue of result.error.issues) {
-        rowErrors.push({ table: parsed.name, row: record.row, column: issue.path.length ? String(issue.path[0]) : null, message: issue.message });
+        rowErrors.push({ table: parsed.name, row: record.row, column: issue.path.length ? String(issue.path[0]) : null, message: sayText(issue.message, 'en') });
       }
     }
     if (rowErrors.length || !result?.success) {
@@ -276,7 +285,7 @@ async function checkReferences(valid: Valid, errors: ImportIssue[]) {
             ? { column: 'location_id', message: unknown('location') }
             : undefined,
       ),
-      ...(['service_area', 'language', 'schedule'] as const).map((name) =>
+      ...(['service_area', 'language', 'schedule', 'service_capacity'] as const).map((name) =>
         rule(name, (x) => (valid.service.has(x.service_id) ? undefined : { column: 'service_id', message: 'no valid service with this id in the file' })),
       ),
       rule('attribute', (a) =>
@@ -304,6 +313,34 @@ async function checkReferences(valid: Valid, errors: ImportIssue[]) {
     return inFile ? importObjectId(inFile) : inDb.services.get(oidHex(uuid));
   };
   return { term, organizationOfService };
+}
+
+/**
+ * Which services keep their stored capacity rather than take the file's: an import never erases
+ * figures the file could not have held. The public export leaves out a confidential service's
+ * capacity (a shelter's occupancy is for signed-in referrers), so re-importing it must not clear them.
+ * - A file without a service_capacity table (a package without service_capacity.csv, or one other
+ *   CSV table) leaves every service's capacity as it is.
+ * - A service that is confidential (in the database or in the file) and has no service_capacity rows
+ *   in the file keeps its stored capacity; 'reported' when there was some to keep (a warning and
+ *   `keptCapacity` in the report and the audit entry). To clear it, clear it in the directory.
+ * - Otherwise the file's rows replace the service's capacity (none: no capacity).
+ */
+async function capacityToKeep(
+  valid: Valid,
+  tables: ImportReport['tables'],
+  capacities: Map<string, Rows['service_capacity'][]>,
+): Promise<(service: Rows['service']) => false | 'silent' | 'reported'> {
+  if (!tables.service_capacity) return () => 'silent';
+  const candidates = [...valid.service.values()].filter((r) => !capacities.get(r.value.id)?.length).map((r) => importObjectId(r.value.id));
+  const stored = await ServiceModel.find({ _id: { $in: candidates } }, { confidential: 1, capacity: 1 }).lean<{ _id: Types.ObjectId; confidential?: boolean; capacity?: unknown[] }[]>();
+  const byId = new Map(stored.map((s) => [s._id.toHexString(), s]));
+  return (service) => {
+    if (capacities.get(service.id)?.length) return false;
+    const current = byId.get(importObjectId(service.id).toHexString());
+    if (!service.confidential && !current?.confidential) return false;
+    return current?.capacity?.length ? 'reported' : 'silent';
+  };
 }
 
 /** One record to write: directory records by _id, taxonomy terms by code (their natural key). */
@@ -395,7 +432,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   const refs = await checkReferences(valid, errors);
 
   // Directory records from the rows (the inverse mappers), cast and validated by the models.
-  const byParent = <T extends 'phone' | 'schedule' | 'service_area' | 'language' | 'service_at_location'>(name: T, key: (r: Rows[T]) => string | undefined) =>
+  const byParent = <T extends 'phone' | 'schedule' | 'service_capacity' | 'service_area' | 'language' | 'service_at_location'>(name: T, key: (r: Rows[T]) => string | undefined) =>
     groupBy([...valid[name].values()].map((r) => r.value), key);
   const phonesOf = byParent('phone', (p) => p.contact_id ?? p.service_id ?? p.organization_id);
   const upserts = { taxonomy_terms: [] as Upsert[], organizations: [] as Upsert[], locations: [] as Upsert[], services: [] as Upsert[], contacts: [] as Upsert[] };
@@ -444,28 +481,39 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
         extra: [fields.type.replace(/-/g, ' ')],
       }),
     }, {
-      // The status comes from the file; who verified, and their note, stay as they are.
+      // The status comes from the file; who verified, when, their note and a rejection stay as they are.
       drop: ['verification'],
       set: { 'verification.status': fields.verification.status },
-      setOnInsert: { 'verification.verifiedBy': null, 'verification.note': null },
+      setOnInsert: Object.fromEntries(['verifiedBy', 'note', 'verifiedAt', 'changedAt', 'rejection'].map((key) => [`verification.${key}`, null])),
     });
   }
 
   const schedules = byParent('schedule', (s) => s.service_id);
+  const capacities = byParent('service_capacity', (s) => s.service_id);
   const areas = byParent('service_area', (s) => s.service_id);
   const languages = byParent('language', (s) => s.service_id);
   const sals = byParent('service_at_location', (s) => s.service_id);
   const categories = groupBy([...valid.attribute.values()].map((r) => r.value), (a) => a.link_id);
+  const keepCapacity = await capacityToKeep(valid, tables, capacities);
+  const keptCapacity: string[] = [];
   for (const { row, value } of valid.service.values()) {
     const fields = serviceMapper.fromHsds(value, {
       phones: phonesOf.get(value.id) ?? [],
       schedules: schedules.get(value.id) ?? [],
+      capacities: capacities.get(value.id) ?? [],
       areas: areas.get(value.id) ?? [],
       languages: languages.get(value.id) ?? [],
       categories: (categories.get(value.id) ?? []).map((a) => refs.term(a.taxonomy_term_id)!.code),
       locations: sals.get(value.id) ?? [],
     });
-    add('services', 'service', row, ServiceModel, importObjectId(value.id), fields);
+    const keep = keepCapacity(value);
+    if (keep === 'reported') {
+      keptCapacity.push(value.id);
+      warnings.push({ table: 'service_capacity', row: 0, column: null, message: `service ${value.id} is confidential and the file has no capacity for it (a public export leaves it out): its stored capacity is kept` });
+    }
+    // Kept capacity is not written; a new service starts with what the file says (none).
+    const capacityOnInsert = { capacity: fields.capacity, capacityFreeAt: fields.capacityFreeAt };
+    add('services', 'service', row, ServiceModel, importObjectId(value.id), fields, keep ? { drop: ['capacity', 'capacityFreeAt'], setOnInsert: capacityOnInsert } : {});
   }
 
   for (const { row, value } of valid.contact.values()) {
@@ -481,6 +529,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
     updated: zero(),
     errors: errors.slice(0, MAX_ISSUES),
     warnings: warnings.slice(0, MAX_ISSUES),
+    keptCapacity,
   };
   if (errors.length && !options.skipInvalid) return report;
 
@@ -512,7 +561,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
   await recordAudit(options.actor ?? null, {
     action: 'import',
     entity: 'hsds-package',
-    after: { created: report.created, updated: report.updated, errors: errors.length },
+    after: { created: report.created, updated: report.updated, errors: errors.length, keptCapacity },
   });
   return report;
 }

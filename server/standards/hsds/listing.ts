@@ -84,6 +84,8 @@ export async function sendList<T, O>(
     total_items: total,
     total_pages: totalPages,
     page_number: params.page,
+    // Not in HSDS 3.0's Page (which allows more): the page size served, after bringing it into range.
+    per_page: params.per_page,
     size: contents.length,
     first_page: params.page === 1,
     last_page: params.page >= totalPages,

@@ -1,10 +1,15 @@
+import { hasReferralReceivers } from '../../accounts/referral-receivers.js';
 import type { Types } from 'mongoose';
-import { bundledGovernorates, type GovernorateRecord } from '../../directory/governorates/governorate-data.js';
+import { bundledGovernorates, publishedGovernorate, type GovernorateRecord } from '../../directory/governorates/governorate-data.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
-import type { ServiceStatus } from '../../directory/vocabulary.js';
+import type { ServiceStatus } from '../../contract/directory/vocabulary.js';
 import { LANGUAGES, pickText, type Language, type Translated } from '../../platform/text/translated.js';
 import { importObjectId, nameUuid, recordUuid, serviceAtLocationUuid, taxonomyUuid, termUuid } from './ids.js';
-import { HSDS_SERVICE_STATUSES, type RowInput, type Rows } from './rows.js';
+import { HSDS_SERVICE_STATUSES, serviceAreaGovernorate, UNIT_IDS, type RowInput, type Rows } from './rows.js';
+import { storedCapacity } from '../../directory/services/service.capacity.js';
+import { PHONE_TYPES } from '../../directory/phone.js';
+
+type PhoneKind = (typeof PHONE_TYPES)[number];
 
 /**
  * One mapper per HSDS object, each way: `toHsds` (directory record → HSDS object, used by the
@@ -57,6 +62,13 @@ export interface ScheduleSource {
   closesAt?: string | null;
   description?: Text;
 }
+export interface CapacitySource {
+  unit: string;
+  available: number;
+  maximum?: number | null;
+  description?: Text;
+  updatedAt: Date;
+}
 export interface ServiceSource {
   _id: Types.ObjectId;
   organizationId: Types.ObjectId;
@@ -67,12 +79,15 @@ export interface ServiceSource {
   ageMin?: number | null;
   ageMax?: number | null;
   genderRestriction?: string | null;
+  requiredIdentification?: string | null;
+  responseCommitment?: string | null;
   languages?: string[] | null;
   eligibility?: Text;
   applicationProcess?: Text;
   fees?: Text;
   free?: boolean | null;
   schedules?: ScheduleSource[] | null;
+  capacity?: CapacitySource[] | null;
   status?: string | null;
   locationIds?: Types.ObjectId[] | null;
   governorates?: string[] | null;
@@ -176,18 +191,49 @@ const fromHsdsStatus = (s: Rows['service']['status']) => s.replace(' ', '-') as 
 
 type Owner = { organization_id: string } | { service_id: string } | { contact_id: string };
 
+/**
+ * The directory's phone kinds in HSDS terms: `type` keeps to RFC 6350 (a mobile is `cell`), and what
+ * RFC 6350 cannot say — a WhatsApp number, a hotline — goes in the profile's `messaging_apps` and
+ * `hotline`, so a plain HSDS client still reads a callable number and our import gets the kind back.
+ */
+const PHONE_TO_HSDS: Record<PhoneKind, Pick<RowInput<'phone'>, 'type' | 'messaging_apps' | 'hotline'>> = {
+  voice: { type: 'voice' },
+  mobile: { type: 'cell' },
+  whatsapp: { type: 'cell', messaging_apps: ['whatsapp'] },
+  hotline: { type: 'voice', hotline: true },
+  fax: { type: 'fax' },
+  text: { type: 'text' },
+};
+
+function phoneKindOf(row: Rows['phone']): PhoneKind {
+  if (row.hotline) return 'hotline';
+  if (row.messaging_apps?.includes('whatsapp')) return 'whatsapp';
+  switch (row.type) {
+    case 'cell':
+      return 'mobile';
+    case 'fax':
+    case 'text':
+      return row.type;
+    default:
+      // video, pager and textphone have no kind of their own here: the number is still one to call.
+      return 'voice';
+  }
+}
+
 export const phoneMapper = {
   toHsds(phone: PhoneSource, owner: Owner, ownerUuid: string, index: number): RowInput<'phone'> {
+    const kind = (PHONE_TYPES as readonly string[]).includes(phone.type ?? '') ? (phone.type as PhoneKind) : 'voice';
     return {
       id: nameUuid('phone', ownerUuid, String(index)),
       ...owner,
       number: phone.number,
-      type: (phone.type ?? 'voice') as RowInput<'phone'>['type'],
+      hotline: false,
+      ...PHONE_TO_HSDS[kind],
       ...(phone.description ? { description: phone.description } : {}),
     };
   },
   fromHsds(row: Rows['phone']) {
-    return { number: row.number, type: row.type, ...(row.description ? { description: row.description } : {}) };
+    return { number: row.number, type: phoneKindOf(row), ...(row.description ? { description: row.description } : {}) };
   },
 };
 
@@ -209,7 +255,8 @@ export const taxonomyTermMapper = {
       id: termUuid(term.code),
       code: term.code,
       name: text.name ?? term.code,
-      description: text.description ?? '',
+      // HSDS requires a description (non-empty in its tabular descriptor): the name stands in for a missing one.
+      description: text.description ?? text.name ?? term.code,
       ...(term.parent ? { parent_id: termUuid(term.parent) } : {}),
       taxonomy: TAXONOMY.name,
       language: lang,
@@ -223,7 +270,8 @@ export const taxonomyTermMapper = {
       code: row.code,
       parent: parentCode,
       name: delocalize(row.name, row.translations?.name),
-      description: delocalize(row.description, row.translations?.description),
+      // A description that only repeats the name is the export's stand-in for none (see toHsds).
+      description: delocalize(row.description === row.name ? undefined : row.description, row.translations?.description),
     };
   },
 };
@@ -243,8 +291,9 @@ export const organizationMapper = {
       ...(org.yearIncorporated != null ? { year_incorporated: org.yearIncorporated } : {}),
       ...(org.legalStatus ? { legal_status: org.legalStatus } : {}),
       organization_type: org.type as RowInput<'organization'>['organization_type'],
-      accepts_referrals: Boolean(org.acceptsReferrals),
-      governorates: org.governorates ?? [],
+      // As visitors see it: only where someone receives referrals on the platform.
+      accepts_referrals: Boolean(org.acceptsReferrals) && hasReferralReceivers(org._id),
+      governorates: (org.governorates ?? []).map(publishedGovernorate),
       language_codes: (org.languages ?? []) as RowInput<'organization'>['language_codes'],
       ...(headOffice ? { head_office_location_id: recordUuid(headOffice._id) } : {}),
       ...(org.verification?.status ? { verification_status: org.verification.status as RowInput<'organization'>['verification_status'] } : {}),
@@ -274,6 +323,9 @@ export const organizationMapper = {
   },
 };
 
+/** The postal code of every address (see the profile's README); an import ignores postal codes. */
+export const NO_POSTAL_CODE = 'N/A';
+
 export const addressMapper = {
   toHsds(location: LocationSource, lang: Language): RowInput<'address'> {
     const address = location.address;
@@ -287,8 +339,9 @@ export const addressMapper = {
       address_1: text.address_1 ?? '',
       city: text.city ?? '',
       ...(address?.district ? { region: address.district } : {}),
-      state_province: address?.governorate ?? '',
-      postal_code: '',
+      state_province: address?.governorate ? publishedGovernorate(address.governorate) : '',
+      // HSDS 3.0's tabular descriptor requires a value: "not applicable" rather than an invented code.
+      postal_code: NO_POSTAL_CODE,
       country: 'IQ',
       address_type: 'physical',
       ...(governorate?.pcode ? { pcode: governorate.pcode } : {}),
@@ -341,12 +394,14 @@ export const serviceAreaMapper = {
       id: nameUuid('service_area', serviceUuid, code),
       service_id: serviceUuid,
       ...(text.name ? { name: text.name } : {}),
-      iso_3166_2: code,
+      // A governorate without an ISO code (Halabja) is named, not given an invented code.
+      ...(governorate?.iso ? { iso_3166_2: governorate.iso } : {}),
       ...(governorate?.pcode ? { pcode: governorate.pcode } : {}),
       ...(translations ? { translations } : {}),
     };
   },
-  fromHsds: (row: Rows['service_area']) => row.iso_3166_2,
+  // The row schema has checked that one of them names a governorate.
+  fromHsds: (row: Rows['service_area']) => serviceAreaGovernorate(row)!,
 };
 
 const languageNames = new Map(LANGUAGES.map((l) => [l, new Intl.DisplayNames([l], { type: 'language', fallback: 'code' })]));
@@ -371,8 +426,9 @@ export const scheduleMapper = {
       service_id: serviceUuid,
       freq: 'WEEKLY',
       ...(schedule.byDay?.length ? { byday: schedule.byDay.join(',') } : {}),
-      ...(schedule.opensAt ? { opens_at: schedule.opensAt } : {}),
-      ...(schedule.closesAt ? { closes_at: schedule.closesAt } : {}),
+      // HH:MM:SS, the Frictionless `time` of the tabular descriptors (the directory keeps minutes).
+      ...(schedule.opensAt ? { opens_at: `${schedule.opensAt}:00` } : {}),
+      ...(schedule.closesAt ? { closes_at: `${schedule.closesAt}:00` } : {}),
       ...(text.description ? { description: text.description } : {}),
       ...(translations ? { translations } : {}),
     };
@@ -383,6 +439,34 @@ export const scheduleMapper = {
       opensAt: row.opens_at ?? null,
       closesAt: row.closes_at ?? null,
       description: delocalize(row.description, row.translations?.description),
+    };
+  },
+};
+
+export const capacityMapper = {
+  toHsds(c: CapacitySource, serviceUuid: string, lang: Language) {
+    const { text, translations } = localize(lang, { description: c.description });
+    const unitId = nameUuid('unit', c.unit);
+    const row: RowInput<'service_capacity'> = {
+      id: nameUuid('service_capacity', serviceUuid, c.unit),
+      service_id: serviceUuid,
+      unit_id: unitId,
+      available: c.available,
+      ...(c.maximum != null ? { maximum: c.maximum } : {}),
+      ...(text.description ? { description: text.description } : {}),
+      updated: new Date(c.updatedAt).toISOString(),
+      ...(translations ? { translations } : {}),
+    };
+    // The unit object of HSDS 3.1 JSON; tabular data carries unit_id only (its own id, not a nested table).
+    return { ...row, unit: { id: unitId, name: c.unit, scheme: 'iraq-ct-directory', identifier: c.unit } };
+  },
+  fromHsds(row: Rows['service_capacity']) {
+    return {
+      unit: UNIT_IDS.get(row.unit_id)!,
+      available: row.available,
+      maximum: row.maximum ?? null,
+      description: delocalize(row.description, row.translations?.description),
+      updatedAt: new Date(row.updated),
     };
   },
 };
@@ -485,6 +569,8 @@ export const serviceMapper = {
       confidential: Boolean(service.confidential),
       populations: (service.populations ?? []) as RowInput<'service'>['populations'],
       gender_restriction: (service.genderRestriction ?? 'any') as RowInput<'service'>['gender_restriction'],
+      required_identification_status: (service.requiredIdentification ?? 'none') as RowInput<'service'>['required_identification_status'],
+      ...(service.responseCommitment ? { response_commitment: service.responseCommitment as NonNullable<RowInput<'service'>['response_commitment']> } : {}),
       free: service.free ?? true,
       ...(translations ? { translations } : {}),
     };
@@ -502,6 +588,8 @@ export const serviceMapper = {
       ...(organization ? { organization: organizationMapper.toHsds(organization, ctx) } : {}),
       phones: (service.phones ?? []).map((p, i) => phoneMapper.toHsds(p, { service_id: id }, id, i)),
       schedules: (service.schedules ?? []).map((s, i) => scheduleMapper.toHsds(s, id, i, ctx.lang)),
+      // A shelter's occupancy is for signed-in referrers; this feed is public.
+      capacities: service.confidential ? [] : (service.capacity ?? []).map((c) => capacityMapper.toHsds(c, id, ctx.lang)),
       service_areas: (service.governorates ?? []).map((code) => serviceAreaMapper.toHsds(code, id, ctx.lang)),
       service_at_locations: publicLocationsOf(service, ctx).map((l) => serviceAtLocationMapper.toHsds(service, l, ctx, false)),
       languages: (service.languages ?? []).map((code) => languageMapper.toHsds(code, id, ctx.lang)),
@@ -514,6 +602,7 @@ export const serviceMapper = {
     children: {
       phones: Rows['phone'][];
       schedules: Rows['schedule'][];
+      capacities: Rows['service_capacity'][];
       areas: Rows['service_area'][];
       languages: Rows['language'][];
       categories: string[];
@@ -529,12 +618,15 @@ export const serviceMapper = {
       ageMin: row.minimum_age ?? null,
       ageMax: row.maximum_age ?? null,
       genderRestriction: row.gender_restriction,
+      requiredIdentification: row.required_identification_status,
+      responseCommitment: row.response_commitment ?? null,
       languages: children.languages.map(languageMapper.fromHsds),
       eligibility: delocalize(row.eligibility_description, row.translations?.eligibility_description),
       applicationProcess: delocalize(row.application_process, row.translations?.application_process),
       fees: delocalize(row.fees_description, row.translations?.fees_description),
       free: row.free,
       schedules: children.schedules.map(scheduleMapper.fromHsds),
+      ...storedCapacity(children.capacities.map(capacityMapper.fromHsds), new Date()),
       status: fromHsdsStatus(row.status),
       locationIds: children.locations.map((l) => importObjectId(l.location_id)),
       governorates: children.areas.map(serviceAreaMapper.fromHsds),
@@ -547,16 +639,17 @@ export const serviceMapper = {
   },
 };
 
-/** Full organization: its direct data, public locations, organization-level contacts, services (list view). */
+/** Full organization: its direct data, public locations, organization-level contacts, services (list view, or fully nested with `fullServices`). */
 export function fullOrganization(
   org: OrganizationSource,
   related: { locations: LocationSource[]; contacts: ContactSource[]; services: ServiceSource[] },
   ctx: HsdsContext,
+  options: { fullServices?: boolean } = {},
 ) {
   return {
     ...organizationMapper.toHsds(org, ctx),
     locations: related.locations.map((l) => locationMapper.toHsds(l, ctx.lang)),
     contacts: related.contacts.map((c) => contactMapper.toHsds(c, ctx.lang)),
-    services: related.services.map((s) => serviceMapper.toHsds(s, ctx)),
+    services: related.services.map((s) => (options.fullServices ? serviceMapper.toHsdsFull(s, ctx) : serviceMapper.toHsds(s, ctx))),
   };
 }

@@ -8,7 +8,7 @@ import { SEARCH_WORDS } from '../../directory/catalog/directory-catalog.js';
 import { findIn, runServicePlan } from '../../directory/catalog/queries.js';
 import { planContext } from '../../directory/search/near.js';
 import { servicePlan } from '../../directory/search/service-query.js';
-import { SERVICE_STATUSES } from '../../directory/vocabulary.js';
+import { SERVICE_STATUSES } from '../../contract/directory/vocabulary.js';
 import { loadTaxonomy } from '../../directory/taxonomy/taxonomy.data.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import { allTexts, type Language } from '../../platform/text/translated.js';
@@ -68,7 +68,7 @@ async function organizationSearchFilter(search: string | undefined) {
  */
 async function serviceSearchFilter(search: string | undefined) {
   if (search === undefined || !queryTerms(search).length) return {};
-  const plan = servicePlan({ q: search, status: [...SERVICE_STATUSES] }, await loadTaxonomy());
+  const { plan } = servicePlan({ q: search, status: [...SERVICE_STATUSES] }, await loadTaxonomy());
   const found = await runServicePlan(plan, planContext(await publicPlaceExposure()));
   return { _id: { $in: found.services.map((s) => s._id) } };
 }

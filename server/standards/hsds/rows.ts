@@ -1,15 +1,21 @@
 import { z } from 'zod';
-import { plainText } from '../../platform/text/plain-text.js';
+import { plainText } from '../../contract/text/plain-text.js';
+import { GovernorateInput } from '../../directory/governorates/governorate-input.js';
 import { governorateCode } from '../../directory/governorates/governorate-data.js';
-import { PHONE_TYPES } from '../../directory/phone.js';
+import { PhoneSchema } from '../../directory/phone.js';
 import { VERIFICATION_STATES } from '../../directory/organizations/organization.model.js';
+import { nameUuid } from './ids.js';
 import {
+  CAPACITY_UNITS,
+  type CapacityUnit,
   GENDER_RESTRICTIONS,
+  REQUIRED_IDENTIFICATIONS,
+  RESPONSE_COMMITMENTS,
   ORGANIZATION_TYPES,
   POPULATIONS,
   SERVICE_LANGUAGES,
   WEEKDAYS,
-} from '../../directory/vocabulary.js';
+} from '../../contract/directory/vocabulary.js';
 import { LANGUAGES } from '../../platform/text/translated.js';
 import type { TableName } from './spec.js';
 
@@ -26,14 +32,7 @@ const shortText = plainText(300);
 const email = z.email().max(254);
 const url = z.url({ protocol: /^https?$/ }).max(2000);
 const isoDate = z.iso.date();
-const governorate = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const code = governorateCode(value);
-    if (!code) ctx.addIssue({ code: 'custom', message: `"${value}" is not a governorate of Iraq (ISO 3166-2 or P-code)` });
-    return code ?? value;
-  });
+const governorate = z.string().trim().pipe(GovernorateInput);
 const unique = <T extends z.ZodType>(item: T) =>
   z.array(item).max(100).refine((a) => new Set(a).size === a.length, 'duplicate values');
 
@@ -128,6 +127,8 @@ export const ServiceRow = z
     confidential: z.boolean().default(false),
     populations: unique(z.enum(POPULATIONS)).default([]),
     gender_restriction: z.enum(GENDER_RESTRICTIONS).default('any'),
+    required_identification_status: z.enum(REQUIRED_IDENTIFICATIONS).default('none'),
+    response_commitment: z.enum(RESPONSE_COMMITMENTS).optional(),
     free: z.boolean().default(true),
     translations: translations(['name', 'description', 'eligibility_description', 'application_process', 'fees_description']).optional(),
   })
@@ -138,14 +139,23 @@ export const ServiceRow = z
 
 export const ServiceAtLocationRow = z.object({ id, service_id: id, location_id: id, description: text.optional() });
 
-export const ServiceAreaRow = z.object({
-  id,
-  service_id: id,
-  name: text.optional(),
-  iso_3166_2: governorate,
-  pcode: z.string().optional(),
-  translations: translations(['name']).optional(),
-});
+/** A service area's governorate: its ISO code, else its P-code, else its name (Halabja has neither code). */
+export function serviceAreaGovernorate(row: { iso_3166_2?: string; pcode?: string; name?: string; translations?: { name?: { en?: string } } }): string | undefined {
+  return row.iso_3166_2 ?? governorateCode(row.pcode ?? '') ?? governorateCode(row.translations?.name?.en ?? '') ?? governorateCode(row.name ?? '');
+}
+
+export const ServiceAreaRow = z
+  .object({
+    id,
+    service_id: id,
+    name: text.optional(),
+    iso_3166_2: governorate.optional(),
+    pcode: z.string().optional(),
+    translations: translations(['name']).optional(),
+  })
+  .superRefine((row, ctx) => {
+    if (!serviceAreaGovernorate(row)) ctx.addIssue({ code: 'custom', path: ['iso_3166_2'], message: 'no governorate: give its ISO 3166-2 code, P-code or name' });
+  });
 
 export const LanguageRow = z.object({
   id,
@@ -154,7 +164,11 @@ export const LanguageRow = z.object({
   code: z.enum(SERVICE_LANGUAGES),
 });
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time like 09:00');
+/** 09:00 or 09:00:00 (what the export writes); the directory keeps hours and minutes. */
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'a time like 09:00')
+  .transform((time) => time.slice(0, 5));
 export const ScheduleRow = z.object({
   id,
   service_id: id,
@@ -167,6 +181,20 @@ export const ScheduleRow = z.object({
   opens_at: clock.optional(),
   closes_at: clock.optional(),
   description: text.optional(),
+  translations: translations(['description']).optional(),
+});
+
+/** The profile's units, by their well-known ids (nameUuid('unit', code)): no units.csv to carry. */
+export const UNIT_IDS: ReadonlyMap<string, CapacityUnit> = new Map(CAPACITY_UNITS.map((code) => [nameUuid('unit', code), code]));
+
+export const ServiceCapacityRow = z.object({
+  id,
+  service_id: id,
+  unit_id: id.refine((u) => UNIT_IDS.has(u), 'not one of the profile’s units (beds, places, sessions)'),
+  available: z.number().int().min(0).max(100_000),
+  maximum: z.number().int().min(0).max(100_000).optional(),
+  description: text.optional(),
+  updated: z.iso.datetime({ offset: true }),
   translations: translations(['description']).optional(),
 });
 
@@ -192,17 +220,22 @@ export const ContactRow = z.object({
   translations: translations(['title']).optional(),
 });
 
+/** HSDS 3.0 phone types: the RFC 6350 `TEL` types. */
+export const HSDS_PHONE_TYPES = ['text', 'voice', 'fax', 'cell', 'video', 'pager', 'textphone'] as const;
+/** Messaging apps a number is reachable on (the profile's `messaging_apps`). */
+export const MESSAGING_APPS = ['whatsapp'] as const;
+
 export const PhoneRow = z.object({
   id,
   organization_id: id.optional(),
   service_id: id.optional(),
   contact_id: id.optional(),
-  number: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{3,24}$/, 'digits, spaces, brackets and dashes only, optionally starting with +'),
-  type: z.enum(PHONE_TYPES).default('voice'),
+  // The API's own rule: an imported number is an Iraqi one, stored in E.164 like one typed in a form.
+  number: PhoneSchema.shape.number,
+  type: z.enum(HSDS_PHONE_TYPES).default('voice'),
   description: z.string().trim().min(1).max(200).optional(),
+  messaging_apps: unique(z.enum(MESSAGING_APPS)).optional(),
+  hotline: z.boolean().default(false),
 });
 
 export const ROW_SCHEMAS = {
@@ -216,6 +249,7 @@ export const ROW_SCHEMAS = {
   service_area: ServiceAreaRow,
   language: LanguageRow,
   schedule: ScheduleRow,
+  service_capacity: ServiceCapacityRow,
   attribute: AttributeRow,
   contact: ContactRow,
   phone: PhoneRow,

@@ -11,6 +11,8 @@ import { fromRepoRoot } from '../../platform/paths.js';
 
 // Data files are read from the source tree, also when running from dist/ (tsc does not copy JSON).
 const UPSTREAM_DIR = fromRepoRoot('server', 'standards', 'hsds', 'schema', 'hsds-3.0');
+/** HSDS 3.1 objects the profile adopts before 3.1 is released (service_capacity, unit), from its draft. */
+const DRAFT_DIR = fromRepoRoot('server', 'standards', 'hsds', 'schema', 'hsds-3.1-dev');
 export const PROFILE_DIR = fromRepoRoot('server', 'standards', 'hsds', 'profile');
 
 export const HSDS_VERSION = '3.0';
@@ -62,10 +64,14 @@ export const PROFILE_FILES = readdirSync(PROFILE_DIR)
   .map((f) => f.slice(0, -'.json'.length))
   .sort();
 
-const UPSTREAM_OBJECTS = readdirSync(UPSTREAM_DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'openapi.json')
-  .map((f) => f.slice(0, -'.json'.length))
-  .sort();
+/** The API definition and the tabular descriptor sit beside the object schemas. */
+const NOT_OBJECTS = ['openapi.json', 'datapackage.json'];
+const objectsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !NOT_OBJECTS.includes(f))
+    .map((f) => f.slice(0, -'.json'.length));
+const DRAFT_OBJECTS = objectsIn(DRAFT_DIR);
+const UPSTREAM_OBJECTS = [...objectsIn(UPSTREAM_DIR), ...DRAFT_OBJECTS].sort();
 
 export function profilePatch(name: string): JsonObject | undefined {
   return PROFILE_FILES.includes(name) ? readJson(path.join(PROFILE_DIR, `${name}.json`)) : undefined;
@@ -78,7 +84,7 @@ export function profileSchema(name: string): JsonObject | undefined {
   const cached = merged.get(name);
   if (cached) return cached;
   if (name !== 'openapi' && !UPSTREAM_OBJECTS.includes(name)) return undefined;
-  const upstream = readJson(path.join(UPSTREAM_DIR, `${name}.json`));
+  const upstream = readJson(path.join(DRAFT_OBJECTS.includes(name) ? DRAFT_DIR : UPSTREAM_DIR, `${name}.json`));
   const patch = profilePatch(name);
   const result = patch ? (mergePatch(upstream, patch) as JsonObject) : upstream;
   merged.set(name, result);
@@ -117,6 +123,42 @@ export function compiledProfileSchema(name: string): JsonObject | undefined {
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...(resolve(root) as JsonObject) };
 }
 
+/**
+ * The profile's OpenAPI document with every schema it uses inside it, so an installation without
+ * internet (or a client that cannot reach GitHub) resolves it: HSDS 3.0's document points at the
+ * compiled schemas on GitHub, which would also miss the profile's own fields. Each such reference
+ * becomes `#/components/schemas/<object>`, holding the compiled profile schema; a `*_list` schema (an
+ * item of a list, HSDS's object without its nested arrays) is the object's schema, whose required
+ * properties a list item has too.
+ */
+export function selfContainedOpenapi(): JsonObject {
+  const openapi = profileSchema('openapi')!;
+  const schemas: JsonObject = {};
+  const inline = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(inline);
+    if (!isObject(node)) return node;
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      const external = key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? /([a-z_]+?)(?:_list)?\.json$/.exec(value) : null;
+      if (external) {
+        const name = external[1]!;
+        if (!schemas[name]) {
+          const { $schema: _dialect, ...schema } = compiledProfileSchema(name) ?? {};
+          if (!Object.keys(schema).length) throw new Error(`The profile's OpenAPI refers to an unknown HSDS object: ${value}`);
+          schemas[name] = schema;
+        }
+        out[key] = `#/components/schemas/${name}`;
+      } else {
+        out[key] = inline(value);
+      }
+    }
+    return out;
+  };
+  const document = inline(openapi) as JsonObject;
+  const components = (document.components ?? {}) as JsonObject;
+  return { ...document, components: { ...components, schemas: { ...((components.schemas ?? {}) as JsonObject), ...schemas } } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tabular serialisation
 
@@ -132,6 +174,7 @@ export const TABLES = [
   'service_area',
   'language',
   'schedule',
+  'service_capacity',
   'attribute',
   'contact',
   'phone',

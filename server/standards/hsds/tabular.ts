@@ -30,6 +30,7 @@ const NESTED: Record<string, TableName> = {
   service_areas: 'service_area',
   languages: 'language',
   schedules: 'schedule',
+  capacities: 'service_capacity',
   attributes: 'attribute',
   taxonomy_term: 'taxonomy_term',
   contacts: 'contact',
@@ -75,7 +76,7 @@ export function decodeCell(field: TableField, raw: string): DecodedCell {
   }
 }
 
-type HsdsObject = { id: string } & Record<string, unknown>;
+export type HsdsObject = { id: string } & Record<string, unknown>;
 const isHsdsObject = (v: unknown): v is HsdsObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
 

@@ -20,6 +20,14 @@ export const styles = css`
   .skip-link:focus {
     inset-block-start: 0.5rem;
   }
+  .offline-banner {
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    background: var(--ct-text);
+    color: var(--ct-background);
+    font-size: 0.9rem;
+    text-align: center;
+  }
   .sample-banner {
     padding-block: 0.5rem;
     padding-inline: 1rem;

@@ -2,7 +2,8 @@ import { html, LitElement, nothing, render, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { getMeta } from '../../api/client.js';
 import type { Meta } from '../../api/types.js';
-import { I18nController } from '../../i18n/i18n.js';
+import { I18nController, languageState } from '../../i18n/i18n.js';
+import { OfflineController } from '../../offline.js';
 import { can } from '../../permissions.js';
 import { RouteController, router, SIGNED_IN_ROUTES, type RouteName } from '../../router.js';
 import { session, SessionController } from '../../session.js';
@@ -15,6 +16,7 @@ import { styles } from './app-shell.styles.js';
 const VIEWS: Record<RouteName, { load: () => Promise<unknown>; tag: string }> = {
   directory: { load: () => import('../../views/directory/directory-view.js'), tag: 'ct-directory-view' },
   service: { load: () => import('../../views/service/service-view.js'), tag: 'ct-service-view' },
+  'service-capacity': { load: () => import('../../views/service-capacity/service-capacity-view.js'), tag: 'ct-service-capacity-view' },
   organization: { load: () => import('../../views/organization/organization-view.js'), tag: 'ct-organization-view' },
   governorate: { load: () => import('../../views/governorate/governorate-view.js'), tag: 'ct-governorate-view' },
   'governorate-print': {
@@ -55,7 +57,11 @@ export class AppShell extends LitElement {
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
   readonly #session = new SessionController(this);
+  readonly #offline = new OfflineController(this);
+  readonly #onConnectivity = () => this.requestUpdate();
   #viewName: RouteName | undefined;
+  /** The screen shown while last online (see #needsConnection). */
+  #openedOnline: string | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #main = Object.assign(document.createElement('main'), { id: 'main', tabIndex: -1, slot: 'main' });
 
@@ -74,6 +80,8 @@ export class AppShell extends LitElement {
       () => (this.meta = null),
     );
     void session.load();
+    window.addEventListener('online', this.#onConnectivity);
+    window.addEventListener('offline', this.#onConnectivity);
     this.#unsubscribe = router.subscribe((route, previous) => {
       this.menuOpen = false;
       if (route.path === previous.path) return;
@@ -84,11 +92,20 @@ export class AppShell extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('online', this.#onConnectivity);
+    window.removeEventListener('offline', this.#onConnectivity);
     this.#unsubscribe?.();
+  }
+
+  /** The first paint waits for the reader's language (fetched on demand), so it is never English first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await languageState.ready;
+    super.scheduleUpdate();
   }
 
   override willUpdate(): void {
     const name = this.#routes.route.name;
+    if (navigator.onLine) this.#openedOnline = this.#routes.route.path;
     if (this.#mustSignIn()) {
       const here = location.pathname + location.search;
       router.navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
@@ -97,9 +114,20 @@ export class AppShell extends LitElement {
     if (name !== this.#viewName) void this.#loadView(name);
   }
 
-  /** A signed-in screen with nobody signed in (known once the session has loaded). */
+  /** A signed-in screen with nobody signed in (known once the session has loaded and the server answered). */
   #mustSignIn(): boolean {
-    return SIGNED_IN_ROUTES.has(this.#routes.route.name) && session.loaded && !this.#session.user;
+    return SIGNED_IN_ROUTES.has(this.#routes.route.name) && session.loaded && !session.unreachable && !this.#session.user;
+  }
+
+  /**
+   * Signed-in screens (referrals above all) are never kept on the device, so offline they say they
+   * need a connection rather than fail or send the user to a sign-in that cannot work.
+   */
+  #needsConnection(): boolean {
+    const route = this.#routes.route;
+    // A screen already open when the connection drops stays: the wizard keeps what was typed and saves it later.
+    const openBeforeDrop = route.path === this.#openedOnline;
+    return SIGNED_IN_ROUTES.has(route.name) && (session.unreachable || (!navigator.onLine && !openBeforeDrop));
   }
 
   async #loadView(name: RouteName): Promise<void> {
@@ -171,6 +199,12 @@ export class AppShell extends LitElement {
   }
 
   #renderView() {
+    if (this.#needsConnection()) {
+      return html`<div class="error" role="alert">
+        <p>${this.#i18n.t('app.needsConnection')}</p>
+        <button type="button" class="button" @click=${() => void session.load()}>${this.#i18n.t('app.retry')}</button>
+      </div>`;
+    }
     if (this.viewState === 'failed') {
       return html`<div class="error" role="alert">
         <p>${this.#i18n.t('error.network')}</p>
@@ -199,6 +233,9 @@ export class AppShell extends LitElement {
     const name = this.#routes.route.name;
     return html`
       <a class="skip-link" href="#main" @click=${this.#skipToMain}>${t.t('app.skipLink')}</a>
+      ${this.#offline.storedAt
+        ? html`<aside class="offline-banner" role="status">${t.t('app.offlineBanner', { date: t.date(this.#offline.storedAt) })}</aside>`
+        : nothing}
       ${this.meta?.sampleData ? html`<aside class="sample-banner" aria-label=${t.t('app.sampleLabel')}>${t.t('app.sampleBanner')}</aside>` : nothing}
       <header @keydown=${this.#onHeaderKeydown}>
         <div class="header-inner">

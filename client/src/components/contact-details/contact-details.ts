@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Contact, Phone } from '../../api/types.js';
 import type { I18nController } from '../../i18n/i18n.js';
 import { contentText } from '../content-text/content-text.js';
+import { phoneForReading } from '../../../../server/contract/directory/phone-input.js';
 
 /** `tel:` URI of a phone number as written in the directory (spaces, dashes and brackets dropped). */
 export function telUri(number: string): string {
@@ -15,7 +16,7 @@ export function renderPhones(i18n: I18nController, phones: Phone[]): TemplateRes
     ${phones.map(
       (phone) => html`<li>
         <span class="phone-type">${i18n.vocab('phone', phone.type)}:</span>
-        <a href=${telUri(phone.number)}><bdi dir="ltr">${phone.number}</bdi></a>
+        <a href=${telUri(phone.number)}><bdi dir="ltr">${phoneForReading(phone.number)}</bdi></a>
         ${phone.description ? html`<span class="muted" dir="auto">${phone.description}</span>` : nothing}
       </li>`,
     )}

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { Reference } from '../../api/reference.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import type { Coverage, CoverageCell } from '../../../../server/coverage/coverage.schemas.js';
+import type { Coverage, CoverageCell } from '../../../../server/contract/coverage/coverage.schemas.js';
 import { styles } from './coverage-matrix.styles.js';
 
 /** What the rows of the matrix are (the columns are the other). */

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Control, GeoJSON as GeoJsonLayer, Layer, Map as LeafletMap, PathOptions, TileLayer, Tooltip } from 'leaflet';
+import type { Control, GeoJSON as GeoJsonLayer, LatLngBounds, Layer, Map as LeafletMap, PathOptions, Polygon, TileLayer, Tooltip } from 'leaflet';
 import { html, LitElement, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { GovernorateCollection } from '../../api/types.js';
 import { I18nController } from '../../i18n/i18n.js';
@@ -44,6 +44,7 @@ export abstract class GovernorateMap extends LitElement {
     tileUrl: { attribute: false },
     tileAttribution: { attribute: false },
     loading: { type: Boolean, reflect: true },
+    zoomTo: { attribute: false },
   };
 
   declare shapes: GovernorateCollection | null;
@@ -52,6 +53,8 @@ export abstract class GovernorateMap extends LitElement {
   declare tileUrl: string | null;
   declare tileAttribution: string;
   declare loading: boolean;
+  /** Governorate codes the view is fitted to (all of Iraq when empty). */
+  declare zoomTo: readonly string[];
 
   protected readonly i18n = new I18nController(this);
   /** The Leaflet map while the element is connected and rendered. */
@@ -59,6 +62,9 @@ export abstract class GovernorateMap extends LitElement {
   #resizeObserver: ResizeObserver | undefined;
   #governorates: GeoJsonLayer | undefined;
   #labels: Array<{ label: Tooltip; count: number }> = [];
+  #bounds = new Map<string, LatLngBounds>();
+  /** What the view was last fitted to: it is fitted again only when that changes, not on every resize. */
+  #fittedTo: string | undefined;
   #legend: Control | undefined;
   #zoom: Control.Zoom | undefined;
   #tiles: TileLayer | undefined;
@@ -71,6 +77,7 @@ export abstract class GovernorateMap extends LitElement {
     this.tileUrl = null;
     this.tileAttribution = '';
     this.loading = false;
+    this.zoomTo = [];
   }
 
   /** Accessible name of the map region. */
@@ -132,20 +139,18 @@ export abstract class GovernorateMap extends LitElement {
     const map = L.map(container, { zoomControl: false, preferCanvas: true, minZoom: 4, maxZoom: 18, zoomSnap: 0.25 });
     map.attributionControl.setPrefix(false);
     this.map = map;
-    // Created while hidden (the list view on a phone), the map has no size: fit Iraq once it has one.
-    let fitted = false;
+    this.#fittedTo = undefined;
+    map.setView(IRAQ_BOUNDS.getCenter(), 6);
+    // Created while hidden, the map has no size: it is fitted once it has one.
     const fit = () => {
       map.invalidateSize();
-      if (!fitted && container.clientWidth > 0) {
-        map.fitBounds(IRAQ_BOUNDS);
-        fitted = true;
-      }
+      this.#fit();
     };
-    map.setView(IRAQ_BOUNDS.getCenter(), 6);
     fit();
     this.#resizeObserver = new ResizeObserver(fit);
     this.#resizeObserver.observe(container);
-    map.on('zoomend', () => this.#updateLabelVisibility());
+    // Hidden at first (a tab), the labels have no size: placed again once the map has one.
+    map.on('zoomend resize', () => this.#updateLabelVisibility());
     this.mapCreated(map);
   }
 
@@ -157,7 +162,21 @@ export abstract class GovernorateMap extends LitElement {
     if (changed.has('tileUrl') || changed.has('tileAttribution')) this.#updateTiles(map);
     if (this.governoratesChanged(changed) || langChanged || !this.#governorates) this.#drawGovernorates();
     if (langChanged || !this.#zoom) this.#placeControls(map);
+    this.#fit();
     this.updateLayers(map, changed, langChanged);
+  }
+
+  /** Fits the view to the `zoomTo` governorates (once their shapes are drawn), or to Iraq. */
+  #fit(): void {
+    const map = this.map;
+    if (!map || !map.getContainer().clientWidth) return;
+    const chosen = this.zoomTo.flatMap((code) => this.#bounds.get(code) ?? []);
+    const target = chosen.length ? chosen.reduce((all, bounds) => all.extend(bounds), L.latLngBounds([])) : IRAQ_BOUNDS;
+    const key = target.toBBoxString();
+    if (key === this.#fittedTo) return;
+    this.#fittedTo = key;
+    // No animation: cheap phones, and the view is settled as soon as the governorate is chosen.
+    map.fitBounds(target, { animate: false, maxZoom: 10 });
   }
 
   override disconnectedCallback(): void {
@@ -167,6 +186,7 @@ export abstract class GovernorateMap extends LitElement {
     this.map = undefined;
     this.#governorates = undefined;
     this.#zoom = undefined;
+    this.#bounds.clear();
   }
 
   override connectedCallback(): void {
@@ -213,6 +233,7 @@ export abstract class GovernorateMap extends LitElement {
     this.#governorates?.remove();
     for (const { label } of this.#labels) label.remove();
     this.#labels = [];
+    this.#bounds.clear();
     this.#governorates = L.geoJSON(shapes as unknown as FeatureCollection, {
       style: (feature) => style((feature?.properties as GovernorateProperties).code),
       // Halabja has no boundary of its own yet: a shaded disc at its capital.
@@ -221,6 +242,7 @@ export abstract class GovernorateMap extends LitElement {
       onEachFeature: (feature: Feature<Geometry, GovernorateProperties>, layer) => {
         const { code, name, lat, lng } = feature.properties;
         const count = counts[code] ?? 0;
+        this.#bounds.set(code, 'getBounds' in layer ? (layer as Polygon).getBounds() : L.latLngBounds([lat, lng], [lat, lng]));
         this.governorateAdded(layer, feature.properties, count);
         const label = L.tooltip({ permanent: true, direction: 'center', className: 'gov-label', interactive: false })
           .setLatLng([lat, lng])
@@ -234,18 +256,19 @@ export abstract class GovernorateMap extends LitElement {
   }
 
   /**
-   * Labels of all 19 governorates overlap on a small map: there, until zoomed in, only a few
-   * governorates with a count are labelled.
+   * Labels never overlap: each is placed at its governorate's centre, then kept in order of priority
+   * (most services first, gaps after) unless it would cover a label already kept. Zooming in makes
+   * room, so more labels come back; what is left out is still in the table beside the map.
    */
   #updateLabelVisibility(): void {
     const map = this.map;
     if (!map) return;
-    const roomy = map.getSize().x >= 640 || map.getZoom() >= 6.5;
-    const few = this.#labels.filter(({ count }) => count > 0).length <= 8;
-    for (const { label, count } of this.#labels) {
-      const show = roomy || (few && count > 0);
-      if (show && !map.hasLayer(label)) label.addTo(map);
-      else if (!show && map.hasLayer(label)) label.remove();
+    const kept: DOMRect[] = [];
+    for (const { label } of [...this.#labels].sort((a, b) => b.count - a.count)) {
+      if (!map.hasLayer(label)) label.addTo(map);
+      const box = label.getElement()?.getBoundingClientRect();
+      if (box && kept.some((other) => overlap(other, box))) label.remove();
+      else if (box) kept.push(box);
     }
   }
 
@@ -277,4 +300,9 @@ export abstract class GovernorateMap extends LitElement {
     });
     this.#legend = new Legend({ position: i18n.dir === 'rtl' ? 'bottomleft' : 'bottomright' }).addTo(map);
   }
+}
+
+/** Two labels' boxes cover each other (touching edges do not count). */
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

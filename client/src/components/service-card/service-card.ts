@@ -3,6 +3,7 @@ import type { Reference } from '../../api/reference.js';
 import type { ServiceSummary } from '../../api/types.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { capacityStyles, renderCapacity } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';
 import { colourDotStyles } from '../colour-dot/colour-dot.styles.js';
 import { contentText } from '../content-text/content-text.js';
@@ -11,7 +12,7 @@ import { styles } from './service-card.styles.js';
 
 /** A service in a result list: name (link), organisation, what it offers, where, and whether it takes referrals. */
 export class ServiceCard extends LitElement {
-  static override styles = [sharedStyles, contentTextStyles, ...colourDotStyles, styles];
+  static override styles = [sharedStyles, contentTextStyles, ...colourDotStyles, capacityStyles, styles];
   static override properties = {
     service: { attribute: false },
     reference: { attribute: false },
@@ -48,6 +49,7 @@ export class ServiceCard extends LitElement {
           </li>`;
         })}
       </ul>
+      ${renderCapacity(i18n, service.capacity)}
       <p class="meta">
         ${governorates ? html`<span>${governorates}</span>` : nothing}
         ${service.acceptsReferrals ? html`<span class="badge positive">${i18n.t('card.acceptsReferrals')}</span>` : nothing}

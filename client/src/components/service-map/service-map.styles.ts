@@ -36,5 +36,11 @@ export const styles = [
       border-radius: 4px;
       font-size: 0.8rem;
     }
+    .popup .capacity-figure.current {
+      font-weight: 700;
+    }
+    .popup .capacity-figure.stale {
+      color: var(--ct-muted);
+    }
   `,
 ];

@@ -6,6 +6,7 @@ import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Reference } from '../../api/reference.js';
 import type { MapCollection, MapFeature } from '../../api/types.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
+import { capacityLineIn } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';
 import { escapeHtml, GovernorateMap, type GovernorateProperties } from '../governorate-map/governorate-map.js';
 import { styles } from './service-map.styles.js';
@@ -113,7 +114,8 @@ export class ServiceMap extends GovernorateMap {
       },
     });
     const markers: CircleMarker[] = points.features.map((feature) => {
-      const [lng, lat] = feature.geometry.coordinates;
+      // Always [lng, lat]; the schema says so by length, not as a tuple (see MapFeature).
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
       const colour = this.#colourOf(feature);
       const confidential = feature.properties.p === 'g';
       const marker = L.circleMarker([lat, lng], {
@@ -142,11 +144,15 @@ export class ServiceMap extends GovernorateMap {
       feature.properties.c.map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
     );
     const note = feature.properties.p === 'g' ? `<p class="note">${escapeHtml(i18n.t('map.confidential'))}</p>` : '';
+    // "3 of 12 beds free, updated 2 hours ago", or out of date: the server decides against the configured age.
+    const capacity = (feature.properties.k ?? [])
+      .map((c) => `<p class="capacity-figure ${c.stale ? 'stale' : 'current'}">${escapeHtml(capacityLineIn(i18n.lang, c))}</p>`)
+      .join('');
     return (
       `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">` +
       `<h3 dir="auto">${escapeHtml(feature.properties.n)}</h3>` +
       `<p dir="auto">${escapeHtml(feature.properties.o)}</p>` +
-      `<p>${escapeHtml(categories)}</p>${note}` +
+      `<p>${escapeHtml(categories)}</p>${capacity}${note}` +
       `<p><a href="/services/${encodeURIComponent(feature.id)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
     );
   }

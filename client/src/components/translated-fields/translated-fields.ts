@@ -5,7 +5,8 @@ import { FieldProblems } from '../../forms/field-problems.js';
 import { directionOf, I18nController } from '../../i18n/i18n.js';
 import type { Lang, Translated } from '../../i18n/types.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { fieldStyles, styles } from './translated-fields.styles.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { styles } from './translated-fields.styles.js';
 
 /** Arabic first: the language every record should have, then Kurdish, then English. */
 const ORDER: readonly Lang[] = ['ar', 'ckb', 'en'];
@@ -18,7 +19,7 @@ const INPUT = unsafeStatic('input');
  * `value-changed` with the whole translated value; empty languages are left out.
  */
 export class TranslatedFields extends LitElement {
-  static override styles = [sharedStyles, fieldStyles, styles];
+  static override styles = [sharedStyles, formStyles, styles];
   static override properties = {
     label: {},
     name: {},

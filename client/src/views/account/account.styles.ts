@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
 
 /** The account pages' forms: one column, full-width fields, errors under their field. */
-export const accountStyles = css`
+export const accountStyles = [
+  formStyles,
+  css`
   :host {
     display: block;
     max-inline-size: 32rem;
@@ -11,28 +14,8 @@ export const accountStyles = css`
     gap: 1rem;
     margin-block-end: 1.5rem;
   }
-  label {
-    display: block;
-    margin-block-end: 0.25rem;
-    font-weight: 600;
-  }
   input {
     inline-size: 100%;
-    min-block-size: 44px;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--ct-border);
-    border-radius: 6px;
-    font: inherit;
-  }
-  .hint {
-    margin-block: 0.25rem 0;
-    color: var(--ct-muted);
-    font-size: 0.9rem;
-  }
-  .field-error {
-    margin-block: 0.25rem 0;
-    color: var(--ct-danger);
   }
   dl {
     display: grid;
@@ -46,4 +29,5 @@ export const accountStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-`;
+`,
+];

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { PASSWORD_MIN_LENGTH, passwordProblem, type PasswordContext } from '../../../../server/accounts/password-rules.js';
+import { PASSWORD_MIN_LENGTH, passwordWeakness, type PasswordContext } from '../../../../server/contract/accounts/password-rules.js';
+import { say } from '../../../../server/contract/text/messages.js';
 import type { FieldProblem } from '../../api/types.js';
 import type { FieldProblems } from '../../forms/field-problems.js';
 import type { I18nController } from '../../i18n/i18n.js';
@@ -30,8 +31,9 @@ export function renderNewPassword(i18n: I18nController, problems: FieldProblems,
 export function newPasswordProblems(i18n: I18nController, data: FormData, field: string, context: PasswordContext): FieldProblem[] {
   const password = String(data.get(field) ?? '');
   const problems: FieldProblem[] = [];
-  const problem = passwordProblem(password, context);
-  if (problem) problems.push({ field, message: i18n.t(`account.password.${problem}`, { min: PASSWORD_MIN_LENGTH }) });
+  // Worded by the same messages the server refuses with, so the two never disagree.
+  const weakness = passwordWeakness(password, context);
+  if (weakness) problems.push({ field, message: say(weakness, i18n.lang) });
   if (password !== String(data.get('confirmPassword') ?? '')) problems.push({ field: 'confirmPassword', message: i18n.t('account.passwordsDiffer') });
   return problems;
 }

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 
 /** What the administration sections share: filter forms, fields, data tables, paging. */
 export const adminStyles = [
+  formStyles,
   tableStyles,
   css`
   :host {
@@ -28,40 +30,9 @@ export const adminStyles = [
     gap: 1rem;
     max-inline-size: 32rem;
   }
-  label {
-    display: block;
-    margin-block-end: 0.25rem;
-    font-weight: 600;
-  }
   input:not([type='checkbox']):not([type='file']),
   select {
-    min-block-size: 44px;
     min-inline-size: 10rem;
-    padding-block: 0.4rem;
-    padding-inline: 0.6rem;
-    border: 2px solid var(--ct-border);
-    border-radius: 6px;
-    background: var(--ct-surface);
-    font: inherit;
-  }
-  input[type='file'] {
-    min-block-size: 44px;
-    font: inherit;
-  }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-block-size: 44px;
-    font-weight: normal;
-  }
-  .check input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-  }
-  .field-error {
-    margin-block: 0.25rem 0;
-    color: var(--ct-danger);
   }
   table {
     margin-block-end: 1.25rem;

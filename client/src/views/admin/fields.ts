@@ -21,6 +21,15 @@ const LABELLED = [
   'status',
   'locationIds',
   'confidential',
+  'alternateName',
+  'yearIncorporated',
+  'legalStatus',
+  'headOfficeLocationId',
+  'ageMin',
+  'ageMax',
+  'genderRestriction',
+  'applicationProcess',
+  'free',
 ] as const;
 type Labelled = (typeof LABELLED)[number];
 

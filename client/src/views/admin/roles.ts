@@ -1,4 +1,4 @@
-import type { Role } from '../../../../server/accounts/permission-matrix.js';
+import type { Role } from '../../../../server/contract/accounts/permission-matrix.js';
 import type { I18nController } from '../../i18n/i18n.js';
 
 export function roleLabel(i18n: I18nController, role: Role): string {

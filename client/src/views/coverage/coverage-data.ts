@@ -1,5 +1,5 @@
 import { get, getSignedIn, toSearchParams } from '../../api/client.js';
-import type { Coverage, ReferralCoverage } from '../../../../server/coverage/coverage.schemas.js';
+import type { Coverage, EscalatedReferrals, ReferralCoverage } from '../../../../server/contract/coverage/coverage.schemas.js';
 import type { MatrixRows } from '../../components/coverage-matrix/coverage-matrix.js';
 
 /** Everything the dashboard shows, as held in its URL. */
@@ -36,6 +36,11 @@ export function loadCoverage(state: CoverageState, signal: AbortSignal): Promise
 /** Referral figures per governorate: only for those allowed `coverage:referral-stats`. */
 export function loadReferralCoverage(signal: AbortSignal): Promise<ReferralCoverage> {
   return getSignedIn<ReferralCoverage>('/coverage/referrals', {}, signal);
+}
+
+/** Urgent referrals escalated to the governorates the viewer oversees (same permission). */
+export function loadEscalatedReferrals(signal: AbortSignal): Promise<EscalatedReferrals> {
+  return getSignedIn<EscalatedReferrals>('/coverage/referrals/escalated', {}, signal);
 }
 
 /** The CSV export of the filtered matrix (with the HXL hashtag row if asked). */

@@ -2,9 +2,9 @@ import { html, LitElement, nothing } from 'lit';
 import { getGovernorateShapes, getMeta } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { GovernorateCollection, Meta } from '../../api/types.js';
-import type { Coverage, ReferralCoverage } from '../../../../server/coverage/coverage.schemas.js';
-import { POPULATIONS } from '../../../../server/directory/vocabulary.js';
-import { REACH_GROUPS } from '../../../../server/activities/vocabulary.js';
+import type { Coverage, EscalatedReferrals, ReferralCoverage } from '../../../../server/contract/coverage/coverage.schemas.js';
+import { POPULATIONS } from '../../../../server/contract/directory/vocabulary.js';
+import { REACH_GROUPS } from '../../../../server/contract/activities/vocabulary.js';
 import '../../components/bar-chart/bar-chart.js';
 import type { Bar, BarSeries } from '../../components/bar-chart/bar-chart.js';
 import '../../components/coverage-figure/coverage-figure.js';
@@ -20,7 +20,7 @@ import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { governorateTable } from './governorate-table.js';
 import './referral-figures/referral-figures.js';
-import { coverageUrl, exportUrl, loadCoverage, loadReferralCoverage, parseCoverageState, type CoverageState } from './coverage-data.js';
+import { coverageUrl, exportUrl, loadCoverage, loadEscalatedReferrals, loadReferralCoverage, parseCoverageState, type CoverageState } from './coverage-data.js';
 import { styles } from './coverage-view.styles.js';
 import { TableCellLabels } from '../../styles/table-labels.js';
 
@@ -66,6 +66,11 @@ export class CoverageView extends LitElement {
     this,
     () => (this.#mayReadReferrals ? this.#session.user!.id : undefined),
     (_key, signal) => loadReferralCoverage(signal),
+  );
+  readonly #escalated = new ResourceController<EscalatedReferrals>(
+    this,
+    () => (this.#mayReadReferrals ? this.#session.user!.id : undefined),
+    (_key, signal) => loadEscalatedReferrals(signal),
   );
 
   constructor() {
@@ -124,7 +129,7 @@ export class CoverageView extends LitElement {
       ${coverage && this.reference
         ? html`${this.#renderSummary(coverage)} ${this.#renderMatrix(coverage)} ${this.#renderMap(coverage)} ${this.#renderActivities(coverage)}`
         : renderLoadStatus(i18n, this.#coverage.state, () => this.#coverage.retry())}
-      ${this.#mayReadReferrals ? this.#renderReferrals() : nothing}
+      ${this.#mayReadReferrals ? [this.#renderReferrals(), this.#renderEscalated()] : nothing}
       ${can(this.#session.user, 'referral:stats') ? html`<ct-referral-figures></ct-referral-figures>` : nothing}`;
   }
 
@@ -271,6 +276,27 @@ export class CoverageView extends LitElement {
     const body = data ? this.#renderReferralFigures(data) : renderLoadStatus(i18n, this.#referrals.state, () => this.#referrals.retry());
     return html`<section aria-labelledby="referrals-title">
       <h2 id="referrals-title">${i18n.t('coverage.referrals.title')}</h2>
+      ${body}
+    </section>`;
+  }
+
+  /** Urgent referrals still unacknowledged a second commitment period after falling overdue: counts only. */
+  #renderEscalated() {
+    const i18n = this.#i18n;
+    const data = this.#escalated.value;
+    const body = data
+      ? html`<p>${i18n.t('coverage.escalated.intro')} ${i18n.t('coverage.smallCountRule')}</p>
+          ${governorateTable(
+            i18n,
+            [i18n.t('coverage.escalated.count')],
+            data.governorates.map((g) => ({
+              header: i18n.text(g.name),
+              cells: [g.count === null ? i18n.t('coverage.fewerThanFive') : i18n.number(g.count)],
+            })),
+          )}`
+      : renderLoadStatus(i18n, this.#escalated.state, () => this.#escalated.retry());
+    return html`<section aria-labelledby="escalated-title">
+      <h2 id="escalated-title">${i18n.t('coverage.escalated.title')}</h2>
       ${body}
     </section>`;
   }

@@ -10,6 +10,8 @@ export interface DirectoryQuery {
   asTyped: boolean;
   filters: Record<FacetName, string[]>;
   acceptsReferrals: boolean;
+  /** Only services with a unit (bed, place, session) free now, in a figure that is not stale. */
+  hasCapacity: boolean;
   view: 'list' | 'map';
   page: number;
 }
@@ -41,6 +43,7 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
     asTyped: params.get('asTyped') === 'true',
     filters: filtersOf((facet) => list(params, facet)),
     acceptsReferrals: params.get('acceptsReferrals') === 'true',
+    hasCapacity: params.get('hasCapacity') === 'true',
     view: params.get('view') === 'map' ? 'map' : 'list',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
@@ -53,6 +56,7 @@ export function directoryUrl(query: DirectoryQuery): string {
   if (query.q && query.asTyped) params.set('asTyped', 'true');
   for (const facet of FACETS) if (query.filters[facet].length) params.set(facet, query.filters[facet].join(','));
   if (query.acceptsReferrals) params.set('acceptsReferrals', 'true');
+  if (query.hasCapacity) params.set('hasCapacity', 'true');
   if (query.view === 'map') params.set('view', 'map');
   if (query.page > 1) params.set('page', String(query.page));
   const search = params.toString();
@@ -61,9 +65,9 @@ export function directoryUrl(query: DirectoryQuery): string {
 
 /** The API filters of a query (what the list, the facets and the map all share). */
 export function apiFilters(query: DirectoryQuery): Query {
-  return { q: query.q, ...(query.asTyped ? { asTyped: true } : {}), ...query.filters, acceptsReferrals: query.acceptsReferrals };
+  return { q: query.q, ...(query.asTyped ? { asTyped: true } : {}), ...query.filters, acceptsReferrals: query.acceptsReferrals, hasCapacity: query.hasCapacity };
 }
 
 export function hasFilters(query: DirectoryQuery): boolean {
-  return query.acceptsReferrals || FACETS.some((facet) => query.filters[facet].length > 0);
+  return query.acceptsReferrals || query.hasCapacity || FACETS.some((facet) => query.filters[facet].length > 0);
 }

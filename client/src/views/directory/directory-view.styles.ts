@@ -39,9 +39,6 @@ export const styles = css`
     grid-template-columns: minmax(14rem, 17rem) minmax(0, 1fr) minmax(0, 1.15fr);
     align-items: start;
   }
-  .layout.view-map .list .results-head ~ * {
-    display: none;
-  }
   .filters {
     border: 1px solid var(--ct-border-soft);
     border-radius: 8px;
@@ -51,12 +48,71 @@ export const styles = css`
   section.filters {
     padding-block: 0.75rem;
   }
-  details.filters > summary {
+  /* Phones: one row of "Filters (n)" and the List / Map tabs above the results. */
+  .phone-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .filters-button {
+    min-block-size: 44px;
+    padding-inline: 1rem;
+    border: 2px solid var(--ct-primary);
+    border-radius: 6px;
+    background: var(--ct-background);
+    color: var(--ct-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  /* The filters sheet rises from the bottom edge; logical properties keep it right in RTL. */
+  dialog.sheet {
+    box-sizing: border-box;
+    inline-size: 100%;
+    max-inline-size: 100%;
+    max-block-size: 85vh;
+    margin-block: auto 0;
+    margin-inline: 0;
+    padding-block: 0;
+    border: none;
+    border-start-start-radius: 12px;
+    border-start-end-radius: 12px;
+    overflow-y: auto;
+    color: var(--ct-text);
+  }
+  dialog.sheet::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .sheet-head,
+  .sheet-foot {
+    position: sticky;
     display: flex;
     align-items: center;
+    justify-content: space-between;
     gap: 0.5rem;
+    padding-block: 0.5rem;
+    background: var(--ct-surface);
+    z-index: 1;
+  }
+  .sheet-head {
+    inset-block-start: 0;
+  }
+  .sheet-foot {
+    inset-block-end: 0;
+    justify-content: stretch;
+  }
+  .sheet-foot .button {
+    flex: 1;
+  }
+  .sheet .close {
+    min-inline-size: 44px;
     min-block-size: 44px;
-    font-weight: 600;
+    border: none;
+    background: none;
+    color: var(--ct-text);
+    font-size: 1.2rem;
     cursor: pointer;
   }
   .filters h2 {
@@ -64,6 +120,9 @@ export const styles = css`
     margin-block-end: 0.25rem;
   }
   .toggle-filter {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
     padding-block: 0.75rem;
   }
   .chip {
@@ -96,6 +155,9 @@ export const styles = css`
   .results-head h2 {
     margin: 0;
   }
+  .phone-head .results-head {
+    margin-block-end: 0;
+  }
   .view-toggle {
     display: inline-flex;
     border: 2px solid var(--ct-primary);
@@ -107,11 +169,14 @@ export const styles = css`
     align-items: center;
     min-block-size: 40px;
     padding-inline: 1rem;
+    border: none;
+    background: none;
     color: var(--ct-primary);
-    text-decoration: none;
+    font: inherit;
     font-weight: 600;
+    cursor: pointer;
   }
-  .segment[aria-current='true'] {
+  .segment[aria-selected='true'] {
     background: var(--ct-primary);
     color: var(--ct-on-primary);
   }
@@ -168,9 +233,6 @@ export const styles = css`
     inset-block-start: 1rem;
     block-size: calc(100vh - 2rem);
     max-block-size: 52rem;
-  }
-  .layout.view-list .map-area {
-    display: none;
   }
   .map-message {
     padding: 1rem;

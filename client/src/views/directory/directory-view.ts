@@ -3,8 +3,8 @@ import {
   ORGANIZATION_TYPES,
   POPULATIONS,
   SERVICE_LANGUAGES,
-} from '../../../../server/directory/vocabulary.js';
-import { withoutWords } from '../../../../server/directory/search/query-words.js';
+} from '../../../../server/contract/directory/vocabulary.js';
+import { withoutWords } from '../../../../server/contract/directory/search/query-words.js';
 import { getFacets, getGovernorateShapes, getMapServices, getMeta, getWayOn, searchServices, type Query } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { FacetName, Facets, GovernorateCollection, MapCollection, Meta, ServicePage, Understood, WayOn } from '../../api/types.js';
@@ -19,6 +19,7 @@ import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import type { Loadable } from '../../resource-controller.js';
 import { navigate, RouteController } from '../../router.js';
+import '../../components/quick-exit/quick-exit.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { apiFilters, directoryUrl, FACETS, hasFilters, NO_FILTERS, parseDirectoryQuery, type DirectoryQuery } from './directory-query.js';
 import { styles } from './directory-view.styles.js';
@@ -297,35 +298,44 @@ export class DirectoryView extends LitElement {
     const query = this.#query;
     if (filter.words !== undefined) this.#go({ q: withoutWords(query.q, filter.words) });
     else if (filter.field === 'acceptsReferrals') this.#go({ acceptsReferrals: false });
+    else if (filter.field === 'hasCapacity') this.#go({ hasCapacity: false });
     else if (isFacet(filter.field)) this.#go({ filters: { ...query.filters, [filter.field]: query.filters[filter.field].filter((v) => v !== filter.code) } });
   }
 
   #filterLabel(filter: { field: string; code: string }): string | null {
     if (filter.field === 'acceptsReferrals') return this.#i18n.t('filters.acceptsReferrals');
+    if (filter.field === 'hasCapacity') return this.#i18n.t('filters.hasCapacity');
     return isFacet(filter.field) ? this.#valueLabel(filter.field, filter.code) : null;
+  }
+
+  #understoodLabel(u: Understood): string {
+    return u.field === 'district' ? this.#i18n.text(u.name) : this.#valueLabel(u.field, u.code);
   }
 
   /** What the search read from the words typed ("Baghdad ✕ Legal aid ✕"): each chip removes its words. */
   #renderUnderstood() {
     const understood: Understood[] = this.results.state === 'ready' ? (this.results.value.understood ?? []) : [];
-    if (!understood.length) return nothing;
+    const textCorrected = this.results.state === 'ready' ? (this.results.value.corrected ?? []) : [];
+    if (!understood.length && !textCorrected.length) return nothing;
     const i18n = this.#i18n;
-    const corrected = understood.filter((u) => u.correctedTo);
+    const corrected = [...understood.filter((u) => u.correctedTo).map((u) => this.#understoodLabel(u)), ...textCorrected.map((c) => c.correctedTo)];
     return html`${corrected.length
         ? html`<p class="corrected" role="status">
-            ${i18n.t('directory.correctedTo', { words: corrected.map((u) => this.#valueLabel(u.field, u.code)).join(i18n.t('app.comma')) })}
+            ${i18n.t('directory.correctedTo', { words: corrected.join(i18n.t('app.comma')) })}
             <a href=${directoryUrl({ ...this.#query, asTyped: true, page: 1 })}>${i18n.t('directory.searchAsTyped', { q: this.#query.q })}</a>
           </p>`
-        : nothing}<ul class="chips understood" aria-label=${i18n.t('directory.understood')}>
+        : nothing}${understood.length
+        ? html`<ul class="chips understood" aria-label=${i18n.t('directory.understood')}>
       ${understood.map((u) => {
-        const label = this.#valueLabel(u.field, u.code);
+        const label = this.#understoodLabel(u);
         return html`<li>
           <button type="button" class="remove-chip" aria-label=${i18n.t('filters.remove', { label })} @click=${() => this.#drop(u)}>
             ${label} <span aria-hidden="true">✕</span>
           </button>
         </li>`;
       })}
-    </ul>`;
+          </ul>`
+        : nothing}`;
   }
 
   /** An empty search is never a dead end: filters to drop with what each would find, nearby categories, whom to call. */
@@ -339,7 +349,7 @@ export class DirectoryView extends LitElement {
     // The places read from the words stay; the need becomes the suggested category.
     const placeWords = (this.results.state === 'ready' ? this.results.value.understood : []).filter((u) => u.field === 'governorate').map((u) => u.words);
     const categoryUrl = (code: string) =>
-      directoryUrl({ ...query, q: placeWords.join(' '), filters: { ...NO_FILTERS, governorate: query.filters.governorate, category: [code] }, acceptsReferrals: false, page: 1 });
+      directoryUrl({ ...query, q: placeWords.join(' '), filters: { ...NO_FILTERS, governorate: query.filters.governorate, category: [code] }, acceptsReferrals: false, hasCapacity: false, page: 1 });
     return html`${filters.length
         ? html`<h3>${i18n.t('wayOn.filters')}</h3>
             <ul class="chips">
@@ -399,6 +409,14 @@ export class DirectoryView extends LitElement {
         >
           ${i18n.t('filters.acceptsReferrals')}
         </button>
+        <button
+          type="button"
+          class="chip"
+          aria-pressed=${query.hasCapacity ? 'true' : 'false'}
+          @click=${() => this.#go({ hasCapacity: !query.hasCapacity })}
+        >
+          ${i18n.t('filters.hasCapacity')}
+        </button>
       </div>`;
     if (this.wide) {
       return html`<section class="filters" aria-labelledby="filters-heading">
@@ -406,14 +424,54 @@ export class DirectoryView extends LitElement {
         ${body}
       </section>`;
     }
-    const selected = FACETS.reduce((n, name) => n + query.filters[name].length, query.acceptsReferrals ? 1 : 0);
-    return html`<details class="filters">
-      <summary>
-        ${i18n.t('filters.title')}
-        ${selected ? html`<span class="badge positive">${i18n.plural('filters.selected', selected)}</span>` : nothing}
-      </summary>
+    // A native modal dialog: the page behind is inert and Escape closes it.
+    return html`<dialog
+      class="filters sheet"
+      aria-modal="true"
+      aria-labelledby="filters-heading"
+      @keydown=${this.#onSheetKey}
+      @close=${this.#onSheetClose}
+    >
+      <div class="sheet-head">
+        <h2 id="filters-heading">${i18n.t('filters.title')}</h2>
+        <button type="button" class="close" aria-label=${i18n.t('filters.close')} @click=${this.#closeSheet}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
       ${body}
-    </details>`;
+      <div class="sheet-foot">
+        <button type="button" class="button" @click=${this.#closeSheet}>${i18n.t('filters.apply')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  get #sheet(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.sheet');
+  }
+
+  #openSheet(): void {
+    this.#sheet?.showModal();
+  }
+
+  #closeSheet(): void {
+    this.#sheet?.close();
+  }
+
+  /** Tab wraps from the last control (apply) to the first (close) and back, instead of leaving for the browser's own controls. */
+  #onSheetKey(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const first = this.renderRoot.querySelector<HTMLElement>('.sheet .close');
+    const last = this.renderRoot.querySelector<HTMLElement>('.sheet-foot .button');
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    const to = event.shiftKey ? (active === first ? last : null) : active === last ? first : null;
+    if (!to) return;
+    event.preventDefault();
+    to.focus();
+  }
+
+  /** However the sheet closed (button, Escape), focus goes back to the button that opened it. */
+  #onSheetClose(): void {
+    this.renderRoot.querySelector<HTMLElement>('.filters-button')?.focus();
   }
 
   #renderActiveFilters() {
@@ -445,6 +503,16 @@ export class DirectoryView extends LitElement {
         </li>`,
       );
     }
+    if (query.hasCapacity) {
+      const label = i18n.t('filters.hasCapacity');
+      chips.push(
+        html`<li>
+          <button type="button" class="remove-chip" aria-label=${i18n.t('filters.remove', { label })} @click=${() => this.#go({ hasCapacity: false })}>
+            ${label} <span aria-hidden="true">×</span>
+          </button>
+        </li>`,
+      );
+    }
     return html`<div class="active-filters">
       <h3 class="visually-hidden">${i18n.t('filters.active')}</h3>
       <ul>
@@ -452,10 +520,21 @@ export class DirectoryView extends LitElement {
       </ul>
       <a
         class="clear"
-        href=${directoryUrl({ ...query, filters: NO_FILTERS, acceptsReferrals: false, page: 1 })}
+        href=${directoryUrl({ ...query, filters: NO_FILTERS, acceptsReferrals: false, hasCapacity: false, page: 1 })}
         >${i18n.t('filters.clear')}</a
       >
     </div>`;
+  }
+
+  #renderResultsHead() {
+    const i18n = this.#i18n;
+    const total = this.results.state === 'ready' ? this.results.value.total : undefined;
+    return html`<div class="results-head">
+        <h2 id="results-heading" aria-live="polite" data-total=${total ?? nothing}>
+          ${total === undefined ? i18n.t('directory.resultsLabel') : i18n.plural('directory.results', total)}
+        </h2>
+      </div>
+      ${this.#renderActiveFilters()}`;
   }
 
   #renderResults() {
@@ -498,7 +577,12 @@ export class DirectoryView extends LitElement {
       return html`<p class="error map-message" role="status">${i18n.t('map.failed')}</p>`;
     }
     if (this.mapModule !== 'ready') return html`<p class="muted map-message" role="status">${i18n.t('map.loading')}</p>`;
+    const query = this.#query;
+    // The governorates chosen, as filters or read from the words typed: the map zooms to them.
+    const understood = this.results.state === 'ready' ? (this.results.value.understood ?? []) : [];
+    const zoomTo = [...new Set([...query.filters.governorate, ...understood.filter((u) => u.field === 'governorate').map((u) => u.code)])];
     return html`<ct-service-map
+      .zoomTo=${zoomTo}
       .shapes=${this.shapes}
       .counts=${this.facets?.governorate ?? {}}
       .points=${this.points.state === 'ready' ? this.points.value : null}
@@ -512,9 +596,8 @@ export class DirectoryView extends LitElement {
   override render() {
     const i18n = this.#i18n;
     const query = this.#query;
-    const total = this.results.state === 'ready' ? this.results.value.total : undefined;
-    const view = this.wide ? 'both' : query.view;
     return html`
+      <ct-quick-exit></ct-quick-exit>
       <h1>${i18n.t('directory.title')}</h1>
       <form role="search" class="search" @submit=${this.#onSearchSubmit}>
         <label for="q">${i18n.t('directory.searchLabel')}</label>
@@ -533,30 +616,79 @@ export class DirectoryView extends LitElement {
         </div>
       </form>
       ${this.#renderUnderstood()}
-      <div class="layout view-${view}">
-        ${this.#renderFilters()}
-        <section class="list" aria-labelledby="results-heading" aria-busy=${this.listLoading ? 'true' : 'false'}>
-          <div class="results-head">
-            <h2 id="results-heading" aria-live="polite" data-total=${total ?? nothing}>
-              ${total === undefined ? i18n.t('directory.resultsLabel') : i18n.plural('directory.results', total)}
-            </h2>
-            ${this.wide ? nothing : this.#renderViewToggle()}
-          </div>
-          ${this.#renderActiveFilters()} ${view === 'map' ? nothing : this.#renderResults()}
-        </section>
-        ${this.#mapVisible ? html`<div class="map-area">${this.#renderMap()}</div>` : nothing}
-      </div>
+      ${this.wide ? this.#renderWide() : this.#renderPhone(query.view)}
     `;
   }
 
-  #renderViewToggle() {
+  /** Filters, list and map side by side. */
+  #renderWide() {
+    return html`<div class="layout view-both">
+      ${this.#renderFilters()}
+      <section class="list" aria-labelledby="results-heading" aria-busy=${this.listLoading ? 'true' : 'false'}>
+        ${this.#renderResultsHead()} ${this.#renderResults()}
+      </section>
+      <div class="map-area">${this.#renderMap()}</div>
+    </div>`;
+  }
+
+  /**
+   * On a phone the first result shows without scrolling: the filters fold into a sheet behind a
+   * "Filters (n)" button, and the list and the map are tabs (the map, its code and its data loaded
+   * only when its tab is opened).
+   */
+  #renderPhone(view: 'list' | 'map') {
     const i18n = this.#i18n;
     const query = this.#query;
-    const option = (view: 'list' | 'map', label: string) =>
-      html`<a class="segment" href=${directoryUrl({ ...query, view })} aria-current=${query.view === view ? 'true' : 'false'}>${label}</a>`;
-    return html`<nav class="view-toggle" aria-label=${i18n.t('directory.viewLabel')}>
-      ${option('list', i18n.t('directory.viewList'))} ${option('map', i18n.t('directory.viewMap'))}
-    </nav>`;
+    const active = FACETS.reduce((n, name) => n + query.filters[name].length, Number(query.acceptsReferrals) + Number(query.hasCapacity));
+    const tab = (name: 'list' | 'map', label: string) =>
+      html`<button
+        type="button"
+        role="tab"
+        id="tab-${name}"
+        class="segment"
+        aria-controls="panel-${name}"
+        aria-selected=${view === name ? 'true' : 'false'}
+        tabindex=${view === name ? 0 : -1}
+        @click=${() => this.#showTab(name)}
+      >
+        ${label}
+      </button>`;
+    return html`<div class="layout view-${view}">
+      <div class="phone-bar">
+        <button type="button" class="filters-button" aria-haspopup="dialog" @click=${this.#openSheet}>${i18n.plural('filters.open', active)}</button>
+        <div role="tablist" class="view-toggle" aria-label=${i18n.t('directory.viewLabel')} @keydown=${this.#onTabKey}>
+          ${tab('list', i18n.t('directory.viewList'))} ${tab('map', i18n.t('directory.viewMap'))}
+        </div>
+      </div>
+      ${this.#renderFilters()}
+      <div class="phone-head" aria-busy=${this.listLoading ? 'true' : 'false'}>${this.#renderResultsHead()}</div>
+      <section class="list" id="panel-list" role="tabpanel" aria-labelledby="tab-list" ?hidden=${view !== 'list'} aria-busy=${this.listLoading ? 'true' : 'false'}>
+        ${view === 'list' ? this.#renderResults() : nothing}
+      </section>
+      <div class="map-area" id="panel-map" role="tabpanel" aria-labelledby="tab-map" ?hidden=${view !== 'map'}>
+        ${view === 'map' ? this.#renderMap() : nothing}
+      </div>
+    </div>`;
+  }
+
+  #showTab(view: 'list' | 'map'): void {
+    if (view !== this.#query.view) navigate(directoryUrl({ ...this.#query, view }));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+  }
+
+  /** Arrow keys move between the two tabs (mirrored in right-to-left), Home and End to the ends. */
+  #onTabKey(event: KeyboardEvent): void {
+    const forward = this.#i18n.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.#i18n.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const current = this.#query.view;
+    const next =
+      event.key === 'Home' ? 'list'
+      : event.key === 'End' ? 'map'
+      : event.key === forward || event.key === backward ? (current === 'list' ? 'map' : 'list')
+      : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this.#showTab(next);
   }
 }
 

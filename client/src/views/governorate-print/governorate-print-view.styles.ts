@@ -70,8 +70,13 @@ export const styles = css`
     color: var(--ct-text);
     font-size: 9.5pt;
   }
-  tr.category td {
-    background: var(--ct-surface-strong);
+  /* One row names the category in both languages, each on its own side. */
+  tr.category th > span {
+    display: inline-block;
+    inline-size: 49%;
+  }
+  tr.category th > span[dir='rtl'] {
+    text-align: right;
   }
   tbody {
     break-inside: avoid;
@@ -97,36 +102,51 @@ export const styles = css`
     font-weight: normal;
     font-style: italic;
   }
+  /* The QR code to the live page sits between the English and the other language's notes. */
   footer {
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: 1fr auto 1fr;
+    align-items: center;
     gap: 6mm;
     margin-block-start: 3mm;
     font-size: 8pt;
     color: var(--ct-muted);
   }
+  footer p {
+    margin: 0 0 1mm;
+  }
   @media print {
     .toolbar {
       display: none;
     }
+    /*
+     * Type shrinks with the number of categories (--groups, one service row each, set on the host by
+     * the view) so that a pathway with more than today's 18 categories (7.5pt) still fits one A4 page.
+     */
     .sheet {
       max-inline-size: none;
       padding: 0;
       border: 0;
-      font-size: 7.5pt;
-      line-height: 1.2;
+      font-size: min(7.5pt, calc(135pt / var(--groups, 18)));
+      line-height: 1.15;
     }
     th,
     td {
-      padding: 0.5mm 1mm;
+      padding: 0.4mm 1mm;
     }
     tr.category th {
-      padding-block-start: 0.8mm;
-      font-size: 8pt;
+      padding-block-start: 0.6mm;
+      font-size: 1.05em;
     }
+    thead th,
     .phones,
-    .person {
-      font-size: 7.5pt;
+    .person,
+    footer,
+    header p {
+      font-size: 1em;
+    }
+    .more {
+      font-size: 0.95em;
     }
     h1 {
       font-size: 12pt;

@@ -1,8 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { Contact, Phone, ServiceDetail, ServiceSummary } from '../../api/types.js';
+import { capacityLineIn } from '../../components/capacity-figure/capacity-figure.js';
 import { telUri } from '../../components/contact-details/contact-details.js';
-import { formatDate, I18nController, pickText, translate, translatePlural } from '../../i18n/i18n.js';
+import '../../components/qr-code/qr-code.js';
+import { formatDate, I18nController, loadCatalogue, pickText, translate, translatePlural } from '../../i18n/i18n.js';
 import type { Lang, Translated } from '../../i18n/types.js';
 import { setPageTitle } from '../../page-title.js';
 import { ResourceController } from '../../resource-controller.js';
@@ -10,18 +12,23 @@ import { RouteController } from '../../router.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { groupByCategory, loadDetails, loadGovernorateServices, referralContacts } from '../governorate/governorate-data.js';
 import { styles } from './governorate-print-view.styles.js';
+import { phoneForReading } from '../../../../server/contract/directory/phone-input.js';
 
 /**
  * One service per category fits the pathway on one A4 page: the one taking referrals and most
  * recently verified; how many more the directory holds is said next to the category.
  */
 const PER_CATEGORY = 1;
-const PRINT_LANGUAGES: readonly [Lang, Lang] = ['en', 'ar'];
-
 interface PrintData {
   name: Translated;
+  kurdistanRegion: boolean;
   groups: Array<{ category: Translated; services: ServiceSummary[]; more: number }>;
   details: ReadonlyMap<string, ServiceDetail>;
+}
+
+/** The language printed beside English: the reader's, or for an English reader the governorate's (Sorani in the Kurdistan Region). */
+function besideEnglish(lang: Lang, kurdistanRegion: boolean): Lang {
+  return lang !== 'en' ? lang : kurdistanRegion ? 'ckb' : 'ar';
 }
 
 function rank(a: ServiceSummary, b: ServiceSummary): number {
@@ -29,8 +36,9 @@ function rank(a: ServiceSummary, b: ServiceSummary): number {
 }
 
 /**
- * A governorate's referral pathway on one A4 page, English and Arabic side by side: for each kind
- * of service, who provides it and whom to call. Shelter addresses are never printed.
+ * A governorate's referral pathway on one A4 page, English beside the reader's language (for an
+ * English reader, Sorani in the Kurdistan Region and Arabic elsewhere): for each kind of service,
+ * who provides it and whom to call. Shelter addresses are never printed.
  */
 export class GovernoratePrintView extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -48,8 +56,15 @@ export class GovernoratePrintView extends LitElement {
         signal,
         () => undefined,
       );
-      return { name: governorate.name, groups, details };
+      return { name: governorate.name, kurdistanRegion: governorate.kurdistanRegion, groups, details };
     },
+  );
+
+  /** Only the interface's catalogue is loaded up front; the language printed beside English needs its own. */
+  readonly #besideCatalogue = new ResourceController<boolean>(
+    this,
+    () => (this.#data.value ? besideEnglish(this.#i18n.lang, this.#data.value.kurdistanRegion) : undefined),
+    (lang) => loadCatalogue(lang as Lang),
   );
 
   #groups(services: ServiceSummary[], reference: Reference): PrintData['groups'] {
@@ -60,7 +75,9 @@ export class GovernoratePrintView extends LitElement {
   }
 
   override updated(): void {
-    this.toggleAttribute('data-ready', this.#data.state.state === 'ready');
+    this.toggleAttribute('data-ready', this.#data.state.state === 'ready' && this.#besideCatalogue.state.state === 'ready');
+    // Print type size follows the number of categories (see the styles); CSSOM, as CSP forbids style attributes.
+    if (this.#data.value) this.style.setProperty('--groups', String(this.#data.value.groups.length));
   }
 
   #cell(lang: Lang, service: ServiceSummary, contacts: Contact[]) {
@@ -71,18 +88,20 @@ export class GovernoratePrintView extends LitElement {
     return html`<td lang=${lang} dir=${lang === 'en' ? 'ltr' : 'rtl'}>
       <strong>${text(service.name)}</strong>
       ${contacts.slice(0, 1).map((c) => html` · <span class="person">${c.name}${c.title ? html`, ${text(c.title)}` : nothing}</span>`)}
+      ${(service.capacity ?? []).map((c) => html`<br /><span class="capacity-figure ${c.stale ? 'stale' : 'current'}">${capacityLineIn(lang, c)}</span>`)}
     </td>`;
   }
 
   #phones(phones: Phone[]) {
     return html`<td class="phones" dir="ltr">
-      ${phones.slice(0, 2).map((p) => html`<a href=${telUri(p.number)}>${p.number}</a><br />`)}
+      ${phones.slice(0, 2).map((p) => html`<a href=${telUri(p.number)}>${phoneForReading(p.number)}</a><br />`)}
     </td>`;
   }
 
   override render() {
     const i18n = this.#i18n;
-    const data = this.#data.value;
+    // Rendered once the second language's messages are in (loadCatalogue settles either way).
+    const data = this.#besideCatalogue.value === undefined ? undefined : this.#data.value;
     const code = this.#routes.route.params.code ?? '';
     const toolbar = html`<p class="toolbar">
       <a href="/governorates/${encodeURIComponent(code)}">${i18n.t('print.back')}</a>
@@ -93,10 +112,13 @@ export class GovernoratePrintView extends LitElement {
           ${this.#data.state.state === 'failed' ? i18n.t('error.generic') : i18n.t('app.loading')}
         </p>`;
     }
-    const [left, right] = PRINT_LANGUAGES;
+    const left: Lang = 'en';
+    const right = besideEnglish(i18n.lang, data.kurdistanRegion);
     const title = (lang: Lang) => `${translate(lang, 'print.title')} — ${pickText(data.name, lang)?.text ?? ''}`;
-    setPageTitle(i18n, title(i18n.lang === 'en' ? 'en' : 'ar'));
+    setPageTitle(i18n, title(i18n.lang));
     const today = new Date();
+    // The governorate's live page, in the language this pathway was printed in.
+    const pageLink = `${location.origin}/governorates/${encodeURIComponent(code)}?lang=${i18n.lang}`;
     return html`${toolbar}
       <article class="sheet">
         <header>
@@ -117,22 +139,23 @@ export class GovernoratePrintView extends LitElement {
           </colgroup>
           <thead>
             <tr>
-              <th lang="en" dir="ltr" scope="col">${translate(left, 'service.provider')}</th>
-              <th scope="col">${translate(left, 'service.phone')} / <span lang="ar">${translate(right, 'service.phone')}</span></th>
-              <th lang="ar" dir="rtl" scope="col">${translate(right, 'service.provider')}</th>
+              <th lang=${left} dir="ltr" scope="col">${translate(left, 'service.provider')}</th>
+              <th scope="col">${translate(left, 'service.phone')} / <span lang=${right}>${translate(right, 'service.phone')}</span></th>
+              <th lang=${right} dir="rtl" scope="col">${translate(right, 'service.provider')}</th>
             </tr>
           </thead>
           ${data.groups.map(
             (group) => html`<tbody>
               <tr class="category">
-                <th lang="en" dir="ltr" scope="rowgroup">
-                  ${pickText(group.category, left)?.text}
-                  ${group.more ? html`<span class="more">${translatePlural(left, 'print.more', group.more)}</span>` : nothing}
-                </th>
-                <td></td>
-                <th lang="ar" dir="rtl" scope="rowgroup">
-                  ${pickText(group.category, right)?.text}
-                  ${group.more ? html`<span class="more">${translatePlural(right, 'print.more', group.more)}</span>` : nothing}
+                <th colspan="3" scope="rowgroup">
+                  <span lang=${left} dir="ltr">
+                    ${pickText(group.category, left)?.text}
+                    ${group.more ? html`<span class="more">${translatePlural(left, 'print.more', group.more)}</span>` : nothing}
+                  </span>
+                  <span lang=${right} dir="rtl">
+                    ${pickText(group.category, right)?.text}
+                    ${group.more ? html`<span class="more">${translatePlural(right, 'print.more', group.more)}</span>` : nothing}
+                  </span>
                 </th>
               </tr>
               ${group.services.map((service) => {
@@ -146,8 +169,15 @@ export class GovernoratePrintView extends LitElement {
           )}
         </table>
         <footer>
-          <p lang="en" dir="ltr">${translate(left, 'print.footer')}</p>
-          <p lang="ar" dir="rtl">${translate(right, 'print.footer')}</p>
+          <div lang=${left} dir="ltr">
+            <p>${translate(left, 'print.footer')}</p>
+            <p>${translate(left, 'print.scan')}</p>
+          </div>
+          <ct-qr-code .value=${pageLink} .label=${pageLink}></ct-qr-code>
+          <div lang=${right} dir="rtl">
+            <p>${translate(right, 'print.footer')}</p>
+            <p>${translate(right, 'print.scan')}</p>
+          </div>
         </footer>
       </article>`;
   }

@@ -1,8 +1,8 @@
 import { get, getGovernorate, getServiceDetails, searchAllServices } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
 import type { Contact, Governorate, Page, Phone, ServiceDetail, ServiceSummary, TaxonomyTerm } from '../../api/types.js';
-import type { ActivityView } from '../../../../server/activities/activity.schemas.js';
-import type { ActivitySummary, Coverage } from '../../../../server/coverage/coverage.schemas.js';
+import type { ActivityView } from '../../../../server/contract/activities/activity.schemas.js';
+import type { ActivitySummary, Coverage } from '../../../../server/contract/coverage/coverage.schemas.js';
 
 /** Most services a governorate page lists; beyond that the directory's search and filters serve better. */
 export const GOVERNORATE_LIMIT = 200;

@@ -87,7 +87,7 @@ export class GovernorateView extends LitElement {
           <a class="button" href="/governorates/${encodeURIComponent(governorate.code)}/print">${i18n.t('governorate.print')}</a>
           <a
             class="button secondary"
-            href=${directoryUrl({ q: '', asTyped: false, filters: { ...NO_FILTERS, governorate: [governorate.code] }, acceptsReferrals: false, view: 'list', page: 1 })}
+            href=${directoryUrl({ q: '', asTyped: false, filters: { ...NO_FILTERS, governorate: [governorate.code] }, acceptsReferrals: false, hasCapacity: false, view: 'list', page: 1 })}
             >${i18n.t('governorate.inDirectory')}</a
           >
         </p>

@@ -54,6 +54,36 @@ export const styles = css`
     cursor: pointer;
     font-weight: 600;
   }
+  .national {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .national > li {
+    padding-block: 0.6rem;
+    border-block-end: 1px solid var(--ct-border-soft);
+  }
+  .national p {
+    margin-block: 0.25rem 0;
+  }
+  .national-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+  }
+  .national-number {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    font-size: 1.4rem;
+    font-weight: 700;
+  }
+  .small {
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
   .hotlines {
     margin: 0 0 0.75rem;
     padding: 0;

@@ -1,11 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
-import { searchAllServices } from '../../api/client.js';
+import { getHotlines, searchAllServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { ServiceDetail, ServiceSummary } from '../../api/types.js';
-import { renderPhones } from '../../components/contact-details/contact-details.js';
+import type { Hotline, ServiceDetail, ServiceSummary } from '../../api/types.js';
+import { renderPhones, telUri } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
 import { contentTextStyles } from '../../components/content-text/content-text.styles.js';
+import '../../components/quick-exit/quick-exit.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
@@ -15,11 +16,14 @@ import { loadDetails } from '../governorate/governorate-data.js';
 import { styles } from './help-view.styles.js';
 
 const HOTLINE_CATEGORY = 'hotlines';
-/** Iraq's unified emergency line (police, ambulance, civil defence). */
+/**
+ * Iraq's unified emergency line (police, ambulance, civil defence), called until the hotlines have
+ * loaded or when they cannot be: someone in danger is never left without a number to tap.
+ */
 const EMERGENCY_NUMBER = '911';
 const HOTLINE_LIMIT = 300;
 
-interface Hotlines {
+interface ServiceHotlines {
   services: ServiceSummary[];
   reference: Reference;
 }
@@ -32,7 +36,11 @@ export class HelpView extends LitElement {
   declare details: ReadonlyMap<string, ServiceDetail>;
 
   readonly #i18n = new I18nController(this);
-  readonly #hotlines = new ResourceController<Hotlines>(
+  readonly #national = new ResourceController<{ hotlines: Hotline[]; reference: Reference }>(this, () => 'hotlines', async (_key, signal) => {
+    const [hotlines, reference] = await Promise.all([getHotlines(signal), loadReference()]);
+    return { hotlines, reference };
+  });
+  readonly #hotlines = new ResourceController<ServiceHotlines>(
     this,
     () => HOTLINE_CATEGORY,
     async (category, signal) => {
@@ -45,6 +53,40 @@ export class HelpView extends LitElement {
   constructor() {
     super();
     this.details = new Map();
+  }
+
+  /** The emergency number the API lists first, or the built-in one while it cannot be read. */
+  #emergencyNumber(): string {
+    return this.#national.value?.hotlines.find((h) => h.emergency)?.number ?? EMERGENCY_NUMBER;
+  }
+
+  /** Every public hotline, open (not folded away), each with where it answers, its source and its last check. */
+  #renderNational() {
+    const i18n = this.#i18n;
+    const state = this.#national.state;
+    if (state.state !== 'ready') return renderLoadStatus(i18n, state, () => this.#national.retry());
+    const { hotlines, reference } = state.value;
+    return html`<ul class="national">
+      ${hotlines.map(
+        (hotline) => html`<li>
+          <div class="national-head">
+            <a class="national-number" href=${telUri(hotline.number)}><bdi dir="ltr">${hotline.number}</bdi></a>
+            <strong>${contentText(i18n, hotline.name)}</strong>
+            ${hotline.verified ? nothing : html`<span class="badge warning">${i18n.t('help.sample')}</span>`}
+          </div>
+          <p>${contentText(i18n, hotline.purpose)}</p>
+          <p class="muted">
+            ${hotline.governorates.length
+              ? i18n.list(hotline.governorates.map((code) => i18n.text(reference.governorateName(code))))
+              : i18n.t('help.allIraq')}
+          </p>
+          <p class="muted small">
+            ${i18n.t('help.source')} <a href=${hotline.source.url} rel="noopener noreferrer" dir="auto">${hotline.source.text}</a>
+            · ${hotline.lastCheckedAt ? i18n.t('help.lastChecked', { date: i18n.date(hotline.lastCheckedAt) }) : i18n.t('help.notChecked')}
+          </p>
+        </li>`,
+      )}
+    </ul>`;
   }
 
   #renderHotlines() {
@@ -81,11 +123,16 @@ export class HelpView extends LitElement {
   override render() {
     const i18n = this.#i18n;
     setPageTitle(i18n, i18n.t('help.title'));
-    return html`<h1>${i18n.t('help.title')}</h1>
+    return html`<ct-quick-exit></ct-quick-exit>
+      <h1>${i18n.t('help.title')}</h1>
       <div class="danger" role="note">
         <p>${i18n.t('help.danger')}</p>
-        <a class="emergency-call" href="tel:${EMERGENCY_NUMBER}">${i18n.t('help.callEmergency', { number: EMERGENCY_NUMBER })}</a>
+        <a class="emergency-call" href=${telUri(this.#emergencyNumber())}>${i18n.t('help.callEmergency', { number: this.#emergencyNumber() })}</a>
       </div>
+      <section>
+        <h2>${i18n.t('help.nationalTitle')}</h2>
+        ${this.#renderNational()}
+      </section>
       <div class="columns">
         <section>
           <h2>${i18n.t('help.signsTitle')}</h2>

@@ -1,3 +1,4 @@
+import { renderUnverifiedChange } from '../../components/unverified-change/unverified-change.js';
 import { html, LitElement, nothing } from 'lit';
 import { getOrganization } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
@@ -58,12 +59,13 @@ export class OrganizationView extends LitElement {
         <p class="badges">
           <span class="badge">${i18n.vocab('orgType', organization.type)}</span>
           ${organization.verification.status === 'verified' ? html`<span class="badge positive">${i18n.t('organization.verified')}</span>` : nothing}
-          ${organization.acceptsReferrals ? html`<span class="badge positive">${i18n.t('service.acceptsReferrals')}</span>` : nothing}
+          ${organization.acceptsReferralsOnPlatform ? html`<span class="badge positive">${i18n.t('service.acceptsReferrals')}</span>` : nothing}
           <span class="muted">
             ${i18n.t('service.lastVerified')}:
             ${organization.lastVerifiedAt ? i18n.date(organization.lastVerifiedAt) : i18n.t('service.neverVerified')}
           </span>
         </p>
+        ${renderUnverifiedChange(i18n, organization.unverifiedChange)}
       </header>
       <div class="columns">
         <div class="main">

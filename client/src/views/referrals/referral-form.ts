@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CASE_CODE_NAME_RULE, caseCodeNameMessage, createReferralBodyWith } from '../../../../server/referrals/referral-input.js';
-import { CHILD_AGE_BANDS } from '../../../../server/referrals/vocabulary.js';
+import { childSafeguardProblems, createReferralBodyWith, type ReferralFields } from '../../../../server/contract/referrals/referral-input.js';
+import { say } from '../../../../server/contract/text/messages.js';
+import { CHILD_AGE_BANDS, DEFAULT_CONTACT_PREFERENCE, treatedAsChild, type AgeStatus } from '../../../../server/contract/referrals/vocabulary.js';
 import type { Referral } from '../../api/referrals.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { I18nController } from '../../i18n/i18n.js';
@@ -11,7 +12,26 @@ import { FieldProblems } from '../../forms/field-problems.js';
  * The server's referral schema, checked in the browser before anything is sent. Only the governorate
  * rule differs: the server resolves codes against its bundled file, the form offers only ISO codes.
  */
-export const ReferralInput = createReferralBodyWith(z.string().regex(/^IQ-[A-Z]{2}$/, 'must be a governorate code'));
+export const ReferralInput = createReferralBodyWith(z.string().regex(/^IQ-[A-Z]{2}$/, 'chooseOption'));
+
+/**
+ * The child's safeguards the server needs before acceptance, asked at once on the case step (a
+ * refinement of `ReferralInput` would wait until every other field is valid).
+ */
+export const safeguardFields = (form: ReferralForm): string[] =>
+  form.ageStatus
+    ? childSafeguardProblems({
+        ageStatus: form.ageStatus as AgeStatus,
+        guardianRole: (form.guardianRole || null) as ReferralFields['guardianRole'],
+        hasBestInterestsNote: form.bestInterestsNote.trim() !== '',
+      }).map((p) => p.path.join('.'))
+    : [];
+
+/** An age band that says adult or child answers the age question too, unless the age was marked uncertain. */
+export function ageStatusFor(band: string, current: string): string {
+  if (band === 'unknown' || current === 'uncertain') return current;
+  return (CHILD_AGE_BANDS as readonly string[]).includes(band) ? 'child' : 'adult';
+}
 
 /** The wizard's inputs as the user fills them in (strings for selects, lists for check boxes). */
 export interface ReferralForm {
@@ -21,8 +41,10 @@ export interface ReferralForm {
   organizationName: Translated | null;
   caseCode: string;
   ageBand: string;
-  /** Asked only when the age band is unknown; otherwise the band says whether it is a child. */
-  maybeChild: boolean;
+  ageStatus: string;
+  /** A child's guardian or responsible adult, by role; asked for children only. */
+  guardianRole: string;
+  bestInterestsNote: string;
   sex: string;
   nationality: string;
   preferredLanguage: string;
@@ -35,6 +57,7 @@ export interface ReferralForm {
   consentAt: string;
   scope: string[];
   overrideReason: string;
+  contactPreference: string;
   summary: string;
   notes: string;
 }
@@ -46,7 +69,9 @@ export const emptyForm = (): ReferralForm => ({
   organizationName: null,
   caseCode: '',
   ageBand: '',
-  maybeChild: false,
+  ageStatus: '',
+  guardianRole: '',
+  bestInterestsNote: '',
   sex: '',
   nationality: '',
   preferredLanguage: '',
@@ -58,14 +83,13 @@ export const emptyForm = (): ReferralForm => ({
   consentAt: '',
   scope: ['referral'],
   overrideReason: '',
+  contactPreference: DEFAULT_CONTACT_PREFERENCE,
   summary: '',
   notes: '',
 });
 
-export const isChildBand = (band: string) => (CHILD_AGE_BANDS as readonly string[]).includes(band);
-
-/** Whether the person counts as a child: from the band, or the user's answer when the age is unknown. */
-export const isChild = (form: ReferralForm) => (form.ageBand === 'unknown' ? form.maybeChild : isChildBand(form.ageBand));
+/** Whether the person counts as a child: a child, or of uncertain age (the presumption of childhood). */
+export const isChild = (form: ReferralForm) => form.ageStatus !== '' && treatedAsChild(form.ageStatus as AgeStatus);
 
 /** Consent covers sharing the summary and notes with the receiver (always true for an override). */
 export const textMayBeShared = (form: ReferralForm) => form.consent !== 'given' || form.scope.includes('share-case-information');
@@ -75,6 +99,7 @@ const optionalText = (value: string) => value.trim() || null;
 /** The request body the API expects, built from the form (empty choices stay missing, so zod names them). */
 export function toInput(form: ReferralForm) {
   const shared = textMayBeShared(form);
+  const child = isChild(form);
   return {
     toOrganizationId: form.organizationId,
     toServiceId: form.serviceId || null,
@@ -86,7 +111,10 @@ export function toInput(form: ReferralForm) {
     governorate: form.governorate || undefined,
     needs: form.needs,
     urgency: form.urgency || undefined,
-    isChild: isChild(form),
+    ageStatus: form.ageStatus || undefined,
+    guardianRole: child ? form.guardianRole || null : null,
+    bestInterestsNote: child ? optionalText(form.bestInterestsNote) : null,
+    contactPreference: form.contactPreference,
     consent:
       form.consent === 'given'
         ? {
@@ -104,7 +132,7 @@ export function toInput(form: ReferralForm) {
 }
 
 /** A datetime-local value (the user's wall clock) for an instant. */
-function localDateTime(iso: string): string {
+export function localDateTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -120,7 +148,10 @@ export function fromReferral(r: Referral, serviceName: Translated | null): Refer
     organizationName: r.to.name,
     caseCode: r.caseCode,
     ageBand: r.ageBand,
-    maybeChild: r.ageBand === 'unknown' && r.isChild,
+    ageStatus: r.ageStatus,
+    guardianRole: r.guardianRole ?? '',
+    bestInterestsNote: r.bestInterestsNote ?? '',
+    contactPreference: r.contactPreference,
     sex: r.sex,
     nationality: r.nationality,
     preferredLanguage: r.preferredLanguage,
@@ -137,15 +168,18 @@ export function fromReferral(r: Referral, serviceName: Translated | null): Refer
   };
 }
 
-export type StepId = 'service' | 'case' | 'needs' | 'consent' | 'note' | 'review';
+export type StepId = 'service' | 'case' | 'needs' | 'consent' | 'review';
 
 /** The wizard's steps, each with the fields (as zod and the server name them) it asks for. */
 export const STEPS: readonly { id: StepId; fields: readonly string[] }[] = [
   { id: 'service', fields: ['toOrganizationId', 'toServiceId'] },
-  { id: 'case', fields: ['caseCode', 'ageBand', 'isChild', 'sex', 'nationality', 'preferredLanguage', 'governorate'] },
+  {
+    id: 'case',
+    fields: ['caseCode', 'ageBand', 'ageStatus', 'guardianRole', 'bestInterestsNote', 'sex', 'nationality', 'preferredLanguage', 'governorate'],
+  },
   { id: 'needs', fields: ['needs', 'urgency'] },
-  { id: 'consent', fields: ['consent'] },
-  { id: 'note', fields: ['summary', 'notes'] },
+  // The summary and notes follow the consent: whether they may be shared depends on its scope.
+  { id: 'consent', fields: ['consent', 'contactPreference', 'summary', 'notes'] },
   { id: 'review', fields: [] },
 ];
 
@@ -156,14 +190,14 @@ export function stepOfField(field: string): number {
 }
 
 /**
- * Field messages in the interface language: the form says what to do; zod's English stays for unknown
- * fields. A case code refused as a name says why, with `caseCodeExample` (the organisation's numbering).
+ * Field messages in the interface language: the form says what to do where it knows the field better
+ * than the schema. A case code refused as a name says why, with `caseCodeExample` (the organisation's numbering).
  */
 export function localizedProblems(i18n: I18nController, problems: FieldProblems, caseCodeExample?: string): FieldProblems {
   return new FieldProblems(
     problems.fields.map((field) => {
-      if (caseCodeExample && field === 'caseCode' && problems.message(field) === CASE_CODE_NAME_RULE) {
-        return { field, message: caseCodeNameMessage(i18n.lang, caseCodeExample) };
+      if (caseCodeExample && field === 'caseCode' && problems.message(field) === say({ key: 'caseCodeName' }, i18n.lang)) {
+        return { field, message: say({ key: 'caseCodeNameExample', params: { example: caseCodeExample } }, i18n.lang) };
       }
       const key = `referrals.problem.${field}` as TextKey;
       const message = i18n.t(key) as string | undefined;

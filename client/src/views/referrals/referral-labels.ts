@@ -4,7 +4,20 @@ import type { TextKey } from '../../i18n/en.js';
 import type { I18nController } from '../../i18n/i18n.js';
 
 /** Referral vocabularies whose labels live in the referrals area as `referrals.<kind>.<code>`. */
-export type ReferralVocabulary = 'status' | 'urgency' | 'ageBand' | 'sex' | 'consentBy' | 'scope' | 'override' | 'reason';
+export type ReferralVocabulary =
+  | 'status'
+  | 'urgency'
+  | 'ageBand'
+  | 'ageStatus'
+  | 'sex'
+  | 'consentBy'
+  | 'scope'
+  | 'override'
+  | 'reason'
+  | 'guardianRole'
+  | 'contactPreference'
+  | 'identification'
+  | 'authority';
 
 /** The label of a referral code; the code itself if a newer server sends one the catalogue lacks. */
 export function referralLabel(i18n: I18nController, kind: ReferralVocabulary, code: string): string {
@@ -51,16 +64,23 @@ export function renderOverdue(i18n: I18nController) {
   return html`<span class="badge overdue">⏰ ${i18n.t('referrals.overdue')}</span>`;
 }
 
-/** Age band, sex, nationality, language (and "child"), as one line. */
+/** Age band, sex, nationality, language (and "child" or "age uncertain"), as one line. */
 export function personFacts(
   i18n: I18nController,
-  p: { ageBand: string; sex: string; nationality: string; preferredLanguage: string; isChild: boolean },
+  p: { ageBand: string; sex: string; nationality: string; preferredLanguage: string; ageStatus: string },
 ): string {
   return [
     referralLabel(i18n, 'ageBand', p.ageBand),
     referralLabel(i18n, 'sex', p.sex),
     nationalityName(i18n, p.nationality),
     i18n.vocab('language', p.preferredLanguage),
-    ...(p.isChild ? [i18n.t('referrals.child')] : []),
+    ...(p.ageStatus && p.ageStatus !== 'adult' ? [referralLabel(i18n, 'ageStatus', p.ageStatus)] : []),
   ].join(i18n.t('app.comma'));
+}
+
+/** How the receiver may reach the person, said first and in words on the referral (never colour alone). */
+export function renderContactPreference(i18n: I18nController, preference: string) {
+  return html`<p class="notice contact-preference" data-contact=${preference}>
+    <strong>☎ ${i18n.t('referrals.field.contactPreference')}:</strong> ${referralLabel(i18n, 'contactPreference', preference)}
+  </p>`;
 }

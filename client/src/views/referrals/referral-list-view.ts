@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { REFERRAL_STATUSES, URGENCIES } from '../../../../server/referrals/vocabulary.js';
+import { REFERRAL_STATUSES, URGENCIES } from '../../../../server/contract/referrals/vocabulary.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import { getReferralCounts, listReferrals, type ReferralCounts, type ReferralPage, type ReferralSummary } from '../../api/referrals.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { CommentBody, TransitionBody } from '../../../../server/referrals/referral-input.js';
-import { REFERRAL_TRANSITIONS } from '../../../../server/referrals/referral-workflow.js';
-import { REASONS_NEEDING_NOTE } from '../../../../server/referrals/vocabulary.js';
+import { CommentBody, IdentificationInput, TransitionBody } from '../../../../server/contract/referrals/referral-input.js';
+import { REFERRAL_TRANSITIONS } from '../../../../server/contract/referrals/referral-workflow.js';
+import { IDENTIFICATION_STATUSES, IDENTIFYING_AUTHORITIES, REASONS_NEEDING_NOTE } from '../../../../server/contract/referrals/vocabulary.js';
 import { ApiError, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import {
@@ -11,6 +11,8 @@ import {
   getReferral,
   moveReferral,
   postComment,
+  recordIdentification,
+  startReflection,
   type Comment,
   type Referral,
   type ReferralStatus,
@@ -20,10 +22,20 @@ import type { Translated } from '../../i18n/types.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
+import { can } from '../../permissions.js';
 import { RouteController } from '../../router.js';
+import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { localizedProblems } from './referral-form.js';
-import { dateTime, personFacts, referralLabel, renderOverdue, renderStatus, renderUrgency } from './referral-labels.js';
+import {
+  dateTime,
+  personFacts,
+  referralLabel,
+  renderContactPreference,
+  renderOverdue,
+  renderStatus,
+  renderUrgency,
+} from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-view.styles.js';
 
@@ -57,6 +69,7 @@ export class ReferralView extends LitElement {
     notice: { state: true },
     comment: { state: true },
     commentProblems: { state: true },
+    identificationProblems: { state: true },
   };
 
   declare loaded: Loaded | null;
@@ -71,9 +84,11 @@ export class ReferralView extends LitElement {
   declare notice: Notice | null;
   declare comment: string;
   declare commentProblems: FieldProblems;
+  declare identificationProblems: FieldProblems;
 
   readonly #i18n = new I18nController(this);
   readonly #routes = new RouteController(this);
+  readonly #session = new SessionController(this);
   #id = '';
 
   constructor() {
@@ -89,6 +104,7 @@ export class ReferralView extends LitElement {
     this.notice = null;
     this.comment = '';
     this.commentProblems = new FieldProblems();
+    this.identificationProblems = new FieldProblems();
   }
 
   override connectedCallback(): void {
@@ -247,8 +263,9 @@ export class ReferralView extends LitElement {
       <h1>${i18n.t('referrals.page.title')} <bdi dir="ltr">${r.caseCode}</bdi></h1>
       <p class="badges">
         ${renderStatus(i18n, r.status)} ${renderUrgency(i18n, r.urgency)} ${r.overdue ? renderOverdue(i18n) : nothing}
-        ${r.isChild ? html`<span class="badge">${i18n.t('referrals.child')}</span>` : nothing}
+        ${r.isChild ? html`<span class="badge child">${referralLabel(i18n, 'ageStatus', r.ageStatus)}</span>` : nothing}
       </p>
+      ${renderContactPreference(i18n, r.contactPreference)}
       <dl class="facts">
         <dt>${i18n.t('referrals.field.from')}</dt>
         <dd>${i18n.text(r.from.name)}</dd>
@@ -288,6 +305,18 @@ export class ReferralView extends LitElement {
                 scope: i18n.list(r.consent.scope.map((s) => referralLabel(i18n, 'scope', s))),
               })}
         </dd>
+        ${r.isChild
+          ? html`<dt>${i18n.t('referrals.field.guardianRole')}</dt>
+              <dd>${r.guardianRole ? referralLabel(i18n, 'guardianRole', r.guardianRole) : html`<strong>⚠ ${i18n.t('referrals.page.notRecorded')}</strong>`}</dd>`
+          : nothing}
+        ${r.isChild && r.textVisible
+          ? html`<dt>${i18n.t('referrals.field.bestInterestsNote')}</dt>
+              <dd class="prose" dir="auto">
+                ${r.textErased
+                  ? i18n.t('referrals.page.erased')
+                  : (r.bestInterestsNote ?? html`<strong>⚠ ${i18n.t('referrals.page.notRecorded')}</strong>`)}
+              </dd>`
+          : nothing}
         ${r.textVisible
           ? html`<dt>${i18n.t('referrals.field.summary')}</dt>
               <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.summary ?? i18n.t('referrals.wizard.none'))}</dd>
@@ -295,6 +324,137 @@ export class ReferralView extends LitElement {
               <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.notes ?? i18n.t('referrals.wizard.none'))}</dd>`
           : nothing}
       </dl>
+    </section>`;
+  }
+
+  /**
+   * The statuses this user may record (as the server decides): the sending organisation's caseworkers
+   * record screening and decisions, the receiving organisation's decisions only; nobody else any.
+   */
+  #identificationChoices(r: Referral): readonly string[] {
+    const user = this.#session.user;
+    const org = user?.organization?.id;
+    if (org === r.from.id && can(user, 'referral:send', org)) return IDENTIFICATION_STATUSES;
+    if (org === r.to.id && can(user, 'referral:receive', org)) return IDENTIFICATION_STATUSES.filter((s) => s !== 'screened');
+    return [];
+  }
+
+  #recordIdentification = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const status = String(data.get('status') ?? '');
+    const body = status === 'screened' ? { status } : { status, authority: data.get('authority') || undefined, decidedOn: data.get('decidedOn') || undefined };
+    const checked = check(IdentificationInput, body);
+    if (!checked.ok) {
+      this.identificationProblems = localizedProblems(this.#i18n, checked.problems);
+      return;
+    }
+    this.busy = true;
+    try {
+      await recordIdentification(this.#id, body);
+      this.identificationProblems = new FieldProblems();
+      await this.#load();
+      this.notice = { kind: 'success', text: this.#i18n.t('referrals.identification.recorded') };
+    } catch (error) {
+      const fieldProblems = FieldProblems.fromApi(error);
+      if (fieldProblems) this.identificationProblems = localizedProblems(this.#i18n, fieldProblems);
+      else await this.#explainFailure(error);
+    } finally {
+      this.busy = false;
+    }
+    await this.#focusNotice();
+  };
+
+  #startReflection = async (r: Referral): Promise<void> => {
+    this.busy = true;
+    try {
+      await startReflection(this.#id, r.version);
+      await this.#load();
+      this.notice = { kind: 'success', text: this.#i18n.t('referrals.reflection.started') };
+    } catch (error) {
+      await this.#explainFailure(error);
+    } finally {
+      this.busy = false;
+    }
+    await this.#focusNotice();
+  };
+
+  /** Days left counts a day begun as a whole one, so the last day still reads "1 day left". */
+  #renderReflection(r: Referral): TemplateResult | typeof nothing {
+    const i18n = this.#i18n;
+    const user = this.#session.user;
+    const receiver = r.to.id === user?.organization?.id && can(user, 'referral:receive', r.to.id);
+    const reflection = r.reflection;
+    if (!reflection) {
+      // Only the receiving side starts one, and only on an accepted referral (as the server decides).
+      if (!receiver || r.status !== 'accepted') return nothing;
+      return html`<section aria-labelledby="reflection-heading">
+        <h2 id="reflection-heading">${i18n.t('referrals.reflection.heading')}</h2>
+        <p class="hint">${i18n.t('referrals.reflection.hint')}</p>
+        <button type="button" class="button secondary" ?disabled=${this.busy} @click=${() => void this.#startReflection(r)}>
+          ${i18n.t('referrals.reflection.start')}
+        </button>
+      </section>`;
+    }
+    const endsAt = new Date(reflection.endsAt);
+    const daysLeft = Math.max(0, Math.ceil((endsAt.getTime() - Date.now()) / 86_400_000));
+    return html`<section aria-labelledby="reflection-heading">
+      <h2 id="reflection-heading">${i18n.t('referrals.reflection.heading')}</h2>
+      ${daysLeft > 0
+        ? html`<p data-reflection-days=${daysLeft}><strong>${i18n.plural('referrals.reflection.daysLeft', daysLeft)}</strong></p>
+            <p>${i18n.t('referrals.reflection.ends', { date: i18n.date(endsAt) })}</p>`
+        : html`<p data-reflection-days="0">${i18n.t('referrals.reflection.ended', { date: i18n.date(endsAt) })}</p>`}
+    </section>`;
+  }
+
+  #renderIdentification(r: Referral): TemplateResult {
+    const i18n = this.#i18n;
+    const p = this.identificationProblems;
+    const id = r.identification;
+    const choices = this.#identificationChoices(r);
+    const warning = r.identificationWarning;
+    return html`<section aria-labelledby="identification-heading">
+      <h2 id="identification-heading">${i18n.t('referrals.field.identification')}</h2>
+      <p data-identification=${id.status}>
+        <strong>${referralLabel(i18n, 'identification', id.status)}</strong>
+        ${id.authority && id.decidedOn
+          ? html`— ${i18n.t('referrals.identification.decided', { authority: referralLabel(i18n, 'authority', id.authority), date: i18n.date(new Date(`${id.decidedOn}T00:00:00`)) })}`
+          : nothing}
+      </p>
+      ${warning
+        ? html`<p class="notice identification-warning" role="note">⚠ ${i18n.t(`referrals.identificationWarning.${warning.required as Exclude<typeof warning.required, 'none'>}`)}</p>`
+        : nothing}
+      ${choices.length
+        ? html`<form class="move-form" novalidate @submit=${this.#recordIdentification}>
+            <fieldset>
+              <legend>${i18n.t('referrals.identification.record')}</legend>
+              <p class="hint" id="identification-hint">${i18n.t('referrals.identification.hint')}</p>
+              <div class="field">
+                <label for="identification-status">${i18n.t('referrals.field.identification')}</label>
+                <select id="identification-status" name="status" aria-describedby="identification-hint">
+                  ${choices.map((s) => html`<option value=${s} ?selected=${s === id.status}>${referralLabel(i18n, 'identification', s)}</option>`)}
+                </select>
+              </div>
+              <div class="field">
+                <label for="identification-authority">${i18n.t('referrals.field.authority')}</label>
+                <select id="identification-authority" name="authority" aria-invalid=${p.invalid('authority')} aria-describedby=${ifDefined(p.describedBy('authority'))}>
+                  <option value="">${i18n.t('referrals.wizard.choose')}</option>
+                  ${IDENTIFYING_AUTHORITIES.map((a) => html`<option value=${a} ?selected=${a === id.authority}>${referralLabel(i18n, 'authority', a)}</option>`)}
+                </select>
+                ${p.render('authority')}
+              </div>
+              <div class="field">
+                <label for="identification-day">${i18n.t('referrals.field.decidedOn')}</label>
+                <input id="identification-day" name="decidedOn" type="date" .value=${id.decidedOn ?? ''}
+                  aria-invalid=${p.invalid('decidedOn')} aria-describedby=${ifDefined(p.describedBy('decidedOn'))} />
+                ${p.render('decidedOn')}
+              </div>
+              <div class="actions">
+                <button type="submit" class="button secondary" ?disabled=${this.busy}>${i18n.t('referrals.identification.record')}</button>
+              </div>
+            </fieldset>
+          </form>`
+        : nothing}
     </section>`;
   }
 
@@ -451,7 +611,7 @@ export class ReferralView extends LitElement {
           </div>`
         : nothing}
       <div class="columns">
-        <div>${this.#renderActions(r)} ${this.#renderCase(r)} ${this.#renderComments(r, comments)}</div>
+        <div>${this.#renderActions(r)} ${this.#renderCase(r)} ${this.#renderReflection(r)} ${this.#renderIdentification(r)} ${this.#renderComments(r, comments)}</div>
         <div>${this.#renderTimeline(r)}</div>
       </div>`;
   }

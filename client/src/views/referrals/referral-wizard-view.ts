@@ -1,15 +1,19 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { SERVICE_LANGUAGES } from '../../../../server/directory/vocabulary.js';
+import { SERVICE_LANGUAGES } from '../../../../server/contract/directory/vocabulary.js';
 import {
+  AGE_STATUSES,
+  CHILD_CONSENT_GIVERS,
   CONSENT_GIVERS,
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
+  CONTACT_PREFERENCES,
+  GUARDIAN_ROLES,
   SEXES,
   URGENCIES,
   AGE_BANDS,
-} from '../../../../server/referrals/vocabulary.js';
-import { caseCodeExample } from '../../../../server/referrals/referral-input.js';
+} from '../../../../server/contract/referrals/vocabulary.js';
+import { caseCodeExample } from '../../../../server/contract/referrals/referral-input.js';
 import { ApiError, getOrganization, getService, searchServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import {
@@ -34,8 +38,11 @@ import {
   emptyForm,
   fromReferral,
   isChild,
+  localDateTime,
   localizedProblems,
   ReferralInput,
+  safeguardFields,
+  ageStatusFor,
   STEPS,
   stepOfField,
   textMayBeShared,
@@ -49,10 +56,17 @@ import { styles } from './referral-wizard-view.styles.js';
 
 type Option = readonly [value: string, label: string];
 
+/** How long after the last change the draft is saved: one request per pause, not per keystroke. */
+const AUTOSAVE_DELAY_MS = 1200;
+
 /**
- * The referral wizard: service, case, needs and urgency, consent, note, review. The record is kept
- * on the server as a draft once it is complete enough to be one, and the URL names that draft, so a
- * reload or another device carries on with it. Nothing about the case is stored in the browser.
+ * The referral wizard: service, case, needs and urgency, consent (with the summary), review. Opened
+ * from a service ("Refer to this service") it starts at the case. Fields with a likely answer come
+ * filled in (the organisation's governorate and case numbering, the interface language, consent
+ * given now) so a standard referral takes few taps on a phone. The record is saved on the server as
+ * a draft as the caseworker goes, once it is complete enough to be one, and the URL names that
+ * draft, so a reload or another device carries on with it. Nothing about the case is stored in the
+ * browser.
  */
 export class ReferralWizardView extends LitElement {
   static override styles = [sharedStyles, referralStyles, styles];
@@ -91,8 +105,15 @@ export class ReferralWizardView extends LitElement {
   /** The case numbering suggested to the user's organisation (from its governorate once loaded). */
   #caseCodeExample = caseCodeExample([], new Date().getFullYear());
   #exampleFor = '';
+  /** The user's organisation's first governorate: where its cases usually are. */
+  #ownGovernorate = '';
   /** One key per referral being written: every attempt to create its draft sends it. */
   #creationKey = newIdempotencyKey();
+  /** Saves run one after another, so each sends the version the previous one returned. */
+  #saving: Promise<unknown> = Promise.resolve();
+  /** The body last saved: an autosave with nothing new sends nothing. */
+  #savedBody = '';
+  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -109,8 +130,15 @@ export class ReferralWizardView extends LitElement {
     this.searchResults = null;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#autosaveTimer);
+    window.removeEventListener('online', this.#saveWhenOnline);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('online', this.#saveWhenOnline);
     loadReference().then(
       (reference) => (this.reference = reference),
       () => (this.failure = this.#i18n.t('error.network')),
@@ -131,8 +159,13 @@ export class ReferralWizardView extends LitElement {
     else {
       this.form = emptyForm();
       this.draft = null;
+      this.status = '';
+      this.#savedBody = '';
       this.#creationKey = newIdempotencyKey();
+      this.#prefill();
       const serviceId = route.query.get('service');
+      // Started from a service: it is chosen already, the case comes first.
+      this.step = this.furthest = serviceId ? 1 : 0;
       if (serviceId) void this.#chooseServiceById(serviceId);
     }
   }
@@ -148,8 +181,9 @@ export class ReferralWizardView extends LitElement {
       const service = referral.to.serviceId ? await getService(referral.to.serviceId).catch(() => null) : null;
       this.draft = referral;
       this.form = fromReferral(referral, service?.name ?? null);
-      this.furthest = STEPS.length - 1;
-      this.step = 0;
+      this.#savedBody = JSON.stringify(toInput(this.form));
+      // A saved draft is complete: the review shows all of it, each part with its "Change".
+      this.furthest = this.step = STEPS.length - 1;
       this.status = this.#i18n.t('referrals.wizard.resumed', { time: this.#time(referral.updatedAt) });
     } catch (error) {
       this.failure = error instanceof ApiError && (error.status === 404 || error.status === 403) ? this.#i18n.t('referrals.wizard.draftMissing') : this.#errorText(error);
@@ -177,6 +211,23 @@ export class ReferralWizardView extends LitElement {
     this.searchResults = null;
   }
 
+  /**
+   * The likely answers of a new referral, where still empty: the organisation's numbering (the user
+   * types the number), its governorate, and the interface language as the person's language.
+   */
+  #prefill(): void {
+    if (this.draft) return;
+    const f = this.form;
+    const lang = this.#i18n.lang;
+    const governorate = this.#ownGovernorate;
+    this.form = {
+      ...f,
+      caseCode: f.caseCode || (governorate ? this.#caseCodeExample.replace(/\d+$/, '') : ''),
+      governorate: f.governorate || governorate,
+      preferredLanguage: f.preferredLanguage || ((SERVICE_LANGUAGES as readonly string[]).includes(lang) ? lang : ''),
+    };
+  }
+
   #time(iso: string): string {
     const d = new Date(iso);
     return this.#i18n.time(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`);
@@ -187,7 +238,9 @@ export class ReferralWizardView extends LitElement {
   }
 
   #set(patch: Partial<ReferralForm>): void {
-    this.form = { ...this.form, ...patch };
+    const ageStatus = patch.ageBand === undefined ? {} : { ageStatus: ageStatusFor(patch.ageBand, patch.ageStatus ?? this.form.ageStatus) };
+    this.form = { ...this.form, ...patch, ...ageStatus };
+    this.#scheduleAutosave();
     // A field the user changes loses its old message; the next check says again what is still wrong.
     const remaining = this.problems.fields.filter((f) => !Object.keys(patch).some((k) => f === k || f.startsWith(`${k}.`)));
     if (remaining.length !== this.problems.fields.length) {
@@ -205,21 +258,24 @@ export class ReferralWizardView extends LitElement {
     if (!own || own === this.#exampleFor) return;
     this.#exampleFor = own;
     getOrganization(own).then(
-      (organization) => (this.#caseCodeExample = caseCodeExample(organization.governorates, new Date().getFullYear())),
-      () => undefined, // The generic example stays.
+      (organization) => {
+        this.#caseCodeExample = caseCodeExample(organization.governorates, new Date().getFullYear());
+        this.#ownGovernorate = organization.governorates[0] ?? '';
+        this.#prefill();
+      },
+      () => undefined, // The generic example stays, nothing is filled in.
     );
   }
 
   /** The problems of the whole record, or of the given steps only. */
   #check(steps?: readonly number[]): FieldProblems {
     const checked = check(ReferralInput, toInput(this.form));
-    if (checked.ok) return new FieldProblems();
-    const fields = checked.problems.fields.filter((f) => !steps || steps.includes(stepOfField(f)));
-    return localizedProblems(
-      this.#i18n,
-      new FieldProblems(fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }))),
-      this.#caseCodeExample,
-    );
+    const found = [
+      ...(checked.ok ? [] : checked.problems.fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }))),
+      ...safeguardFields(this.form).map((field) => ({ field, message: '' })),
+    ].filter(({ field }) => !steps || steps.includes(stepOfField(field)));
+    if (!found.length) return new FieldProblems();
+    return localizedProblems(this.#i18n, new FieldProblems(found), this.#caseCodeExample);
   }
 
   async #goTo(step: number): Promise<void> {
@@ -251,24 +307,46 @@ export class ReferralWizardView extends LitElement {
     await this.#goTo(this.step + 1);
   }
 
-  /** Saves the draft (creates it the first time); false when it could not be saved. */
-  async #save(): Promise<boolean> {
+  /** Back on the network: what was typed while the connection was down is saved now. */
+  #saveWhenOnline = (): void => void this.#save(true);
+
+  /** Saves the draft a moment after the last change, once the record is complete enough to be one. */
+  #scheduleAutosave(): void {
+    clearTimeout(this.#autosaveTimer);
+    this.#autosaveTimer = setTimeout(() => void this.#save(true), AUTOSAVE_DELAY_MS);
+  }
+
+  /**
+   * Saves the draft (creates it the first time); false when it could not be saved. An autosave
+   * (`quiet`) of an incomplete record does nothing; an explicit one shows what is missing.
+   */
+  #save(quiet = false): Promise<boolean> {
+    const run = this.#saving.then(() => this.#saveNow(quiet));
+    this.#saving = run;
+    return run;
+  }
+
+  async #saveNow(quiet: boolean): Promise<boolean> {
     const problems = this.#check();
     if (!problems.empty) {
+      if (quiet) return false;
       this.failure = this.#i18n.t('referrals.wizard.incomplete');
       await this.#showProblems(problems);
       return false;
     }
-    this.busy = true;
+    const body = toInput(this.form);
+    const json = JSON.stringify(body);
+    if (this.draft && json === this.#savedBody) return true;
+    if (!quiet) this.busy = true;
     this.failure = '';
     try {
-      const body = toInput(this.form);
       if (this.draft) {
         this.draft = await updateDraft(this.draft.id, this.draft.version, body);
       } else {
         this.draft = await this.#create(body);
         navigate(`/referrals/new?draft=${encodeURIComponent(this.draft.id)}`, { replace: true });
       }
+      this.#savedBody = json;
       this.status = this.#i18n.t('referrals.wizard.saved', { time: this.#time(this.draft.updatedAt) });
       return true;
     } catch (error) {
@@ -310,6 +388,7 @@ export class ReferralWizardView extends LitElement {
   }
 
   async #send(): Promise<void> {
+    clearTimeout(this.#autosaveTimer);
     if (!(await this.#save()) || !this.draft) return;
     this.busy = true;
     try {
@@ -360,7 +439,15 @@ export class ReferralWizardView extends LitElement {
     </div>`;
   }
 
-  #radios(field: keyof ReferralForm & string, problemField: string, legend: string, options: readonly Option[]): TemplateResult {
+  /** Radio buttons for a form field, or (with `current` and `choose`) for a choice that sets several. */
+  #radios(
+    field: string,
+    problemField: string,
+    legend: string,
+    options: readonly Option[],
+    current = this.form[field as keyof ReferralForm],
+    choose = (value: string) => this.#set({ [field]: value }),
+  ): TemplateResult {
     return html`<fieldset class="field" aria-invalid=${this.problems.invalid(problemField)} aria-describedby=${ifDefined(this.problems.describedBy(problemField))}>
       <legend>${legend}</legend>
       <div class="choices">
@@ -370,8 +457,8 @@ export class ReferralWizardView extends LitElement {
               type="radio"
               name=${field}
               value=${value}
-              .checked=${this.form[field] === value}
-              @change=${() => this.#set({ [field]: value })}
+              .checked=${current === value}
+              @change=${() => choose(value)}
             />${text}
           </label>`,
         )}
@@ -402,7 +489,7 @@ export class ReferralWizardView extends LitElement {
     </fieldset>`;
   }
 
-  #textarea(field: 'summary' | 'notes', label: string, hint: string, disabled: boolean): TemplateResult {
+  #textarea(field: 'summary' | 'notes' | 'bestInterestsNote', label: string, hint: string, disabled: boolean): TemplateResult {
     return html`<div class="field">
       <label for=${field}>${label}</label>
       <p class="hint" id=${field}-hint>${hint}</p>
@@ -421,15 +508,20 @@ export class ReferralWizardView extends LitElement {
 
   // ---- Steps ----
 
+  /** The service chosen and who runs it (also atop the case step, when the service came chosen). */
+  #renderChosen(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    return html`<div class="chosen" aria-describedby=${ifDefined(this.problems.describedBy('toOrganizationId'))}>
+      <p class="chosen-name">${f.serviceName ? i18n.text(f.serviceName) : i18n.t('referrals.wizard.noService')}</p>
+      <p class="muted">${i18n.t('referrals.wizard.runBy', { organization: i18n.text(f.organizationName) })}</p>
+    </div>`;
+  }
+
   #renderService(): TemplateResult {
     const i18n = this.#i18n;
     const f = this.form;
-    return html`${f.organizationId
-        ? html`<div class="chosen" aria-describedby=${ifDefined(this.problems.describedBy('toOrganizationId'))}>
-            <p class="chosen-name">${f.serviceName ? i18n.text(f.serviceName) : i18n.t('referrals.wizard.noService')}</p>
-            <p class="muted">${i18n.t('referrals.wizard.runBy', { organization: i18n.text(f.organizationName) })}</p>
-          </div>`
-        : html`<p>${i18n.t('referrals.wizard.serviceIntro')}</p>`}
+    return html`${f.organizationId ? this.#renderChosen() : html`<p>${i18n.t('referrals.wizard.serviceIntro')}</p>`}
       ${this.problems.render('toOrganizationId')} ${this.problems.render('toServiceId')}
       <form class="search" role="search" @submit=${this.#search}>
         <label for="service-search">${f.organizationId ? i18n.t('referrals.wizard.changeService') : i18n.t('referrals.wizard.findService')}</label>
@@ -443,7 +535,14 @@ export class ReferralWizardView extends LitElement {
           ? html`<ul class="results" aria-label=${i18n.t('directory.resultsLabel')}>
               ${this.searchResults.map(
                 (s) => html`<li>
-                  <button type="button" class="button secondary result" @click=${() => this.#chooseService(s)}>
+                  <button
+                    type="button"
+                    class="button secondary result"
+                    @click=${() => {
+                      this.#chooseService(s);
+                      void this.#goTo(1);
+                    }}
+                  >
                     <span>${i18n.text(s.name)}</span><span class="muted">${i18n.text(s.organization.name)}</span>
                   </button>
                 </li>`,
@@ -457,7 +556,8 @@ export class ReferralWizardView extends LitElement {
     const i18n = this.#i18n;
     const f = this.form;
     const reference = this.reference;
-    return html`<div class="field">
+    return html`${f.organizationId ? this.#renderChosen() : nothing}
+      <div class="field">
         <label for="caseCode">${i18n.t('referrals.field.caseCode')}</label>
         <p class="hint" id="caseCode-hint">${i18n.t('referrals.wizard.caseCodeHint')}</p>
         <input
@@ -473,20 +573,24 @@ export class ReferralWizardView extends LitElement {
         ${this.problems.render('caseCode')}
       </div>
       ${this.#select('ageBand', i18n.t('referrals.field.ageBand'), AGE_BANDS.map((b) => [b, referralLabel(i18n, 'ageBand', b)] as const))}
-      ${f.ageBand === 'unknown'
-        ? html`<div class="field">
-            <label class="choice">
-              <input
-                type="checkbox"
-                .checked=${f.maybeChild}
-                aria-invalid=${this.problems.invalid('isChild')}
-                aria-describedby=${ifDefined(this.problems.describedBy('isChild'))}
-                @change=${(e: Event) => this.#set({ maybeChild: (e.target as HTMLInputElement).checked })}
-              />${i18n.t('referrals.wizard.maybeChild')}
-            </label>
-            ${this.problems.render('isChild')}
-          </div>`
-        : this.problems.render('isChild')}
+      ${this.#radios(
+        'ageStatus',
+        'ageStatus',
+        i18n.t('referrals.field.ageStatus'),
+        AGE_STATUSES.map((a) => [a, referralLabel(i18n, 'ageStatus', a)] as const),
+      )}
+      ${isChild(f)
+        ? html`<div class="notice child-safeguards">
+              <p>${i18n.t('referrals.wizard.childIntro')}</p>
+              ${this.#select(
+                'guardianRole',
+                i18n.t('referrals.field.guardianRole'),
+                GUARDIAN_ROLES.map((g) => [g, referralLabel(i18n, 'guardianRole', g)] as const),
+                i18n.t('referrals.wizard.guardianHint'),
+              )}
+              ${this.#textarea('bestInterestsNote', i18n.t('referrals.field.bestInterestsNote'), i18n.t('referrals.wizard.bestInterestsHint'), false)}
+            </div>`
+        : nothing}
       ${this.#radios('sex', 'sex', i18n.t('referrals.field.sex'), SEXES.map((s) => [s, referralLabel(i18n, 'sex', s)] as const))}
       ${this.#select('nationality', i18n.t('referrals.field.nationality'), [
         ...COMMON_NATIONALITIES.map((c) => [c, nationalityName(i18n, c)] as const),
@@ -513,14 +617,31 @@ export class ReferralWizardView extends LitElement {
     const i18n = this.#i18n;
     const f = this.form;
     const child = isChild(f);
+    // One tap answers both "was consent given?" and "by whom?"; the time it was given starts at now.
+    const choose = (choice: string) =>
+      this.#set(
+        choice === 'overridden'
+          ? { consent: 'overridden' }
+          : { consent: 'given', consentBy: choice, consentAt: f.consentAt || localDateTime(new Date().toISOString()) },
+      );
     return html`<p>${i18n.t('referrals.wizard.consentIntro')}</p>
-      ${this.#radios('consent', 'consent', i18n.t('referrals.wizard.consentQuestion'), [
-        ['given', i18n.t('referrals.wizard.consentYes')],
-        ['overridden', i18n.t('referrals.wizard.consentNo')],
-      ])}
+      ${this.#radios(
+        'consent',
+        'consent',
+        i18n.t('referrals.wizard.consentQuestion'),
+        [
+          // A child consents by or with the guardian; "together with the guardian" is for children.
+          ...CONSENT_GIVERS.filter((g) => CHILD_CONSENT_GIVERS.includes(g) === child || g === 'guardian').map(
+            (g) => [g, i18n.t(`referrals.wizard.consentGivenBy.${g}`)] as const,
+          ),
+          ['overridden', i18n.t('referrals.wizard.consentNo')],
+        ],
+        f.consent === 'given' ? f.consentBy : f.consent,
+        choose,
+      )}
+      ${this.problems.render('consent.by')}
       ${f.consent === 'given'
-        ? html`${this.#radios('consentBy', 'consent.by', i18n.t('referrals.field.consentBy'), CONSENT_GIVERS.map((g) => [g, referralLabel(i18n, 'consentBy', g)] as const))}
-            <div class="field">
+        ? html`<div class="field">
               <label for="consentAt">${i18n.t('referrals.field.consentAt')}</label>
               <input
                 id="consentAt"
@@ -552,6 +673,15 @@ export class ReferralWizardView extends LitElement {
               CONSENT_OVERRIDE_REASONS.filter((r) => child || r !== 'child-at-risk').map((r) => [r, referralLabel(i18n, 'override', r)] as const),
             )}
             ${child ? nothing : html`<p class="hint">${i18n.t('referrals.wizard.childOnly')}</p>`}`
+        : nothing}
+      ${f.consent
+        ? html`${this.#radios(
+              'contactPreference',
+              'contactPreference',
+              i18n.t('referrals.field.contactPreference'),
+              CONTACT_PREFERENCES.map((c) => [c, referralLabel(i18n, 'contactPreference', c)] as const),
+            )}
+            ${this.#renderNote()}`
         : nothing}`;
   }
 
@@ -578,21 +708,27 @@ export class ReferralWizardView extends LitElement {
             scope: i18n.list(f.scope.map((s) => referralLabel(i18n, 'scope', s))),
           })
         : html`<strong>${i18n.t('referrals.consent.overridden', { reason: referralLabel(i18n, 'override', f.overrideReason) })}</strong>`;
-    return html`<p>${i18n.t('referrals.wizard.reviewIntro')}</p>
+    // The saved draft says whether the chosen service requires an identification the person lacks.
+    const warning = this.draft?.identificationWarning;
+    return html`${warning
+        ? html`<p class="notice identification-warning" role="note">⚠ ${i18n.t(`referrals.identificationWarning.${warning.required as Exclude<typeof warning.required, 'none'>}`)}</p>`
+        : nothing}
+      <p>${i18n.t('referrals.wizard.reviewIntro')}</p>
       <dl class="facts review">
         ${row(i18n.t('referrals.field.service'), html`${f.serviceName ? i18n.text(f.serviceName) : ''} — ${i18n.text(f.organizationName)}`, 'service')}
         ${row(i18n.t('referrals.field.caseCode'), html`<bdi dir="ltr">${f.caseCode}</bdi>`, 'case')}
-        ${row(
-          i18n.t('referrals.field.person'),
-          personFacts(i18n, { ...f, isChild: isChild(f) }),
-          'case',
-        )}
+        ${row(i18n.t('referrals.field.person'), personFacts(i18n, f), 'case')}
+        ${isChild(f)
+          ? html`${row(i18n.t('referrals.field.guardianRole'), referralLabel(i18n, 'guardianRole', f.guardianRole), 'case')}
+            ${row(i18n.t('referrals.field.bestInterestsNote'), html`<span class="prose" dir="auto">${f.bestInterestsNote}</span>`, 'case')}`
+          : nothing}
         ${row(i18n.t('referrals.field.governorate'), i18n.text(this.reference?.governorateName(f.governorate)), 'case')}
         ${row(i18n.t('referrals.field.needs'), i18n.list(f.needs.map((n) => i18n.text(this.reference?.categoryName(n)))), 'needs')}
         ${row(i18n.t('referrals.field.urgency'), f.urgency ? renderUrgency(i18n, f.urgency as (typeof URGENCIES)[number]) : '', 'needs')}
         ${row(i18n.t('referrals.field.consent'), consent, 'consent')}
-        ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose" dir="auto">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'note')}
-        ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose" dir="auto">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'note')}
+        ${row(i18n.t('referrals.field.contactPreference'), referralLabel(i18n, 'contactPreference', f.contactPreference), 'consent')}
+        ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose" dir="auto">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
+        ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose" dir="auto">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
       </dl>`;
   }
 
@@ -606,8 +742,6 @@ export class ReferralWizardView extends LitElement {
         return this.#renderNeeds();
       case 'consent':
         return this.#renderConsent();
-      case 'note':
-        return this.#renderNote();
       case 'review':
         return this.#renderReview();
     }
@@ -618,7 +752,7 @@ export class ReferralWizardView extends LitElement {
     void (this.step === STEPS.length - 1 ? this.#send() : this.#next());
   };
 
-  /** Back, next (or send) and save; inside a step's form "next" is its submit button, so Enter moves on. */
+  /** Back and next (or send); inside a step's form "next" is its submit button, so Enter moves on. */
   #renderStepActions(last: boolean, inForm: boolean): TemplateResult {
     const i18n = this.#i18n;
     return html`<div class="actions">
@@ -628,7 +762,6 @@ export class ReferralWizardView extends LitElement {
       <button type=${inForm ? 'submit' : 'button'} class="button" ?disabled=${this.busy} @click=${inForm ? nothing : this.#advance}>
         ${last ? i18n.t('referrals.wizard.send') : i18n.t('referrals.wizard.next')}
       </button>
-      ${last ? nothing : html`<button type="button" class="button secondary" ?disabled=${this.busy} @click=${() => void this.#save()}>${i18n.t('referrals.wizard.saveDraft')}</button>`}
     </div>`;
   }
 
@@ -667,7 +800,7 @@ export class ReferralWizardView extends LitElement {
     return html`<h1>${i18n.t('referrals.wizard.title')}</h1>
       <p class="muted">${i18n.t('referrals.wizard.privacy')}</p>
       ${this.#renderStepper()}
-      <p class="status muted" role="status">${this.status}</p>
+      <p class="status muted" role="status">${this.status || i18n.t('referrals.wizard.notSavedYet')}</p>
       ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
       <section class="step-body" aria-labelledby="step-heading">
         <h2 id="step-heading" tabindex="-1">

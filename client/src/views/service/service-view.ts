@@ -1,13 +1,19 @@
+import { renderUnverifiedChange } from '../../components/unverified-change/unverified-change.js';
 import { html, LitElement, nothing } from 'lit';
 import { getOrganization, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { OrganizationDetail, Schedule, ServiceDetail } from '../../api/types.js';
+import type { OrganizationDetail, Phone, Schedule, ServiceDetail } from '../../api/types.js';
 import { colourDot } from '../../components/colour-dot/colour-dot.js';
 import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
-import { renderContact, renderEmail, renderPhones } from '../../components/contact-details/contact-details.js';
+import { renderContact, renderEmail, renderPhones, telUri } from '../../components/contact-details/contact-details.js';
+import { phoneForReading } from '../../../../server/contract/directory/phone-input.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
 import { contentTextStyles } from '../../components/content-text/content-text.styles.js';
+import { capacityStyles, renderCapacity } from '../../components/capacity-figure/capacity-figure.js';
+import '../../components/quick-exit/quick-exit.js';
+import { scheduleParts } from '../../components/share-service/share-service.js';
+import { can } from '../../permissions.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
@@ -17,12 +23,9 @@ import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './service-view.styles.js';
 
-/** Weekdays in the order the week is shown in Iraq (Sunday to Saturday). */
-const WEEK: Schedule['byDay'] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
 /** Everything a referrer needs about one service, most decisive first: what, for whom, how to refer. */
 export class ServiceView extends LitElement {
-  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, ...colourDotStyles, styles];
+  static override styles = [sharedStyles, contentTextStyles, contactDetailsStyles, ...colourDotStyles, capacityStyles, styles];
   static override properties = { reference: { state: true } };
 
   declare reference: Reference | null;
@@ -58,6 +61,21 @@ export class ServiceView extends LitElement {
     );
   }
 
+  /** The numbers to call, best first: the service's, then its contacts' (focal points first), then the organisation's. */
+  #phonesToCall(service: ServiceDetail): Phone[] {
+    const contacts = [...service.contacts].sort((a, b) => Number(b.referralFocalPoint) - Number(a.referralFocalPoint));
+    return [...service.phones, ...contacts.flatMap((c) => c.phones), ...(this.#organization.value?.phones ?? [])];
+  }
+
+  /** Where no one receives referrals on the platform, the way to refer is a call. */
+  #referByPhone(service: ServiceDetail) {
+    const phone = this.#phonesToCall(service)[0];
+    if (!phone) return nothing;
+    return html`<p>
+      <a class="button refer-by-phone" href=${telUri(phone.number)}>${this.#i18n.t('service.referByPhone')} <bdi dir="ltr">${phoneForReading(phone.number)}</bdi></a>
+    </p>`;
+  }
+
   override render() {
     const service = this.#service.value;
     if (!service) return renderLoadStatus(this.#i18n, this.#service.state, () => this.#service.retry());
@@ -66,6 +84,7 @@ export class ServiceView extends LitElement {
     const focalPoints = service.contacts.filter((c) => c.referralFocalPoint);
     const otherContacts = service.contacts.filter((c) => !c.referralFocalPoint);
     return html`
+      <ct-quick-exit></ct-quick-exit>
       <article>
         <header class="page-header">
           <h1>${contentText(i18n, service.name)}</h1>
@@ -84,9 +103,17 @@ export class ServiceView extends LitElement {
               ${service.lastVerifiedAt ? html`<time datetime=${service.lastVerifiedAt}>${i18n.date(service.lastVerifiedAt)}</time>` : i18n.t('service.neverVerified')}
             </span>
           </p>
-          ${this.#session.user && service.acceptsReferrals
-            ? html`<p><a class="button" href="/referrals/new?service=${encodeURIComponent(service.id)}">${i18n.t('service.refer')}</a></p>`
+          ${renderUnverifiedChange(i18n, service.unverifiedChange)}
+          ${renderCapacity(i18n, service.capacity)}
+          ${can(this.#session.user, 'capacity:write', service.organization.id)
+            ? html`<p><a class="button secondary" href="/services/${encodeURIComponent(service.id)}/capacity">${i18n.t('capacity.update')}</a></p>`
             : nothing}
+          ${service.acceptsReferrals
+            ? this.#session.user
+              ? html`<p><a class="button" href="/referrals/new?service=${encodeURIComponent(service.id)}">${i18n.t('service.refer')}</a></p>`
+              : nothing
+            : this.#referByPhone(service)}
+          <ct-share-service .service=${service} .phones=${this.#phonesToCall(service).slice(0, 2)} .reference=${this.reference}></ct-share-service>
         </header>
 
         <div class="columns">
@@ -214,13 +241,9 @@ export class ServiceView extends LitElement {
     if (!schedules.length) return html`<p class="muted">${i18n.t('service.hoursUnknown')}</p>`;
     return html`<ul class="plain">
       ${schedules.map((schedule) => {
-        const days = WEEK.filter((day) => schedule.byDay.includes(day)).map((day) => i18n.vocab('weekday', day));
-        const hours =
-          schedule.opensAt && schedule.closesAt
-            ? i18n.t('hours.range', { opens: i18n.time(schedule.opensAt), closes: i18n.time(schedule.closesAt) })
-            : '';
+        const { days, hours } = scheduleParts(i18n, schedule);
         return html`<li>
-          ${days.length ? html`<strong>${i18n.list(days)}</strong>` : nothing} ${hours}
+          ${days ? html`<strong>${days}</strong>` : nothing} ${hours}
           ${i18n.pick(schedule.description) ? html`<br /><span class="muted">${contentText(i18n, schedule.description)}</span>` : nothing}
         </li>`;
       })}

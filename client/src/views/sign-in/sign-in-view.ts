@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { LoginBody } from '../../../../server/accounts/auth.schemas.js';
+import { LoginBody } from '../../../../server/contract/accounts/auth.schemas.js';
 import { ApiError } from '../../api/client.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';

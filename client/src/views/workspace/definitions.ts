@@ -1,19 +1,22 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { z } from 'zod';
-import { activityInputWith } from '../../../../server/activities/activity.input.js';
-import { ACTIVITY_KINDS, AUDIENCES, REACH_GROUPS } from '../../../../server/activities/vocabulary.js';
-import { ContactCreate, ContactUpdate } from '../../../../server/directory/contacts/contact.input.js';
-import { locationInputWith } from '../../../../server/directory/locations/location.input.js';
-import { organizationInputWith } from '../../../../server/directory/organizations/organization.input.js';
-import { serviceInputWith } from '../../../../server/directory/services/service.input.js';
+import { activityInputWith } from '../../../../server/contract/activities/activity.input.js';
+import { ACTIVITY_KINDS, AUDIENCES, REACH_GROUPS } from '../../../../server/contract/activities/vocabulary.js';
+import { ContactCreate, ContactUpdate } from '../../../../server/contract/directory/contacts/contact.input.js';
+import { locationInputWith } from '../../../../server/contract/directory/locations/location.input.js';
+import { organizationInputWith } from '../../../../server/contract/directory/organizations/organization.input.js';
+import { serviceInputWith } from '../../../../server/contract/directory/services/service.input.js';
 import {
   GENDER_RESTRICTIONS,
+  REQUIRED_IDENTIFICATIONS,
+  RESPONSE_COMMITMENTS,
   ORGANIZATION_TYPES,
   POPULATIONS,
   SERVICE_LANGUAGES,
   SERVICE_STATUSES,
   WEEKDAYS,
-} from '../../../../server/directory/vocabulary.js';
+} from '../../../../server/contract/directory/vocabulary.js';
 import type { Schedule } from '../../api/types.js';
 import type { Reference } from '../../api/reference.js';
 import { getOrganization } from '../../api/client.js';
@@ -150,6 +153,8 @@ const SERVICE_FIELDS = [
   'ageMin',
   'ageMax',
   'genderRestriction',
+  'requiredIdentification',
+  'responseCommitment',
   'languages',
   'governorates',
   'eligibility',
@@ -181,14 +186,16 @@ function schedulesField(ctx: FormContext) {
       .value=${value ?? ''}
       ?disabled=${ctx.readOnly}
       aria-invalid=${ctx.editor.problems.invalid(`schedules.${index}.${key}`)}
+      aria-describedby=${ifDefined(ctx.editor.problems.describedBy(`schedules.${index}.${key}`))}
       @input=${(e: Event) => update(index, { [key]: (e.target as HTMLInputElement).value || null })}
     />
     ${ctx.editor.problems.render(`schedules.${index}.${key}`)}
   </div>`;
   return html`<fieldset>
     <legend>${t.t('service.hours')}</legend>
-    ${schedules.map(
-      (row, index) => html`<fieldset>
+    ${schedules.map((row, index) => {
+      const days = `schedules.${index}.byDay`;
+      return html`<fieldset>
         <legend>${t.t('workspace.scheduleRow', { n: index + 1 })}</legend>
         <div class="choice-grid">
           ${WEEKDAYS.map(
@@ -197,6 +204,8 @@ function schedulesField(ctx: FormContext) {
                 type="checkbox"
                 .checked=${row.byDay.includes(day)}
                 ?disabled=${ctx.readOnly}
+                aria-invalid=${ctx.editor.problems.invalid(days)}
+                aria-describedby=${ifDefined(ctx.editor.problems.describedBy(days))}
                 @change=${(e: Event) =>
                   update(index, {
                     byDay: WEEKDAYS.filter((d) => (d === day ? (e.target as HTMLInputElement).checked : row.byDay.includes(d))),
@@ -206,14 +215,15 @@ function schedulesField(ctx: FormContext) {
             </label>`,
           )}
         </div>
+        ${ctx.editor.problems.render(days)}
         <div class="field-row">${time(index, 'opensAt', row.opensAt)} ${time(index, 'closesAt', row.closesAt)}</div>
         ${ctx.readOnly
           ? nothing
           : html`<button type="button" class="button secondary" @click=${() => update(index, null)}>
               ${t.t('workspace.scheduleRemove', { n: index + 1 })}
             </button>`}
-      </fieldset>`,
-    )}
+      </fieldset>`;
+    })}
     ${ctx.readOnly
       ? nothing
       : html`<button
@@ -231,7 +241,7 @@ export const serviceForm: RecordFormDefinition<EditableService> = {
   collection: 'services',
   fields: SERVICE_FIELDS,
   labels: labelsOf(SERVICE_FIELDS),
-  defaults: { name: {}, status: 'active', genderRestriction: 'any', free: true, confidential: false },
+  defaults: { name: {}, status: 'active', genderRestriction: 'any', requiredIdentification: 'none', free: true, confidential: false },
   toDraft: (s) => ({ ...s, locationIds: s.locations.map((l) => l.id) }),
   title: (s, i18n) => i18n.text(s.name),
   valueLabel: codeLabel,
@@ -277,6 +287,16 @@ export const serviceForm: RecordFormDefinition<EditableService> = {
           GENDER_RESTRICTIONS.map((code) => ({ value: code, label: t.t(`service.gender.${code}`) })),
         )}
       </div>
+      ${selectField(
+        ctx,
+        'requiredIdentification',
+        t.t(label('requiredIdentification')),
+        REQUIRED_IDENTIFICATIONS.map((code) => ({ value: code, label: t.t(`service.requiredIdentification.${code}`) })),
+      )}
+      ${selectField(ctx, 'responseCommitment', t.t(label('responseCommitment')), [
+        { value: '', label: t.t('service.responseCommitment.none') },
+        ...RESPONSE_COMMITMENTS.map((code) => ({ value: code, label: t.t(`service.responseCommitment.${code}`) })),
+      ])}
       ${choiceList(ctx, 'languages', t.t(label('languages')), languageChoices(t))}
       ${choiceList(ctx, 'governorates', t.t(label('governorates')), governorateChoices(t, reference))}
       ${translatedField(ctx, 'eligibility', t.t(label('eligibility')), { multiline: true })}

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PHONE_TYPES } from '../../../../server/directory/phone-input.js';
+import { PHONE_TYPES } from '../../../../server/contract/directory/phone-input.js';
 import type { Phone } from '../../api/types.js';
 import '../../components/translated-fields/translated-fields.js';
 import type { I18nController } from '../../i18n/i18n.js';

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { InvitationBody, MEMBER_ROLES, type MemberRole } from '../../../../server/accounts/members.schemas.js';
+import { InvitationBody, MEMBER_ROLES, type MemberRole } from '../../../../server/contract/accounts/members.schemas.js';
 import { ApiError } from '../../api/client.js';
 import { changeMemberRole, inviteMember, listInvitations, listMembers, removeMember, type Invitation, type Member } from '../../api/workspace.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';

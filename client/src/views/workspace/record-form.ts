@@ -6,7 +6,7 @@ import { createRecord, patchRecord, readRecord, recordAction, type Versioned } f
 import '../../components/conflict-review/conflict-review.js';
 import type { ConflictRow } from '../../components/conflict-review/conflict-review.js';
 import type { TextKey } from '../../i18n/en.js';
-import { check } from '../../forms/field-problems.js';
+import { check, focusFirstInvalid } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { ResourceController } from '../../resource-controller.js';
@@ -169,6 +169,14 @@ export class RecordForm extends LitElement {
     }
   }
 
+  /** Saves; when fields are refused (here or by the server), focus goes to the first of them, else to the notice. */
+  async #save(): Promise<void> {
+    await this.#editor.save();
+    if (this.#editor.problems.empty) return;
+    await this.updateComplete;
+    if (!(await focusFirstInvalid(this.renderRoot as ShadowRoot))) this.renderRoot.querySelector<HTMLElement>('#fix-errors')?.focus();
+  }
+
   #conflictRows(): ConflictRow[] {
     const conflict = this.#editor.conflict;
     if (!conflict) return [];
@@ -199,6 +207,13 @@ export class RecordForm extends LitElement {
             ? (failure.problem.detail ?? t.t('error.generic'))
             : t.t('error.network');
     return html`<p class="error" role="alert">${message}</p>`;
+  }
+
+  /** Why a platform admin turned down the last change (organisations and services), until the next verification. */
+  #renderRejection() {
+    const rejection = (this.record as { rejection?: { reason: string; at: string } | null } | null)?.rejection;
+    if (!rejection) return nothing;
+    return html`<p class="notice rejection" role="note">${this.#i18n.t('workspace.rejected', { date: this.#i18n.date(rejection.at), reason: rejection.reason })}</p>`;
   }
 
   #renderActions() {
@@ -241,16 +256,17 @@ export class RecordForm extends LitElement {
     const ctx: FormContext = { editor, i18n: t, readOnly: this.readOnly || this.archived };
     return html`<h2>${heading}</h2>
       ${this.record && this.definition.summary ? this.definition.summary(this.record, t) : nothing}
+      ${this.#renderRejection()}
       ${this.#renderActions()}
       <form
         novalidate
         @submit=${(e: Event) => {
           e.preventDefault();
-          void editor.save();
+          void this.#save();
         }}
       >
         ${this.definition.renderFields(ctx, this.reference, this.#choices.value ?? {}, this.organizationId)}
-        ${editor.problems.empty ? nothing : html`<p class="error" role="alert">${t.t('workspace.fixErrors')}</p>`}
+        ${editor.problems.empty ? nothing : html`<p class="error" id="fix-errors" role="alert" tabindex="-1">${t.t('workspace.fixErrors')}</p>`}
         ${this.#renderFailure()}
         ${ctx.readOnly
           ? nothing

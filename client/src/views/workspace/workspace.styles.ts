@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { fieldStyles } from '../../components/translated-fields/translated-fields.styles.js';
+import { formStyles } from '../../styles/form.styles.js';
 import { tableStyles } from '../../styles/table.styles.js';
 
 /** The workspace's layout and forms: section navigation beside (or, on phones, above) the section. */
 export const styles = [
-  fieldStyles,
+  formStyles,
   tableStyles,
   css`
   :host {
@@ -83,10 +83,10 @@ export const styles = [
   .field {
     margin-block-end: 1rem;
   }
-  .field label {
-    display: block;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
+  .field input:not([type='checkbox']):not([type='radio']),
+  .field select,
+  .field textarea {
+    inline-size: 100%;
   }
   .field-row {
     display: grid;
@@ -106,34 +106,13 @@ export const styles = [
   .field.check .field-error {
     grid-column: 2;
   }
-  input[type='checkbox'] {
-    inline-size: 1.4rem;
-    block-size: 1.4rem;
-  }
   fieldset {
-    /* Fieldsets are as wide as their content by default, which overflows a phone's width. */
-    min-inline-size: 0;
-    border: 1px solid var(--ct-border-soft);
-    border-radius: 6px;
-    margin-block: 0 1rem;
-    margin-inline: 0;
-    padding-block: 0.5rem 0.75rem;
-    padding-inline: 0.75rem;
-  }
-  legend {
-    font-weight: 600;
-    padding-inline: 0.25rem;
+    margin-block-end: 1rem;
   }
   .choice-grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
     gap: 0 1rem;
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-block-size: 44px;
   }
   .phone-row {
     display: grid;
@@ -143,11 +122,6 @@ export const styles = [
   }
   .phone-row .button {
     margin-block-end: 1rem;
-  }
-  .hint {
-    font-size: 0.9rem;
-    color: var(--ct-muted);
-    margin-block: 0.25rem 0;
   }
   .save-bar,
   .record-actions {

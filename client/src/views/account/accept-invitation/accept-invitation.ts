@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { AcceptBody } from '../../../../../server/accounts/auth.schemas.js';
+import { AcceptBody } from '../../../../../server/contract/accounts/auth.schemas.js';
 import { acceptInvitation } from '../../../api/admin.js';
 import { check, FieldProblems } from '../../../forms/field-problems.js';
 import { localised } from '../../admin/localised-problems.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { PasswordChangeBody } from '../../../../../server/accounts/auth.schemas.js';
+import { PasswordChangeBody } from '../../../../../server/contract/accounts/auth.schemas.js';
 import { changePassword } from '../../../api/admin.js';
 import { check, FieldProblems } from '../../../forms/field-problems.js';
 import { navigate } from '../../../router.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ResetCompleteBody, ResetRequestBody } from '../../../../../server/accounts/auth.schemas.js';
+import { ResetCompleteBody, ResetRequestBody } from '../../../../../server/contract/accounts/auth.schemas.js';
 import { completePasswordReset, requestPasswordReset } from '../../../api/admin.js';
 import { check, FieldProblems } from '../../../forms/field-problems.js';
 import { localised } from '../../admin/localised-problems.js';

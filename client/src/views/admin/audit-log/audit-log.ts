@@ -17,6 +17,7 @@ const ENTITIES = [
   'location',
   'contact',
   'taxonomyTerm',
+  'hotline',
   'user',
   'invitation',
   'referral',
@@ -102,11 +103,11 @@ export class AdminAudit extends LitElement {
             ${log.items.map(
               (e) => html`<tr>
                 <td>${i18n.date(e.at)} <span class="muted">${new Date(e.at).toISOString().slice(11, 16)} UTC</span></td>
-                <td><bdi class="ltr">${e.actor.email ?? e.actor.role ?? '—'}</bdi></td>
+                <td>${e.actor.name ? html`<bdi>${e.actor.name}</bdi> ` : nothing}<bdi class="ltr muted">${e.actor.email ?? e.actor.role ?? '—'}</bdi></td>
                 <th scope="row"><code dir="ltr">${e.action}</code></th>
                 <td>
                   ${isEntity(e.entity) ? i18n.t(`admin.entity.${e.entity}`) : e.entity}
-                  ${e.entityId ? html`<code dir="ltr">${e.entityId}</code>` : nothing}
+                  ${e.entityName ? html`<bdi class="record-name" title=${e.entityId ?? ''}>${typeof e.entityName === 'string' ? e.entityName : i18n.text(e.entityName)}</bdi>` : e.entityId ? html`<code dir="ltr">${e.entityId}</code>` : nothing}
                 </td>
                 <td>${this.#changes(e)}</td>
               </tr>`,

@@ -1,10 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
 import { z } from 'zod';
-import { organizationInputWith } from '../../../../../server/directory/organizations/organization.input.js';
-import { ARCHIVED_CHOICES, type ArchivedChoice } from '../../../../../server/directory/records/archived.js';
-import { ORGANIZATION_TYPES, VERIFICATION_STATES } from '../../../../../server/directory/vocabulary.js';
+import { organizationInputWith } from '../../../../../server/contract/directory/organizations/organization.input.js';
+import { ARCHIVED_CHOICES, type ArchivedChoice } from '../../../../../server/contract/directory/records/archived.js';
+import { ORGANIZATION_TYPES, VERIFICATION_STATES } from '../../../../../server/contract/directory/vocabulary.js';
 import {
   createOrganization,
+  inviteToClaim,
   listOrganizations,
   setOrganizationArchived,
   type OrganizationFilter,
@@ -106,7 +107,8 @@ export class AdminOrganizations extends LitElement {
     };
   }
 
-  async #setArchived(organization: OrganizationSummary, archived: boolean): Promise<void> {
+  /** Archives or restores, or invites the organisation to claim its record; then says so. */
+  async #act(organization: OrganizationSummary, action: 'archive' | 'restore' | 'claim'): Promise<void> {
     const i18n = this.#i18n;
     const name = i18n.text(organization.name);
     this.busy = organization.id;
@@ -114,8 +116,10 @@ export class AdminOrganizations extends LitElement {
     this.message = '';
     this.created = null;
     try {
-      await setOrganizationArchived(organization.id, archived);
-      this.message = i18n.t(archived ? 'admin.organizations.archived' : 'admin.organizations.restored', { name });
+      if (action === 'claim') await inviteToClaim(organization.id);
+      else await setOrganizationArchived(organization.id, action === 'archive');
+      const done = { archive: 'admin.organizations.archived', restore: 'admin.organizations.restored', claim: 'admin.organizations.claimInvited' } as const;
+      this.message = i18n.t(done[action], { name });
       this.#round++;
     } catch (error) {
       this.failure = failureMessage(i18n, error);
@@ -190,9 +194,14 @@ export class AdminOrganizations extends LitElement {
           : i18n.t('admin.organizations.live')}
       </td>
       <td>
-        <button type="button" class="button secondary" ?disabled=${this.busy !== null} @click=${() => this.#setArchived(o, !archived)}>
+        <button type="button" class="button secondary" ?disabled=${this.busy !== null} @click=${() => this.#act(o, archived ? 'restore' : 'archive')}>
           ${i18n.t(archived ? 'admin.organizations.restore' : 'admin.organizations.archive')}<span class="visually-hidden">: ${name}</span>
         </button>
+        ${!archived && o.email && !o.acceptsReferralsOnPlatform
+          ? html`<button type="button" class="button secondary" ?disabled=${this.busy !== null} @click=${() => this.#act(o, 'claim')}>
+              ${i18n.t('admin.organizations.inviteToClaim')}<span class="visually-hidden">: ${name}</span>
+            </button>`
+          : nothing}
       </td>
     </tr>`;
   }

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { TermCreate, TermUpdate } from '../../../../../server/directory/taxonomy/taxonomy.schemas.js';
+import { TermCreate, TermUpdate } from '../../../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 import { createTerm, listTerms, readTerm, setTermArchived, updateTerm, type TermView } from '../../../api/admin.js';
 import { ApiError } from '../../../api/client.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';

@@ -1,8 +1,9 @@
 import { html, LitElement, nothing } from 'lit';
-import { ROLES, type Role } from '../../../../../server/accounts/permission-matrix.js';
-import { InvitationBody, MEMBER_ROLES, type MemberRole } from '../../../../../server/accounts/members.schemas.js';
+import { ROLES, type Role } from '../../../../../server/contract/accounts/permission-matrix.js';
+import { InvitationBody, MEMBER_ROLES, type MemberRole } from '../../../../../server/contract/accounts/members.schemas.js';
 import {
   changeRole,
+  confirmUser,
   deactivateUser,
   inviteUser,
   listUsers,
@@ -23,6 +24,8 @@ import { localised } from '../localised-problems.js';
 import { renderPager } from '../pager.js';
 import { roleLabel } from '../roles.js';
 import { TableCellLabels } from '../../../styles/table-labels.js';
+
+const STATUS_LABELS = { active: 'admin.users.active', pending: 'admin.users.pendingStatus', deactivated: 'admin.users.deactivatedStatus' } as const;
 
 const isMemberRole = (role: string): role is MemberRole => (MEMBER_ROLES as readonly string[]).includes(role);
 
@@ -124,6 +127,12 @@ export class AdminUsers extends LitElement {
   #actions(member: MemberView) {
     const i18n = this.#i18n;
     const organizationId = member.organization?.id;
+    if (member.status === 'pending') {
+      return html`<button type="button" class="button" ?disabled=${this.busy}
+        @click=${() => this.#run(() => confirmUser(member), i18n.t('admin.users.confirmed', { name: member.name }))}>
+        ${i18n.t('admin.users.confirm')}<span class="visually-hidden">: ${member.name}</span>
+      </button>`;
+    }
     // The API changes and removes members of organisations only, never your own account.
     if (!organizationId || member.status !== 'active' || member.id === session.user?.id || !isMemberRole(member.role)) return nothing;
     const roleId = `role-${member.id}`;
@@ -176,7 +185,7 @@ export class AdminUsers extends LitElement {
                 <td><bdi class="ltr">${u.email}</bdi></td>
                 <td>${roleLabel(i18n, u.role)}</td>
                 <td>${u.organization ? i18n.text(u.organization.name) : nothing}</td>
-                <td>${i18n.t(u.status === 'active' ? 'admin.users.active' : 'admin.users.deactivatedStatus')}</td>
+                <td>${i18n.t(STATUS_LABELS[u.status])}</td>
                 <td>${u.lastLoginAt ? i18n.date(u.lastLoginAt) : i18n.t('admin.users.never')}</td>
                 <td>${this.#actions(u)}</td>
               </tr>`,
@@ -208,6 +217,7 @@ export class AdminUsers extends LitElement {
           <select id="filter-status" name="status">
             <option value="">${i18n.t('admin.all')}</option>
             <option value="active" ?selected=${f.status === 'active'}>${i18n.t('admin.users.active')}</option>
+            <option value="pending" ?selected=${f.status === 'pending'}>${i18n.t('admin.users.pendingStatus')}</option>
             <option value="deactivated" ?selected=${f.status === 'deactivated'}>${i18n.t('admin.users.deactivatedStatus')}</option>
           </select>
         </div>

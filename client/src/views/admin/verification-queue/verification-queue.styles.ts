@@ -8,6 +8,23 @@ export const styles = css`
   }
   .changed {
     margin: 0;
-    padding-inline-start: 1.1rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .changed dt {
+    font-weight: 600;
+  }
+  .changed dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .changed .before {
+    text-decoration: line-through;
+    text-decoration-color: var(--muted, #666);
+  }
+  .reject {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-start: 0.5rem;
   }
 `;

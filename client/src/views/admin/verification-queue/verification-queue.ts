@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { getVerificationQueue, verifyRecord, type QueueEntry } from '../../../api/admin.js';
+import { getVerificationQueue, rejectChange, verifyRecord, type QueueEntry } from '../../../api/admin.js';
 import { failureMessage } from '../failure.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
 import { I18nController } from '../../../i18n/i18n.js';
@@ -7,6 +7,7 @@ import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { fieldLabel } from '../fields.js';
+import { renderChange } from './change-values.js';
 import { renderPager } from '../pager.js';
 import { styles } from './verification-queue.styles.js';
 import { TableCellLabels } from '../../../styles/table-labels.js';
@@ -16,9 +17,17 @@ export class AdminVerification extends LitElement {
   static override styles = [sharedStyles, adminStyles, styles];
   // Registers itself with the host: labels the cells after every render.
   protected readonly tableLabels = new TableCellLabels(this);
-  static override properties = { page: { state: true }, busy: { state: true }, message: { state: true }, failure: { state: true } };
+  static override properties = {
+    page: { state: true },
+    busy: { state: true },
+    message: { state: true },
+    failure: { state: true },
+    rejecting: { state: true },
+  };
 
   declare page: number;
+  /** The entry whose reject form is open. */
+  declare rejecting: string | null;
   declare busy: string | null;
   declare message: string;
   declare failure: string;
@@ -34,6 +43,7 @@ export class AdminVerification extends LitElement {
     this.busy = null;
     this.message = '';
     this.failure = '';
+    this.rejecting = null;
   }
 
   async #verify(entry: QueueEntry): Promise<void> {
@@ -53,6 +63,35 @@ export class AdminVerification extends LitElement {
     }
   }
 
+  async #reject(event: SubmitEvent, entry: QueueEntry): Promise<void> {
+    event.preventDefault();
+    const name = this.#i18n.text(entry.name);
+    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '');
+    this.busy = entry.id;
+    this.failure = '';
+    try {
+      await rejectChange(entry, reason);
+      this.message = this.#i18n.t('admin.verification.rejected', { name });
+      this.rejecting = null;
+      this.#round++;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    } catch (error) {
+      this.failure = failureMessage(this.#i18n, error);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  #rejectForm(entry: QueueEntry, name: string) {
+    const i18n = this.#i18n;
+    const id = `reason-${entry.id}`;
+    return html`<form class="reject" @submit=${(e: SubmitEvent) => this.#reject(e, entry)} aria-label=${i18n.t('admin.verification.rejectNamed', { name })}>
+      <label for=${id}>${i18n.t('admin.verification.reason')}</label>
+      <textarea id=${id} name="reason" required minlength="3" maxlength="1000" rows="3"></textarea>
+      <button type="submit" class="button" ?disabled=${this.busy !== null}>${i18n.t('admin.verification.rejectConfirm')}</button>
+    </form>`;
+  }
+
   #row(entry: QueueEntry) {
     const i18n = this.#i18n;
     const name = i18n.text(entry.name);
@@ -65,10 +104,16 @@ export class AdminVerification extends LitElement {
       <td>${entry.organization ? i18n.text(entry.organization.name) : nothing}</td>
       <td>
         ${entry.isNew ? html`<span class="badge warning">${i18n.t('admin.verification.new')}</span>` : nothing}
-        ${entry.changedFields.length
-          ? html`<ul class="changed">
-              ${entry.changedFields.map((f) => html`<li>${fieldLabel(i18n, f)}</li>`)}
-            </ul>`
+        ${entry.changes.length
+          ? html`<dl class="changed">
+              ${entry.changes.map(
+                (c) => html`<div>
+                  <dt>${fieldLabel(i18n, c.field)}</dt>
+                  ${entry.isNew ? nothing : html`<dd class="before"><span class="muted">${i18n.t('admin.verification.before')}:</span> ${renderChange(i18n, c.before)}</dd>`}
+                  <dd class="after"><span class="muted">${i18n.t('admin.verification.after')}:</span> ${renderChange(i18n, c.after)}</dd>
+                </div>`,
+              )}
+            </dl>`
           : nothing}
       </td>
       <td>${entry.updatedAt ? i18n.date(entry.updatedAt) : nothing}</td>
@@ -82,6 +127,18 @@ export class AdminVerification extends LitElement {
         >
           ${i18n.t('admin.verification.verify')}
         </button>
+        ${entry.isNew
+          ? nothing
+          : html`<button
+              type="button"
+              class="button secondary"
+              aria-expanded=${this.rejecting === entry.id ? 'true' : 'false'}
+              aria-label=${i18n.t('admin.verification.rejectNamed', { name })}
+              @click=${() => (this.rejecting = this.rejecting === entry.id ? null : entry.id)}
+            >
+              ${i18n.t('admin.verification.reject')}
+            </button>`}
+        ${this.rejecting === entry.id ? this.#rejectForm(entry, name) : nothing}
       </td>
     </tr>`;
   }

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import type { z } from 'zod';
-import type { NetworkView } from '../../../../../server/referrals/network.js';
-import type { StatsView } from '../../../../../server/referrals/referral.schemas.js';
-import { REFERRAL_STATUSES, URGENCIES } from '../../../../../server/referrals/vocabulary.js';
+import type { NetworkView } from '../../../../../server/contract/referrals/referral.schemas.js';
+import type { StatsView } from '../../../../../server/contract/referrals/referral.schemas.js';
+import { REFERRAL_STATUSES, URGENCIES } from '../../../../../server/contract/referrals/vocabulary.js';
 import { getSignedIn } from '../../../api/client.js';
 import '../../../components/bar-chart/bar-chart.js';
 import type { Bar, BarSeries } from '../../../components/bar-chart/bar-chart.js';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TranslatedView } from '../directory/records/view-schemas.js';
+
+/** A record's name: translated for directory records, as written for people. */
+const RecordName = z.union([TranslatedView, z.string()]).nullable();
+
+/** One entry of the audit log, as an admin reads it. */
+export const AuditEntryView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable(), role: z.string().nullable() }),
+  organizationId: z.string().nullable(),
+  organizationName: RecordName,
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  /** The record's current name (null when it has none, is gone, or is a referral: case records are not named). */
+  entityName: RecordName,
+  changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  requestId: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;

@@ -1,0 +1,140 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { HttpProblem } from './problem.js';
+
+/**
+ * Short requests in flight: a record's page, a list, a sign-in — everything that is neither an export
+ * nor a search. Heavy work that has not started yet waits until none is in flight (at most `maxDeferMs`),
+ * so under a burst of searches and exports a service page competes with the few already running, not
+ * with every one queued: the page keeps its idle latency within a small factor while the burst costs
+ * the burst. Running heavy work is never interrupted, and no heavy request waits longer than
+ * `maxDeferMs` for short ones, so a steady stream of pages slows searches but never starves them.
+ */
+export class ShortWork {
+  private inFlight = 0;
+  private readonly whenIdle = new Set<() => void>();
+
+  constructor(
+    private readonly isShort: (req: Request) => boolean,
+    /** Longest a heavy request that could start waits for short ones to finish. */
+    readonly maxDeferMs: number,
+  ) {}
+
+  /** Counts short requests from arrival until their answer is sent or the client leaves. */
+  readonly track: RequestHandler = (req, res, next) => {
+    if (!this.isShort(req)) return next();
+    this.inFlight++;
+    res.once('close', () => {
+      if (--this.inFlight > 0) return;
+      const waiting = [...this.whenIdle];
+      this.whenIdle.clear();
+      for (const resume of waiting) resume();
+    });
+    next();
+  };
+
+  get busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  /** Calls `resume` once no short request is in flight; the returned function cancels that. */
+  onIdle(resume: () => void): () => void {
+    this.whenIdle.add(resume);
+    return () => this.whenIdle.delete(resume);
+  }
+}
+
+export interface HeavyWorkOptions {
+  /** What the requests are, for the refusal: "exports and downloads". */
+  what: string;
+  /** Heavy requests answered at a time, whoever sends them. */
+  concurrent: number;
+  /** Heavy requests that may wait for a turn; beyond them a request is refused at once. */
+  queued: number;
+  isHeavy(req: Request): boolean;
+  /** Short requests that go first: a heavy request does not start while one is in flight (ShortWork). */
+  yieldTo?: ShortWork;
+}
+
+interface Waiting {
+  start(): void;
+  since: number;
+}
+
+/**
+ * Bounds heavy work in flight for the whole process, beside the per-client budgets of rate-limit.ts
+ * (many clients within their budgets can still pile up work). At most `concurrent` heavy requests are
+ * answered at a time and `queued` more wait in order; a request beyond those gets 503 problem+json with
+ * Retry-After, so a burst costs the burst, not the latency of everyone. Other requests never wait here;
+ * with `yieldTo`, a waiting heavy request lets short requests in flight finish before it starts.
+ * Each kind of heavy work (exports, searches) has its own bound, so one never waits for the other.
+ */
+export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
+  const short = options.yieldTo;
+  let running = 0;
+  const waiting: Waiting[] = [];
+  /** Set while the queue waits for short requests: the idle callback's cancel and the deadline's timer. */
+  let deferred: { cancel(): void; timer: NodeJS.Timeout } | undefined;
+
+  const startNext = () => {
+    while (running < options.concurrent && waiting.length) {
+      const head = waiting[0]!;
+      const wait = short?.busy ? short.maxDeferMs - (Date.now() - head.since) : 0;
+      if (wait > 0) {
+        if (!deferred) {
+          const resume = () => {
+            clearTimeout(deferred?.timer);
+            deferred?.cancel();
+            deferred = undefined;
+            startNext();
+          };
+          deferred = { cancel: short!.onIdle(resume), timer: setTimeout(resume, wait) };
+        }
+        return;
+      }
+      waiting.shift();
+      running++;
+      head.start();
+    }
+  };
+
+  const release = () => {
+    running--;
+    startNext();
+  };
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!options.isHeavy(req)) return next();
+    if (running < options.concurrent && !waiting.length && !short?.busy) {
+      running++;
+      // 'close' comes once whether the answer was sent or the client went away.
+      res.once('close', release);
+      return next();
+    }
+    if (waiting.length >= options.queued) {
+      next(
+        new HttpProblem(503, { key: 'serverBusy', params: { what: options.what } }, {
+          type: '/problems/busy',
+          headers: { 'Retry-After': '5' },
+        }),
+      );
+      return;
+    }
+    let started = false;
+    const entry: Waiting = {
+      since: Date.now(),
+      start: () => {
+        started = true;
+        next();
+      },
+    };
+    // One listener per answer (an export's stream has many already): a client that leaves while
+    // waiting gives up its place, one that leaves after its turn came hands the turn on.
+    res.once('close', () => {
+      if (started) return release();
+      const place = waiting.indexOf(entry);
+      if (place >= 0) waiting.splice(place, 1);
+    });
+    waiting.push(entry);
+    startNext();
+  };
+}

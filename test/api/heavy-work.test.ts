@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import express, { type Request } from 'express';
+import request from 'supertest';
+import { boundHeavyWork, ShortWork } from '../../server/platform/http/heavy-work.js';
+import { seedDatabase } from '../../seed/seed.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('heavy work in flight is bounded for the whole process', () => {
+  let t: TestApp;
+  let serviceId: string;
+  before(async () => {
+    t = await startTestApp({ HEAVY_CONCURRENT: '1', HEAVY_QUEUED: '1', SEARCH_CONCURRENT: '1', SEARCH_QUEUED: '1' });
+    await seedDatabase({ sample: true, scale: 150, log: () => {} });
+    const list = await request(t.app).get('/api/v1/services').expect(200);
+    serviceId = (list.body as { items: { id: string }[] }).items[0]!.id;
+  });
+  after(() => t.close());
+
+  const exportZip = (lang: string) => request(t.app).get(`/hsds/export.zip?lang=${lang}`).responseType('blob');
+
+  it('beyond one export building and one waiting, an export gets 503 problem+json with Retry-After; a service page is answered meanwhile', async () => {
+    // Three languages: three builds, so the first is still building when the others arrive.
+    const exports = ['en', 'ar', 'ckb', 'en'].map((lang) => exportZip(lang).then((res) => res));
+    await new Promise((r) => setTimeout(r, 50));
+    // Neither a record's page nor a search waits for exports.
+    const [page, search] = await Promise.all([request(t.app).get(`/api/v1/services/${serviceId}`), request(t.app).get('/api/v1/services?q=shelter')]);
+    const answers = await Promise.all(exports);
+    assert.equal(page.status, 200);
+    assert.equal((page.body as { id: string }).id, serviceId);
+    assert.equal(search.status, 200);
+
+    const refused = answers.filter((res) => res.status === 503);
+    const served = answers.filter((res) => res.status === 200);
+    assert.equal(served.length, 2, `statuses: ${answers.map((r) => r.status).join(', ')}`);
+    assert.equal(refused.length, 2);
+    for (const res of refused) {
+      assert.match(res.headers['content-type']!, /^application\/problem\+json/);
+      const body = JSON.parse((res.body as Buffer).toString('utf8')) as { status: number; type: string };
+      assert.equal(body.status, 503);
+      assert.equal(body.type, '/problems/busy');
+      assert.ok(Number(res.headers['retry-after']) >= 1);
+    }
+    for (const res of served) assert.match(res.headers.etag!, /^"hsds-[^"]+"$/);
+
+    // Once the burst is over, the export is answered again, from the file built for it.
+    const first = served[0]!;
+    const later = await exportZip(first.headers['content-language']!).expect(200);
+    assert.equal(later.headers.etag, first.headers.etag);
+    assert.ok((later.body as Buffer).equals(first.body as Buffer), 'the same archive, byte for byte');
+  });
+
+  it('searches have a bound of their own: beyond it 503 problem+json, while a service page is answered', async () => {
+    const searches = Array.from({ length: 8 }, (_, i) => request(t.app).get(`/api/v1/services?q=${i % 2 ? 'legal' : 'shelter'}&page=${1 + (i % 3)}`));
+    const page = request(t.app).get(`/api/v1/services/${serviceId}`);
+    const answers = await Promise.all(searches);
+    assert.equal((await page).status, 200);
+    const refused = answers.filter((res) => res.status === 503);
+    assert.ok(refused.length >= 1, `statuses: ${answers.map((r) => r.status).join(', ')}`);
+    assert.equal(refused.length + answers.filter((res) => res.status === 200).length, answers.length);
+    for (const res of refused) {
+      assert.match(res.headers['content-type']!, /^application\/problem\+json/);
+      assert.equal((res.body as { type: string }).type, '/problems/busy');
+      assert.match((res.body as { detail: string }).detail, /searches/);
+      assert.ok(Number(res.headers['retry-after']) >= 1);
+    }
+  });
+});
+
+describe('a record page goes before heavy work that has not started', () => {
+  /** A tiny app with the platform's bounds: /page holds until released, /search is heavy. */
+  function gatedApp(maxDeferMs: number) {
+    const isSearch = (req: Request) => req.path === '/search';
+    const shortWork = new ShortWork((req) => !isSearch(req), maxDeferMs);
+    const started: string[] = [];
+    let releasePage!: () => void;
+    const pageHeld = new Promise<void>((resolve) => (releasePage = resolve));
+    const app = express();
+    app.use(shortWork.track);
+    app.use(boundHeavyWork({ what: 'searches', concurrent: 1, queued: 4, isHeavy: isSearch, yieldTo: shortWork }));
+    app.get('/page', async (_req, res) => {
+      started.push('page');
+      await pageHeld;
+      res.json({ ok: true });
+    });
+    app.get('/search', (_req, res) => {
+      started.push('search');
+      res.json({ ok: true });
+    });
+    return { app, started, releasePage };
+  }
+
+  it('a search waits while a page is in flight and starts once the page is answered', async () => {
+    const { app, started, releasePage } = gatedApp(60_000);
+    const page = request(app).get('/page').then((res) => res);
+    while (!started.includes('page')) await new Promise((r) => setTimeout(r, 5));
+    const search = request(app).get('/search').then((res) => res);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.deepEqual(started, ['page'], 'the search has not started while the page is in flight');
+    releasePage();
+    assert.equal((await page).status, 200);
+    assert.equal((await search).status, 200);
+    assert.deepEqual(started, ['page', 'search']);
+  });
+
+  it('a search waits for pages at most maxDeferMs, so a stream of pages never starves it', async () => {
+    const { app, started, releasePage } = gatedApp(50);
+    const page = request(app).get('/page').then((res) => res);
+    while (!started.includes('page')) await new Promise((r) => setTimeout(r, 5));
+    const search = await request(app).get('/search');
+    assert.equal(search.status, 200);
+    assert.deepEqual(started, ['page', 'search'], 'the search ran while the page was still held');
+    releasePage();
+    assert.equal((await page).status, 200);
+  });
+});
