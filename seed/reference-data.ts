@@ -4,6 +4,7 @@ import { TaxonomyTermModel } from '../server/directory/taxonomy/taxonomy.model.j
 import { TAXONOMY_TERMS } from '../server/contract/directory/taxonomy/categories.js';
 import { HotlineModel } from '../server/directory/hotlines/hotline.model.js';
 import { BUNDLED_HOTLINES } from '../server/directory/hotlines/hotline.data.js';
+import { isDuplicateKey } from '../server/platform/db/duplicate-key.js';
 
 /**
  * Governorates, the service taxonomy and the public hotlines: reference data every installation needs, sample or not.
@@ -30,9 +31,21 @@ export async function seedReferenceData(): Promise<{ governorates: number; taxon
       updateOne: { filter: { code: t.code, synonyms: { $exists: false } }, update: { $set: { synonyms: t.synonyms } } },
     })),
   );
-  // Only the numbers not stored yet: an administrator may have corrected, verified or archived an entry
-  // since. Inserted as documents, not upserted: an upsert leaves out the empty "all Iraq" governorate list.
-  const stored = new Set(await HotlineModel.distinct('number'));
-  await HotlineModel.insertMany(BUNDLED_HOTLINES.filter((h) => !stored.has(h.number)));
+  await insertMissingHotlines();
   return { governorates: governorates.length, taxonomyTerms: TAXONOMY_TERMS.length, hotlines: BUNDLED_HOTLINES.length };
+}
+
+/**
+ * The bundled hotlines whose number is not stored yet: an administrator may have corrected, verified or
+ * archived an entry since. Inserted as documents, not upserted: an upsert leaves out the empty "all Iraq"
+ * governorate list. One by one, so that an instance starting beside another on the same empty database
+ * neither fails on the number the other stored a moment before nor leaves the rest out.
+ */
+export async function insertMissingHotlines(): Promise<void> {
+  const stored = new Set(await HotlineModel.distinct('number'));
+  for (const hotline of BUNDLED_HOTLINES.filter((h) => !stored.has(h.number))) {
+    await HotlineModel.create(hotline).catch((err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
+    });
+  }
 }

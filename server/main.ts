@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   // After any sample seeding: sample accounts belong to sample organisations.
   await prepareAccounts(config, logger);
   const mail = startMailDelivery({ config, logger });
-  const housekeeping = startAccountHousekeeping(logger);
+  const housekeeping = startAccountHousekeeping(config, logger);
   const retention = startReferralRetention(config, logger);
   const escalation = startReferralEscalation(config, logger);
   const reflectionReminders = startReflectionReminders(config, logger);

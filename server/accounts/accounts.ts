@@ -4,6 +4,7 @@ import type { Role, SessionUser, Actor } from './permissions.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 import { UserModel, normalizeEmail } from './user.model.js';
 import { assertRoleFitsOrganization, toSessionUser } from './users.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 export interface NewAccount {
   email: string;
@@ -18,7 +19,6 @@ export interface NewAccount {
   sample?: boolean;
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11000;
 
 /**
  * Opens an account: the password must pass the policy, the role must fit the organisation, the email

@@ -3,6 +3,7 @@ import type { MessageKey } from '../contract/text/messages.js';
 import type { Config } from '../platform/config.js';
 import { HttpProblem } from '../platform/http/problem.js';
 import { LoginFailureModel } from './login-failure.model.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 const IP_WINDOW_MS = 15 * 60_000;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;
@@ -56,7 +57,7 @@ async function reserveSlot(key: string, at: Date, source?: string): Promise<Slot
       await LoginFailureModel.create({ _id: id, key, seq, at, source });
       return { id, seq };
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
   throw tooManyAttempts(at.getTime() + 1000, at.getTime(), 'signInBurst');

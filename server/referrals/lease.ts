@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Schema, Types, model } from 'mongoose';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 /**
  * A lease in the database: of several app instances, only the holder of a named lease runs the job
@@ -38,7 +39,7 @@ async function leaseNamed(name: string): Promise<LeaseDoc> {
   try {
     return (await LeaseModel.create({ _id, name, owner: null, expiresAt: new Date(0), version: 1 })).toObject<LeaseDoc>();
   } catch (err) {
-    if ((err as { code?: unknown }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     return (await LeaseModel.findById(_id).lean<LeaseDoc>())!;
   }
 }

@@ -21,6 +21,7 @@ import type { RequiredIdentification, ResponseCommitment } from '../contract/dir
 import type { IdentificationInput } from '../contract/referrals/referral-input.js';
 import { organizationNames, textContext, toCommentView, toDetailView, toSummaryView } from './referral.view.js';
 import { findLiveOrganization, findLiveService } from '../directory/catalog/queries.js';
+import { isDuplicateKey } from '../platform/db/duplicate-key.js';
 
 export interface ReferralDeps {
   cipher: TextCipher;
@@ -182,7 +183,6 @@ function requireChildSafeguards(r: Pick<ReferralDoc, 'ageStatus' | 'guardianRole
 /** Whether this move needs the child safeguards: acceptance always, sending when consent was overridden. */
 const needsChildSafeguards = (to: ReferralStatus, r: Pick<ReferralDoc, 'consent'>) => to === 'accepted' || (to === SEND.to && r.consent === null);
 
-const isDuplicateKey = (err: unknown) => (err as { code?: unknown }).code === 11000;
 
 /** A retry of a creation answers with what it created; the same key for another request is refused. */
 async function replayCreation(deps: ReferralDeps, user: SessionUser, earlier: ReferralDoc, fingerprint: string) {

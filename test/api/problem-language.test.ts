@@ -118,10 +118,13 @@ describe('problems in the language of the requester (Accept-Language)', () => {
   });
 });
 
+/** The budget's window is fixed (aligned to the clock): a day long, so that none rolls over mid-test and refills. */
+const DAY_SECONDS = 86_400;
+
 describe('a rate-limited client is told to wait in its language', () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', RATE_LIMIT_READS: '1', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    t = await startTestApp({ TRUST_PROXY: 'true', RATE_LIMIT_READS: '1', RATE_LIMIT_WINDOW_SECONDS: String(DAY_SECONDS) });
   });
   after(() => t.close());
 
@@ -133,6 +136,6 @@ describe('a rate-limited client is told to wait in its language', () => {
     assert.equal(refused.body.type, '/problems/rate-limited');
     assert.equal(refused.body.title, 'داواکاری زۆرە');
     const wait = refused.headers['retry-after'];
-    assert.equal(refused.body.detail, `داواکاری زۆر لەم ئامێرەوە: سنوورەکە 1 دانەیە بۆ هەر 60 چرکە. دوای ${wait} چرکە دووبارە هەوڵ بدەرەوە.`);
+    assert.equal(refused.body.detail, `داواکاری زۆر لەم ئامێرەوە: سنوورەکە 1 دانەیە بۆ هەر ${DAY_SECONDS} چرکە. دوای ${wait} چرکە دووبارە هەوڵ بدەرەوە.`);
   });
 });

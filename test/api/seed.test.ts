@@ -10,6 +10,9 @@ import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { ORGANIZATION_TYPES } from '../../server/contract/directory/vocabulary.js';
 import { SAMPLE_SERVICE_COUNT } from '../../seed/sample/generator.js';
 import { removeSampleData, seedDatabase, seedSampleIntoEmptyDatabase } from '../../seed/seed.js';
+import { insertMissingHotlines } from '../../seed/reference-data.js';
+import { BUNDLED_HOTLINES } from '../../server/directory/hotlines/hotline.data.js';
+import { HotlineModel } from '../../server/directory/hotlines/hotline.model.js';
 import { CATEGORY_CODES } from '../../server/contract/directory/taxonomy/categories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -41,6 +44,13 @@ describe('seeding the sample directory', () => {
     assert.equal(typeof res.body.tileAttribution, 'string');
     assert.deepEqual(res.body.languages, ['en', 'ar', 'ckb']);
     assert.match(res.body.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it('instances starting together on an empty database all seed the hotlines, each number once', async () => {
+    await HotlineModel.deleteMany({});
+    await Promise.all([insertMissingHotlines(), insertMissingHotlines()]);
+    const numbers = (await HotlineModel.find().lean()).map((h) => h.number).sort();
+    assert.deepEqual(numbers, BUNDLED_HOTLINES.map((h) => h.number).sort());
   });
 
   it('loads the sample once: running it again changes nothing', async () => {

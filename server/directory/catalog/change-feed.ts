@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { SharedRun } from '../../platform/shared-run.js';
 import { forgetFreshness } from './request-freshness.js';
+import { isDuplicateKey } from '../../platform/db/duplicate-key.js';
 
 /**
  * A small log of which records changed, so every app instance can keep its in-memory read model
@@ -29,10 +30,6 @@ interface ChangeDoc {
   ids?: string[];
   at?: Date;
   version?: number;
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
 }
 
 export class ChangeFeed {

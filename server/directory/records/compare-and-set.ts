@@ -1,5 +1,6 @@
 import { Schema, model, type Model, type Types } from 'mongoose';
 import type { StoredRecord } from './record.js';
+import { isDuplicateKey } from '../../platform/db/duplicate-key.js';
 
 /**
  * Claims on version steps. FerretDB v1 runs findOneAndUpdate and updateOne as read-modify-write
@@ -33,7 +34,7 @@ async function claimStep(record: string, from: number): Promise<boolean> {
       await VersionClaimModel.create({ _id, record, version: from + 1, at: new Date() });
       return true;
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const abandoned = await VersionClaimModel.deleteOne({ _id, at: { $lt: new Date(Date.now() - ABANDONED_AFTER_MS) } });
       if (!abandoned.deletedCount) return false;
     }

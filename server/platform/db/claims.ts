@@ -1,4 +1,5 @@
 import { Schema, model } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key.js';
 
 /**
  * "First one wins" without transactions. The embedded FerretDB v1 applies a conditional update
@@ -23,7 +24,7 @@ export async function claimOnce(key: string): Promise<boolean> {
     await ClaimModel.create({ _id: key });
     return true;
   } catch (err) {
-    if ((err as { code?: unknown }).code === 11000) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }

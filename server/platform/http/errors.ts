@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../../contract/text/languages.js';
 import { sayText } from '../../contract/text/zod-messages.js';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, badRequest, conflict, notFound, serviceUnavailable } from './problem.js';
 import { toFieldProblems } from './validate.js';
+import { isDuplicateKey } from '../db/duplicate-key.js';
 
 /** True for errors that mean "the database is not reachable right now", as opposed to a bad query. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -39,7 +40,7 @@ function toProblem(err: unknown): HttpProblem | undefined {
     );
   }
   const e = err as { code?: unknown; type?: unknown; status?: unknown };
-  if (e.code === 11000) return conflict('duplicateKey');
+  if (isDuplicateKey(err)) return conflict('duplicateKey');
   // body-parser / raw-body errors carry a status and a type.
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     const detail =

@@ -4,6 +4,7 @@ import { Schema, model } from 'mongoose';
 import type { Logger } from '../logging.js';
 import { isDatabaseUnavailable } from './errors.js';
 import { HttpProblem } from './problem.js';
+import { isDuplicateKey } from '../db/duplicate-key.js';
 
 /**
  * Per-client request budgets for the public API, shared by every app instance.
@@ -108,7 +109,7 @@ class SharedBudget {
         allowance.tokens += this.sizeOf(allowance.nextBlock++);
         return;
       } catch (err) {
-        if ((err as { code?: unknown }).code === 11000) continue;
+        if (isDuplicateKey(err)) continue;
         // Without the database the budget cannot be shared: this block is granted rather than the API refused.
         if (!isDatabaseUnavailable(err)) throw err;
         this.logger.warn({ err }, 'rate limit: database unreachable, granting a block');
@@ -118,15 +119,23 @@ class SharedBudget {
     }
   }
 
-  /** At each new window: forget the last one's allowances here and its blocks in the database. */
+  /**
+   * At each new window: forget the last one's allowances here. Its blocks in the database are removed by
+   * housekeeping, off the request path: the embedded database scans for any filter but `_id`.
+   */
   private forgetOldWindows(window: number) {
     if (window === this.sweptWindow) return;
     this.sweptWindow = window;
     for (const [key, a] of this.allowances) if (a.window < window && !a.claiming) this.allowances.delete(key);
-    RateLimitBlockModel.deleteMany({ at: { $lt: new Date(window - this.windowMs) } }).catch((err: unknown) =>
-      this.logger.warn({ err }, 'rate limit: old blocks not removed'),
-    );
   }
+}
+
+/** Removes the blocks of windows that ended before the last one: no instance spends from them any more. */
+export async function removeOldRateLimitBlocks(now: number, windowSeconds: number): Promise<number> {
+  const windowMs = windowSeconds * 1000;
+  const current = Math.floor(now / windowMs) * windowMs;
+  const removed = await RateLimitBlockModel.deleteMany({ at: { $lt: new Date(current - windowMs) } });
+  return removed.deletedCount;
 }
 
 /** The one middleware that bounds what a client may ask of the API. */
