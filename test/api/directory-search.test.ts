@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { RecordCatalog } from '../../server/directory/catalog/catalog.js';
 import { haversineKm } from '../../server/directory/search/distance.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildDirectory, type Directory } from './directory-fixtures.js';
@@ -204,6 +205,34 @@ describe('directory search', () => {
         'acceptsReferrals', 'acceptsReferralsOnPlatform', 'alternateName', 'description', 'email', 'governorates', 'id', 'languages',
         'lastVerifiedAt', 'name', 'phones', 'type', 'verification', 'website',
       ]);
+    });
+
+    it('organisations: the list runs compiled plans, no filter is interpreted', async () => {
+      // Filters are interpreted only by a catalog's find and count (filter-match.ts): watch every catalog's.
+      const interpreted: string[] = [];
+      const { find, count } = RecordCatalog.prototype;
+      RecordCatalog.prototype.find = function (this: RecordCatalog<never>, filter) {
+        interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
+        return find.call(this, filter);
+      };
+      RecordCatalog.prototype.count = function (this: RecordCatalog<never>, filter) {
+        interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
+        return count.call(this, filter);
+      };
+      try {
+        for (const query of [q('legal'), 'category=safety,legal-aid&governorate=IQ-BA', `organization=${d.orgs.C.id.toUpperCase()}&language=ar`, 'acceptsReferrals=false&verifiedWithinDays=30&verification=pending&organizationType=government']) {
+          await get(`/organizations?${query}`).expect(200);
+        }
+      } finally {
+        Object.assign(RecordCatalog.prototype, { find, count });
+      }
+      assert.deepEqual(interpreted, []);
+      // Ids in any case; an id outside the category's organisations matches nothing.
+      const names = async (query: string) => ((await get(`/organizations?${query}`).expect(200)).body.items as { name: { en: string } }[]).map((o) => o.name.en);
+      assert.deepEqual(await names(`organization=${d.orgs.B.id.toUpperCase()}`), ['Legal Aid Iraq']);
+      assert.deepEqual(await names(`organization=${d.orgs.B.id},${d.orgs.C.id}&category=legal-aid`), ['Legal Aid Iraq']);
+      assert.deepEqual(await names(`organization=${d.orgs.A.id}&category=legal-aid`), []);
+      assert.deepEqual(await names('acceptsReferrals=false'), ['Legal Aid Iraq']);
     });
 
     it('an organisation page has its live services, contacts and the locations the public may see', async () => {

@@ -4,7 +4,7 @@ import { LocationModel, type LocationDoc } from '../locations/location.model.js'
 import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
 import { ServiceModel, type ServiceDoc } from '../services/service.model.js';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
-import { ServiceReadModel } from './service-read-model.js';
+import { organizationReadModel, serviceReadModel, type OrganizationReadModel, type ServiceReadModel } from './service-read-model.js';
 import type { Filter } from './filter-match.js';
 
 /**
@@ -77,12 +77,15 @@ export const serviceCatalogOf = (model: () => Model<unknown>) =>
       words: wordIndex,
     },
     // Searches, facets and the map run their plans here (service-read-model.ts).
-    readModel: () => new ServiceReadModel(),
+    readModel: serviceReadModel,
   });
 export const serviceCatalog = serviceCatalogOf(() => ServiceModel as never);
-export const organizationCatalog = new RecordCatalog<CatalogOrganization>('organizations', () => OrganizationModel as never, compact, {
+export const organizationCatalog = new RecordCatalog<CatalogOrganization, OrganizationReadModel>('organizations', () => OrganizationModel as never, compact, {
   fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
-  indexes: { fields: ['archivedAt', 'governorates', 'languages', 'type', 'verification.status', 'sample'], words: wordIndex },
+  // The filters still asked of it: the verification queue's, HSDS's words, whether sample data is loaded.
+  indexes: { fields: ['archivedAt', 'verification.status', 'sample'], words: wordIndex },
+  // The organisation list runs its plans here (search/organization-query.ts).
+  readModel: organizationReadModel,
 });
 
 /** Places and people carry no search fields: kept as stored. */

@@ -15,7 +15,7 @@ import { serviceUnavailable } from '../../platform/http/problem.js';
 import { oncePerRequest } from './request-freshness.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
-import type { ServicePlan } from '../search/service-plan.js';
+import type { OrganizationPlan, ServicePlan } from '../search/service-plan.js';
 import { districtNames } from '../search/districts.js';
 import { normalizeText } from '../../platform/text/normalize.js';
 import type { PlanContext, PlanResult } from './service-read-model.js';
@@ -115,6 +115,12 @@ async function locatedIn(plan: ServicePlan, context: PlanContext): Promise<Servi
   }
   const locationIds = plan.anyOf.locationIds ? plan.anyOf.locationIds.filter((id) => ids.has(id)) : [...ids];
   return { ...plan, anyOf: { ...plan.anyOf, locationIds }, publicOnly: true };
+}
+
+/** The organisations a plan matches, from the organisations' compiled read model. */
+export async function runOrganizationPlan(plan: OrganizationPlan): Promise<CatalogOrganization[]> {
+  const model = (await fresh(organizationCatalog)).readModel;
+  return model.run(plan, { hiddenPlaces: [], pointOf: () => null, receiving: receivingOrganizations() }).services;
 }
 
 export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {

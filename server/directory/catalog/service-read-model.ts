@@ -1,12 +1,12 @@
 import { oneEditAway, TYPO_MIN_LENGTH } from '../../platform/text/edits.js';
 import { boundingBox, haversineKm, type LatLng } from '../search/distance.js';
-import { PLAN_FIELDS, type PlanField, type ServicePlan } from '../search/service-plan.js';
+import { ORGANIZATION_PLAN_FIELDS, PLAN_FIELDS, type OrganizationPlanField, type PlanField, type RecordPlan } from '../search/service-plan.js';
 import type { CorrectedWord } from '../../contract/directory/search/understood.schemas.js';
-import type { ReadModel } from './catalog.js';
-import type { CatalogService } from './directory-catalog.js';
+import type { CatalogRecord, ReadModel } from './catalog.js';
+import type { CatalogOrganization, CatalogSearch, CatalogService } from './directory-catalog.js';
 
 /**
- * The service catalog compiled for searching: each record has a dense slot number, and every code a
+ * A catalog (services; organisations) compiled for searching: each record has a dense slot number, and every code a
  * plan can ask for has a sorted list of the slots that hold it. A plan runs as intersections of those
  * lists (smallest first), words as prefix ranges over a sorted word list, `near` through a coarse
  * grid; only the few per-record checks left read the records. Kept current record by record.
@@ -140,15 +140,15 @@ interface Cell {
  * What a run needs: the places whose services are measured from a capital, each service's public
  * point, and the organisations (hex ids) where someone receives referrals (runServicePlan adds them).
  */
-export interface PlanContext {
+export interface PlanContext<T = CatalogService> {
   hiddenPlaces: readonly { toString(): string }[];
-  pointOf(service: CatalogService): LatLng | null;
+  pointOf(record: T): LatLng | null;
   receiving: ReadonlySet<string>;
 }
 
-export interface PlanResult {
-  /** The matching services, in no particular order. */
-  services: CatalogService[];
+export interface PlanResult<T = CatalogService> {
+  /** The matching records, in no particular order. */
+  services: T[];
   /** With `near`: km from its centre to each service's public point (null: none), aligned with `services`. */
   distances?: (number | null)[];
   /** Text words read as another (ServicePlan.correctTypos), as normalised. */
@@ -158,12 +158,23 @@ export interface PlanResult {
 const timeOf = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : NaN);
 const tristate = (v: unknown) => (v === true ? 1 : v === false ? 0 : -1);
 
-export class ServiceReadModel implements ReadModel<CatalogService> {
+/** What a compiled catalog reads of each record besides its plan fields (the fields organisations lack stay empty). */
+interface PlannedRecord extends CatalogRecord {
+  search: CatalogSearch;
+  archivedAt?: unknown;
+  confidential?: boolean | null;
+  point?: unknown;
+  lastVerifiedAt?: unknown;
+  capacityFreeAt?: unknown;
+  acceptsReferrals?: boolean | null;
+}
+
+export class PlanReadModel<T extends PlannedRecord, F extends string> implements ReadModel<T> {
   private readonly slotOf = new Map<string, number>();
-  private readonly records: (CatalogService | undefined)[] = [];
+  private readonly records: (T | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  private readonly fields = new Map<PlanField, Postings>(PLAN_FIELDS.map((f) => [f, new Postings()]));
-  private readonly paths = new Map<PlanField, string[]>([...this.fields.keys()].map((f) => [f, f.split('.')]));
+  private readonly fields: Map<F, Postings>;
+  private readonly paths: Map<F, string[]>;
   /** `archivedAt` null or missing, or set. */
   private readonly flags = new Postings();
   private readonly words = new Postings();
@@ -179,11 +190,23 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
   private capacityFreeAt = new Float64Array(1024);
   private referrals = new Int8Array(1024);
 
+  /**
+   * `fields`: those a plan can ask for codes of; `receiverOf`: the organisation whose receivers decide
+   * whether a record accepts referrals on the platform.
+   */
+  constructor(
+    fields: readonly F[],
+    private readonly receiverOf: (record: T) => string,
+  ) {
+    this.fields = new Map(fields.map((f) => [f, new Postings()]));
+    this.paths = new Map(fields.map((f) => [f, f.split('.')]));
+  }
+
   get size(): number {
     return this.slotOf.size;
   }
 
-  add(id: string, record: CatalogService): void {
+  add(id: string, record: T): void {
     const slot = this.freeSlots.pop() ?? this.records.length;
     if (slot >= this.lat.length) this.grow();
     this.slotOf.set(id, slot);
@@ -191,7 +214,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     this.index(slot, record, true);
   }
 
-  remove(id: string, record: CatalogService): void {
+  remove(id: string, record: T): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.index(slot, record, false);
@@ -214,14 +237,14 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
   }
 
   /** Adds the slot to (or removes it from) every list the record belongs to. */
-  private index(slot: number, record: CatalogService, adding: boolean): void {
+  private index(slot: number, record: T, adding: boolean): void {
     for (const [field, postings] of this.fields) {
       for (const code of codesOf(getPath(record, this.paths.get(field)!))) {
         if (adding) postings.add(code, slot);
         else postings.remove(code, slot);
       }
     }
-    const flags = [(record as { archivedAt?: unknown }).archivedAt == null ? 'live' : 'archived', ...(record.confidential === true ? ['confidential'] : [])];
+    const flags = [record.archivedAt == null ? 'live' : 'archived', ...(record.confidential === true ? ['confidential'] : [])];
     for (const flag of flags) {
       if (adding) this.flags.add(flag, slot);
       else this.flags.remove(flag, slot);
@@ -307,8 +330,8 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
         if (lat >= box.minLat && lat <= box.maxLat && lng >= box.minLng && lng <= box.maxLng) inBox.push(s);
       }
     }
-    const places = this.fields.get('locationIds')!;
-    return [Int32Array.from(inBox).sort(), this.flags.get('confidential'), ...hiddenPlaces.map((id) => places.get(String(id)))];
+    const places = this.fields.get('locationIds' as F);
+    return [Int32Array.from(inBox).sort(), this.flags.get('confidential'), ...(places ? hiddenPlaces.map((id) => places.get(String(id))) : [])];
   }
 
   /** The union of sorted lists, sorted. */
@@ -361,7 +384,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
    * starts no word of the catalog becomes the catalog's word one edit away that most services use.
    * Kept apart from run() so that the plan run is still one that planFilter() describes.
    */
-  corrected(plan: ServicePlan): { plan: ServicePlan; corrections: CorrectedWord[] } {
+  corrected<P extends RecordPlan<F>>(plan: P): { plan: P; corrections: CorrectedWord[] } {
     if (!plan.correctTypos) return { plan, corrections: [] };
     const corrections: CorrectedWord[] = [];
     const words = plan.words.map((word) => {
@@ -380,15 +403,14 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     return { plan: { ...plan, words }, corrections };
   }
 
-  /** Runs a plan: the services it matches, and with `near`, their distances. */
-  run(plan: ServicePlan, context: PlanContext): PlanResult {
+  /** Runs a plan: the records it matches, and with `near`, their distances. */
+  run(plan: RecordPlan<F>, context: PlanContext<T>): PlanResult<T> {
     // Each condition: a slot must be in at least one of its lists.
     const conditions: Slots[][] = [];
     if (plan.archived !== 'include') conditions.push([this.flags.get(plan.archived === 'only' ? 'archived' : 'live')]);
-    for (const field of PLAN_FIELDS) {
+    for (const [field, postings] of this.fields) {
       const codes = plan.anyOf[field];
       if (!codes) continue;
-      const postings = this.fields.get(field)!;
       conditions.push(codes.map((code) => postings.get(field === 'organizationId' ? code.toLowerCase() : code)));
     }
     for (const word of plan.words) conditions.push(this.wordSlots([word.text, ...word.alternatives]));
@@ -404,7 +426,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     const referrals = plan.acceptsReferrals;
     const freeSince = plan.freeCapacity?.since.getTime();
     const freeOfConfidential = plan.freeCapacity?.confidentialToo ?? true;
-    const services: CatalogService[] = [];
+    const services: T[] = [];
     const distances: (number | null)[] | undefined = plan.near ? [] : undefined;
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
@@ -412,7 +434,7 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
       if (freeSince !== undefined && !(this.capacityFreeAt[s]! >= freeSince)) continue;
       const record = this.records[s]!;
       if (!freeOfConfidential && record.confidential === true) continue;
-      if (referrals !== undefined && (this.referrals[s] === 1 && context.receiving.has(record.organizationId.toHexString())) !== referrals) continue;
+      if (referrals !== undefined && (this.referrals[s] === 1 && context.receiving.has(this.receiverOf(record))) !== referrals) continue;
       if (plan.publicOnly && record.confidential === true) continue;
       if (plan.near) {
         const point = context.pointOf(record);
@@ -425,3 +447,12 @@ export class ServiceReadModel implements ReadModel<CatalogService> {
     return distances ? { services, distances } : { services };
   }
 }
+
+/** The services' read model: searches, facets and the map run their plans here. */
+export const serviceReadModel = () => new PlanReadModel<CatalogService, PlanField>(PLAN_FIELDS, (s) => s.organizationId.toHexString());
+
+/** The organisations' read model: the organisation list runs its plans here; an organisation receives its own referrals. */
+export const organizationReadModel = () => new PlanReadModel<CatalogOrganization, OrganizationPlanField>(ORGANIZATION_PLAN_FIELDS, (o) => o._id.toHexString());
+
+export type ServiceReadModel = ReturnType<typeof serviceReadModel>;
+export type OrganizationReadModel = ReturnType<typeof organizationReadModel>;

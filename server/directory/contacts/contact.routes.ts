@@ -9,6 +9,8 @@ import { ContactCreate, ContactUpdate, ContactView } from '../../contract/direct
 import { ContactListQuery, contactToStored, listContacts } from './contact.use-cases.js';
 import { archivedListErrors } from '../../contract/directory/records/archived.js';
 import { actorOf } from '../../accounts/permissions.js';
+import { contactCatalog } from '../catalog/directory-catalog.js';
+import { heldRecord } from '../catalog/queries.js';
 
 export function contactRoutes(): Router {
   const router = Router();
@@ -43,6 +45,7 @@ export function contactRoutes(): Router {
     ownerOf: (c) => c.organizationId.toHexString(),
     toStored: (input, existing) => contactToStored(input, existing),
     detail: async (c) => ({ ...contactView(c), version: c.version }),
+    held: (id) => heldRecord(contactCatalog, id),
   });
 
   return router;

@@ -5,6 +5,7 @@ import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { locationCatalog } from '../catalog/directory-catalog.js';
+import { heldRecord } from '../catalog/queries.js';
 import { LocationModel } from './location.model.js';
 import { LocationView } from '../../contract/directory/locations/location.schemas.js';
 import { locationInputWith } from '../../contract/directory/locations/location.input.js';
@@ -49,7 +50,7 @@ export function locationRoutes(): Router {
     toStored: (input, existing) => locationToStored(input, existing),
     afterWrite: locationChanged,
     detail: async (l, viewer) => ({ ...(await presentLocation(l, viewer)), version: l.version }),
-    catalog: locationCatalog,
+    held: (id) => heldRecord(locationCatalog, id),
     actions: [
       {
         name: 'release-secrecy',

@@ -4,6 +4,7 @@ import { apiRoute } from '../../platform/http/api-route.js';
 import { pageSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { organizationCatalog } from '../catalog/directory-catalog.js';
+import { heldRecord } from '../catalog/queries.js';
 import { OrganizationModel } from './organization.model.js';
 import { OrganizationDetail, OrganizationSummary } from '../../contract/directory/organizations/organization.schemas.js';
 import { ORGANIZATION_EDITABLE_FIELDS, organizationInputWith } from '../../contract/directory/organizations/organization.input.js';
@@ -56,7 +57,7 @@ export function organizationRoutes(publicUrl: string): Router {
     toStored: (input, existing, user) => organizationToStored(input, existing, user),
     afterWrite: organizationChanged,
     detail: organizationDetail,
-    catalog: organizationCatalog,
+    held: (id) => heldRecord(organizationCatalog, id),
     verifiable: { fields: ORGANIZATION_EDITABLE_FIELDS, publicUrl },
     actions: [
       {

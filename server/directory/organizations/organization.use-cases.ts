@@ -3,7 +3,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { can, canEverywhere, type SessionUser } from '../../accounts/permissions.js';
 import { badRequest, HttpProblem } from '../../platform/http/problem.js';
-import { findContacts, findLocations, findOrganizations, findServices } from '../catalog/queries.js';
+import { findContacts, findLocations, findServices, runOrganizationPlan } from '../catalog/queries.js';
 import { ContactModel } from '../contacts/contact.model.js';
 import { contactBrief, liveContacts } from '../contacts/contact.data.js';
 import { locationsOfOrganization } from '../locations/location.data.js';
@@ -65,9 +65,9 @@ export function organizationSummary(o: OrganizationRecord): OrganizationSummary 
 
 /** Search the organisations: filters, then text relevance (names first) or the asked order, one page. */
 export async function listOrganizations(query: OrganizationListQuery): Promise<Page<Partial<OrganizationSummary>>> {
-  const { filter, terms } = await organizationSearch(query, await loadTaxonomy(), query.archived);
+  const { plan, terms } = await organizationSearch(query, await loadTaxonomy(), query.archived);
   const sort = query.sort ?? (terms.length ? 'relevance' : 'name');
-  const { ids, total } = rankedPage(await findOrganizations(filter), { sort, page: query.page, perPage: query.perPage, terms });
+  const { ids, total } = rankedPage(await runOrganizationPlan(plan), { sort, page: query.page, perPage: query.perPage, terms });
   const rows = await findByIds(OrganizationModel, ids);
   const byId = new Map(rows.map((r) => [idOf(r), r]));
   const items = ids

@@ -16,8 +16,6 @@ import {
 } from './record.js';
 import { pendingAfterChange, rejectAction, verifyAction } from './verification.js';
 import { viewerOf, type Viewer } from './viewer.js';
-import type { CatalogRecord, RecordCatalog } from '../catalog/catalog.js';
-import { heldRecord } from '../catalog/queries.js';
 
 export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
 
@@ -80,10 +78,11 @@ export interface RecordResource<R, Create, Update> {
   /** The response body for one record, as this viewer may see it; throw 404 to hide it altogether. */
   detail(record: StoredRecord<R>, viewer: Viewer): Promise<unknown>;
   /**
-   * The directory catalog that holds every record of the collection (archived ones too), as stored:
-   * GET one answers from it, current for the request as searches are, instead of reading the database.
+   * The record by its key (id or natural key) from an in-memory copy of every record of the collection
+   * (archived ones too), as stored and current for the request: null when it does not exist, undefined
+   * when the copy cannot tell. GET one answers from it instead of reading the database, which scans.
    */
-  catalog?: Pick<RecordCatalog<CatalogRecord>, 'get'>;
+  held?(key: string): Promise<object | null | undefined>;
 }
 
 /** Registers GET one, POST (create), PATCH, archive and restore for a resource. Lists are the resource's own. */
@@ -116,18 +115,17 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
   };
 
   /**
-   * The record GET one shows: from the catalog once it is current for this request (the same check
-   * searches make); from the database only while the catalog cannot tell (a change in the feed not
+   * The record GET one shows: from the in-memory copy once it is current for this request (the same
+   * check searches make); from the database only while the copy cannot tell (a change in the feed not
    * recorded yet). Writes read the database: their compare-and-set starts from the stored version.
    */
   const read = async (values: Record<string, string>): Promise<StoredRecord<R>> => {
-    const { catalog } = resource;
     const filter = filterFor(values);
-    if (catalog && filter._id) {
-      const held = await heldRecord(catalog, String(filter._id));
+    if (resource.held) {
+      const held = await resource.held(String(filter[key?.field ?? '_id']));
       if (held === null) throw notFound(label);
       // As stored, but for services' compacted search words, which no detail reads.
-      if (held) return held as unknown as StoredRecord<R>;
+      if (held) return held as StoredRecord<R>;
     }
     return (await load(values)).record;
   };

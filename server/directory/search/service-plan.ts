@@ -12,6 +12,9 @@ import { acceptsReferralsCondition } from '../../accounts/referral-receivers.js'
  */
 export const PLAN_FIELDS = ['status', 'governorates', 'categories', 'populations', 'languages', 'organizationType', 'organizationId', 'locationIds', 'verification.status'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
+/** The organisation list's fields: the same kind of plan runs over the organisations' read model (ids as lower-case hex). */
+export const ORGANIZATION_PLAN_FIELDS = ['_id', 'governorates', 'languages', 'type', 'verification.status'] as const;
+export type OrganizationPlanField = (typeof ORGANIZATION_PLAN_FIELDS)[number];
 
 /** One word of free text. A record matches it when one of its words starts with `text` or with an alternative. */
 export interface PlanWord {
@@ -21,9 +24,9 @@ export interface PlanWord {
   alternatives: string[];
 }
 
-export interface ServicePlan {
+export interface RecordPlan<F extends string> {
   /** Each listed field must hold at least one of its codes (categories already expanded to their children). */
-  anyOf: Partial<Record<PlanField, string[]>>;
+  anyOf: Partial<Record<F, string[]>>;
   /** Accepts referrals on the platform: the organisation says so and someone there receives them (referral-receivers.ts). */
   acceptsReferrals?: boolean;
   verifiedSince?: Date;
@@ -45,6 +48,9 @@ export interface ServicePlan {
   /** With a radius, only services whose public point lies within it. */
   near?: { center: LatLng; radiusKm: number | undefined };
 }
+export type ServicePlan = RecordPlan<PlanField>;
+/** An organisation search: no places, capacity or radius, which organisations do not have. */
+export type OrganizationPlan = Pick<RecordPlan<OrganizationPlanField>, 'anyOf' | 'acceptsReferrals' | 'verifiedSince' | 'archived' | 'words'>;
 
 const asIds = (field: PlanField, codes: string[]) => (field === 'organizationId' || field === 'locationIds' ? codes.map((c) => new Types.ObjectId(c)) : codes);
 

@@ -4,6 +4,7 @@ import { authorizeArchived, withArchivedAtSchema } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { serviceCatalog } from '../catalog/directory-catalog.js';
+import { heldRecord } from '../catalog/queries.js';
 import { servicePageOf } from '../../contract/directory/search/service-page.schemas.js';
 import { ServiceModel } from './service.model.js';
 import { ServiceDetail, ServiceSummary } from '../../contract/directory/services/service.schemas.js';
@@ -61,7 +62,7 @@ export function serviceRoutes(publicUrl: string): Router {
     toStored: (input, existing) => serviceToStored(input, existing),
     afterWrite: serviceChanged,
     detail: presentService,
-    catalog: serviceCatalog,
+    held: (id) => heldRecord(serviceCatalog, id),
     verifiable: { fields: SERVICE_EDITABLE_FIELDS, publicUrl },
     actions: [
       {

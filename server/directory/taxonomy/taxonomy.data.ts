@@ -1,6 +1,7 @@
 import { allTexts, type Translated } from '../../platform/text/translated.js';
 import { taxonomyFeed } from '../catalog/change-feed.js';
-import { TaxonomyTermModel } from './taxonomy.model.js';
+import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
+import type { StoredRecord } from '../records/record.js';
 
 export interface TermSynonyms {
   en: string[];
@@ -34,31 +35,46 @@ export interface Taxonomy {
   searchTexts(codes: readonly string[]): string[];
 }
 
-/** The last terms read, their lookups, and the taxonomy feed's version when they were read. */
-let last: { content: string; taxonomy: Taxonomy; version: number } | undefined;
+type StoredTerm = StoredRecord<TaxonomyTermDoc>;
+
+/** The last terms read (every one, as stored), their live lookups, and the taxonomy feed's version when they were read. */
+let last: { content: string; taxonomy: Taxonomy; stored: Map<string, StoredTerm>; version: number } | undefined;
 
 /**
- * The live terms. Reading them is a scan on the embedded database, so they are read again only when
- * the taxonomy feed moved (one lookup by _id); the version is read first, so terms written meanwhile
- * are either in this read or make the next call read again.
+ * Every term as stored, archived ones too. Reading them is a scan on the embedded database, so they
+ * are read again only when the taxonomy feed moved (one lookup by _id); the version is read first, so
+ * terms written meanwhile are either in this read or make the next call read again.
  */
-export async function loadTaxonomy(): Promise<Taxonomy> {
+async function currentTerms(): Promise<NonNullable<typeof last>> {
   const version = await taxonomyFeed.latestVersion();
-  if (last?.version === version) return last.taxonomy;
-  const rows = await TaxonomyTermModel.find({ archivedAt: null }, { code: 1, parent: 1, name: 1, description: 1, synonyms: 1, order: 1 })
-    .sort({ order: 1, code: 1 })
-    .lean<(Omit<Term, 'parent' | 'synonyms'> & { parent?: string | null; synonyms?: Partial<TermSynonyms> })[]>();
-  const content = JSON.stringify(rows);
-  // The same terms give the same object, so what is derived from it (the search lexicon, kept per
-  // object) is built once per change of the terms rather than once per request.
-  if (last?.content === content) {
-    last.version = version;
-    return last.taxonomy;
-  }
+  if (last?.version === version) return last;
+  const rows = await TaxonomyTermModel.find().sort({ order: 1, code: 1 }).lean<StoredTerm[]>();
+  const stored = new Map(rows.map((t) => [t.code, t]));
   // A group's parent may be stored as null or be absent altogether.
-  const taxonomy = taxonomyOf(rows.map((t) => ({ ...t, parent: t.parent ?? null, synonyms: synonymsOf(t) })));
-  last = { content, taxonomy, version };
-  return taxonomy;
+  const terms = rows
+    .filter((t) => !t.archivedAt)
+    .map((t): Term => ({ code: t.code, parent: t.parent ?? null, name: t.name as Translated, description: t.description as Translated, synonyms: synonymsOf(t), order: t.order }));
+  const content = JSON.stringify(terms);
+  // The same live terms give the same object, so what is derived from it (the search lexicon, kept per
+  // object) is built once per change of the terms rather than once per request.
+  const taxonomy = last?.content === content ? last.taxonomy : taxonomyOf(terms);
+  last = { content, taxonomy, stored, version };
+  return last;
+}
+
+/** The live (not archived) terms and their lookups. */
+export async function loadTaxonomy(): Promise<Taxonomy> {
+  return (await currentTerms()).taxonomy;
+}
+
+/** A term by code, as stored (archived or not), current for this read; null when there is none. */
+export async function heldTerm(code: string): Promise<StoredTerm | null> {
+  return (await currentTerms()).stored.get(code) ?? null;
+}
+
+/** Every term as stored, archived ones too, in display order. */
+export async function storedTerms(): Promise<StoredTerm[]> {
+  return [...(await currentTerms()).stored.values()];
 }
 
 /** The lookups over a list of terms (in their display order). */

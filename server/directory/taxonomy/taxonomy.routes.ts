@@ -6,9 +6,9 @@ import { badRequest } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { iso, translated } from '../../contract/directory/records/view-schemas.js';
-import { ArchivedParam, archivedCondition, archivedListErrors, type ArchivedChoice } from '../../contract/directory/records/archived.js';
+import { ArchivedParam, archivedListErrors, type ArchivedChoice } from '../../contract/directory/records/archived.js';
 import { refreshServices } from '../services/service.derived.js';
-import { loadTaxonomy, synonymsOf, type TermSynonyms } from './taxonomy.data.js';
+import { heldTerm, loadTaxonomy, storedTerms, synonymsOf, type TermSynonyms } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
 import { TermCode, TermCreate, TermUpdate, TermView } from '../../contract/directory/taxonomy/taxonomy.schemas.js';
 
@@ -21,10 +21,10 @@ const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'descrip
   archivedAt: iso(t.archivedAt),
 });
 
-/** Every term, archived ones included, for those who may restore them (a few hundred at most). */
-async function termsWithArchived(archived: ArchivedChoice): Promise<TermView[]> {
-  const rows = await TaxonomyTermModel.find(archivedCondition(archived)).sort({ order: 1, code: 1 }).lean();
-  return rows.map(termView);
+/** Every term, archived ones included (or only those), for those who may restore them (a few hundred at most). */
+async function termsWithArchived(archived: Exclude<ArchivedChoice, 'exclude'>): Promise<TermView[]> {
+  const rows = await storedTerms();
+  return (archived === 'only' ? rows.filter((t) => t.archivedAt) : rows).map(termView);
 }
 
 /** Two levels only: a parent must be a live group, and a group with categories cannot itself move under one. */
@@ -88,6 +88,7 @@ export function taxonomyRoutes(): Router {
       await refreshServices({ categories: { $in: taxonomy.withChildren([after.code]) } });
     },
     detail: async (record) => ({ ...termView(record), version: record.version }),
+    held: heldTerm,
   });
 
   return router;
