@@ -255,9 +255,7 @@ function loadGovernorates(): Governorate[] {
     throw new Error(`seed/sample/vocabulary.ts is out of step with server/contract/directory/taxonomy/categories.ts: missing [${missing}], unknown [${unknown}]`);
   }
   return bundledGovernorates().map((g) => {
-    const districts = Object.entries(DISTRICTS)
-      .filter(([, d]) => d.governorate === g.code)
-      .map(([code]) => districtName(code)!);
+    const districts = words.SAMPLE_DISTRICTS.filter((code) => DISTRICTS[code]?.governorate === g.code).map((code) => districtName(code)!);
     if (!districts?.length || !g.name.en || !g.name.ar) throw new Error(`seed/sample/vocabulary.ts: no districts or names for ${g.code} (server/directory/search/districts.ts)`);
     return {
       code: g.code,

@@ -23,6 +23,27 @@ export interface Text3 extends Text {
 
 const t3 = (en: string, ar: string, ckb: string): Text3 => ({ en, ar, ckb });
 
+/**
+ * The districts the sample's offices are in (of server/directory/search/districts.ts), in this order:
+ * a fixed set, so that the sample directory, and the tests that know it, stay as they are when the
+ * reference list of districts grows.
+ */
+export const SAMPLE_DISTRICTS: readonly string[] = [
+  'IQ-AN-ramadi', 'IQ-AN-fallujah', 'IQ-AN-hit', 'IQ-AN-al-qaim', 'IQ-BA-basrah-centre', 'IQ-BA-al-zubair',
+  'IQ-BA-abu-al-khaseeb', 'IQ-BA-al-qurna', 'IQ-BA-shatt-al-arab', 'IQ-MU-samawah', 'IQ-MU-al-rumaitha',
+  'IQ-MU-al-khidhir', 'IQ-NA-najaf-centre', 'IQ-NA-kufa', 'IQ-NA-al-manathera', 'IQ-QA-diwaniyah', 'IQ-QA-afak',
+  'IQ-QA-al-shamiya', 'IQ-SU-sulaymaniyah-centre', 'IQ-SU-chamchamal', 'IQ-SU-ranya', 'IQ-SU-penjwin',
+  'IQ-BB-hillah', 'IQ-BB-al-musayab', 'IQ-BB-al-mahawil', 'IQ-BG-karkh', 'IQ-BG-rusafa', 'IQ-BG-adhamiya',
+  'IQ-BG-kadhimiya', 'IQ-BG-sadr-city', 'IQ-BG-abu-ghraib', 'IQ-BG-mahmudiya', 'IQ-DA-duhok-centre',
+  'IQ-DA-zakho', 'IQ-DA-sumel', 'IQ-DA-amedi', 'IQ-DI-baqubah', 'IQ-DI-khanaqin', 'IQ-DI-al-muqdadiya',
+  'IQ-AR-erbil-centre', 'IQ-AR-soran', 'IQ-AR-koya', 'IQ-AR-shaqlawa', 'IQ-AR-makhmur', 'IQ-KA-karbala-centre',
+  'IQ-KA-al-hindiya', 'IQ-KA-ain-al-tamur', 'IQ-KI-kirkuk-centre', 'IQ-KI-hawija', 'IQ-KI-dibis', 'IQ-KI-daquq',
+  'IQ-MA-amarah', 'IQ-MA-al-majar-al-kabir', 'IQ-MA-ali-al-gharbi', 'IQ-NI-mosul', 'IQ-NI-sinjar',
+  'IQ-NI-tel-afar', 'IQ-NI-al-hamdaniya', 'IQ-NI-tel-kaif', 'IQ-SD-tikrit', 'IQ-SD-samarra', 'IQ-SD-baiji',
+  'IQ-SD-tuz-khurmatu', 'IQ-DQ-nasiriyah', 'IQ-DQ-al-shatra', 'IQ-DQ-suq-al-shuyukh', 'IQ-WA-kut',
+  'IQ-WA-al-suwaira', 'IQ-WA-al-hai', 'IQ-HA-halabja-centre', 'IQ-HA-khurmal', 'IQ-HA-sirwan',
+];
+
 /** Relative share of organisations per governorate: the big humanitarian hubs get more. */
 export const GOVERNORATE_WEIGHT: Record<string, number> = {
   'IQ-BG': 5,

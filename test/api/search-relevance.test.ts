@@ -113,6 +113,14 @@ const CASES: Case[] = [
   c('زاخۆ', D('IQ-DA-zakho')),
   c('سۆران', D('IQ-AR-soran')),
   c('شاری سەدر', D('IQ-BG-sadr-city')),
+  c('Sinjar', D('IQ-NI-sinjar')),
+  c('سنجار', D('IQ-NI-sinjar')),
+  c('شنگال', D('IQ-NI-sinjar')),
+  c('ئامێدی', D('IQ-DA-amedi')),
+  c('العمادية', D('IQ-DA-amedi')),
+  // A district with a need.
+  c('legal aid Karkh', { district: 'IQ-BG-karkh', category: 'legal-aid' }),
+  c('محامي الكرخ', { district: 'IQ-BG-karkh', category: 'legal-aid' }),
 ];
 
 const FLOOR = 0.95;

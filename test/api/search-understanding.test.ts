@@ -175,10 +175,44 @@ describe('a district typed or chosen', () => {
       assert.deepEqual(found, ['karkh', 'karkhArabic'], q);
       assert.deepEqual(
         understood.filter((u) => u.field === 'district'),
-        [{ field: 'district', code: 'IQ-BG-karkh', words: q.split(' ').at(-1), name: { en: 'Karkh', ar: 'الكرخ', ckb: 'کەرخ' } }],
+        [{ field: 'district', code: 'IQ-BG-karkh', words: q.split(' ').at(-1), name: { en: 'Karkh', ar: 'الكرخ', ckb: 'کەرخ' }, governorate: 'IQ-BG' }],
         q,
       );
     }
+  });
+
+  it('knows every district by its names in the three languages, with its governorate', async () => {
+    const cases = {
+      'IQ-NI-sinjar': ['Sinjar', 'سنجار', 'شنگال'],
+      'IQ-DA-zakho': ['Zakho', 'زاخو', 'زاخۆ'],
+      // Districts the first list lacked.
+      'IQ-NI-akre': ['Akre', 'عقرة', 'ئاکرێ'],
+      'IQ-SU-kalar': ['Kalar', 'كلار', 'کەلار'],
+      'IQ-AN-haditha': ['Haditha', 'قضاء حديثة', 'حەدیسە'],
+      'IQ-DQ-al-chibayish': ['Chibayish', 'الجبايش', 'چەبایش'],
+    };
+    for (const [code, names] of Object.entries(cases)) {
+      for (const q of names) {
+        const { understood } = await search(`q=${encodeURIComponent(q)}`);
+        assert.deepEqual(understood.map((u) => [u.field, u.code, (u as { governorate?: string }).governorate]), [['district', code, code.slice(0, 5)]], q);
+      }
+    }
+    // "حديثة" is also the word "recent": alone it stays text.
+    assert.deepEqual((await search(`q=${encodeURIComponent('خدمات حديثة')}`)).understood, []);
+  });
+
+  it('the facets count services per district of the governorate chosen or typed, never a confidential one', async () => {
+    const facets = async (query: string) => (await request(t.app).get(`/api/v1/services/facets?${query}`).expect(200)).body;
+    const baghdad = await facets('governorate=IQ-BG');
+    assert.deepEqual(baghdad.district, { 'IQ-BG-karkh': 2, 'IQ-BG-rusafa': 1 });
+    assert.equal(Object.keys(baghdad.districtNames).length, 10, 'every district of Baghdad is named');
+    assert.deepEqual(baghdad.districtNames['IQ-BG-karkh'], { en: 'Karkh', ar: 'الكرخ', ckb: 'کەرخ' });
+    // A district chosen is counted without its own selection, like every other filter; a district typed names its governorate.
+    assert.deepEqual((await facets('district=IQ-BG-rusafa')).district, { 'IQ-BG-karkh': 2, 'IQ-BG-rusafa': 1 });
+    assert.deepEqual((await facets(`q=${encodeURIComponent('legal aid الرصافة')}`)).district, { 'IQ-BG-karkh': 2, 'IQ-BG-rusafa': 1 });
+    // With no governorate there are too many districts to list.
+    const all = await facets('');
+    assert.deepEqual([all.district, all.districtNames], [{}, {}]);
   });
 
   it('the district filter applies alone, several values with OR; an unknown one is a 400', async () => {

@@ -10,6 +10,7 @@ import { POPULATIONS } from '../../server/contract/directory/vocabulary.js';
 import { TAXONOMY_TERMS } from '../../server/contract/directory/taxonomy/categories.js';
 import { bundledGovernorates } from '../../server/directory/governorates/governorate-data.js';
 import { DISTRICTS } from '../../server/directory/search/districts.js';
+import { normalizeText } from '../../server/platform/text/normalize.js';
 import { POPULATION_WORDS } from '../../server/directory/search/search-vocabulary.js';
 
 const LANGUAGES = ['en', 'ar', 'ckb'] as const;
@@ -33,8 +34,28 @@ describe('reference data in English, Arabic and Sorani', () => {
     );
   });
 
+  it('lists every district of every governorate, each under its own names and P-code', () => {
+    const governorates = bundledGovernorates();
+    const entries = Object.entries(DISTRICTS);
+    assert.ok(entries.length >= 105 && entries.length <= 125, `${entries.length} districts: Iraq has about 110`);
+    for (const g of governorates) assert.ok(entries.filter(([, d]) => d.governorate === g.code).length >= 3, `${g.code} has its districts`);
+    const pcodeOf = new Map(governorates.map((g) => [g.code, g.pcode]));
+    for (const [code, d] of entries) {
+      assert.ok(code.startsWith(`${d.governorate}-`), code);
+      if (d.pcode) assert.match(d.pcode, new RegExp(`^${pcodeOf.get(d.governorate)}Q\\d{2}$`), code);
+      assert.ok(d.sorani === 'official' || d.sorani === 'transliterated', code);
+    }
+    // A name shared by two districts would make a typed word ambiguous and a location's district unclear.
+    const owners = new Map<string, string>();
+    for (const [code, d] of entries) {
+      for (const name of new Set(Object.values(d.words).flat().map(normalizeText))) {
+        assert.equal(owners.get(name) ?? code, code, `"${name}" names ${owners.get(name)} and ${code}`);
+        owners.set(name, code);
+      }
+    }
+  });
+
   it('names every district', () => {
-    assert.ok(Object.keys(DISTRICTS).length > 50, 'the districts were read');
     assert.deepEqual(
       Object.entries(DISTRICTS).flatMap(([code, d]) => gaps(`district ${code}`, d.words)),
       [],

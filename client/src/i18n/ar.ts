@@ -77,6 +77,7 @@ export const ar: Catalogue<FullPlural> = {
 
   'filters.title': 'عوامل التصفية',
   'filters.governorate': 'المحافظة',
+  'filters.district': 'القضاء',
   'filters.category': 'نوع الخدمة',
   'filters.population': 'الفئة المستفيدة',
   'filters.language': 'لغة التواصل',

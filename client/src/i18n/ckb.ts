@@ -74,6 +74,7 @@ export const ckb: Catalogue<Plural> = {
 
   'filters.title': 'پاڵاوتن',
   'filters.governorate': 'پارێزگا',
+  'filters.district': 'قەزا',
   'filters.category': 'جۆری خزمەتگوزاری',
   'filters.population': 'بۆ کێیە',
   'filters.language': 'زمانی قسەکردن',

@@ -77,6 +77,7 @@ const common = {
 
   'filters.title': 'Filters',
   'filters.governorate': 'Governorate',
+  'filters.district': 'District',
   'filters.category': 'Type of service',
   'filters.population': 'Who it is for',
   'filters.language': 'Language spoken',

@@ -102,17 +102,24 @@ const placesByDistrict = derivedFrom([locationCatalog], () => {
 });
 
 /**
- * A plan's districts as the public locations that record them (by any of their names, normalised):
- * hidden places and confidential services never pass, or a district would tell where a shelter is.
+ * The public places of each district (by any of its names, normalised): hidden places never count,
+ * or a district would tell where a shelter is.
  */
-async function locatedIn(plan: ServicePlan, context: PlanContext): Promise<ServicePlan> {
+export async function publicPlacesOf(codes: readonly string[], hiddenPlaces: PlanContext['hiddenPlaces']): Promise<Map<string, Set<string>>> {
   await fresh(locationCatalog);
   const byDistrict = placesByDistrict();
-  const hidden = new Set(context.hiddenPlaces.map(String));
-  const ids = new Set<string>();
-  for (const name of districtNames(plan.districts ?? [])) {
-    for (const id of byDistrict.get(name) ?? []) if (!hidden.has(id)) ids.add(id);
-  }
+  const hidden = new Set(hiddenPlaces.map(String));
+  return new Map(
+    codes.map((code) => {
+      const ids = [...districtNames([code])].flatMap((name) => byDistrict.get(name) ?? []);
+      return [code, new Set(ids.filter((id) => !hidden.has(id)))];
+    }),
+  );
+}
+
+/** A plan's districts as the public locations that record them; confidential services never pass (`publicOnly`). */
+async function locatedIn(plan: ServicePlan, context: PlanContext): Promise<ServicePlan> {
+  const ids = new Set([...(await publicPlacesOf(plan.districts ?? [], context.hiddenPlaces)).values()].flatMap((places) => [...places]));
   const locationIds = plan.anyOf.locationIds ? plan.anyOf.locationIds.filter((id) => ids.has(id)) : [...ids];
   return { ...plan, anyOf: { ...plan.anyOf, locationIds }, publicOnly: true };
 }

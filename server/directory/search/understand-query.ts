@@ -118,8 +118,8 @@ export function readQuery(query: string, lexicon: Lexicon, options: { correct?: 
       const correctedTo = fixed.some(Boolean) ? normal.slice(i, i + n).join(' ') : undefined;
       for (const m of meanings) {
         if (understood.some((u) => u.field === m.field && u.code === m.code)) continue;
-        const name = m.field === 'district' ? districtName(m.code) : undefined;
-        understood.push({ ...m, words, ...(name ? { name } : {}), ...(correctedTo ? { correctedTo } : {}) });
+        const district = m.field === 'district' ? { name: districtName(m.code)!, governorate: DISTRICTS[m.code]!.governorate } : {};
+        understood.push({ ...m, words, ...district, ...(correctedTo ? { correctedTo } : {}) });
       }
       matched = n;
     }

@@ -1,7 +1,7 @@
 import type { Query } from '../../api/client.js';
 import type { FacetName } from '../../api/types.js';
 
-export const FACETS: readonly FacetName[] = ['governorate', 'category', 'population', 'language', 'organizationType'];
+export const FACETS: readonly FacetName[] = ['governorate', 'district', 'category', 'population', 'language', 'organizationType'];
 
 /** Everything the directory shows, as held in its URL: search words, filters, list or map, page. */
 export interface DirectoryQuery {
@@ -27,6 +27,7 @@ function list(params: URLSearchParams, name: string): string[] {
 function filtersOf(values: (facet: FacetName) => string[]): Record<FacetName, string[]> {
   return {
     governorate: values('governorate'),
+    district: values('district'),
     category: values('category'),
     population: values('population'),
     language: values('language'),

@@ -31,6 +31,7 @@ const SEARCH_DELAY_MS = 400;
 
 const FACET_LABELS = {
   governorate: 'filters.governorate',
+  district: 'filters.district',
   category: 'filters.category',
   population: 'filters.population',
   language: 'filters.language',
@@ -263,6 +264,11 @@ export class DirectoryView extends LitElement {
         return (reference?.governorates ?? [])
           .map((g) => option(g.code, i18n.text(g.name)))
           .sort((a, b) => String(a.label).localeCompare(String(b.label), i18n.lang));
+      case 'district':
+        // Offered once a governorate is chosen or typed: the facets then name its districts.
+        return Object.entries(this.facets?.districtNames ?? {})
+          .map(([code, name]) => option(code, i18n.text(name)))
+          .sort((a, b) => String(a.label).localeCompare(String(b.label), i18n.lang));
       case 'category':
         return (reference?.categories ?? []).map((c) =>
           option(c.code, i18n.text(c.name), c.parent),
@@ -282,6 +288,10 @@ export class DirectoryView extends LitElement {
     switch (name) {
       case 'governorate':
         return this.reference ? i18n.text(this.reference.governorateName(value)) : value;
+      case 'district': {
+        const name = this.facets?.districtNames[value];
+        return name ? i18n.text(name) : value;
+      }
       case 'category':
         return this.reference ? i18n.text(this.reference.categoryName(value)) : value;
       case 'population':
@@ -390,16 +400,19 @@ export class DirectoryView extends LitElement {
   #renderFilters() {
     const i18n = this.#i18n;
     const query = this.#query;
-    const body = html`${FACETS.map(
-        (name) => html`<ct-facet-filter
+    const body = html`${FACETS.map((name) => {
+        const options = this.#facetOptions(name);
+        // Districts only once there is a governorate to list them for.
+        if (name === 'district' && !options.length && !query.filters.district.length) return nothing;
+        return html`<ct-facet-filter
           name=${name}
           label=${i18n.t(FACET_LABELS[name])}
-          .options=${this.#facetOptions(name)}
+          .options=${options}
           .selected=${query.filters[name]}
-          ?open=${this.wide && (name === 'governorate' || name === 'category')}
+          ?open=${this.wide && (name === 'governorate' || name === 'district' || name === 'category')}
           @ct-filter-change=${this.#onFilterChange}
-        ></ct-facet-filter>`,
-      )}
+        ></ct-facet-filter>`;
+      })}
       <div class="toggle-filter">
         <button
           type="button"

@@ -11,6 +11,8 @@ export const Understood = z.object({
   words: z.string(),
   /** A district's names, for its chip: the web app's reference data has governorates and categories only. */
   name: z.object({ en: z.string(), ar: z.string(), ckb: z.string() }).optional(),
+  /** A district's governorate: the facets then count services per district of it. */
+  governorate: z.string().optional(),
   /** Set when a typed word was a misspelling: what it was read as ("Showing results for …"). */
   correctedTo: z.string().optional(),
 });
