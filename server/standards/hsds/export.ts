@@ -1,28 +1,18 @@
-import { ContactModel } from '../../directory/contacts/contact.model.js';
-import { OrganizationModel } from '../../directory/organizations/organization.model.js';
-import { ServiceModel } from '../../directory/services/service.model.js';
+import { findOrganizations, findServices } from '../../directory/catalog/queries.js';
 import type { Language } from '../../platform/text/translated.js';
 import { startWorker } from '../../platform/worker.js';
 import type { ExportMessage } from './export-worker.js';
-import { querySource } from './listing.js';
+import { arraySource } from './listing.js';
+import { contactMapper, locationMapper, organizationMapper, serviceMapper, taxonomyMapper, taxonomyTermMapper } from './mappers.js';
 import {
-  contactMapper,
-  locationMapper,
-  organizationMapper,
-  serviceMapper,
-  taxonomyMapper,
-  taxonomyTermMapper,
-  type ContactSource,
-} from './mappers.js';
-import {
-  ORGANIZATION_SORT,
-  SERVICE_SORT,
+  contactsOfOrganizations,
   contextFor,
   locationsOfOrganizations,
   publicLocations,
   publicOrganizationFilter,
   publicServiceFilter,
   publicTerms,
+  sortedBy,
 } from './public-directory.js';
 import { dataPackageDescriptor, type TableName } from './spec.js';
 import type { HsdsObject } from './tabular.js';
@@ -41,8 +31,8 @@ referrals). It is not a backup: use "npm run backup" for that.
 
 /**
  * One export's worker thread. The public view is decided here, on the main thread, by the same reads
- * (and caches) as every request, so no second copy of the confidentiality rules or database connection
- * exists; only plain HSDS objects cross, batch by batch, and the worker writes the CSV tables and the
+ * of the in-memory catalog as every request (no collection is scanned: requests keep the database),
+ * so no second copy of the confidentiality rules or database connection exists; only plain HSDS objects cross, batch by batch, and the worker writes the CSV tables and the
  * zip, where the time goes, so requests keep the event loop meanwhile.
  */
 class ExportWorker {
@@ -75,22 +65,18 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
     writer.add('taxonomy', [taxonomyMapper.toHsds()]);
     writer.add('taxonomy_term', [...(await publicTerms()).values()].map((term) => taxonomyTermMapper.toHsds(term, lang)));
 
-    const organizations = querySource(OrganizationModel, await publicOrganizationFilter(), ORGANIZATION_SORT);
+    // In id order and batches of the listing's size, as the files have always been written.
+    const organizations = arraySource(sortedBy(await findOrganizations(await publicOrganizationFilter())), (batch) => batch);
     for await (const batch of organizations.batches()) {
       const ids = batch.map((o) => o._id);
-      const [locations, contacts] = await Promise.all([
-        locationsOfOrganizations(ids),
-        ContactModel.find({ organizationId: { $in: ids }, serviceId: null, archivedAt: null })
-          .sort({ name: 1, _id: 1 })
-          .lean<ContactSource[]>(),
-      ]);
+      const [locations, contacts] = await Promise.all([locationsOfOrganizations(ids), contactsOfOrganizations(ids)]);
       const headOffices = await publicLocations(batch.flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])));
       writer.add('organization', batch.map((org) => organizationMapper.toHsds(org, { lang, locations: headOffices })));
       writer.add('location', locations.map((location) => locationMapper.toHsds(location, lang)));
       writer.add('contact', contacts.map((contact) => contactMapper.toHsds(contact, lang)));
     }
 
-    const services = querySource(ServiceModel, await publicServiceFilter({}), SERVICE_SORT);
+    const services = arraySource(sortedBy(await findServices(await publicServiceFilter({}))), (batch) => batch);
     for await (const batch of services.batches()) {
       const ctx = await contextFor(lang, batch, { contacts: true });
       writer.add('service', batch.map((service) => serviceMapper.toHsdsFull(service, ctx)));

@@ -1,11 +1,18 @@
 import type { FilterQuery, Types } from 'mongoose';
-import { ContactModel } from '../../directory/contacts/contact.model.js';
 import { publicPlaceExposure } from '../../directory/locations/place-exposure.js';
-import { LocationModel } from '../../directory/locations/location.model.js';
-import { OrganizationModel } from '../../directory/organizations/organization.model.js';
-import { ServiceModel } from '../../directory/services/service.model.js';
 import { SEARCH_WORDS } from '../../directory/catalog/directory-catalog.js';
-import { findIn, runServicePlan } from '../../directory/catalog/queries.js';
+import { matchesFilter } from '../../directory/catalog/filter-match.js';
+import {
+  findContacts,
+  findIn,
+  findLocations,
+  findOrganizations,
+  findServices,
+  locationsById,
+  organizationsById,
+  runServicePlan,
+  servicesById,
+} from '../../directory/catalog/queries.js';
 import { planContext } from '../../directory/search/near.js';
 import { servicePlan } from '../../directory/search/service-query.js';
 import { SERVICE_STATUSES } from '../../contract/directory/vocabulary.js';
@@ -27,20 +34,20 @@ import {
 /**
  * The public view of the directory that HSDS publishes: records that are not archived, services of
  * organisations that are not archived, and never a confidential location or the locations of a
- * confidential service. Related records are loaded with batched `$in` queries (joins happen here, not in the database).
+ * confidential service. Related records come from the in-memory catalog (current for the request,
+ * with the database's filter objects), so an export or a full listing scans no collection.
  */
 
-const BATCH = 1000;
 export const SERVICE_SORT = { 'search.sortName': 1, _id: 1 } as const;
 export const ORGANIZATION_SORT = { 'search.sortName': 1, _id: 1 } as const;
 
 const hexes = (ids: Iterable<Types.ObjectId>) => [...new Set([...ids].map((id) => id.toHexString()))];
 
-async function inBatches<T>(ids: string[], load: (batch: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) out.push(...(await load(ids.slice(i, i + BATCH))));
-  return out;
-}
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** In the order the database sorts `{ ...: 1, _id: 1 }`: by the key's text, then by id. */
+export const sortedBy = <T extends { _id: Types.ObjectId }>(records: T[], key: (record: T) => string = () => ''): T[] =>
+  records.sort((a, b) => compareText(key(a), key(b)) || compareText(a._id.toHexString(), b._id.toHexString()));
+const contactOrder = (contacts: ContactSource[]) => sortedBy(contacts, (c) => c.name);
 
 export interface ServiceQuery {
   search?: string;
@@ -49,6 +56,9 @@ export interface ServiceQuery {
   organizationId?: string;
   modifiedAfter?: Date;
 }
+
+/** Not archived (every stored record has `archivedAt`, null while it is live). */
+const LIVE = { archivedAt: null };
 
 /** A filter that matches nothing, for ids that cannot exist (no 400: HSDS filters narrow results). */
 const NOTHING = { _id: { $in: [] } };
@@ -80,7 +90,7 @@ export const publicOrganizationFilter = async (search?: string): Promise<FilterQ
 
 export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<ServiceSource>> {
   if (q.taxonomyId && q.taxonomyId !== taxonomyUuid(TAXONOMY.id)) return NOTHING;
-  const archivedOrgs = await OrganizationModel.find({ archivedAt: { $ne: null } }, { _id: 1 }).lean();
+  const archivedOrgs = await findOrganizations({ archivedAt: { $ne: null } });
   const filter: FilterQuery<ServiceSource> = {
     archivedAt: null,
     ...(await serviceSearchFilter(q.search)),
@@ -129,16 +139,18 @@ export async function publicLocationFilter(): Promise<FilterQuery<LocationSource
 /** Public locations among `ids`. */
 export async function publicLocations(ids: Iterable<Types.ObjectId>): Promise<Map<string, LocationSource>> {
   const filter = await publicLocationFilter();
-  const found = await inBatches(hexes(ids), (batch) =>
-    LocationModel.find({ $and: [filter, { _id: { $in: batch } }] }).lean<LocationSource[]>(),
-  );
-  return new Map(found.map((l) => [l._id.toHexString(), l]));
+  const found = await locationsById(hexes(ids));
+  return new Map([...found].filter(([, l]) => matchesFilter(l, filter)));
 }
 
 /** The public locations of some organisations. */
 export async function locationsOfOrganizations(ids: Types.ObjectId[]): Promise<LocationSource[]> {
-  const filter = await publicLocationFilter();
-  return LocationModel.find({ ...filter, organizationId: { $in: ids } }).sort({ _id: 1 }).lean<LocationSource[]>();
+  return sortedBy(await findLocations({ ...(await publicLocationFilter()), organizationId: { $in: ids } }));
+}
+
+/** Organisation-level contacts (not a service's) of some organisations, in name order. */
+export async function contactsOfOrganizations(ids: Types.ObjectId[]): Promise<ContactSource[]> {
+  return contactOrder(await findContacts({ organizationId: { $in: ids }, serviceId: null, archivedAt: null }));
 }
 
 /** Everything the mappers need for these services, in a handful of batched queries. */
@@ -149,19 +161,14 @@ export async function contextFor(
 ): Promise<HsdsContext> {
   const given = new Map((options.organizations ?? []).map((o) => [o._id.toHexString(), o]));
   const missing = hexes(services.map((s) => s.organizationId)).filter((id) => !given.has(id));
-  const orgs = await inBatches(missing, (batch) =>
-    OrganizationModel.find({ _id: { $in: batch }, archivedAt: null }).lean<OrganizationSource[]>(),
-  );
-  for (const o of orgs) given.set(o._id.toHexString(), o);
+  for (const [id, o] of await organizationsById(missing)) if (matchesFilter(o, LIVE)) given.set(id, o);
   const locationIds = [
     ...services.filter((s) => !s.confidential).flatMap((s) => s.locationIds ?? []),
     ...[...given.values()].flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])),
   ];
   const serviceContacts = new Map<string, ContactSource[]>();
   if (options.contacts) {
-    const contacts = await inBatches(hexes(services.map((s) => s._id)), (batch) =>
-      ContactModel.find({ serviceId: { $in: batch }, archivedAt: null }).sort({ name: 1, _id: 1 }).lean<ContactSource[]>(),
-    );
+    const contacts = contactOrder(await findContacts({ serviceId: { $in: services.map((s) => s._id) }, archivedAt: null }));
     for (const c of contacts) {
       const key = c.serviceId!.toHexString();
       serviceContacts.set(key, [...(serviceContacts.get(key) ?? []), c]);
@@ -180,12 +187,10 @@ export async function contextFor(
 export async function organizationRelations(org: OrganizationSource) {
   const [locations, contacts, services] = await Promise.all([
     locationsOfOrganizations([org._id]),
-    ContactModel.find({ organizationId: org._id, serviceId: null, archivedAt: null })
-      .sort({ name: 1, _id: 1 })
-      .lean<ContactSource[]>(),
-    ServiceModel.find({ organizationId: org._id, archivedAt: null }).sort(SERVICE_SORT).lean<ServiceSource[]>(),
+    contactsOfOrganizations([org._id]),
+    findServices({ organizationId: org._id, archivedAt: null }),
   ]);
-  return { locations, contacts, services };
+  return { locations, contacts, services: sortedBy(services, (s) => s.search.sortName) };
 }
 
 export interface ServiceLocationPair {
@@ -199,23 +204,21 @@ export interface ServiceLocationPair {
  */
 export async function publicServiceLocationPairs(q: ServiceQuery): Promise<ServiceLocationPair[]> {
   const filter = await publicServiceFilter(q);
-  const services = await ServiceModel.find(
-    { ...filter, confidential: { $ne: true }, 'locationIds.0': { $exists: true } },
-    { _id: 1, locationIds: 1 },
-  )
-    .sort(SERVICE_SORT)
-    .lean<{ _id: Types.ObjectId; locationIds: Types.ObjectId[] }[]>();
-  const visible = await publicLocations(services.flatMap((s) => s.locationIds));
+  const services = sortedBy(
+    await findServices({ ...filter, confidential: { $ne: true }, 'locationIds.0': { $exists: true } }),
+    (s) => s.search.sortName,
+  );
+  const visible = await publicLocations(services.flatMap((s) => s.locationIds ?? []));
   return services.flatMap((s) =>
-    s.locationIds.filter((id) => visible.has(id.toHexString())).map((locationId) => ({ serviceId: s._id, locationId })),
+    (s.locationIds ?? []).filter((id) => visible.has(id.toHexString())).map((locationId) => ({ serviceId: s._id, locationId })),
   );
 }
 
 /** Services by id (public filter applied), keeping the order of `ids`. */
 export async function servicesByIds(ids: Types.ObjectId[]): Promise<ServiceSource[]> {
-  const found = await inBatches(hexes(ids), (batch) =>
-    ServiceModel.find({ _id: { $in: batch }, archivedAt: null }).lean<ServiceSource[]>(),
-  );
-  const byId = new Map(found.map((s) => [s._id.toHexString(), s]));
-  return hexes(ids).flatMap((id) => byId.get(id) ?? []);
+  const byId = await servicesById(hexes(ids));
+  return hexes(ids).flatMap((id) => {
+    const service = byId.get(id);
+    return service && matchesFilter(service, LIVE) ? [service] : [];
+  });
 }
