@@ -151,6 +151,40 @@ describe('verification review: what changed, and turning a change down', () => {
     assert.equal(rejected.body.rejection.reason, 'Not your website.');
   });
 
+  it('a platform admin’s own edit is verified: out of the queue, no "not yet verified" line, audited, the baseline of later changes', async () => {
+    const created = await post<Created>(orgAdmin, '/services', {
+      organizationId: org.id,
+      name: { en: 'Admin edited desk' },
+      description: { en: 'Old words.' },
+      phones: [{ number: '+9647701234567' }],
+      governorates: ['IQ-BG'],
+    });
+    const verified = await verify('services', created.id);
+    const edited = await patch(admin, `/services/${created.id}`, verified.version, { description: { en: 'Words the admin checked.' } });
+    assert.equal((edited as unknown as { verification: { status: string } }).verification.status, 'verified');
+    assert.equal(await entry(created.id), undefined, 'not sent to the queue');
+    const page = await request(t.app).get(api(`/services/${created.id}`)).expect(200);
+    assert.equal(page.body.unverifiedChange, null, 'the organisation did not make this change');
+    assert.deepEqual(page.body.description, { en: 'Words the admin checked.' });
+    const audit = await admin.agent.get(api(`/audit?action=service.update&entityId=${created.id}`)).expect(200);
+    assert.equal(audit.body.total, 1);
+    assert.ok((audit.body.items[0].changes as { field: string }[]).some((c) => c.field === 'description'));
+
+    // The organisation's next change is measured from the admin's values, and turning it down keeps them.
+    const changed = await patch(orgAdmin, `/services/${created.id}`, edited.version, { phones: [{ number: '07809876543' }] });
+    assert.deepEqual((await entry(created.id))?.changedFields, ['phones']);
+    const rejected = await reject(admin, `/services/${created.id}`, changed.version, { reason: 'Keep the checked number.' }).expect(200);
+    assert.deepEqual(rejected.body.description, { en: 'Words the admin checked.' });
+    assert.equal(rejected.body.phones[0].number, '+9647701234567');
+
+    // The same for an organisation.
+    const orgVerified = await verify('organizations', org.id);
+    const orgEdited = await patch(admin, `/organizations/${org.id}`, orgVerified.version, { website: 'https://checked.example.test' });
+    assert.equal(await entry(org.id), undefined);
+    assert.equal((await request(t.app).get(api(`/organizations/${org.id}`)).expect(200)).body.unverifiedChange, null);
+    assert.equal(orgEdited.version, orgVerified.version + 1);
+  });
+
   it('refuses bad requests with problems in the requester’s language, and anyone but a platform admin', async () => {
     const service = await changedService('Refusals desk');
     const path = `/services/${service.id}`;

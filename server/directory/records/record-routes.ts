@@ -14,7 +14,7 @@ import {
   toObjectId,
   type StoredRecord,
 } from './record.js';
-import { pendingAfterChange, rejectAction, verifyAction } from './verification.js';
+import { verificationAfterChange, rejectAction, verifyAction } from './verification.js';
 import { viewerOf, type Viewer } from './viewer.js';
 
 export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
@@ -223,7 +223,7 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       if (before.archivedAt) throw conflict({ key: 'archivedRestoreFirst', params: { what: label } });
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before, user);
-      if (resource.verifiable) Object.assign(set, pendingAfterChange(before as Record<string, unknown>, body as object, set));
+      if (resource.verifiable) Object.assign(set, verificationAfterChange(before as Record<string, unknown>, body as object, set, user, resource.ownerOf(before)));
       // Compare-and-set: of two editors holding the same version, exactly one wins.
       const after = await compareAndSet(model, before._id, expected, set);
       if (!after) return failedWrite(filter);

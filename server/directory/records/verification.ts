@@ -8,14 +8,14 @@ import { multiValue } from '../../contract/query-params.js';
 import { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
 import type { RecordAction } from './record-routes.js';
 import { iso, type VerificationView } from '../../contract/directory/records/view-schemas.js';
-import type { SessionUser } from '../../accounts/permissions.js';
+import { can, type Action, type SessionUser } from '../../accounts/permissions.js';
 import type { Translated } from '../../platform/text/translated.js';
 import { mailRejection } from './rejection-mail.js';
 
 /**
  * Verification by a platform admin, shared by organisations and services: new records start
- * "pending", a content change is published at once and sends the record back to "pending", and the
- * `verify` action marks it "verified" while `reject` puts back the values last verified. What
+ * "pending", an organisation's content change is published at once and sends the record back to
+ * "pending" (a platform admin's own edit is verified as saved), and the `verify` action marks it "verified" while `reject` puts back the values last verified. What
  * changed since is derived when asked from the audit log and the record (changesSinceVerified).
  */
 export { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
@@ -48,6 +48,9 @@ export interface StoredVerification {
   updatedAt?: Date | null;
 }
 
+/** Who verifies records: platform admins. */
+const VERIFY: Action = 'organization:verify';
+
 /** `?verification=pending,unverified` on a list. */
 export const VerificationFilterParam = multiValue(z.enum(VERIFICATION_STATES)).optional();
 
@@ -71,14 +74,29 @@ export function rejectionView(record: StoredVerification): { reason: string; at:
   return rejection ? { reason: rejection.reason, at: iso(rejection.at)! } : null;
 }
 
+/** The `$set` that marks a record verified by this platform admin, now. */
+function verifiedBy(user: SessionUser): Record<string, unknown> {
+  const now = new Date();
+  return {
+    'verification.status': 'verified',
+    'verification.verifiedBy': toObjectId(user.id) ?? null,
+    'verification.verifiedAt': now,
+    'verification.rejection': null,
+    lastVerifiedAt: now,
+  };
+}
+
 /**
- * The `$set` that sends an updated record back to "pending" when its content really changed:
- * `set` is what the update stores, compared field by field with the record before.
+ * The verification `$set` of an update whose content really changed (`set` is what it stores,
+ * compared field by field with the record before): an organisation's change is published and waits
+ * as "pending"; a platform admin's own edit is a verified edit, so the record is verified as saved
+ * (what changed is then measured from it, and a later rejection never undoes the admin's values).
  */
-export function pendingAfterChange(before: Record<string, unknown>, input: object, set: Record<string, unknown>): Record<string, unknown> {
+export function verificationAfterChange(before: Record<string, unknown>, input: object, set: Record<string, unknown>, user: SessionUser, owner: string | null): Record<string, unknown> {
   const keys = Object.keys(input);
   const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, source[k]]));
-  return changedFields(pick(before), pick(set)).length ? { 'verification.status': 'pending', 'verification.changedAt': new Date() } : {};
+  if (!changedFields(pick(before), pick(set)).length) return {};
+  return can(user, VERIFY, owner) ? verifiedBy(user) : { 'verification.status': 'pending', 'verification.changedAt': new Date() };
 }
 
 /** One field's value at the last verification and now (null: empty). */
@@ -136,6 +154,8 @@ export async function changesSinceVerified(entity: string, records: Verifiable[]
   const then = new Map<string, Map<string, unknown>>();
   for (const entry of entries) {
     if (entry.at.getTime() < since.get(entry.entityId)!.getTime()) continue;
+    // The write that verified (verify, a platform admin's edit) is the boundary itself: its `before` predates the verified values.
+    if (entry.changes.some((c) => c.field === 'lastVerifiedAt')) continue;
     const values = then.get(entry.entityId) ?? new Map<string, unknown>();
     then.set(entry.entityId, values);
     for (const { field, before } of entry.changes) if (field && fields.includes(field) && !values.has(field)) values.set(field, auditValue(before ?? ''));
@@ -159,17 +179,8 @@ export function verifyAction<R>(label: string): RecordAction<R> {
   return {
     name: 'verify',
     summary: `Mark the ${label} verified (platform admins)`,
-    permission: 'organization:verify',
-    changes: (_record, user) => {
-      const now = new Date();
-      return {
-        'verification.status': 'verified',
-        'verification.verifiedBy': toObjectId(user.id) ?? null,
-        'verification.verifiedAt': now,
-        'verification.rejection': null,
-        lastVerifiedAt: now,
-      };
-    },
+    permission: VERIFY,
+    changes: (_record, user) => verifiedBy(user),
   };
 }
 
@@ -196,7 +207,7 @@ export function rejectAction<R>(
   return {
     name: 'reject',
     summary: `Turn down the changes to the ${label} since it was last verified, putting back the verified values (platform admins); If-Match required`,
-    permission: 'organization:verify',
+    permission: VERIFY,
     body: RejectBody,
     requireIfMatch: true,
     changes: async (record, user, body) => {
