@@ -177,7 +177,9 @@ test('a campaign in Najaf, Basrah and Baghdad is recorded at once with a partner
   // Checked in the browser with the server's own schema: no governorate yet is an error beside that field.
   await form.getByRole('button', { name: 'Create' }).click();
   await form.locator('#governorates-error').waitFor();
-  assert.equal(await form.getByRole('group', { name: 'Governorates' }).getAttribute('aria-describedby'), 'governorates-error');
+  const firstGovernorate = form.getByRole('group', { name: 'Governorates' }).getByRole('checkbox').first();
+  assert.equal(await firstGovernorate.getAttribute('aria-describedby'), 'governorates-error');
+  assert.equal(await firstGovernorate.getAttribute('aria-invalid'), 'true');
   for (const governorate of [/Najaf/, /Basrah/, /Baghdad/]) await form.getByRole('group', { name: 'Governorates' }).getByLabel(governorate).check();
   await form.getByLabel('First day').fill('2026-11-01');
   await form.getByLabel('Last day').fill('2026-11-20');
@@ -432,5 +434,31 @@ test('an Arabic form on a phone refuses a foreign number and hours that close be
   await form.getByText('تم الحفظ.').waitFor();
   const stored = await api.call('GET', `/services/${String(service.body.id)}`);
   assert.deepEqual(stored.body.phones, [{ number: '+9647701234567', type: 'voice' }]);
+  await page.context().close();
+});
+
+test('a refused choice list in Sorani: each box is marked with the message in Sorani, and focus goes to the first', async () => {
+  const organizationId = await createTestOrganization('local-ngo', 'Duhok Bridge Association');
+  const { page, api } = await signedInPage('org-admin', organizationId, { language: 'ckb', viewport: { width: 360, height: 740 } });
+  const service = await api.call('POST', '/services', { organizationId, name: { en: 'Counselling room' }, governorates: ['IQ-NA'] });
+  await page.goto(`/workspace/services/${String(service.body.id)}`);
+  const form = workspace(page).locator('ct-record-form');
+  const governorates = form.locator('fieldset.choices').filter({ has: page.locator('input[value="IQ-NA"]') });
+  const boxes = governorates.locator('input[type="checkbox"]');
+  await boxes.first().waitFor();
+  // No governorate and no place: the server refuses the list (400), in Sorani.
+  await governorates.locator('input[value="IQ-NA"]').uncheck();
+  await form.locator('button[type="submit"]').first().click();
+
+  const message = form.locator('#governorates-error');
+  await message.waitFor();
+  assert.equal((await message.textContent())?.trim(), 'ئەو پارێزگایانەی خزمەتیان پێدەگات یان شوێنێک دیاری بکە');
+  const first = boxes.first();
+  for (const box of [first, governorates.locator('input[value="IQ-NA"]')]) {
+    assert.equal(await box.getAttribute('aria-invalid'), 'true');
+    assert.equal(await box.getAttribute('aria-describedby'), 'governorates-error');
+  }
+  assert.ok(await first.evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input), 'focus is on the first box of the refused list');
+  await screenshot(page, 'workspace-choice-list-refused-ckb-360');
   await page.context().close();
 });

@@ -86,6 +86,7 @@ export function checkField(ctx: FormContext, field: string, label: string, hint?
       type="checkbox"
       .checked=${ctx.editor.value(field) === true}
       ?disabled=${ctx.readOnly}
+      aria-invalid=${ctx.editor.problems.invalid(field)}
       aria-describedby=${ifDefined(describedBy)}
       @change=${(e: Event) => ctx.editor.set(field, (e.target as HTMLInputElement).checked)}
     />
@@ -120,7 +121,10 @@ export function choiceList(ctx: FormContext, field: string, legend: string, choi
     const next = choices.map((c) => c.value).filter((v) => (v === value ? on : selected.has(v)));
     ctx.editor.set(field, next);
   };
-  return html`<fieldset class="choices" aria-describedby=${ifDefined(ctx.editor.problems.describedBy(field))}>
+  // Each box says the list is refused and why, as a text input does: focus lands on the first of them.
+  const invalid = ctx.editor.problems.invalid(field);
+  const describedBy = ctx.editor.problems.describedBy(field);
+  return html`<fieldset class="choices">
     <legend>${legend}</legend>
     <div class="choice-grid">
       ${choices.map(
@@ -130,6 +134,8 @@ export function choiceList(ctx: FormContext, field: string, legend: string, choi
             value=${c.value}
             .checked=${selected.has(c.value)}
             ?disabled=${ctx.readOnly}
+            aria-invalid=${invalid}
+            aria-describedby=${ifDefined(describedBy)}
             @change=${(e: Event) => toggle(c.value, (e.target as HTMLInputElement).checked)}
           />
           <span>${c.label}</span>
@@ -172,6 +178,7 @@ export function phonesField(ctx: FormContext, field: string, legend: string): Te
     <legend>${legend}</legend>
     ${phones.map((phone, index) => {
       const numberField = `${field}.${index}.number`;
+      const typeField = `${field}.${index}.type`;
       return html`<div class="phone-row">
         <div class="field">
           <label for=${idOf(numberField)}>${t.t('workspace.phoneNumber', { n: index + 1 })}</label>
@@ -188,14 +195,17 @@ export function phonesField(ctx: FormContext, field: string, legend: string): Te
           ${ctx.editor.problems.render(numberField)}
         </div>
         <div class="field">
-          <label for=${idOf(`${field}.${index}.type`)}>${t.t('workspace.phoneType')}</label>
+          <label for=${idOf(typeField)}>${t.t('workspace.phoneType')}</label>
           <select
-            id=${idOf(`${field}.${index}.type`)}
+            id=${idOf(typeField)}
             ?disabled=${ctx.readOnly}
+            aria-invalid=${ctx.editor.problems.invalid(typeField)}
+            aria-describedby=${ifDefined(ctx.editor.problems.describedBy(typeField))}
             @change=${(e: Event) => update(index, { type: (e.target as HTMLSelectElement).value as Phone['type'] /* the options are PHONE_TYPES */ })}
           >
             ${PHONE_TYPES.map((type) => html`<option value=${type} ?selected=${type === phone.type}>${t.vocab('phone', type)}</option>`)}
           </select>
+          ${ctx.editor.problems.render(typeField)}
         </div>
         ${ctx.readOnly
           ? nothing
