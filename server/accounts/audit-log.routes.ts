@@ -5,7 +5,7 @@ import { forbidden } from '../platform/http/problem.js';
 import { readAuditLog } from './audit-log.js';
 import { authorize, canEverywhere, actorOf } from './permissions.js';
 import { objectId } from '../contract/accounts/account.schemas.js';
-import { AuditEntryView } from '../contract/accounts/audit-log.schemas.js';
+import { AuditPage } from '../contract/accounts/audit-log.schemas.js';
 
 // Record actions read "service.verify": the dot is part of the word.
 const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9.:_-]+$/i, 'letters, digits, ".", ":", "_" and "-" only');
@@ -33,7 +33,7 @@ export function auditLogRoutes(): Router {
       tags: ['audit'],
       auth: 'session',
       query: AuditQuery,
-      response: z.object({ items: z.array(AuditEntryView), page: z.number(), pageSize: z.number(), total: z.number() }),
+      response: AuditPage,
     },
     async ({ req, query }) => {
       const user = authorize(actorOf(req), 'audit:read');

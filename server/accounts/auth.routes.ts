@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type passport from 'passport';
-import { z } from 'zod';
 import { apiRoute } from '../platform/http/api-route.js';
 import { unauthorized } from '../platform/http/problem.js';
 import { changePassword } from './password-change.js';
@@ -11,7 +10,7 @@ import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } fr
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
 import { currentUser, type SessionUser, actorOf } from './permissions.js';
 import { SESSION_COOKIE } from './session.js';
-import { UserViewSchema } from '../contract/accounts/account.schemas.js';
+import { CsrfView, LoginView, SessionView } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
 /** Runs the local strategy; resolves with the user, or false for wrong credentials. */
@@ -44,7 +43,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
       path: '/auth/csrf',
       summary: 'The CSRF token of this session (creates the session when needed); send it as X-CSRF-Token',
       tags,
-      response: z.object({ token: z.string() }),
+      response: CsrfView,
     },
     ({ req, res }) => {
       res.set('Cache-Control', 'no-store');
@@ -61,7 +60,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
       description: 'The session id changes and a new CSRF token is returned (`csrfToken`). Repeated failures are throttled (429 with Retry-After) and lock the account for a while.',
       tags,
       body: LoginBody,
-      response: z.object({ user: UserViewSchema, csrfToken: z.string() }),
+      response: LoginView,
       errors: { 401: 'Email or password is wrong.', 403: 'CSRF token missing or invalid.', 429: 'Too many failed sign-ins; see Retry-After.' },
     },
     async ({ req, res }) => {
@@ -89,7 +88,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
       summary: 'The signed-in user and their organisation; `user` is null for an anonymous session',
       // Every page load asks; being anonymous is an answer, not an error (no 401 in the console).
       tags,
-      response: z.object({ user: UserViewSchema.nullable() }),
+      response: SessionView,
     },
     async ({ req, res }) => {
       res.set('Cache-Control', 'no-store');

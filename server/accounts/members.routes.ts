@@ -6,7 +6,7 @@ import { changeMemberRole, listMembers, listUsers, removeMember } from './member
 import { InvitationBody, RoleBody } from '../contract/accounts/members.schemas.js';
 import { AcceptBody } from '../contract/accounts/auth.schemas.js';
 import { authorize, authorizeEverywhere, ROLES, actorOf } from './permissions.js';
-import { InvitationViewSchema, MemberViewSchema, UserViewSchema, objectId } from '../contract/accounts/account.schemas.js';
+import { InvitationList, InvitationViewSchema, MemberList, MemberViewSchema, SignedInView, UserPage, UserViewSchema, objectId } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
 const OrgParams = z.strictObject({ organizationId: objectId });
@@ -54,7 +54,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       tags,
       body: AcceptBody,
       status: 201,
-      response: z.object({ user: UserViewSchema }),
+      response: SignedInView,
       errors: { 400: 'The token is invalid, used or expired, or the password is not acceptable.', 409: 'An account with this email address already exists.' },
     },
     async ({ req, body }) => ({ user: await describeUser(await acceptInvitation(body, actorOf(req))) }),
@@ -100,7 +100,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       tags,
       auth: 'session',
       params: OrgParams,
-      response: z.object({ items: z.array(InvitationViewSchema) }),
+      response: InvitationList,
     },
     async ({ req, params }) => {
       authorize(actorOf(req), 'member:manage', params.organizationId);
@@ -118,7 +118,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       auth: 'session',
       params: OrgParams,
       query: z.strictObject({ status: status.optional() }),
-      response: z.object({ items: z.array(MemberViewSchema) }),
+      response: MemberList,
     },
     async ({ req, params, query }) => {
       authorize(actorOf(req), 'member:manage', params.organizationId);
@@ -170,7 +170,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       tags,
       auth: 'session',
       query: UsersQuery,
-      response: z.object({ items: z.array(MemberViewSchema), page: z.number(), pageSize: z.number(), total: z.number() }),
+      response: UserPage,
     },
     async ({ req, query }) => {
       authorizeEverywhere(actorOf(req), 'member:manage');

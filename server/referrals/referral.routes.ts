@@ -6,14 +6,14 @@ import { ifMatchVersion, requireIfMatch, withVersion } from '../platform/http/ht
 import { currentUser, actorOf } from '../accounts/permissions.js';
 import { findLiveOrganization } from '../directory/catalog/queries.js';
 import { HttpProblem, type FieldProblem } from '../platform/http/problem.js';
-import { AgreementTransitionBody, AgreementView, CreateAgreementBody } from './agreements/agreement.schemas.js';
+import { AgreementList, AgreementTransitionBody, AgreementView, CreateAgreementBody } from '../contract/referrals/agreement.schemas.js';
 import { getAgreement, organizationAgreements, proposeAgreement, transitionAgreement } from './agreements/agreement.use-cases.js';
 import { referralCipher } from './crypto.js';
 import { IdempotencyKeyHeader, IdempotencyKeys } from './idempotency.js';
 import { caseCodeExample } from '../contract/referrals/referral-input.js';
 import { NetworkQuery, partnerNetwork } from './network.js';
 import { NetworkView } from '../contract/referrals/referral.schemas.js';
-import { CommentBody, CommentView, CountsView, IdentificationInput, IdParams, ReferralList, ReferralView, StatsQuery, StatsView, TransitionBody } from '../contract/referrals/referral.schemas.js';
+import { CommentBody, CommentList, CommentView, CountsView, IdentificationInput, IdParams, ReferralList, ReferralView, StatsQuery, StatsView, TransitionBody } from '../contract/referrals/referral.schemas.js';
 import { CreateReferralBody, ListQuery, UpdateDraftBody } from './referral.requests.js';
 import {
   addComment,
@@ -262,7 +262,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       tags: TAGS,
       auth: 'session',
       params: IdParams,
-      response: z.object({ items: z.array(CommentView), textErased: z.boolean() }),
+      response: CommentList,
       errors: { 403: 'Platform administrators do not read case text.', 404: NOT_VISIBLE },
     },
     ({ req, params }) => listComments(deps, actorOf(req), params.id),
@@ -342,7 +342,7 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       summary: "An organisation's referral agreements (in force and past; proposals for the parties)",
       tags: ['agreements'],
       params: IdParams,
-      response: z.object({ items: z.array(AgreementView) }),
+      response: AgreementList,
       errors: { 404: 'No such organisation.' },
     },
     ({ req, params }) => organizationAgreements(actorOf(req), params.id),

@@ -1,32 +1,28 @@
 import type { z } from 'zod';
 import type { SampleCounts } from '../../../server/contract/admin/sample-data.schemas.js';
-import type { AuditEntryView } from '../../../server/contract/accounts/audit-log.schemas.js';
+import type { AuditEntryView, AuditPage } from '../../../server/contract/accounts/audit-log.schemas.js';
+import type { AcceptBody, PasswordChangeBody, ResetCompleteBody } from '../../../server/contract/accounts/auth.schemas.js';
 import type { InvitationBody, MemberRole } from '../../../server/contract/accounts/members.schemas.js';
-import type { InvitationViewSchema } from '../../../server/contract/accounts/account.schemas.js';
-import type { MemberView } from '../../../server/contract/accounts/account.schemas.js';
-import type { QueueEntry } from '../../../server/contract/admin/verification-queue.schemas.js';
+import type { InvitationView, MemberView, SignedInView, UserPage } from '../../../server/contract/accounts/account.schemas.js';
+import type { QueueEntry, QueuePage } from '../../../server/contract/admin/verification-queue.schemas.js';
 import type { ArchivedChoice } from '../../../server/contract/directory/records/archived.js';
-import type { OrganizationDetail, OrganizationSummary } from '../../../server/contract/directory/organizations/organization.schemas.js';
-import type { TermCreate, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
+import type { Page } from '../../../server/contract/directory/records/page.schemas.js';
+import type {
+  OrganizationDetail,
+  OrganizationName,
+  OrganizationSummary,
+} from '../../../server/contract/directory/organizations/organization.schemas.js';
+import type { TermCreate, TermDetail, TermList, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 import type { ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
 import { get, getForEdit, getSignedIn, send, sendVersioned, toSearchParams, type Query } from './client.js';
-import type { Translated } from '../i18n/types.js';
-import type { User } from './types.js';
 import { forgetReference } from './reference.js';
 
 /** Typed calls of the administration screens (platform admins) and of the account pages. */
 
-export type { AuditEntryView, ImportReport, MemberView, QueueEntry, SampleCounts };
-export type Invitation = z.infer<typeof InvitationViewSchema>;
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-}
+export type { AuditEntryView, ImportReport, InvitationView as Invitation, MemberView, OrganizationName, QueueEntry, SampleCounts };
 
 export const getVerificationQueue = (page: number, signal?: AbortSignal) =>
-  getSignedIn<Paged<QueueEntry> & { perPage: number }>('/admin/verification-queue', { page, perPage: 20 }, signal);
+  getSignedIn<QueuePage>('/admin/verification-queue', { page, perPage: 20 }, signal);
 
 const collection = (kind: QueueEntry['kind']) => (kind === 'organization' ? 'organizations' : 'services');
 
@@ -44,9 +40,9 @@ export interface UserFilter extends Query {
 }
 
 export const listUsers = (filter: UserFilter, signal?: AbortSignal) =>
-  getSignedIn<Paged<MemberView> & { pageSize: number }>('/users', { pageSize: 50, ...filter }, signal);
+  getSignedIn<UserPage>('/users', { pageSize: 50, ...filter }, signal);
 
-export const inviteUser = (body: z.input<typeof InvitationBody>) => send<Invitation>('POST', '/invitations', body);
+export const inviteUser = (body: z.input<typeof InvitationBody>) => send<InvitationView>('POST', '/invitations', body);
 
 const memberPath = (member: MemberView) => `/organizations/${encodeURIComponent(member.organization?.id ?? '')}/members/${encodeURIComponent(member.id)}`;
 
@@ -57,16 +53,11 @@ export const deactivateUser = (member: MemberView) => send<void>('DELETE', membe
 /** Confirms the pending first admin of an organisation that claimed its record. */
 export const confirmUser = (member: MemberView) => send<MemberView>('POST', `/users/${encodeURIComponent(member.id)}/confirm`);
 
-export interface OrganizationName {
-  id: string;
-  name: Translated;
-}
-
 /** Every organisation's name, for pickers (the list serves at most 100 a page). */
 export async function organizationNames(signal?: AbortSignal): Promise<OrganizationName[]> {
   const out: OrganizationName[] = [];
   for (let page = 1; ; page++) {
-    const batch = await get<Paged<OrganizationName>>('/organizations', { fields: 'name', sort: 'name', perPage: 100, page }, signal);
+    const batch = await get<Page<OrganizationName>>('/organizations', { fields: 'name', sort: 'name', perPage: 100, page }, signal);
     out.push(...batch.items);
     if (out.length >= batch.total || !batch.items.length) return out;
   }
@@ -82,10 +73,16 @@ export interface AuditFilter extends Query {
 }
 
 export const readAuditLog = (filter: AuditFilter, signal?: AbortSignal) =>
-  getSignedIn<Paged<AuditEntryView> & { pageSize: number }>('/audit', { pageSize: 25, ...filter }, signal);
+  getSignedIn<AuditPage>('/audit', { pageSize: 25, ...filter }, signal);
 
 /** An HSDS package (zip) or one table (CSV): checked only (`dryRun`) or imported. */
-export function importDirectory(file: File, options: { dryRun: boolean; skipInvalid: boolean }): Promise<ImportReport> {
+/** The import's query string. */
+export interface ImportOptions extends Query {
+  dryRun: boolean;
+  skipInvalid: boolean;
+}
+
+export function importDirectory(file: File, options: ImportOptions): Promise<ImportReport> {
   const zip = /\.zip$/i.test(file.name) || file.type.includes('zip');
   const query = toSearchParams({ dryRun: options.dryRun, skipInvalid: options.skipInvalid }).toString();
   return send<ImportReport>('POST', `/admin/import${query ? `?${query}` : ''}`, file, { contentType: zip ? 'application/zip' : 'text/csv' });
@@ -97,15 +94,15 @@ export const clearSampleData = () => send<SampleCounts>('POST', '/admin/sample-d
 
 // ---- Account pages -----------------------------------------------------------------------------
 
-export const changePassword = (body: { currentPassword: string; newPassword: string }) => send<void>('POST', '/auth/password', body);
+export const changePassword = (body: z.input<typeof PasswordChangeBody>) => send<void>('POST', '/auth/password', body);
 
 export const requestPasswordReset = (email: string) => send<void>('POST', '/auth/password-reset/request', { email }, { signedIn: false });
 
-export const completePasswordReset = (body: { token: string; password: string }) =>
+export const completePasswordReset = (body: z.input<typeof ResetCompleteBody>) =>
   send<void>('POST', '/auth/password-reset/complete', body, { signedIn: false });
 
-export const acceptInvitation = (body: { token: string; name: string; password: string }) =>
-  send<{ user: User }>('POST', '/invitations/accept', body, { signedIn: false });
+export const acceptInvitation = (body: z.input<typeof AcceptBody>) =>
+  send<SignedInView>('POST', '/invitations/accept', body, { signedIn: false });
 
 // ---- Organisations and categories (platform admins) ---------------------------------------------
 
@@ -122,7 +119,7 @@ export interface OrganizationFilter extends Query {
 
 /** Every organisation matching the filter, archived ones too when asked (platform admins only). */
 export const listOrganizations = (filter: OrganizationFilter, signal?: AbortSignal) =>
-  getSignedIn<Paged<OrganizationSummary> & { perPage: number }>('/organizations', { perPage: 25, sort: filter.q ? 'relevance' : 'name', ...filter }, signal);
+  getSignedIn<Page<OrganizationSummary>>('/organizations', { perPage: 25, sort: filter.q ? 'relevance' : 'name', ...filter }, signal);
 
 export const createOrganization = (body: Record<string, unknown>) => sendVersioned<OrganizationDetail>('POST', '/organizations', body);
 
@@ -131,15 +128,14 @@ export const setOrganizationArchived = (id: string, archived: boolean) =>
   send<OrganizationDetail>('POST', `/organizations/${encodeURIComponent(id)}/${archived ? 'archive' : 'restore'}`);
 
 /** Mails the address on the record a one-time link to claim it (its first admin, pending until confirmed). */
-export const inviteToClaim = (id: string) => send<Invitation>('POST', `/organizations/${encodeURIComponent(id)}/claim-invitations`);
+export const inviteToClaim = (id: string) => send<InvitationView>('POST', `/organizations/${encodeURIComponent(id)}/claim-invitations`);
 
 /** The whole category tree, archived terms included. */
-export const listTerms = async (signal?: AbortSignal) => (await getSignedIn<{ items: TermView[] }>('/taxonomy', { archived: 'include' }, signal)).items;
+export const listTerms = async (signal?: AbortSignal) => (await getSignedIn<TermList>('/taxonomy', { archived: 'include' }, signal)).items;
 
-type VersionedTerm = TermView & { version: number };
 const termPath = (code: string) => `/taxonomy/${encodeURIComponent(code)}`;
 
-export const readTerm = (code: string, signal?: AbortSignal) => getForEdit<VersionedTerm>(termPath(code), signal);
+export const readTerm = (code: string, signal?: AbortSignal) => getForEdit<TermDetail>(termPath(code), signal);
 
 /** Each change of the taxonomy also drops the page's copy of it, so filters and forms show the change. */
 const changingTaxonomy = async <T>(change: Promise<T>): Promise<T> => {
@@ -148,10 +144,10 @@ const changingTaxonomy = async <T>(change: Promise<T>): Promise<T> => {
   return result;
 };
 
-export const createTerm = (body: z.input<typeof TermCreate>) => changingTaxonomy(send<VersionedTerm>('POST', '/taxonomy', body));
+export const createTerm = (body: z.input<typeof TermCreate>) => changingTaxonomy(send<TermDetail>('POST', '/taxonomy', body));
 
 export const updateTerm = (code: string, changes: z.input<typeof TermUpdate>, etag: string) =>
-  changingTaxonomy(sendVersioned<VersionedTerm>('PATCH', termPath(code), changes, { ifMatch: etag }));
+  changingTaxonomy(sendVersioned<TermDetail>('PATCH', termPath(code), changes, { ifMatch: etag }));
 
 export const setTermArchived = (code: string, archived: boolean) =>
-  changingTaxonomy(send<VersionedTerm>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`));
+  changingTaxonomy(send<TermDetail>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`));

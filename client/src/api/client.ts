@@ -6,7 +6,6 @@ import type {
   Facets,
   Governorate,
   GovernorateCollection,
-  Hotline,
   MapCollection,
   Meta,
   OrganizationDetail,
@@ -15,10 +14,13 @@ import type {
   ServiceDetail,
   ServicePage,
   ServiceSummary,
-  TaxonomyTerm,
   User,
   WayOn,
 } from './types.js';
+import type { CsrfView, LoginView, SessionView } from '../../../server/contract/accounts/account.schemas.js';
+import type { GovernorateList } from '../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { HotlineList } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
+import type { TermList } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 
 const BASE = '/api/v1';
 
@@ -71,6 +73,7 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 /** A record as read for editing: its body and the ETag to send back as If-Match when saving it. */
+// eslint-disable-next-line no-restricted-syntax -- pairs an answer's body (typed from the contract) with its ETag header; no body has this shape
 export interface Versioned<T> {
   value: T;
   etag: string;
@@ -178,7 +181,7 @@ export async function getForEdit<T>(path: string, signal?: AbortSignal): Promise
 let csrfToken: Promise<string> | undefined;
 
 function csrf(): Promise<string> {
-  csrfToken ??= get<{ token: string }>('/auth/csrf').then(
+  csrfToken ??= get<CsrfView>('/auth/csrf').then(
     (r) => r.token,
     (error: unknown) => {
       csrfToken = undefined;
@@ -188,6 +191,7 @@ function csrf(): Promise<string> {
   return csrfToken;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- how this client sends a request, not what the server answers
 interface SendOptions {
   /** A signed-in action: a 401 sends the user to sign in and back here. */
   signedIn?: boolean;
@@ -239,6 +243,7 @@ export async function sendVersioned<T>(method: Method, path: string, body?: unkn
 }
 
 /** Memoises a reference-data request for the page's lifetime; a failure is forgotten so it can be retried. */
+// eslint-disable-next-line no-restricted-syntax -- a memoised loader, not an answer
 function once<T>(load: () => Promise<T>): (() => Promise<T>) & { forget(): void } {
   let cached: Promise<T> | undefined;
   const get = () => {
@@ -252,11 +257,11 @@ function once<T>(load: () => Promise<T>): (() => Promise<T>) & { forget(): void 
 }
 
 export const getMeta = once(() => get<Meta>('/meta'));
-export const getGovernorates = once(async () => (await get<{ items: Governorate[] }>('/governorates')).items);
+export const getGovernorates = once(async () => (await get<GovernorateList>('/governorates')).items);
 export const getGovernorateShapes = once(() => get<GovernorateCollection>('/governorates.geojson'));
-export const getTaxonomy = once(async () => (await get<{ items: TaxonomyTerm[] }>('/taxonomy')).items);
+export const getTaxonomy = once(async () => (await get<TermList>('/taxonomy')).items);
 
-export const getHotlines = async (signal?: AbortSignal) => (await get<{ items: Hotline[] }>('/hotlines', {}, signal)).items;
+export const getHotlines = async (signal?: AbortSignal) => (await get<HotlineList>('/hotlines', {}, signal)).items;
 
 export const getGovernorate = (code: string, signal?: AbortSignal) =>
   get<Governorate>(`/governorates/${encodeURIComponent(code)}`, {}, signal);
@@ -299,11 +304,11 @@ export async function getServiceDetails(
 
 /** The signed-in user, or null for an anonymous session. */
 export async function getCurrentUser(): Promise<User | null> {
-  return (await get<{ user: User | null }>('/auth/me')).user;
+  return (await get<SessionView>('/auth/me')).user;
 }
 
 export async function login(email: string, password: string): Promise<User> {
-  const { user } = await send<{ user: User }>('POST', '/auth/login', { email, password }, { signedIn: false });
+  const { user } = await send<LoginView>('POST', '/auth/login', { email, password }, { signedIn: false });
   csrfToken = undefined; // the session (and its token) is renewed at sign-in
   return user;
 }

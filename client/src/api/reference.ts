@@ -3,6 +3,7 @@ import { getGovernorates, getTaxonomy } from './client.js';
 import type { Governorate, TaxonomyTerm } from './types.js';
 
 /** Governorates and the service taxonomy, with the look-ups every screen needs. */
+// eslint-disable-next-line no-restricted-syntax -- the client's look-ups over two answers, not an answer
 export interface Reference {
   governorates: Governorate[];
   /** Categories (not groups), in taxonomy order. */

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type {
+  CommentList,
   CommentView,
   CountsView,
   ReferralList,
   ReferralSummaryView,
   ReferralView,
 } from '../../../server/contract/referrals/referral.schemas.js';
+import type { TransitionBody } from '../../../server/contract/referrals/referral-input.js';
 import type { ReferralStatus, Urgency } from '../../../server/contract/referrals/vocabulary.js';
 import { get, getSignedIn, send, type Query } from './client.js';
 import type { OverTheWire } from './types.js';
@@ -32,7 +34,7 @@ export const listReferrals = (query: Query, signal?: AbortSignal) => getSignedIn
 export const getReferralCounts = (signal?: AbortSignal) => get<ReferralCounts>('/referrals/counts', {}, signal);
 export const getReferral = (id: string, signal?: AbortSignal) => getSignedIn<Referral>(path(id), {}, signal);
 export const getComments = (id: string, signal?: AbortSignal) =>
-  getSignedIn<{ items: Comment[]; textErased: boolean }>(path(id, '/comments'), {}, signal);
+  getSignedIn<OverTheWire<z.output<typeof CommentList>>>(path(id, '/comments'), {}, signal);
 
 /** A new random Idempotency-Key (getRandomValues works outside secure contexts too, unlike randomUUID). */
 export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -47,7 +49,7 @@ export const createReferral = (body: object, idempotencyKey: string) => send<Ref
 export const updateDraft = (id: string, version: number, changes: object) =>
   send<Referral>('PATCH', path(id), changes, { ifMatch: `"${version}"` });
 
-export const moveReferral = (id: string, move: { to: ReferralStatus; reason?: string; note?: string }) =>
+export const moveReferral = (id: string, move: z.input<typeof TransitionBody>) =>
   send<Referral>('POST', path(id, '/transitions'), move);
 
 /** Records the person's identification status (screening, or the authority's decision by role and day). */

@@ -1,64 +1,32 @@
+import type { z } from 'zod';
 import type { ActivityView } from '../../../server/contract/activities/activity.schemas.js';
-import type { MemberRole } from '../../../server/contract/accounts/members.schemas.js';
-import type { Role } from '../../../server/contract/accounts/permission-matrix.js';
-import type { ContactView } from '../../../server/contract/directory/contacts/contact.schemas.js';
-import type { LocationView } from '../../../server/contract/directory/locations/location.schemas.js';
-import type { OrganizationDetail } from '../../../server/contract/directory/organizations/organization.schemas.js';
+import type { InvitationList, InvitationView, MemberList, MemberView } from '../../../server/contract/accounts/account.schemas.js';
+import type { InvitationBody, MemberRole } from '../../../server/contract/accounts/members.schemas.js';
+import type { ContactDetail, ContactView } from '../../../server/contract/directory/contacts/contact.schemas.js';
+import type { LocationDetail, LocationView } from '../../../server/contract/directory/locations/location.schemas.js';
+import type { WithArchivedAt } from '../../../server/contract/directory/records/archived.js';
+import type { OrganizationDetail, OrganizationName } from '../../../server/contract/directory/organizations/organization.schemas.js';
 import type { ServiceDetail, ServiceSummary } from '../../../server/contract/directory/services/service.schemas.js';
 import { SERVICE_STATUSES } from '../../../server/contract/directory/vocabulary.js';
-import type { Translated } from '../i18n/types.js';
+import type { AgreementList, AgreementView, CreateAgreementBody } from '../../../server/contract/referrals/agreement.schemas.js';
+import type { AgreementStatus } from '../../../server/contract/referrals/vocabulary.js';
 import { getForEdit, getSignedIn, send, sendVersioned, type Versioned } from './client.js';
-import type { Page } from './types.js';
+import type { OverTheWire, Page } from './types.js';
 
 /** The organisation workspace's calls: records read with their ETag and saved with If-Match. */
 
-export type { ActivityView, ContactView, LocationView, MemberRole, OrganizationDetail, ServiceDetail };
+export type { ActivityView, AgreementStatus, ContactView, LocationView, MemberRole, OrganizationDetail, OrganizationName, ServiceDetail };
+export type { InvitationView as Invitation, MemberView as Member };
 /** A record or list item as the organisation's writers see it: `archivedAt` is there on archived ones (lists: when asked for). */
-export type Archivable<T> = T & { archivedAt?: string | null };
+export type Archivable<T> = WithArchivedAt<T>;
 
 /** A record as its editors read it: `archivedAt` is there when it is archived. */
 export type EditableService = Archivable<ServiceDetail>;
-export type EditableContact = Archivable<ContactView & { version: number }>;
-export type EditableLocation = Archivable<LocationView & { version: number }>;
+export type EditableContact = Archivable<ContactDetail>;
+export type EditableLocation = Archivable<LocationDetail>;
 
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'pending' | 'deactivated';
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  organizationId: string | null;
-  expiresAt: string;
-}
-
-export type AgreementStatus = 'proposed' | 'active' | 'declined' | 'withdrawn' | 'ended';
-
-export interface Agreement {
-  id: string;
-  status: AgreementStatus;
-  version: number;
-  proposer: { id: string; name: Translated | null };
-  partner: { id: string; name: Translated | null };
-  categories: string[];
-  startsOn: string;
-  endsOn: string | null;
-  endedAt: string | null;
-  inForce: boolean;
-  allowedMoves: AgreementStatus[];
-}
-
-export interface OrganizationChoice {
-  id: string;
-  name: Translated;
-}
+/** An agreement as the API sends it: its days and times are ISO strings. */
+export type Agreement = OverTheWire<z.output<typeof AgreementView>>;
 
 const at = (...parts: string[]) => parts.map((p, i) => (i % 2 ? encodeURIComponent(p) : p)).join('/');
 
@@ -100,24 +68,23 @@ export const listServices = (organizationId: string, signal?: AbortSignal, withA
   );
 
 export const listMembers = (organizationId: string, signal?: AbortSignal) =>
-  getSignedIn<{ items: Member[] }>(at('/organizations', organizationId, 'members'), { status: 'active' }, signal);
+  getSignedIn<MemberList>(at('/organizations', organizationId, 'members'), { status: 'active' }, signal);
 
 export const listInvitations = (organizationId: string, signal?: AbortSignal) =>
-  getSignedIn<{ items: Invitation[] }>(at('/organizations', organizationId, 'invitations'), {}, signal);
+  getSignedIn<InvitationList>(at('/organizations', organizationId, 'invitations'), {}, signal);
 
-export const inviteMember = (body: { email: string; role: Role; organizationId: string }) =>
-  send<Invitation>('POST', '/invitations', body);
+export const inviteMember = (body: z.input<typeof InvitationBody>) => send<InvitationView>('POST', '/invitations', body);
 
 export const changeMemberRole = (organizationId: string, userId: string, role: MemberRole) =>
-  send<Member>('PATCH', at('/organizations', organizationId, 'members', userId), { role });
+  send<MemberView>('PATCH', at('/organizations', organizationId, 'members', userId), { role });
 
 export const removeMember = (organizationId: string, userId: string) =>
   send<void>('DELETE', at('/organizations', organizationId, 'members', userId));
 
 export const listAgreements = (organizationId: string, signal?: AbortSignal) =>
-  getSignedIn<{ items: Agreement[] }>(at('/organizations', organizationId, 'agreements'), {}, signal);
+  getSignedIn<OverTheWire<z.output<typeof AgreementList>>>(at('/organizations', organizationId, 'agreements'), {}, signal);
 
-export const proposeAgreement = (body: { partnerOrganizationId: string; categories: string[]; startsOn: string; endsOn: string | null }) =>
+export const proposeAgreement = (body: z.input<typeof CreateAgreementBody>) =>
   send<Agreement>('POST', '/agreements', body);
 
 export const moveAgreement = (id: string, to: AgreementStatus) => send<Agreement>('POST', at('/agreements', id, 'transitions'), { to });
@@ -125,8 +92,8 @@ export const moveAgreement = (id: string, to: AgreementStatus) => send<Agreement
 export const listActivities = (organizationId: string, signal?: AbortSignal) =>
   getSignedIn<Page<ActivityView>>('/activities', { organization: organizationId, perPage: 100 }, signal);
 
-export async function searchOrganizations(q: string, signal?: AbortSignal): Promise<OrganizationChoice[]> {
-  return (await getSignedIn<Page<OrganizationChoice>>('/organizations', { q, perPage: 20 }, signal)).items;
+export async function searchOrganizations(q: string, signal?: AbortSignal): Promise<OrganizationName[]> {
+  return (await getSignedIn<Page<OrganizationName>>('/organizations', { q, perPage: 20 }, signal)).items;
 }
 
 export type { Versioned };

@@ -20,3 +20,6 @@ export const AuditEntryView = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntryView), page: z.number(), pageSize: z.number(), total: z.number() });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -29,3 +29,4 @@ export const QueueEntry = z.object({
 export type QueueEntry = z.infer<typeof QueueEntry>;
 
 export const QueuePage = z.object({ items: z.array(QueueEntry), total: z.number().int(), page: z.number().int(), perPage: z.number().int() });
+export type QueuePage = z.infer<typeof QueuePage>;

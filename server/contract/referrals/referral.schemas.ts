@@ -130,6 +130,9 @@ export const CommentView = z.object({
   createdAt: z.date(),
 });
 
+/** A referral's comments; `textErased` once its free text was erased after the retention period. */
+export const CommentList = z.object({ items: z.array(CommentView), textErased: z.boolean() });
+
 const boxCounts = z.object({ awaitingAcknowledgement: z.number(), overdue: z.number(), inProgress: z.number() });
 export const CountsView = z.object({ inbox: boxCounts, outbox: boxCounts.extend({ drafts: z.number() }) });
 

@@ -20,6 +20,10 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 /** States after which nothing more happens; their free text is erased after the retention period. */
 export const CLOSED_STATUSES: readonly ReferralStatus[] = ['declined', 'completed', 'not-completed', 'withdrawn'];
 
+/** The life of a referral agreement between two organisations. */
+export const AGREEMENT_STATUSES = ['proposed', 'active', 'declined', 'withdrawn', 'ended'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
 export const URGENCIES = ['emergency', 'high', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema } from '../records/list.js';
+import { withArchivedAtSchema } from '../../contract/directory/records/archived.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
-import { ContactCreate, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';
+import { ContactCreate, ContactDetail, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';
 import { ContactListQuery, contactToStored, listContacts } from './contact.use-cases.js';
 import { archivedListErrors } from '../../contract/directory/records/archived.js';
 import { actorOf } from '../../accounts/permissions.js';
@@ -39,7 +39,7 @@ export function contactRoutes(): Router {
     model: ContactModel,
     create: ContactCreate,
     update: ContactUpdate,
-    detailSchema: ContactView.extend({ version: z.number().int() }),
+    detailSchema: ContactDetail,
     permissions: { create: 'contact:write', update: 'contact:write', archive: 'contact:write' },
     ownerOfInput: (input) => input.organizationId.toLowerCase(),
     ownerOf: (c) => c.organizationId.toHexString(),

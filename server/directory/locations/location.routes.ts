@@ -1,13 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
-import { authorizeArchived, pageSchema, withArchivedAtSchema } from '../records/list.js';
+import { authorizeArchived, pageSchema } from '../records/list.js';
+import { withArchivedAtSchema } from '../../contract/directory/records/archived.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { locationCatalog } from '../catalog/directory-catalog.js';
 import { heldRecord } from '../catalog/queries.js';
 import { LocationModel } from './location.model.js';
-import { LocationView } from '../../contract/directory/locations/location.schemas.js';
+import { LocationDetail, LocationView } from '../../contract/directory/locations/location.schemas.js';
 import { locationInputWith } from '../../contract/directory/locations/location.input.js';
 import { GovernorateInput } from '../governorates/governorate-input.js';
 import { listLocations, LocationListQuery, locationChanged, locationToStored, presentLocation } from './location.use-cases.js';
@@ -43,7 +43,7 @@ export function locationRoutes(): Router {
     model: LocationModel,
     create: LocationCreate,
     update: LocationUpdate,
-    detailSchema: LocationView.extend({ version: z.number().int() }),
+    detailSchema: LocationDetail,
     permissions: { create: 'location:write', update: 'location:write', archive: 'location:write' },
     ownerOfInput: (input) => input.organizationId.toLowerCase(),
     ownerOf: (l) => l.organizationId.toHexString(),

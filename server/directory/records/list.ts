@@ -3,7 +3,7 @@ import { authorize, type Action, type Actor } from '../../accounts/permissions.j
 import { badRequest } from '../../platform/http/problem.js';
 import { multiValue } from '../../contract/query-params.js';
 import { ArchivedParam, type ArchivedChoice } from '../../contract/directory/records/archived.js';
-import { iso, Timestamp } from '../../contract/directory/records/view-schemas.js';
+import { iso } from '../../contract/directory/records/view-schemas.js';
 
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
@@ -53,6 +53,3 @@ export function authorizeArchived(actor: Actor, query: { archived: ArchivedChoic
 export function withArchivedAt<T extends object>(item: T, record: { archivedAt?: Date | null }, archived: ArchivedChoice): T & { archivedAt?: string | null } {
   return archived === 'exclude' ? item : { ...item, archivedAt: iso(record.archivedAt) };
 }
-
-/** The list item schema when archived records may be asked for. */
-export const withArchivedAtSchema = <T extends z.ZodObject>(item: T) => item.extend({ archivedAt: Timestamp.nullable().optional() });

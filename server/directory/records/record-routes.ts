@@ -6,7 +6,8 @@ import { recordAudit } from '../../audit/audit.js';
 import { compareAndSet } from './compare-and-set.js';
 import { API_PREFIX, apiRoute } from '../../platform/http/api-route.js';
 import { badRequest, conflict, notFound } from '../../platform/http/problem.js';
-import { withArchivedAt, withArchivedAtSchema } from './list.js';
+import { withArchivedAt } from './list.js';
+import { withArchivedAtSchema } from '../../contract/directory/records/archived.js';
 import { ifMatchVersion, requireIfMatch, setVersion } from '../../platform/http/http-cache.js';
 import {
   IdParams,

@@ -10,7 +10,7 @@ import { ArchivedParam, archivedListErrors, type ArchivedChoice } from '../../co
 import { refreshServices } from '../services/service.derived.js';
 import { heldTerm, loadTaxonomy, storedTerms, synonymsOf, type TermSynonyms } from './taxonomy.data.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
-import { TermCode, TermCreate, TermUpdate, TermView } from '../../contract/directory/taxonomy/taxonomy.schemas.js';
+import { TermCode, TermCreate, TermDetail, TermList, TermUpdate, type TermView } from '../../contract/directory/taxonomy/taxonomy.schemas.js';
 
 const termView = (t: Pick<TaxonomyTermDoc, 'code' | 'parent' | 'name' | 'description'> & { synonyms?: Partial<TermSynonyms> | null; archivedAt?: Date | null }): TermView => ({
   code: t.code,
@@ -52,7 +52,7 @@ export function taxonomyRoutes(): Router {
       description: 'Platform admins may ask for archived terms too (`archived=include`), to restore them.',
       tags: ['taxonomy'],
       query: z.strictObject({ lang: LanguageSchema.optional(), archived: ArchivedParam }),
-      response: z.object({ items: z.array(TermView) }),
+      response: TermList,
       errors: archivedListErrors('platform admins'),
     },
     async ({ query, req }) => {
@@ -71,7 +71,7 @@ export function taxonomyRoutes(): Router {
     naturalKey: { field: 'code', param: 'code', schema: TermCode },
     create: TermCreate,
     update: TermUpdate,
-    detailSchema: TermView.extend({ version: z.number().int() }),
+    detailSchema: TermDetail,
     permissions: { create: 'taxonomy:write', update: 'taxonomy:write', archive: 'taxonomy:write' },
     ownerOfInput: () => null,
     ownerOf: () => null,

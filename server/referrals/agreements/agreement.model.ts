@@ -1,9 +1,7 @@
 import { Schema, model, type Types } from 'mongoose';
 import { historyEntryMongoose } from '../referral.model.js';
 import type { HistoryEntry } from '../state-machine.js';
-
-export const AGREEMENT_STATUSES = ['proposed', 'active', 'declined', 'withdrawn', 'ended'] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+import { AGREEMENT_STATUSES, type AgreementStatus } from '../../contract/referrals/vocabulary.js';
 
 /**
  * A referral agreement between two organisations (a memorandum of understanding): which service

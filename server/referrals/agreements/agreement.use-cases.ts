@@ -5,8 +5,9 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/http/p
 import type { Transition } from '../../contract/referrals/transition.js';
 import { availableMoves, findTransition, historyLine, moveAtomically } from '../state-machine.js';
 import { organizationNames, type OrganizationNames } from '../referral.view.js';
-import { AgreementModel, type AgreementDoc, type AgreementStatus } from './agreement.model.js';
-import type { CreateAgreementBody } from './agreement.schemas.js';
+import { AgreementModel, type AgreementDoc } from './agreement.model.js';
+import type { AgreementStatus } from '../../contract/referrals/vocabulary.js';
+import type { CreateAgreementBody } from '../../contract/referrals/agreement.schemas.js';
 import { findLiveOrganization, organizationsById } from '../../directory/catalog/queries.js';
 
 type Party = 'proposer' | 'partner';

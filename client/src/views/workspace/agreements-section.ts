@@ -8,7 +8,7 @@ import {
   proposeAgreement,
   type Agreement,
   type AgreementStatus,
-  type OrganizationChoice,
+  type OrganizationName,
 } from '../../api/workspace.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { FieldProblems } from '../../forms/field-problems.js';
@@ -48,7 +48,7 @@ export class WorkspaceAgreements extends LitElement {
   declare organizationId: string;
   declare reference: Reference | null;
   declare mayManage: boolean;
-  declare partner: OrganizationChoice | null;
+  declare partner: OrganizationName | null;
   declare categories: string[];
   declare startsOn: string;
   declare endsOn: string;
@@ -167,7 +167,7 @@ export class WorkspaceAgreements extends LitElement {
         .label=${t.t('workspace.agreements.partner')}
         .excluded=${[this.organizationId]}
         .error=${p.message('partnerOrganizationId') ?? ''}
-        @organization-chosen=${(e: CustomEvent<OrganizationChoice>) => (this.partner = e.detail)}
+        @organization-chosen=${(e: CustomEvent<OrganizationName>) => (this.partner = e.detail)}
       ></ct-organization-search>
       ${this.partner ? html`<p>${t.t('workspace.agreements.chosen', { name: t.text(this.partner.name) })}</p>` : nothing}
       <fieldset class="choices" aria-describedby=${ifDefined(p.describedBy('categories'))}>

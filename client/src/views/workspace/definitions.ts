@@ -20,7 +20,7 @@ import {
 import type { Schedule } from '../../api/types.js';
 import type { Reference } from '../../api/reference.js';
 import { getOrganization } from '../../api/client.js';
-import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type EditableService, type OrganizationChoice, type OrganizationDetail } from '../../api/workspace.js';
+import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type EditableService, type OrganizationName, type OrganizationDetail } from '../../api/workspace.js';
 import '../../components/location-picker/location-picker.js';
 import type { PickedLocation } from '../../components/location-picker/location-picker.js';
 import './organization-search.js';
@@ -426,7 +426,7 @@ function reachField(ctx: FormContext) {
 /** Partner organisations, found by name; the draft keeps their names to show them, the API takes their ids. */
 function partnersField(ctx: FormContext, organizationId: string) {
   const t = ctx.i18n;
-  const partners = (ctx.editor.value('partners') as OrganizationChoice[] | undefined) ?? [];
+  const partners = (ctx.editor.value('partners') as OrganizationName[] | undefined) ?? [];
   return html`<fieldset>
     <legend>${t.t(label('partners'))}</legend>
     ${partners.length
@@ -453,7 +453,7 @@ function partnersField(ctx: FormContext, organizationId: string) {
           .label=${t.t('workspace.partnerAdd')}
           .excluded=${[organizationId, ...partners.map((p) => p.id)]}
           .error=${ctx.editor.problems.message('partners') ?? ''}
-          @organization-chosen=${(e: CustomEvent<OrganizationChoice>) =>
+          @organization-chosen=${(e: CustomEvent<OrganizationName>) =>
             ctx.editor.set('partners', [...partners, { id: e.detail.id, name: e.detail.name }])}
         ></ct-organization-search>`}
   </fieldset>`;
@@ -466,7 +466,7 @@ export const activityForm: RecordFormDefinition<ActivityView> = {
   labels: labelsOf(ACTIVITY_FIELDS),
   defaults: { title: {}, kind: 'awareness-session', governorates: [], audience: [], reached: { women: 0, men: 0, girls: 0, boys: 0 }, partners: [] },
   toBody: (changes) =>
-    changes.partners ? { ...changes, partners: (changes.partners as OrganizationChoice[]).map((p) => p.id) } : changes,
+    changes.partners ? { ...changes, partners: (changes.partners as OrganizationName[]).map((p) => p.id) } : changes,
   toDraft: (a) => {
     const { women, men, girls, boys } = a.reached;
     return { ...a, reached: { women, men, girls, boys } };

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { searchOrganizations, type OrganizationChoice } from '../../api/workspace.js';
+import { searchOrganizations, type OrganizationName } from '../../api/workspace.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './workspace.styles.js';
@@ -27,7 +27,7 @@ export class OrganizationSearch extends LitElement {
   declare error: string;
   declare disabled: boolean;
   declare query: string;
-  declare found: OrganizationChoice[];
+  declare found: OrganizationName[];
 
   readonly #i18n = new I18nController(this);
   #search: AbortController | undefined;
@@ -57,10 +57,10 @@ export class OrganizationSearch extends LitElement {
     }
   }
 
-  #choose(organization: OrganizationChoice): void {
+  #choose(organization: OrganizationName): void {
     this.found = [];
     this.query = '';
-    this.dispatchEvent(new CustomEvent<OrganizationChoice>('organization-chosen', { detail: organization, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<OrganizationName>('organization-chosen', { detail: organization, bubbles: true, composed: true }));
   }
 
   override render() {

@@ -10,3 +10,7 @@ export const ContactView = ContactBrief.extend({
 });
 export type ContactView = z.infer<typeof ContactView>;
 
+
+/** One contact as read for editing: with the version its ETag names. */
+export const ContactDetail = ContactView.extend({ version: z.number().int() });
+export type ContactDetail = z.infer<typeof ContactDetail>;

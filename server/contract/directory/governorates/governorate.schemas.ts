@@ -24,6 +24,7 @@ export const GovernorateView = z.object({
 export type GovernorateView = z.infer<typeof GovernorateView>;
 
 export const GovernorateList = z.object({ items: z.array(GovernorateView) });
+export type GovernorateList = z.infer<typeof GovernorateList>;
 
 const Position = z.array(z.number());
 

@@ -16,3 +16,7 @@ export const LocationView = LocationBrief.extend({
   heldSecret: z.boolean(),
 });
 export type LocationView = z.infer<typeof LocationView>;
+
+/** One location as read for editing: with the version its ETag names. */
+export const LocationDetail = LocationView.extend({ version: z.number().int() });
+export type LocationDetail = z.infer<typeof LocationDetail>;

@@ -31,6 +31,10 @@ export const OrganizationSummary = z.object({
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 
+/** An organisation as pickers list it (`fields=name`). */
+export const OrganizationName = OrganizationSummary.pick({ id: true, name: true });
+export type OrganizationName = z.infer<typeof OrganizationName>;
+
 export const ORGANIZATION_SUMMARY_FIELDS = [
   'name',
   'alternateName',

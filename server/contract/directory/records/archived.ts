@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './view-schemas.js';
 
 /** `?archived=` on a list: archived records are left out unless someone who may restore them asks. */
 export const ARCHIVED_CHOICES = ['exclude', 'include', 'only'] as const;
@@ -20,3 +21,10 @@ export function archivedCondition(choice: ArchivedChoice): Record<string, unknow
   if (choice === 'only') return { archivedAt: { $ne: null } };
   return choice === 'include' ? {} : { archivedAt: null };
 }
+
+/** `archivedAt` on an archived record read by its editors, and on list items when archived ones were asked for. */
+const ArchivedAtView = z.object({ archivedAt: Timestamp.nullable().optional() });
+export type WithArchivedAt<T> = T & z.infer<typeof ArchivedAtView>;
+
+/** The item schema when archived records may be in the answer. */
+export const withArchivedAtSchema = <T extends z.ZodObject>(item: T) => item.extend(ArchivedAtView.shape);

@@ -34,3 +34,10 @@ export const TermView = z.object({
   archivedAt: Timestamp.nullable(),
 });
 export type TermView = z.infer<typeof TermView>;
+
+export const TermList = z.object({ items: z.array(TermView) });
+export type TermList = z.infer<typeof TermList>;
+
+/** One category as read for editing: with the version its ETag names. */
+export const TermDetail = TermView.extend({ version: z.number().int() });
+export type TermDetail = z.infer<typeof TermDetail>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { categoryCode, objectId } from '../../contract/referrals/referral.schemas.js';
-import { AGREEMENT_STATUSES } from './agreement.model.js';
+import { TranslatedView } from '../directory/records/view-schemas.js';
+import { categoryCode, objectId } from './referral.schemas.js';
+import { AGREEMENT_STATUSES } from './vocabulary.js';
 
 const day = z.iso.date().transform((s) => new Date(`${s}T00:00:00Z`));
 
@@ -21,7 +22,7 @@ export type CreateAgreementBody = z.output<typeof CreateAgreementBody>;
 
 export const AgreementTransitionBody = z.strictObject({ to: z.enum(AGREEMENT_STATUSES) });
 
-const orgRef = z.object({ id: z.string(), name: z.record(z.string(), z.string()).nullable() });
+const orgRef = z.object({ id: z.string(), name: TranslatedView.nullable() });
 export const AgreementView = z.object({
   id: z.string(),
   status: z.enum(AGREEMENT_STATUSES),
@@ -38,3 +39,5 @@ export const AgreementView = z.object({
   ),
   allowedMoves: z.array(z.enum(AGREEMENT_STATUSES)),
 });
+
+export const AgreementList = z.object({ items: z.array(AgreementView) });
