@@ -80,6 +80,8 @@ type SampleVerification = {
   /** Set by sample/change-history.ts on records with a change waiting. */
   changedAt: Date | null;
   rejection: null;
+  /** Not followed for sample changes: their verified values are in the audit log (sample/change-history.ts). */
+  previous: null;
 };
 
 export interface LocationRecord extends RecordFields {
@@ -432,7 +434,7 @@ class DirectoryGenerator {
       acceptsReferrals: random.chance(words.ACCEPTS_REFERRALS[plan.type]),
       yearIncorporated: year,
       legalStatus: words.LEGAL_STATUS[plan.type],
-      verification: { status: verification, verifiedBy: null, note: null, verifiedAt: null, changedAt: null, rejection: null },
+      verification: { status: verification, verifiedBy: null, note: null, verifiedAt: null, changedAt: null, rejection: null, previous: null },
       lastVerifiedAt: verification === 'unverified' ? null : lastVerifiedAt,
       search: searchFields({ name, alternateName, description, extra: [] }),
     };

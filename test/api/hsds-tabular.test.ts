@@ -37,8 +37,8 @@ async function snapshot<D>(model: Model<D>, filter: FilterQuery<D> = {}, drop: s
     if ('code' in plain) Object.assign(plain, { archivedAt: plain.archivedAt ?? null, parent: plain.parent ?? null });
     // HSDS carries the date of the last check (assured_date), not the time.
     if (typeof plain.lastVerifiedAt === 'string') plain.lastVerifiedAt = plain.lastVerifiedAt.slice(0, 10);
-    // When a change last sent the record back to "pending" is workflow state, which HSDS does not carry.
-    if (plain.verification) delete (plain.verification as Doc).changedAt;
+    // Who verified, when, and what changed since is workflow state, which HSDS does not carry: only the status.
+    if (plain.verification) plain.verification = { status: (plain.verification as Doc).status };
     out.set(String(doc.code ?? doc._id), plain);
   }
   return out;
@@ -136,7 +136,8 @@ describe('HSDS tabular data package: export, import, round trip', () => {
       organizations: await snapshot(OrganizationModel, { archivedAt: null }),
       locations: await snapshot(LocationModel, { archivedAt: null, _id: { $nin: secretLocations } }),
       // Confidential places are not published, so the services that use them come back without them.
-      services: await snapshot(ServiceModel, { archivedAt: null, organizationId: { $in: liveOrgs } }),
+      // HSDS has no verification status for services: an imported one waits for a platform admin.
+      services: await snapshot(ServiceModel, { archivedAt: null, organizationId: { $in: liveOrgs } }, ['verification']),
       contacts: await snapshot(ContactModel, { archivedAt: null, organizationId: { $in: liveOrgs } }),
       // HSDS has no field for search synonyms: they stay with the installation, not the package.
       taxonomy: await snapshot(TaxonomyTermModel, {}, ['_id', 'synonyms']),
@@ -161,7 +162,7 @@ describe('HSDS tabular data package: export, import, round trip', () => {
     const afterImport = {
       organizations: await snapshot(OrganizationModel),
       locations: await snapshot(LocationModel),
-      services: await snapshot(ServiceModel),
+      services: await snapshot(ServiceModel, {}, ['verification']),
       contacts: await snapshot(ContactModel),
       taxonomy: await snapshot(TaxonomyTermModel, {}, ['_id', 'synonyms']),
     };

@@ -185,6 +185,22 @@ describe('verification review: what changed, and turning a change down', () => {
     assert.equal(orgEdited.version, orgVerified.version + 1);
   });
 
+  it('a long description (beyond what the audit log keeps whole) is shown and put back whole', async () => {
+    const long = { en: `Legal advice. ${'Walk in on weekdays, bring any papers you have. '.repeat(60)}`.trim() };
+    assert.ok(JSON.stringify(long).length > 2000);
+    const created = await post<Created>(orgAdmin, '/services', { organizationId: org.id, name: { en: 'Long words desk' }, description: long, governorates: ['IQ-BG'] });
+    const verified = await verify('services', created.id);
+    const first = await patch(orgAdmin, `/services/${created.id}`, verified.version, { description: { en: 'Short now.' } });
+    const changed = await patch(orgAdmin, `/services/${created.id}`, first.version, { description: { en: 'Shorter.' }, email: 'desk@example.test' });
+    const waiting = await entry(created.id);
+    assert.deepEqual(waiting?.changes.find((c) => c.field === 'description')?.before, long, 'the verified value, whole, not the first change');
+    const rejected = await reject(admin, `/services/${created.id}`, changed.version, { reason: 'Keep the full description.' }).expect(200);
+    assert.deepEqual(rejected.body.description, long);
+    assert.equal(rejected.body.email, null);
+    const page = await request(t.app).get(api(`/services/${created.id}`)).expect(200);
+    assert.deepEqual(page.body.description, long);
+  });
+
   it('refuses bad requests with problems in the requester’s language, and anyone but a platform admin', async () => {
     const service = await changedService('Refusals desk');
     const path = `/services/${service.id}`;

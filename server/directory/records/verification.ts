@@ -16,7 +16,8 @@ import { mailRejection } from './rejection-mail.js';
  * Verification by a platform admin, shared by organisations and services: new records start
  * "pending", an organisation's content change is published at once and sends the record back to
  * "pending" (a platform admin's own edit is verified as saved), and the `verify` action marks it "verified" while `reject` puts back the values last verified. What
- * changed since is derived when asked from the audit log and the record (changesSinceVerified).
+ * changed since is derived when asked from the audit log and the record (changesSinceVerified); the
+ * record keeps the verified values of the fields changed since whole, where the audit log cuts them.
  */
 export { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
 
@@ -29,6 +30,11 @@ export const verificationMongoose = {
   verifiedAt: { type: Date, default: null },
   /** When a content change last sent it to "pending". */
   changedAt: { type: Date, default: null },
+  /**
+   * The verified value of each field changed since the last verification, whole (the audit log cuts
+   * long values), for a rejection to put back: {} once verified, null when not followed (older records).
+   */
+  previous: { type: Schema.Types.Mixed, default: null },
   /** The last change a platform admin turned down, and why: for the organisation, until the next verification. */
   rejection: {
     type: new Schema({ reason: { type: String, required: true }, at: { type: Date, required: true }, by: { type: Schema.Types.ObjectId, default: null } }, { _id: false }),
@@ -42,6 +48,7 @@ export interface StoredVerification {
     verifiedAt?: Date | null;
     changedAt?: Date | null;
     rejection?: { reason: string; at: Date } | null;
+    previous?: Record<string, unknown> | null;
   } | null;
   lastVerifiedAt?: Date | null;
   createdAt?: Date | null;
@@ -82,6 +89,7 @@ function verifiedBy(user: SessionUser): Record<string, unknown> {
     'verification.verifiedBy': toObjectId(user.id) ?? null,
     'verification.verifiedAt': now,
     'verification.rejection': null,
+    'verification.previous': {},
     lastVerifiedAt: now,
   };
 }
@@ -92,11 +100,19 @@ function verifiedBy(user: SessionUser): Record<string, unknown> {
  * as "pending"; a platform admin's own edit is a verified edit, so the record is verified as saved
  * (what changed is then measured from it, and a later rejection never undoes the admin's values).
  */
-export function verificationAfterChange(before: Record<string, unknown>, input: object, set: Record<string, unknown>, user: SessionUser, owner: string | null): Record<string, unknown> {
+export function verificationAfterChange(before: Record<string, unknown> & StoredVerification, input: object, set: Record<string, unknown>, user: SessionUser, owner: string | null): Record<string, unknown> {
   const keys = Object.keys(input);
   const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, source[k]]));
-  if (!changedFields(pick(before), pick(set)).length) return {};
-  return can(user, VERIFY, owner) ? verifiedBy(user) : { 'verification.status': 'pending', 'verification.changedAt': new Date() };
+  const changed = changedFields(pick(before), pick(set)).map((c) => c.field);
+  if (!changed.length) return {};
+  if (can(user, VERIFY, owner)) return verifiedBy(user);
+  const pending = { 'verification.status': 'pending', 'verification.changedAt': new Date() };
+  // From a verified state, the values before this change are the verified ones; the first change of a field since keeps its value.
+  const kept = verificationView(before).status === 'verified' ? {} : before.verification?.previous;
+  if (!kept) return pending;
+  const previous = { ...kept };
+  for (const field of changed) if (!(field in previous)) previous[field] = JSON.parse(JSON.stringify(before[field] ?? null)) as unknown;
+  return { ...pending, 'verification.previous': previous };
 }
 
 /** One field's value at the last verification and now (null: empty). */
@@ -135,9 +151,10 @@ type Verifiable = StoredRecord<unknown> & StoredVerification;
  * What changed in each record since it was last verified, among `fields` (what the organisation
  * edits), derived when asked: a field's value then is the `before` of the first audit entry after
  * the verification that changed it, its value now is the record's. A field changed and changed back
- * is no change; a record never verified shows every filled field as new. Nothing is stored, so
- * nothing can go stale. `before` is the value as stored then (what a rejection puts back), or
- * undefined when the audit log could not keep it whole (redacted, too long); `after` is null when empty.
+ * is no change; a record never verified shows every filled field as new. Where the audit log could
+ * not keep a value whole (too long), the record's own copy (`verification.previous`) stands in.
+ * `before` is the value as stored then (what a rejection puts back), or undefined when neither has
+ * it (redacted, or cut in an older record); `after` is null when empty.
  */
 export async function changesSinceVerified(entity: string, records: Verifiable[], fields: readonly string[]): Promise<Map<string, FieldChange[]>> {
   const since = new Map(records.map((r) => [r._id.toHexString(), verifiedAt(r)]));
@@ -165,8 +182,9 @@ export async function changesSinceVerified(entity: string, records: Verifiable[]
       const id = record._id.toHexString();
       const now = record as unknown as Record<string, unknown>;
       const previous = since.get(id) ? (then.get(id) ?? new Map<string, unknown>()) : new Map(fields.map((f) => [f, null]));
+      const kept = record.verification?.previous ?? {};
       const changes = [...previous]
-        .map(([field, before]) => ({ field, before: before === NOT_RECORDED ? undefined : before, after: normalised(now[field]) }))
+        .map(([field, before]) => ({ field, before: before !== NOT_RECORDED ? before : field in kept ? kept[field] : undefined, after: normalised(now[field]) }))
         .filter((c) => c.before === undefined || JSON.stringify(normalised(c.before)) !== JSON.stringify(c.after))
         .sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
       return [id, changes];
@@ -221,6 +239,7 @@ export function rejectAction<R>(
       return {
         ...restored,
         'verification.status': 'verified',
+        'verification.previous': {},
         'verification.rejection': { reason: body.reason, at: new Date(), by: toObjectId(user.id) ?? null },
       };
     },

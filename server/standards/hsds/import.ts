@@ -6,6 +6,7 @@ import { LocationModel } from '../../directory/locations/location.model.js';
 import { holdPlacesSecret } from '../../directory/locations/place-exposure.js';
 import { OrganizationModel } from '../../directory/organizations/organization.model.js';
 import { findByIds } from '../../directory/records/record.js';
+import { verificationMongoose } from '../../directory/records/verification.js';
 import { searchFields } from '../../directory/search-fields.js';
 import { refreshServices } from '../../directory/services/service.derived.js';
 import { ServiceModel } from '../../directory/services/service.model.js';
@@ -484,7 +485,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
       // The status comes from the file; who verified, when, their note and a rejection stay as they are.
       drop: ['verification'],
       set: { 'verification.status': fields.verification.status },
-      setOnInsert: Object.fromEntries(['verifiedBy', 'note', 'verifiedAt', 'changedAt', 'rejection'].map((key) => [`verification.${key}`, null])),
+      setOnInsert: Object.fromEntries(Object.keys(verificationMongoose).filter((key) => key !== 'status').map((key) => [`verification.${key}`, null])),
     });
   }
 
