@@ -1,5 +1,5 @@
 import { can as matrixAllows, type Action } from '../../server/contract/accounts/permission-matrix.js';
-import type { User } from './api/types.js';
+import type { UserView as User } from '../../server/contract/accounts/account.schemas.js';
 
 export type { Action };
 

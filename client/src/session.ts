@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ApiError, getCurrentUser, login, logout, onSessionExpired } from './api/client.js';
-import type { User } from './api/types.js';
+import type { UserView as User } from '../../server/contract/accounts/account.schemas.js';
 import { forgetStoredAnswers } from './offline.js';
 import { SubscriptionController } from './subscription-controller.js';
 

@@ -2,27 +2,34 @@ import { languageState } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/types.js';
 import { offlineState } from '../offline.js';
 import { navigate } from '../router.js';
+import type { Facets } from '../../../server/contract/directory/search/facets.schemas.js';
 import type {
-  Facets,
-  Governorate,
+  GovernorateView as Governorate,
   GovernorateCollection,
-  MapCollection,
-  Meta,
-  OrganizationDetail,
-  Page,
-  Problem,
-  ServiceDetail,
-  ServicePage,
-  ServiceSummary,
-  User,
-  WayOn,
-} from './types.js';
-import type { CsrfView, LoginView, SessionView } from '../../../server/contract/accounts/account.schemas.js';
-import type { GovernorateList } from '../../../server/contract/directory/governorates/governorate.schemas.js';
+  GovernorateList,
+} from '../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { MapCollection } from '../../../server/contract/directory/search/map.schemas.js';
+import type { Meta } from '../../../server/contract/site/meta.schemas.js';
+import type { OrganizationDetail } from '../../../server/contract/directory/organizations/organization.schemas.js';
+import type { Page } from '../../../server/contract/directory/records/page.schemas.js';
+import type { ProblemView as Problem } from '../../../server/contract/problem.schemas.js';
+import type { ServiceDetail, ServiceSummary } from '../../../server/contract/directory/services/service.schemas.js';
+import type { ServicePage } from '../../../server/contract/directory/search/service-page.schemas.js';
+import type { CsrfView, LoginView, SessionView, UserView as User } from '../../../server/contract/accounts/account.schemas.js';
+import type { WayOn } from '../../../server/contract/directory/search/way-on.schemas.js';
 import type { HotlineList } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
 import type { TermList } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 
 const BASE = '/api/v1';
+
+/** A view type of the contract after JSON: dates arrive as ISO strings. */
+export type OverTheWire<T> = T extends Date
+  ? string
+  : T extends readonly (infer E)[]
+    ? OverTheWire<E>[]
+    : T extends object
+      ? { [K in keyof T]: OverTheWire<T[K]> }
+      : T;
 
 /** Any failed API call: the server's problem details, or a synthetic one (status 0) when the network failed. */
 export class ApiError extends Error {

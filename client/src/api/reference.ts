@@ -1,6 +1,7 @@
 import type { Translated } from '../i18n/types.js';
 import { getGovernorates, getTaxonomy } from './client.js';
-import type { Governorate, TaxonomyTerm } from './types.js';
+import type { GovernorateView as Governorate } from '../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { TermView as TaxonomyTerm } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 
 /** Governorates and the service taxonomy, with the look-ups every screen needs. */
 // eslint-disable-next-line no-restricted-syntax -- the client's look-ups over two answers, not an answer

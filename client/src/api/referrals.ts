@@ -9,8 +9,7 @@ import type {
 } from '../../../server/contract/referrals/referral.schemas.js';
 import type { TransitionBody } from '../../../server/contract/referrals/referral-input.js';
 import type { ReferralStatus, Urgency } from '../../../server/contract/referrals/vocabulary.js';
-import { get, getSignedIn, send, type Query } from './client.js';
-import type { OverTheWire } from './types.js';
+import { get, getSignedIn, send, type OverTheWire, type Query } from './client.js';
 
 export type { ReferralStatus, Urgency };
 

@@ -10,8 +10,8 @@ import type { ServiceDetail, ServiceSummary } from '../../../server/contract/dir
 import { SERVICE_STATUSES } from '../../../server/contract/directory/vocabulary.js';
 import type { AgreementList, AgreementView, CreateAgreementBody } from '../../../server/contract/referrals/agreement.schemas.js';
 import type { AgreementStatus } from '../../../server/contract/referrals/vocabulary.js';
-import { getForEdit, getSignedIn, send, sendVersioned, type Versioned } from './client.js';
-import type { OverTheWire, Page } from './types.js';
+import { getForEdit, getSignedIn, send, sendVersioned, type OverTheWire, type Versioned } from './client.js';
+import type { Page } from '../../../server/contract/directory/records/page.schemas.js';
 
 /** The organisation workspace's calls: records read with their ETag and saved with If-Match. */
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { errorMap, PARSE_OPTIONS } from '../../../server/contract/text/zod-messages.js';
 import { ApiError } from '../api/client.js';
 import { languageState, type Lang } from '../i18n/i18n.js';
-import type { FieldProblem } from '../api/types.js';
+import type { FieldProblemView as FieldProblem } from '../../../server/contract/problem.schemas.js';
 
 /** The server names body fields `body.name.en`; forms name them `name.en`. */
 const SOURCE_PREFIX = /^(body|query|params)\./;

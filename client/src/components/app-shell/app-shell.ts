@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, render, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { getMeta } from '../../api/client.js';
-import type { Meta } from '../../api/types.js';
+import type { Meta } from '../../../../server/contract/site/meta.schemas.js';
 import { I18nController, languageState } from '../../i18n/i18n.js';
 import { OfflineController } from '../../offline.js';
 import { can } from '../../permissions.js';

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import type { ServiceSummary } from '../../api/types.js';
+import type { ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
 import { formatRelative, translate, type I18nController } from '../../i18n/i18n.js';
 import type { Lang } from '../../i18n/types.js';
 

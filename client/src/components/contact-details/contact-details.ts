@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Contact, Phone } from '../../api/types.js';
+import type { ContactBrief as Contact } from '../../../../server/contract/directory/services/service.schemas.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
 import type { I18nController } from '../../i18n/i18n.js';
 import { contentText } from '../content-text/content-text.js';
 import { phoneForReading } from '../../../../server/contract/directory/phone-input.js';

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Control, GeoJSON as GeoJsonLayer, LatLngBounds, Layer, Map as LeafletMap, PathOptions, Polygon, TileLayer, Tooltip } from 'leaflet';
 import { html, LitElement, nothing, render, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { GovernorateCollection } from '../../api/types.js';
+import type { GovernorateCollection } from '../../../../server/contract/directory/governorates/governorate.schemas.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { governorateMapStyles, SHADES } from './governorate-map.styles.js';
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import type { Reference } from '../../api/reference.js';
-import type { ServiceSummary } from '../../api/types.js';
+import type { ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { capacityStyles, renderCapacity } from '../capacity-figure/capacity-figure.js';

@@ -4,7 +4,7 @@ import 'leaflet.markercluster';
 import type { CircleMarker, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { Reference } from '../../api/reference.js';
-import type { MapCollection, MapFeature } from '../../api/types.js';
+import type { MapCollection, MapFeature } from '../../../../server/contract/directory/search/map.schemas.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
 import { capacityLineIn } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';

@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { phoneForReading } from '../../../../server/contract/directory/phone-input.js';
 import type { Reference } from '../../api/reference.js';
-import type { Phone, Schedule, ServiceDetail } from '../../api/types.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
+import type { ScheduleView as Schedule, ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './share-service.styles.js';

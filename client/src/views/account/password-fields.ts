@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { PASSWORD_MIN_LENGTH, passwordWeakness, type PasswordContext } from '../../../../server/contract/accounts/password-rules.js';
 import { say } from '../../../../server/contract/text/messages.js';
-import type { FieldProblem } from '../../api/types.js';
+import type { FieldProblemView as FieldProblem } from '../../../../server/contract/problem.schemas.js';
 import type { FieldProblems } from '../../forms/field-problems.js';
 import type { I18nController } from '../../i18n/i18n.js';
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../api/types.js';
+import type { FieldProblemView as FieldProblem } from '../../../../server/contract/problem.schemas.js';
 import type { FieldProblems } from '../../forms/field-problems.js';
 
 /**

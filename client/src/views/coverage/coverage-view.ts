@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { getGovernorateShapes, getMeta } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { GovernorateCollection, Meta } from '../../api/types.js';
+import type { GovernorateCollection } from '../../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { Meta } from '../../../../server/contract/site/meta.schemas.js';
 import type { Coverage, EscalatedReferrals, ReferralCoverage } from '../../../../server/contract/coverage/coverage.schemas.js';
 import { POPULATIONS } from '../../../../server/contract/directory/vocabulary.js';
 import { REACH_GROUPS } from '../../../../server/contract/activities/vocabulary.js';

@@ -1,5 +1,5 @@
 import type { Query } from '../../api/client.js';
-import type { FacetName } from '../../api/types.js';
+import type { FacetName } from '../../../../server/contract/directory/search/facets.schemas.js';
 
 export const FACETS: readonly FacetName[] = ['governorate', 'district', 'category', 'population', 'language', 'organizationType'];
 

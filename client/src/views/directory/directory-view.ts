@@ -7,7 +7,13 @@ import {
 import { withoutWords } from '../../../../server/contract/directory/search/query-words.js';
 import { getFacets, getGovernorateShapes, getMapServices, getMeta, getWayOn, searchServices, type Query } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { FacetName, Facets, GovernorateCollection, MapCollection, Meta, ServicePage, Understood, WayOn } from '../../api/types.js';
+import type { FacetName, Facets } from '../../../../server/contract/directory/search/facets.schemas.js';
+import type { GovernorateCollection } from '../../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { MapCollection } from '../../../../server/contract/directory/search/map.schemas.js';
+import type { Meta } from '../../../../server/contract/site/meta.schemas.js';
+import type { ServicePage } from '../../../../server/contract/directory/search/service-page.schemas.js';
+import type { Understood } from '../../../../server/contract/directory/search/understood.schemas.js';
+import type { WayOn } from '../../../../server/contract/directory/search/way-on.schemas.js';
 import { renderPhones } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';

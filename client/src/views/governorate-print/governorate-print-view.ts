@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { Contact, Phone, ServiceDetail, ServiceSummary } from '../../api/types.js';
+import type { ContactBrief as Contact, ServiceDetail, ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
 import { capacityLineIn } from '../../components/capacity-figure/capacity-figure.js';
 import { telUri } from '../../components/contact-details/contact-details.js';
 import '../../components/qr-code/qr-code.js';

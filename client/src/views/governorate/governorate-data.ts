@@ -1,6 +1,10 @@
 import { get, getGovernorate, getServiceDetails, searchAllServices } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
-import type { Contact, Governorate, Page, Phone, ServiceDetail, ServiceSummary, TaxonomyTerm } from '../../api/types.js';
+import type { ContactBrief as Contact, ServiceDetail, ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
+import type { GovernorateView as Governorate } from '../../../../server/contract/directory/governorates/governorate.schemas.js';
+import type { Page } from '../../../../server/contract/directory/records/page.schemas.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
+import type { TermView as TaxonomyTerm } from '../../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 import type { ActivityView } from '../../../../server/contract/activities/activity.schemas.js';
 import type { ActivitySummary, Coverage } from '../../../../server/contract/coverage/coverage.schemas.js';
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { ServiceDetail } from '../../api/types.js';
+import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { colourDot } from '../../components/colour-dot/colour-dot.js';
 import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderPhones } from '../../components/contact-details/contact-details.js';

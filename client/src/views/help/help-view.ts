@@ -1,7 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { getHotlines, searchAllServices } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { Hotline, ServiceDetail, ServiceSummary } from '../../api/types.js';
+import type { HotlineView as Hotline } from '../../../../server/contract/directory/hotlines/hotline.schemas.js';
+import type { ServiceDetail, ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
 import { renderPhones, telUri } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';

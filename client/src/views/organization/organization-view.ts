@@ -2,7 +2,7 @@ import { renderUnverifiedChange } from '../../components/unverified-change/unver
 import { html, LitElement, nothing } from 'lit';
 import { getOrganization } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { OrganizationDetail } from '../../api/types.js';
+import type { OrganizationDetail } from '../../../../server/contract/directory/organizations/organization.schemas.js';
 import { renderContact, renderEmail, renderPhones } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';

@@ -25,7 +25,7 @@ import {
   updateDraft,
   type Referral,
 } from '../../api/referrals.js';
-import type { ServiceSummary } from '../../api/types.js';
+import type { ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { getForEdit, sendVersioned, type Versioned } from '../../api/client.js';
-import type { ServiceDetail } from '../../api/types.js';
+import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { CAPACITY_UNITS } from '../../../../server/contract/directory/vocabulary.js';
 import { capacityText } from '../../components/capacity-figure/capacity-figure.js';
 import { contentText } from '../../components/content-text/content-text.js';

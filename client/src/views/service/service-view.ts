@@ -2,7 +2,9 @@ import { renderUnverifiedChange } from '../../components/unverified-change/unver
 import { html, LitElement, nothing } from 'lit';
 import { getOrganization, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
-import type { OrganizationDetail, Phone, Schedule, ServiceDetail } from '../../api/types.js';
+import type { OrganizationDetail } from '../../../../server/contract/directory/organizations/organization.schemas.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
+import type { ScheduleView as Schedule, ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { colourDot } from '../../components/colour-dot/colour-dot.js';
 import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderEmail, renderPhones, telUri } from '../../components/contact-details/contact-details.js';

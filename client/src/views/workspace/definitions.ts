@@ -17,7 +17,7 @@ import {
   SERVICE_STATUSES,
   WEEKDAYS,
 } from '../../../../server/contract/directory/vocabulary.js';
-import type { Schedule } from '../../api/types.js';
+import type { ScheduleView as Schedule } from '../../../../server/contract/directory/services/service.schemas.js';
 import type { Reference } from '../../api/reference.js';
 import { getOrganization } from '../../api/client.js';
 import { listLocations, type ActivityView, type EditableContact, type EditableLocation, type EditableService, type OrganizationName, type OrganizationDetail } from '../../api/workspace.js';

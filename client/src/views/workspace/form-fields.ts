@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PHONE_TYPES } from '../../../../server/contract/directory/phone-input.js';
-import type { Phone } from '../../api/types.js';
+import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
 import '../../components/translated-fields/translated-fields.js';
 import type { I18nController } from '../../i18n/i18n.js';
 import { LANGUAGES, type Translated } from '../../i18n/types.js';

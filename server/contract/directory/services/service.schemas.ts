@@ -105,6 +105,7 @@ export const ScheduleView = z.object({
   closesAt: z.string().nullable(),
   description: TranslatedView,
 });
+export type ScheduleView = z.infer<typeof ScheduleView>;
 
 export const ServiceDetail = ServiceSummary.extend({
   eligibility: TranslatedView,
