@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import express, { type Request } from 'express';
 import request from 'supertest';
-import { boundHeavyWork, ShortWork } from '../../server/platform/http/heavy-work.js';
+import { boundHeavyWork, sendHeavyBody, ShortWork } from '../../server/platform/http/heavy-work.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -48,6 +50,22 @@ describe('heavy work in flight is bounded for the whole process', () => {
     const later = await exportZip(first.headers['content-language']!).expect(200);
     assert.equal(later.headers.etag, first.headers.etag);
     assert.ok((later.body as Buffer).equals(first.body as Buffer), 'the same archive, byte for byte');
+  });
+
+  it("an export's answer carries a few 'close' listeners, not five more for its file stream", async () => {
+    // Node warns past ten on one response; the process (server/main.ts) and request logging add theirs.
+    const closeListeners: number[] = [];
+    const counted = express();
+    counted.use((req, res, next) => {
+      res.once('finish', () => closeListeners.push(res.listenerCount('close')));
+      next();
+    });
+    counted.use(t.app);
+    const answers = await Promise.all(['en', 'en'].map((lang) => request(counted).get(`/hsds/export.zip?lang=${lang}`).responseType('blob')));
+    for (const res of answers) assert.equal(res.status, 200);
+    // 'finish' comes once the server's last write is done, which can be after the client has the bytes.
+    while (closeListeners.length < 2) await new Promise((r) => setTimeout(r, 5));
+    for (const n of closeListeners) assert.ok(n <= 4, `${n} 'close' listeners on an export's response`);
   });
 
   it('searches have a bound of their own: beyond it 503 problem+json, while a service page is answered', async () => {
@@ -112,5 +130,86 @@ describe('a record page goes before heavy work that has not started', () => {
     assert.deepEqual(started, ['page', 'search'], 'the search ran while the page was still held');
     releasePage();
     assert.equal((await page).status, 200);
+  });
+});
+
+describe("a heavy answer's body holds its turn and lets record pages go between its chunks", () => {
+  const CHUNK = 16 * 1024;
+  const CHUNKS = 10;
+
+  it('while a page is in flight the body pauses; the next export starts only once the body is sent', async () => {
+    const isHeavy = (req: Request) => req.path === '/file';
+    const shortWork = new ShortWork((req) => !isHeavy(req), 60_000);
+    const events: string[] = [];
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let releasePage!: () => void;
+    const pageHeld = new Promise<void>((resolve) => (releasePage = resolve));
+    const app = express();
+    app.use(shortWork.track);
+    app.use(boundHeavyWork({ what: 'exports and downloads', concurrent: 1, queued: 4, isHeavy, yieldTo: shortWork }));
+    app.get('/page', async (_req, res) => {
+      events.push('page');
+      await pageHeld;
+      res.json({ ok: true });
+    });
+    app.get('/file', async (_req, res) => {
+      events.push('file');
+      res.type('application/octet-stream').setHeader('Content-Length', String(CHUNK * CHUNKS));
+      await sendHeavyBody(
+        res,
+        (async function* () {
+          for (let i = 0; i < CHUNKS; i++) {
+            yield Buffer.alloc(CHUNK, i);
+            if (i === 0) await gate;
+          }
+        })(),
+      );
+      events.push('file sent');
+    });
+    const server = app.listen(0);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    /** A download, with the bytes received so far. */
+    const download = () => {
+      const progress = { bytes: 0, done: undefined as unknown as Promise<Buffer> };
+      progress.done = new Promise<Buffer>((resolve, reject) => {
+        get(`${base}/file`, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => {
+            chunks.push(c);
+            progress.bytes += c.length;
+          });
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+      return progress;
+    };
+    const until = async (ok: () => boolean) => {
+      while (!ok()) await new Promise((r) => setTimeout(r, 5));
+    };
+    try {
+      const first = download();
+      await until(() => first.bytes === CHUNK);
+      const page = fetch(`${base}/page`);
+      await until(() => events.includes('page'));
+      const second = download();
+      openGate();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(first.bytes, CHUNK, 'no further chunk was sent while the page was in flight');
+      assert.deepEqual(events, ['file', 'page'], 'the second export waits for the first one’s turn');
+
+      releasePage();
+      assert.equal((await page).status, 200);
+      const body = await first.done;
+      assert.equal(body.length, CHUNK * CHUNKS);
+      for (let i = 0; i < CHUNKS; i++) assert.equal(body[i * CHUNK], i, `chunk ${i} in order`);
+      assert.equal((await second.done).length, CHUNK * CHUNKS);
+      assert.deepEqual(events, ['file', 'page', 'file sent', 'file', 'file sent']);
+    } finally {
+      openGate();
+      releasePage();
+      server.close();
+    }
   });
 });

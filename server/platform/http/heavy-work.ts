@@ -6,8 +6,9 @@ import { HttpProblem } from './problem.js';
  * nor a search. Heavy work that has not started yet waits until none is in flight (at most `maxDeferMs`),
  * so under a burst of searches and exports a service page competes with the few already running, not
  * with every one queued: the page keeps its idle latency within a small factor while the burst costs
- * the burst. Running heavy work is never interrupted, and no heavy request waits longer than
- * `maxDeferMs` for short ones, so a steady stream of pages slows searches but never starves them.
+ * the burst. A heavy body being sent pauses between chunks while one is in flight (sendHeavyBody), and
+ * no heavy request waits longer than `maxDeferMs` at a time for short ones, so a steady stream of
+ * pages slows searches and exports but never starves them.
  */
 export class ShortWork {
   private inFlight = 0;
@@ -36,10 +37,68 @@ export class ShortWork {
     return this.inFlight > 0;
   }
 
-  /** Calls `resume` once no short request is in flight; the returned function cancels that. */
-  onIdle(resume: () => void): () => void {
-    this.whenIdle.add(resume);
-    return () => this.whenIdle.delete(resume);
+  /** Calls `resume` once no short request is in flight, or after `ms`; the returned function cancels that. */
+  waitIdle(resume: () => void, ms: number): () => void {
+    const cancel = () => {
+      clearTimeout(timer);
+      this.whenIdle.delete(done);
+    };
+    const done = () => {
+      cancel();
+      resume();
+    };
+    this.whenIdle.add(done);
+    const timer = setTimeout(done, ms);
+    return cancel;
+  }
+}
+
+/** The short work that a heavy answer's body yields to, set when the heavy request gets its turn. */
+const yieldsTo = new WeakMap<Response, ShortWork>();
+
+/**
+ * Sends a heavy answer's body (an export file), its turn held until the last byte is written or the
+ * client leaves. Chunk by chunk, respecting backpressure, and pausing before each chunk while short
+ * requests are in flight (at most `maxDeferMs` each time): a download that the client drains as fast
+ * as it can would otherwise take the event loop and the cores from every record page. One listener
+ * each for the whole body, not one per wait (Node warns past ten 'close' listeners on a response).
+ */
+export async function sendHeavyBody(res: Response, body: AsyncIterable<Buffer>): Promise<void> {
+  const short = yieldsTo.get(res);
+  let wake: (() => void) | undefined;
+  let gone = false;
+  const wakeUp = () => wake?.();
+  const onClose = () => {
+    gone = true;
+    wakeUp();
+  };
+  /** Resolves on 'drain', 'close', or what `arm` waits for (it returns its cancel). */
+  const until = (arm?: (go: () => void) => () => void) =>
+    new Promise<void>((resolve) => {
+      const cancel = arm?.(wakeUp);
+      wake = () => {
+        wake = undefined;
+        cancel?.();
+        resolve();
+      };
+    });
+  res.on('drain', wakeUp);
+  res.once('close', onClose);
+  try {
+    for await (const chunk of body) {
+      if (short?.busy) await until((go) => short.waitIdle(go, short.maxDeferMs));
+      if (gone) return;
+      if (!res.write(chunk)) await until();
+      if (gone) return;
+    }
+    res.end();
+  } catch (err) {
+    // Before the first byte the error handler can still answer; after it, only the connection can say.
+    if (!res.headersSent) throw err;
+    res.destroy();
+  } finally {
+    res.off('drain', wakeUp);
+    res.off('close', onClose);
   }
 }
 
@@ -72,23 +131,18 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
   const short = options.yieldTo;
   let running = 0;
   const waiting: Waiting[] = [];
-  /** Set while the queue waits for short requests: the idle callback's cancel and the deadline's timer. */
-  let deferred: { cancel(): void; timer: NodeJS.Timeout } | undefined;
+  /** Set while the queue waits for short requests: cancels that wait. */
+  let deferred: (() => void) | undefined;
 
   const startNext = () => {
     while (running < options.concurrent && waiting.length) {
       const head = waiting[0]!;
       const wait = short?.busy ? short.maxDeferMs - (Date.now() - head.since) : 0;
       if (wait > 0) {
-        if (!deferred) {
-          const resume = () => {
-            clearTimeout(deferred?.timer);
-            deferred?.cancel();
-            deferred = undefined;
-            startNext();
-          };
-          deferred = { cancel: short!.onIdle(resume), timer: setTimeout(resume, wait) };
-        }
+        deferred ??= short!.waitIdle(() => {
+          deferred = undefined;
+          startNext();
+        }, wait);
         return;
       }
       waiting.shift();
@@ -104,6 +158,7 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
 
   return (req: Request, res: Response, next: NextFunction) => {
     if (!options.isHeavy(req)) return next();
+    if (short) yieldsTo.set(res, short);
     if (running < options.concurrent && !waiting.length && !short?.busy) {
       running++;
       // 'close' comes once whether the answer was sent or the client went away.

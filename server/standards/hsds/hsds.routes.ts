@@ -1,5 +1,4 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Types } from 'mongoose';
@@ -9,6 +8,7 @@ import { ServiceModel } from '../../directory/services/service.model.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import type { Config } from '../../platform/config.js';
 import { methodNotAllowed } from '../../platform/http/method-not-allowed.js';
+import { sendHeavyBody } from '../../platform/http/heavy-work.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { parseInput } from '../../platform/http/validate.js';
 import { LANGUAGES, type Language } from '../../platform/text/translated.js';
@@ -335,11 +335,8 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
       res.end();
       return;
     }
-    // A client that goes away mid-file ends only its own stream.
-    await pipeline(createReadStream(file.path), res).catch((err: unknown) => {
-      if (!res.headersSent) throw err;
-      res.destroy();
-    });
+    // Its export turn lasts until the file is sent; light requests go between its chunks.
+    await sendHeavyBody(res, createReadStream(file.path));
   });
 
   router.use(methodNotAllowed(router));
