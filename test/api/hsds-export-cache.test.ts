@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { OrganizationModel } from '../../server/directory/organizations/organization.model.js';
+import { TaxonomyTermModel } from '../../server/directory/taxonomy/taxonomy.model.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const organizationNames = (zip: Buffer) =>
@@ -46,6 +47,17 @@ describe('the HSDS export is built once per directory version and streamed from 
     const after = await exportZip({ 'If-None-Match': before.headers.etag! }).expect(200);
     assert.notEqual(after.headers.etag, before.headers.etag);
     assert.deepEqual(organizationNames(after.body as Buffer).sort(), ['First Export NGO', 'Second Export NGO']);
+  });
+
+  it('a renamed category gives a new version too (terms are not in the directory feed)', async () => {
+    const before = await exportZip().expect(200);
+    const term = await TaxonomyTermModel.findOne({ code: 'legal-aid' });
+    term!.set('name.en', 'Legal aid and counselling');
+    await term!.save();
+    const after = await exportZip({ 'If-None-Match': before.headers.etag! }).expect(200);
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    const taxonomy = strFromU8(unzipSync(new Uint8Array(after.body as Buffer))['taxonomy_terms.csv']!);
+    assert.match(taxonomy, /Legal aid and counselling/);
   });
 
   it('each language is its own file with its own ETag', async () => {
