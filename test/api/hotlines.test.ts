@@ -115,10 +115,21 @@ describe('hotlines: public reference data kept by platform admins', () => {
     assert.equal((await AuditEntryModel.countDocuments({ entity: 'hotline', entityId: any })), 0, 'refused writes leave no trace');
   });
 
-  it('an archived hotline leaves the public list', async () => {
+  it('an archived hotline leaves the public list; platform admins still list it', async () => {
     const created = await post(admin, '/hotlines', newHotline('0750 222 3344'));
     assert.equal((await post(admin, `/hotlines/${created.body.id}/archive`)).status, 200);
     const list = await request(t.app).get('/api/v1/hotlines');
     assert.ok(!list.body.items.some((h: { id: string }) => h.id === created.body.id));
+
+    // The admin screen lists archived entries too, to restore them: never from a shared cache.
+    const all = await admin.agent.get('/api/v1/hotlines?archived=include');
+    assert.equal(all.status, 200);
+    assert.match(all.headers['cache-control']!, /private/);
+    const archived = all.body.items.find((h: { id: string }) => h.id === created.body.id);
+    assert.ok(archived?.archivedAt, JSON.stringify(archived));
+    assert.equal(all.body.items.find((h: { number: string }) => h.number === '911').archivedAt, null);
+    const caseworker = await signedInAgent(t.app, { role: 'caseworker' });
+    assert.equal((await caseworker.agent.get('/api/v1/hotlines?archived=include')).status, 403);
+    assert.equal((await request(t.app).get('/api/v1/hotlines?archived=include')).status, 401);
   });
 });

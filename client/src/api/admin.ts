@@ -14,7 +14,9 @@ import type {
 } from '../../../server/contract/directory/organizations/organization.schemas.js';
 import type { TermCreate, TermDetail, TermList, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 import type { ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
-import { get, getForEdit, getSignedIn, send, sendVersioned, toSearchParams, type Query } from './client.js';
+import type { HotlineCreate, HotlineList, HotlineUpdate, HotlineView } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
+import type { WithArchivedAt } from '../../../server/contract/directory/records/archived.js';
+import { get, getForEdit, getSignedIn, refreshKeptCopy, send, sendVersioned, toSearchParams, type Query } from './client.js';
 import { forgetReference } from './reference.js';
 
 /** Typed calls of the administration screens (platform admins) and of the account pages. */
@@ -151,3 +153,32 @@ export const updateTerm = (code: string, changes: z.input<typeof TermUpdate>, et
 
 export const setTermArchived = (code: string, archived: boolean) =>
   changingTaxonomy(send<TermDetail>('POST', `${termPath(code)}/${archived ? 'archive' : 'restore'}`));
+
+// ---- Hotlines (platform admins) ------------------------------------------------------------------
+
+export type HotlineEntry = WithArchivedAt<HotlineView>;
+
+/** Every hotline, archived ones too: private to the admin, so always as stored now. */
+export const listHotlines = async (signal?: AbortSignal) => (await getSignedIn<HotlineList>('/hotlines', { archived: 'include' }, signal)).items;
+
+const hotlinePath = (id: string) => `/hotlines/${encodeURIComponent(id)}`;
+
+export const readHotline = (id: string, signal?: AbortSignal) => getForEdit<HotlineEntry>(hotlinePath(id), signal);
+
+/** Each change also renews this browser's kept copy of the public list (cached 5 minutes), so "Get help" shows it. */
+const changingHotlines = async <T>(change: Promise<T>): Promise<T> => {
+  const result = await change;
+  await refreshKeptCopy('/hotlines');
+  return result;
+};
+
+export const createHotline = (body: HotlineCreate) => changingHotlines(sendVersioned<HotlineEntry>('POST', '/hotlines', body));
+
+export const updateHotline = (id: string, changes: HotlineUpdate, etag: string) =>
+  changingHotlines(sendVersioned<HotlineEntry>('PATCH', hotlinePath(id), changes, { ifMatch: etag }));
+
+export const setHotlineArchived = (id: string, archived: boolean) =>
+  changingHotlines(send<HotlineEntry>('POST', `${hotlinePath(id)}/${archived ? 'archive' : 'restore'}`));
+
+/** Confirms the entry as it stands, checked now. */
+export const verifyHotline = (id: string) => changingHotlines(send<HotlineEntry>('POST', `${hotlinePath(id)}/verify`));

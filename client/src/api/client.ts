@@ -268,6 +268,17 @@ export const getGovernorates = once(async () => (await get<GovernorateList>('/go
 export const getGovernorateShapes = once(() => get<GovernorateCollection>('/governorates.geojson'));
 export const getTaxonomy = once(async () => (await get<TermList>('/taxonomy')).items);
 
+/**
+ * Fetches a public answer that caches keep for a while (max-age) from the server again, so this
+ * browser's next read of it, on any page, shows a change just made here. Best effort.
+ */
+export function refreshKeptCopy(path: string): Promise<void> {
+  return fetch(`${BASE}${path}`, { cache: 'reload', headers: { Accept: 'application/json' } }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 export const getHotlines = async (signal?: AbortSignal) => (await get<HotlineList>('/hotlines', {}, signal)).items;
 
 export const getGovernorate = (code: string, signal?: AbortSignal) =>

@@ -1,11 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { actorOf, authorizeEverywhere } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { iso, translated } from '../../contract/directory/records/view-schemas.js';
+import { archivedCondition, archivedListErrors, ArchivedParam } from '../../contract/directory/records/archived.js';
 import { hotlineInputWith, HotlineList, HotlineView, type HotlineCreate, type HotlineUpdate } from '../../contract/directory/hotlines/hotline.schemas.js';
 import { GovernorateInput } from '../governorates/governorate-input.js';
+import { withArchivedAt } from '../records/list.js';
 import { registerRecordRoutes } from '../records/record-routes.js';
 import type { StoredRecord } from '../records/record.js';
 import { HotlineModel, type HotlineDoc } from './hotline.model.js';
@@ -48,16 +51,20 @@ export function hotlineRoutes(): Router {
       method: 'get',
       path: '/hotlines',
       summary: 'Public hotlines in Iraq: the emergency number first, each with its source and when it was last checked',
-      description: 'Entries with `verified: false` have not been confirmed by a platform admin and are shown as samples. Archived entries are left out.',
+      description:
+        'Entries with `verified: false` have not been confirmed by a platform admin and are shown as samples. Archived entries are left out, unless a platform admin asks for them (`archived=include`) to restore them.',
       tags: ['hotlines'],
-      query: z.strictObject({ lang: LanguageSchema.optional() }),
+      query: z.strictObject({ lang: LanguageSchema.optional(), archived: ArchivedParam }),
       response: HotlineList,
+      errors: archivedListErrors('platform admins'),
     },
-    async ({ res }) => {
-      const rows = await HotlineModel.find({ archivedAt: null }).sort({ emergency: -1, order: 1, number: 1 }).lean<StoredRecord<HotlineDoc>[]>();
-      // The same for everyone and read by people in a hurry on slow connections: let caches keep it a while.
-      sameForEveryone(res, 'public, max-age=300');
-      return { items: rows.map(hotlineView) };
+    async ({ query, req, res }) => {
+      if (query.archived !== 'exclude') authorizeEverywhere(actorOf(req), 'hotline:write');
+      const rows = await HotlineModel.find(archivedCondition(query.archived)).sort({ emergency: -1, order: 1, number: 1 }).lean<StoredRecord<HotlineDoc>[]>();
+      // The public list is the same for everyone and read by people in a hurry on slow connections: let
+      // caches keep it a while. The admins' list with archived entries stays private and revalidated.
+      if (query.archived === 'exclude') sameForEveryone(res, 'public, max-age=300');
+      return { items: rows.map((h) => withArchivedAt(hotlineView(h), h, query.archived)) };
     },
   );
 

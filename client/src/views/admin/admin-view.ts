@@ -10,6 +10,7 @@ import { styles } from './admin-view.styles.js';
 import './verification-queue/verification-queue.js';
 import './organizations/admin-organizations.js';
 import './taxonomy/admin-taxonomy.js';
+import './hotlines/admin-hotlines.js';
 import './users/admin-users.js';
 import './audit-log/audit-log.js';
 import './import/admin-import.js';
@@ -26,13 +27,14 @@ const SECTIONS: Section[] = [
   { path: 'verification', title: 'admin.verification.title', render: () => html`<ct-admin-verification></ct-admin-verification>` },
   { path: 'organizations', title: 'admin.organizations.title', render: () => html`<ct-admin-organizations></ct-admin-organizations>` },
   { path: 'taxonomy', title: 'admin.taxonomy.title', render: () => html`<ct-admin-taxonomy></ct-admin-taxonomy>` },
+  { path: 'hotlines', title: 'admin.hotlines.title', render: () => html`<ct-admin-hotlines></ct-admin-hotlines>` },
   { path: 'users', title: 'admin.users.title', render: () => html`<ct-admin-users></ct-admin-users>` },
   { path: 'audit', title: 'admin.audit.title', render: () => html`<ct-admin-audit></ct-admin-audit>` },
   { path: 'import', title: 'admin.import.title', render: () => html`<ct-admin-import></ct-admin-import>` },
   { path: 'sample-data', title: 'admin.sample.title', render: () => html`<ct-admin-sample-data></ct-admin-sample-data>` },
 ];
 
-/** Platform administration: verification, organisations, categories, accounts, audit log, import/export, sample data. */
+/** Platform administration: verification, organisations, categories, hotlines, accounts, audit log, import/export, sample data. */
 export class AdminView extends LitElement {
   static override styles = [sharedStyles, styles];
 

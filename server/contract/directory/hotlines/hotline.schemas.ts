@@ -52,5 +52,6 @@ export const HotlineView = z.object({
 });
 export type HotlineView = z.infer<typeof HotlineView>;
 
-export const HotlineList = z.object({ items: z.array(HotlineView) });
+/** `archivedAt` is there only when a platform admin asked for archived entries too. */
+export const HotlineList = z.object({ items: z.array(HotlineView.extend({ archivedAt: Timestamp.nullable().optional() })) });
 export type HotlineList = z.infer<typeof HotlineList>;
