@@ -76,7 +76,8 @@ export async function setPassword(user: SessionUser, password: string, actor: Ac
 /** The signed-in user's interface language, remembered for the mails the app sends them. Audited when it changes. */
 export async function setOwnLanguage(actor: Actor, language: Language): Promise<void> {
   const user = requireUser(actor);
-  const before = await UserModel.findOneAndUpdate({ _id: user.id }, { $set: { language } }, { projection: { language: 1 } }).lean<{ language?: Language }>();
+  // The whole account comes back: the embedded database takes no projection on findAndModify.
+  const before = await UserModel.findOneAndUpdate({ _id: user.id }, { $set: { language } }).lean<{ language?: Language }>();
   const was = before?.language ?? 'en';
   if (!before || was === language) return;
   await recordAudit(actor, {
