@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
-import { ApiError, getCurrentUser, login, logout, onSessionExpired } from './api/client.js';
+import { ApiError, getCurrentUser, login, logout, onSessionExpired, saveLanguage } from './api/client.js';
+import { languageState, setLanguage, type Lang } from './i18n/i18n.js';
 import type { UserView as User } from '../../server/contract/accounts/account.schemas.js';
 import { forgetStoredAnswers } from './offline.js';
 import { SubscriptionController } from './subscription-controller.js';
@@ -53,6 +54,14 @@ class SessionState {
     await logout();
     await forgetStoredAnswers();
     this.#set(null);
+  }
+
+  /** Switches the interface language; signed in, the account keeps it too, so the app's mails to it come in that language. */
+  async chooseLanguage(lang: Lang): Promise<void> {
+    await setLanguage(lang);
+    if (!this.#user || languageState.lang !== lang) return;
+    // Offline or signed out meanwhile: the account keeps its language until the next switch.
+    await saveLanguage(lang).catch(() => undefined);
   }
 
   subscribe(listener: () => void): () => void {

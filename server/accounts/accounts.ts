@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.js';
 import { conflict } from '../platform/http/problem.js';
-import type { Role, SessionUser, Actor } from './permissions.js';
+import type { Language } from '../platform/text/translated.js';
+import { requireUser, type Role, type SessionUser, type Actor } from './permissions.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 import { UserModel, normalizeEmail } from './user.model.js';
 import { assertRoleFitsOrganization, toSessionUser } from './users.js';
@@ -17,6 +18,8 @@ export interface NewAccount {
   status?: 'active' | 'pending';
   /** Sample accounts are removed with the sample directory. */
   sample?: boolean;
+  /** The language of the request that opens it (English without one). */
+  language?: Language;
 }
 
 
@@ -40,6 +43,7 @@ export async function createAccount(account: NewAccount, actor: Actor | null): P
       invitedBy: account.invitedBy ?? null,
       status: account.status ?? 'active',
       sample: account.sample ?? false,
+      language: account.language ?? 'en',
     });
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('emailTaken');
@@ -51,7 +55,7 @@ export async function createAccount(account: NewAccount, actor: Actor | null): P
     entity: 'user',
     entityId: user.id,
     organizationId: user.organizationId,
-    after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId, status: account.status ?? 'active' },
+    after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId, status: account.status ?? 'active', language: account.language ?? 'en' },
   });
   return user;
 }
@@ -66,5 +70,22 @@ export async function setPassword(user: SessionUser, password: string, actor: Ac
     entityId: user.id,
     organizationId: user.organizationId,
     after: { passwordChangedAt: new Date().toISOString() },
+  });
+}
+
+/** The signed-in user's interface language, remembered for the mails the app sends them. Audited when it changes. */
+export async function setOwnLanguage(actor: Actor, language: Language): Promise<void> {
+  const user = requireUser(actor);
+  // The whole account comes back: the embedded database takes no projection on findAndModify.
+  const before = await UserModel.findOneAndUpdate({ _id: user.id }, { $set: { language } }).lean<{ language?: Language }>();
+  const was = before?.language ?? 'en';
+  if (!before || was === language) return;
+  await recordAudit(actor, {
+    action: 'update',
+    entity: 'user',
+    entityId: user.id,
+    organizationId: user.organizationId,
+    before: { language: was },
+    after: { language },
   });
 }

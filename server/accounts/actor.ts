@@ -1,5 +1,7 @@
 import type { Request } from 'express';
 import type { SessionUser } from '../contract/accounts/permission-matrix.js';
+import type { Language } from '../contract/text/languages.js';
+import { requestLanguage } from '../platform/http/errors.js';
 
 /**
  * Who is asking, as the use cases see it: never the HTTP request itself, so a use case reads the same
@@ -14,6 +16,8 @@ export interface Actor {
   readonly sessionId: string | undefined;
   /** The request's id, carried into the audit log. */
   readonly requestId: string | null;
+  /** The language the request is made in (Accept-Language): what an account opened or an invitation sent by it is written in. */
+  readonly language: Language;
 }
 
 export function actorOf(req: Request): Actor {
@@ -22,5 +26,6 @@ export function actorOf(req: Request): Actor {
     source: req.ip ?? 'unknown',
     sessionId: req.sessionID,
     requestId: String((req as { id?: unknown }).id ?? '') || null,
+    language: requestLanguage(req),
   };
 }

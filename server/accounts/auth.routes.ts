@@ -6,7 +6,8 @@ import { unauthorized } from '../platform/http/problem.js';
 import { changePassword } from './password-change.js';
 import { assertCsrfForSignIn, issueCsrfToken } from './csrf.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from '../contract/accounts/auth.schemas.js';
+import { LanguageBody, LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRequestBody } from '../contract/accounts/auth.schemas.js';
+import { setOwnLanguage } from './accounts.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
 import { currentUser, type SessionUser, actorOf } from './permissions.js';
 import { SESSION_COOKIE } from './session.js';
@@ -111,6 +112,22 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
     },
     async ({ req, body }) => {
       await changePassword(actorOf(req), body, deps.throttle);
+    },
+  );
+
+  apiRoute(
+    router,
+    {
+      method: 'put',
+      path: '/auth/me/language',
+      summary: 'Remember the interface language of the signed-in user (en, ar or ckb): the mails the app sends them are written in it',
+      tags,
+      auth: 'session',
+      body: LanguageBody,
+      status: 204,
+    },
+    async ({ req, body }) => {
+      await setOwnLanguage(actorOf(req), body.language);
     },
   );
 

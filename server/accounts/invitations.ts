@@ -4,8 +4,9 @@ import { enqueueMail } from '../platform/mail/outbox.js';
 import { Types } from 'mongoose';
 import { OrganizationModel } from '../directory/organizations/organization.model.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
-import type { Translated } from '../platform/text/translated.js';
-import { invitationMail, linkWithToken } from './account-mail.js';
+import { mailText } from '../platform/mail/catalogue.js';
+import { textIn, type Translated } from '../platform/text/translated.js';
+import { linkWithToken } from './account-mail.js';
 import { createAccount } from './accounts.js';
 import { InvitationModel, type InvitationDoc } from './invitation.model.js';
 import { assertAcceptablePassword } from './passwords.js';
@@ -105,9 +106,10 @@ async function issueInvitation(
     expiresAt,
     claim: request.claim,
   });
-  await enqueueMail(
-    invitationMail({ email }, { role: request.role, organizationName, link: linkWithToken(publicUrl, 'accept-invitation', token), expiresAt, claim: request.claim }),
-  );
+  // Written in the inviter's language: the invitee has no account, and so no language, yet.
+  const link = linkWithToken(publicUrl, 'accept-invitation', token);
+  const organization = textIn(organizationName, actor.language);
+  await enqueueMail({ to: email, ...mailText('invitation', actor.language, { role: request.role, organizationName: organization, link, expiresAt, claim: request.claim }), link });
   const view = toView(invitation.toObject());
   await recordAudit(actor, {
     action: 'create',
@@ -150,6 +152,7 @@ export async function acceptInvitation(acceptance: Acceptance, actor: Actor): Pr
         organizationId: invitation.organizationId?.toString() ?? null,
         invitedBy: invitation.invitedBy.toString(),
         status: invitation.claim ? 'pending' : 'active',
+        language: actor.language,
       },
       actor,
     );

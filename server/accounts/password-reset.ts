@@ -1,7 +1,8 @@
 import { claimOnce } from '../platform/db/claims.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { badRequest } from '../platform/http/problem.js';
-import { linkWithToken, passwordResetMail } from './account-mail.js';
+import { mailText } from '../platform/mail/catalogue.js';
+import { linkWithToken } from './account-mail.js';
 import { setPassword } from './accounts.js';
 import { assertAcceptablePassword } from './passwords.js';
 import type { LoginThrottle } from './login-throttle.js';
@@ -9,6 +10,7 @@ import { PasswordResetModel } from './password-reset.model.js';
 import { endSessionsOf } from './session-record.model.js';
 import { hashToken, newOneTimeToken } from './tokens.js';
 import { findActiveUserById, findUserByEmail, toSessionUser } from './users.js';
+import { accountLanguage } from './user.model.js';
 import type { Actor } from './permissions.js';
 
 const RESET_VALID_MS = 60 * 60_000;
@@ -28,7 +30,9 @@ export async function requestPasswordReset(email: string, publicUrl: string): Pr
   const { token, tokenHash } = newOneTimeToken();
   const expiresAt = new Date(now + RESET_VALID_MS);
   await PasswordResetModel.create({ userId: user._id, tokenHash, expiresAt });
-  await enqueueMail(passwordResetMail(user, { link: linkWithToken(publicUrl, 'reset-password', token), expiresAt }));
+  const link = linkWithToken(publicUrl, 'reset-password', token);
+  // In the account's language, not the request's: whoever asked, the mail goes to the account's owner.
+  await enqueueMail({ to: user.email, ...mailText('passwordReset', accountLanguage(user), { name: user.name, link, expiresAt }), link });
 }
 
 /**

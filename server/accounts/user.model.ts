@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { ChangeFeed } from '../directory/catalog/change-feed.js';
 import { publishesChanges } from '../directory/catalog/publish-changes.js';
+import { LANGUAGES, type Language } from '../contract/text/languages.js';
 import { ROLES } from './permissions.js';
 
 /** `pending`: opened from an organisation's claim of its record, until a platform admin confirms it. */
@@ -25,6 +26,8 @@ const UserSchema = new Schema(
     lastLoginAt: { type: Date, default: null },
     deactivatedAt: { type: Date, default: null },
     invitedBy: { type: Schema.Types.ObjectId, default: null },
+    /** The interface language the person works in: what the app's mails to them are written in. */
+    language: { type: String, enum: LANGUAGES, default: 'en' },
     /** Sample accounts (SAMPLE_PASSWORD) go away with the sample directory. */
     sample: { type: Boolean, default: false },
   },
@@ -40,3 +43,6 @@ export type UserDoc = InferSchemaType<typeof UserSchema> & { _id: Types.ObjectId
 export const UserModel = model('User', UserSchema);
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** The language to write to an account in: accounts opened before they held one read English. */
+export const accountLanguage = (u: { language?: string | null }): Language => LANGUAGES.find((l) => l === u.language) ?? 'en';

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.js';
-import { UserModel } from '../accounts/user.model.js';
+import { accountLanguage, UserModel } from '../accounts/user.model.js';
 import type { Logger } from '../platform/logging.js';
+import { mailText } from '../platform/mail/catalogue.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { ESCALATED_URGENCIES } from '../contract/referrals/referral-workflow.js';
 import { ReferralModel, type ReferralDoc } from './referral.model.js';
@@ -22,12 +23,10 @@ export async function escalateOverdueReferrals(publicUrl: string, now = new Date
     const marked = await ReferralModel.updateOne({ _id: referral._id, ...due }, { $set: { escalatedAt: now } });
     if (marked.modifiedCount === 0) continue;
     const link = `${publicUrl}/referrals/${referral._id.toString()}`;
-    const text =
-      `An urgent referral to your organisation (case ${referral.caseCode}) has not been acknowledged within the time its service commits to.\n\n` +
-      `Sign in to acknowledge it: ${link}\n\n` +
-      'Case details are only shown after signing in.';
-    const admins = await UserModel.find({ organizationId: referral.toOrganizationId, role: 'org-admin', status: 'active' }, { email: 1 }).lean();
-    for (const { email } of admins) await enqueueMail({ to: email, subject: 'Overdue urgent referral', text, link });
+    const admins = await UserModel.find({ organizationId: referral.toOrganizationId, role: 'org-admin', status: 'active' }, { email: 1, language: 1 }).lean();
+    for (const admin of admins) {
+      await enqueueMail({ to: admin.email, ...mailText('overdueReferral', accountLanguage(admin), { caseCode: referral.caseCode, link }), link });
+    }
     await recordAudit(null, {
       action: 'referral.escalated',
       entity: 'referral',

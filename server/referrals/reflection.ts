@@ -1,9 +1,11 @@
 import type { Types } from 'mongoose';
-import { UserModel } from '../accounts/user.model.js';
+import { accountLanguage, UserModel } from '../accounts/user.model.js';
 import { PERMISSIONS, ROLES, type Action } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit.js';
 import type { Logger } from '../platform/logging.js';
+import { mailText } from '../platform/mail/catalogue.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
+import type { Language } from '../platform/text/translated.js';
 import { runPeriodically } from './periodic.js';
 import { ReferralModel, type ReferralDoc } from './referral.model.js';
 
@@ -13,10 +15,10 @@ export const DAY_MS = 86_400_000;
 /** The roles that act for their own organisation on one side of referrals (from the permission matrix). */
 const rolesFor = (action: Action) => ROLES.filter((role) => PERMISSIONS[role][action].own);
 
-/** The active members of an organisation who may act on its side of a referral. */
-async function sideMembers(organizationId: Types.ObjectId, action: Action): Promise<string[]> {
-  const members = await UserModel.find({ organizationId, status: 'active', role: { $in: rolesFor(action) } }, { email: 1 }).lean();
-  return members.map((m) => m.email);
+/** The active members of an organisation who may act on its side of a referral, with the language each is written to in. */
+async function sideMembers(organizationId: Types.ObjectId, action: Action): Promise<[email: string, language: Language][]> {
+  const members = await UserModel.find({ organizationId, status: 'active', role: { $in: rolesFor(action) } }, { email: 1, language: 1 }).lean();
+  return members.map((m) => [m.email, accountLanguage(m)]);
 }
 
 /**
@@ -34,16 +36,12 @@ export async function remindEndedReflections(publicUrl: string, now = new Date()
     const marked = await ReferralModel.updateOne({ _id: referral._id, ...due }, { $set: { 'reflection.remindedAt': now } });
     if (marked.modifiedCount === 0) continue;
     const link = `${publicUrl}/referrals/${referral._id.toString()}`;
-    const text =
-      `The recovery and reflection period of a referral between your organisation and a partner (case ${referral.caseCode}) ended on ` +
-      `${referral.reflection!.endsAt.toISOString().slice(0, 10)}.\n\n` +
-      `Sign in to agree the next steps: ${link}\n\n` +
-      'Case details are only shown after signing in.';
     const [senders, receivers] = await Promise.all([
       sideMembers(referral.fromOrganizationId, 'referral:send'),
       sideMembers(referral.toOrganizationId, 'referral:receive'),
     ]);
-    for (const to of new Set([...senders, ...receivers])) await enqueueMail({ to, subject: 'Reflection period ended', text, link });
+    const params = { caseCode: referral.caseCode, endedOn: referral.reflection!.endsAt, link };
+    for (const [to, language] of new Map([...senders, ...receivers])) await enqueueMail({ to, ...mailText('reflectionEnded', language, params), link });
     await recordAudit(null, {
       action: 'referral.reflection-ended',
       entity: 'referral',

@@ -132,7 +132,7 @@ describe('verification review: what changed, and turning a change down', () => {
     const mail = await OutboxMessageModel.findOne({ to: orgAdmin.user.email, subject: /Rejected change desk/ }).lean();
     assert.ok(mail, 'the organisation admin is mailed');
     assert.match(mail.text, /The new number does not answer\./);
-    assert.match(mail.text, /السبب/);
+    assert.doesNotMatch(`${mail.subject} ${mail.text}`, /[\u0600-\u06FF]/, 'in the English admin’s language only');
     assert.match(mail.link ?? '', new RegExp(`/workspace/services/${service.id}$`));
 
     // The next change by the organisation is measured from the same verified values.
@@ -149,6 +149,25 @@ describe('verification review: what changed, and turning a change down', () => {
     const rejected = await reject(admin, `/organizations/${org.id}`, changed.version, { reason: 'Not your website.' }).expect(200);
     assert.equal(rejected.body.website, null);
     assert.equal(rejected.body.rejection.reason, 'Not your website.');
+  });
+
+  it('an admin who works in Arabic gets the rejection mail in Arabic only', async () => {
+    const arabicAdmin = await signedInAgent(t.app, { role: 'org-admin', organizationId: org.id });
+    await arabicAdmin.agent.put(api('/auth/me/language')).set('X-CSRF-Token', arabicAdmin.csrf).send({ language: 'ar' }).expect(204);
+    const verified = await verify('organizations', org.id);
+    const changed = await patch(orgAdmin, `/organizations/${org.id}`, verified.version, { website: 'https://mistaken.example.test' });
+    await reject(admin, `/organizations/${org.id}`, changed.version, { reason: 'Wrong site.' }, 'en').expect(200);
+
+    const mail = await OutboxMessageModel.findOne({ to: arabicAdmin.user.email }).lean();
+    assert.ok(mail, 'the Arabic admin is mailed');
+    const [FSI, PDI, LRM] = ['\u2068', '\u2069', '\u200E'];
+    assert.equal(mail.subject, `لم يُقبل التغيير: ${FSI}منظمة اختبار المراجعة${PDI}`);
+    assert.ok(mail.text.startsWith(`لم يقبل مسؤول المنصة التغيير الأخير على «${FSI}منظمة اختبار المراجعة${PDI}»`), mail.text);
+    assert.ok(mail.text.includes(`السبب: ${FSI}Wrong site.${PDI}`), 'the reason as written, isolated in its own direction');
+    assert.ok(mail.text.includes(`\n${LRM}${t.config.publicUrl}/workspace/profile\n`));
+    const rest = mail.text.replace('Wrong site.', '').replace(`${t.config.publicUrl}/workspace/profile`, '');
+    assert.doesNotMatch(rest, /[A-Za-z]/, 'no English');
+    assert.ok(!mail.text.includes('Review Test NGO'), 'the organisation named in Arabic only');
   });
 
   it('a platform admin’s own edit is verified: out of the queue, no "not yet verified" line, audited, the baseline of later changes', async () => {

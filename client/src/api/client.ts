@@ -331,6 +331,11 @@ export async function login(email: string, password: string): Promise<User> {
   return user;
 }
 
+/** The signed-in user's interface language: the server writes its mails to them in it. Not a page action, so a 401 stays here. */
+export async function saveLanguage(language: Lang): Promise<void> {
+  await send<void>('PUT', '/auth/me/language', { language }, { signedIn: false });
+}
+
 export async function logout(): Promise<void> {
   await send<void>('POST', '/auth/logout', undefined, { signedIn: false });
   csrfToken = undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../text/plain-text.js';
+import { LanguageSchema } from '../text/translated-input.js';
 import { PASSWORD_MAX_LENGTH } from './password-rules.js';
 
 /**
@@ -16,3 +17,5 @@ export const PasswordChangeBody = z.strictObject({ currentPassword: password, ne
 export const ResetRequestBody = z.strictObject({ email });
 export const ResetCompleteBody = z.strictObject({ token, password });
 export const AcceptBody = z.strictObject({ token, name: plainText(200), password });
+/** The interface language the signed-in user switched to: the app's mails to them are written in it. */
+export const LanguageBody = z.strictObject({ language: LanguageSchema });

@@ -56,12 +56,12 @@ function toProblem(err: unknown): HttpProblem | undefined {
   return undefined;
 }
 
-/** The requester's language for problems: the best of Accept-Language among ours, else English. */
-const languageOf = (req: Request): Language => (req.acceptsLanguages(...LANGUAGES) || 'en') as Language;
+/** The requester's language (problems, the mails a request causes): the best of Accept-Language among ours, else English. */
+export const requestLanguage = (req: Request): Language => (req.acceptsLanguages(...LANGUAGES) || 'en') as Language;
 
 function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  const lang = languageOf(req);
+  const lang = requestLanguage(req);
   const body = JSON.stringify(problem.toBody(req.originalUrl.split('?')[0], lang));
   res.setHeader('Content-Language', lang);
   res.vary('Accept-Language');

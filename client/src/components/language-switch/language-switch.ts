@@ -1,9 +1,10 @@
 import { html, LitElement } from 'lit';
-import { I18nController, LANGUAGE_SELF_NAMES, LANGUAGES, setLanguage } from '../../i18n/i18n.js';
+import { I18nController, LANGUAGE_SELF_NAMES, LANGUAGES } from '../../i18n/i18n.js';
+import { session } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './language-switch.styles.js';
 
-/** Switches the interface language; each language is named in itself, so anyone can find theirs. */
+/** Switches the interface language (and, signed in, the account's); each language is named in itself, so anyone can find theirs. */
 export class LanguageSwitch extends LitElement {
   static override styles = [sharedStyles, styles];
 
@@ -17,7 +18,7 @@ export class LanguageSwitch extends LitElement {
             type="button"
             lang=${lang}
             aria-pressed=${lang === this.#i18n.lang ? 'true' : 'false'}
-            @click=${() => setLanguage(lang)}
+            @click=${() => session.chooseLanguage(lang)}
           >
             ${LANGUAGE_SELF_NAMES[lang]}
           </button>`,
