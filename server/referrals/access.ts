@@ -14,6 +14,8 @@ export interface Standing {
   sides: ReferralSide[];
   /** A member of the sending or receiving organisation: may read and write the encrypted text. */
   member: boolean;
+  /** A member of the receiving organisation only: sees only the parts the consent shares. */
+  receiving: boolean;
 }
 
 function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
@@ -24,9 +26,9 @@ function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
     const sides: ReferralSide[] = [];
     if (isSenderOrg && can(user, 'referral:send', org)) sides.push('sender');
     if (isReceiverOrg && can(user, 'referral:receive', org)) sides.push('receiver');
-    return { sides, member: true };
+    return { sides, member: true, receiving: !isSenderOrg };
   }
-  if (user.role === 'platform-admin' && referral.status !== 'draft') return { sides: [], member: false };
+  if (user.role === 'platform-admin' && referral.status !== 'draft') return { sides: [], member: false, receiving: false };
   return null;
 }
 

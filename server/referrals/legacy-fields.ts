@@ -1,12 +1,13 @@
 import type { Logger } from '../platform/logging.js';
-import { DEFAULT_CONTACT_PREFERENCE } from '../contract/referrals/vocabulary.js';
+import { DEFAULT_CONTACT_PREFERENCE, SHAREABLE_PARTS } from '../contract/referrals/vocabulary.js';
 import { ReferralModel } from './referral.model.js';
 
 /**
  * Referrals stored before the NRM fields (issue 21) carry `isChild` instead of `ageStatus`, no
- * contact preference and no identification status (every referral was a screening by its sender:
- * `screened`, with no record of who or when). They are completed once at start, so no reader ever meets a child's referral
- * without its age status (it would read as an adult's) — writing at start, not deriving at each read,
+ * contact preference, no identification status (every referral was a screening by its sender:
+ * `screened`, with no record of who or when) and no shared parts (the receiver saw everything: all
+ * shared). They are completed once at start, so no reader ever meets a child's referral without its
+ * age status (it would read as an adult's) — writing at start, not deriving at each read,
  * because the referral index, the views and the safeguard checks all read the field.
  */
 export async function completeLegacyReferrals(logger: Logger): Promise<void> {
@@ -19,11 +20,16 @@ export async function completeLegacyReferrals(logger: Logger): Promise<void> {
     { identification: { $exists: false } },
     { $set: { identification: { status: 'screened', authority: null, decidedOn: null, recordedAt: null, byUserId: null, byOrganizationId: null } } },
   );
+  const shared = await referrals.updateMany(
+    { sharedParts: { $exists: false } },
+    { $set: { sharedParts: [...SHAREABLE_PARTS], withheldReason: null, withheldNote: null } },
+  );
   const counts = {
     children: children.modifiedCount,
     adults: adults.modifiedCount,
     contact: contact.modifiedCount,
     identification: identification.modifiedCount,
+    shared: shared.modifiedCount,
   };
   if (Object.values(counts).some((n) => n > 0)) logger.info(counts, 'referrals from before the NRM fields completed');
 }

@@ -16,6 +16,8 @@ export interface ReferralEntry {
   to: string;
   status: ReferralStatus;
   urgency: Urgency;
+  /** Whether the receiver may see the urgency (its inbox is not filtered by a withheld one). */
+  urgencyShared: boolean;
   governorate: string;
   acknowledgeBy: number | null;
   createdAt: number;
@@ -29,6 +31,7 @@ const entryOf = (doc: Record<string, unknown>): ReferralEntry => {
     to: r.toOrganizationId.toHexString(),
     status: r.status,
     urgency: r.urgency,
+    urgencyShared: r.sharedParts.includes('urgency'),
     governorate: r.governorate,
     acknowledgeBy: r.acknowledgeBy ? r.acknowledgeBy.getTime() : null,
     createdAt: r.createdAt.getTime(),

@@ -16,8 +16,11 @@ import {
   CONSENT_SCOPES,
   REFERRAL_STATUSES,
   SEXES,
+  SHAREABLE_PARTS,
   URGENCIES,
+  WITHHOLDING_REASONS,
   type ReferralStatus,
+  type ShareablePart,
 } from '../contract/referrals/vocabulary.js';
 
 /** An AES-256-GCM sealed value (see crypto.ts); never decrypted by the database, never indexed. */
@@ -90,6 +93,14 @@ const ReferralSchema = new Schema(
       default: null,
     },
     /**
+     * What the receiving organisation may see (`SHAREABLE_PARTS`), with the consent or
+     * the override; the others are left out of its views entirely. When some are withheld, why: a
+     * reason code and an optional note (encrypted, as all free text).
+     */
+    sharedParts: { type: [String], enum: SHAREABLE_PARTS, required: true, default: () => [...SHAREABLE_PARTS] },
+    withheldReason: { type: String, enum: [...WITHHOLDING_REASONS, null], default: null },
+    withheldNote: { type: encryptedTextMongoose, default: null },
+    /**
      * Identification as a victim, apart from the state: the authority (a role or body) and the day of
      * a decision; who recorded it and when (null for referrals completed at start, legacy-fields.ts).
      */
@@ -110,9 +121,10 @@ const ReferralSchema = new Schema(
       default: () => ({ status: 'screened' }),
     },
     summary: { type: encryptedTextMongoose, default: null },
+    safetyRisks: { type: encryptedTextMongoose, default: null },
     notes: { type: encryptedTextMongoose, default: null },
     bestInterestsNote: { type: encryptedTextMongoose, default: null },
-    /** Set when the retention job erased the free text (summary, notes, best-interests note, comments). */
+    /** Set when the retention job erased the free text (summary, safety risks, notes, notes on withholding, best-interests note, comments). */
     textErasedAt: { type: Date, default: null },
 
     status: { type: String, enum: REFERRAL_STATUSES, required: true, default: 'draft' },
@@ -192,6 +204,9 @@ export interface ReferralDoc {
   contactPreference: (typeof CONTACT_PREFERENCES)[number];
   consent: { by: (typeof CONSENT_GIVERS)[number]; at: Date; scope: (typeof CONSENT_SCOPES)[number][] } | null;
   consentOverride: { reason: (typeof CONSENT_OVERRIDE_REASONS)[number]; byUserId: string; at: Date } | null;
+  sharedParts: ShareablePart[];
+  withheldReason: (typeof WITHHOLDING_REASONS)[number] | null;
+  withheldNote: EncryptedText | null;
   identification: {
     status: (typeof IDENTIFICATION_STATUSES)[number];
     authority: (typeof IDENTIFYING_AUTHORITIES)[number] | null;
@@ -201,6 +216,7 @@ export interface ReferralDoc {
     byOrganizationId: string | null;
   };
   summary: EncryptedText | null;
+  safetyRisks: EncryptedText | null;
   notes: EncryptedText | null;
   bestInterestsNote: EncryptedText | null;
   textErasedAt: Date | null;

@@ -79,8 +79,11 @@ export function referralRoutes(config: Pick<Config, 'referralKeys' | 'publicUrl'
       summary: 'Write a referral to another organisation: kept as a draft, or sent at once with `send: true`',
       description:
         'The person is a case code and a few codes and bands, never a name. Consent is required unless it is ' +
-        'overridden for a child at risk or imminent danger; the override is shown on the record. Summary and ' +
-        'notes are encrypted at rest and only shared when consent covers sharing case information. Send an ' +
+        'overridden for a child at risk or imminent danger; the override is shown on the record. Summary, ' +
+        'safety risks and notes are encrypted at rest and only shared when consent covers sharing case information. ' +
+        '`consent.sharedParts` lists what the receiving organisation may see (all by default); each part left out is ' +
+        'absent from its views, and `consent.withheldReason` says why. A child’s best-interests note is always shared ' +
+        'with the receiver, because safeguarding needs it to accept the referral. Send an ' +
         'Idempotency-Key to make retries safe: a repeated request answers with the referral it created.',
       tags: TAGS,
       auth: 'session',

@@ -45,6 +45,8 @@ const auditSnapshot = (r: ReferralDoc) => ({
   ageStatus: r.ageStatus,
   guardianRole: r.guardianRole,
   contactPreference: r.contactPreference,
+  sharedParts: r.sharedParts,
+  withheldReason: r.withheldReason,
   identification: identificationSnapshot(r.identification),
 });
 
@@ -106,7 +108,7 @@ function recordFields(
   user: SessionUser,
   previous: ReferralDoc['consentOverride'] = null,
 ) {
-  const { consent, summary, notes, bestInterestsNote, guardianRole, toOrganizationId, toServiceId, ...caseFields } = fields;
+  const { consent, summary, safetyRisks, notes, bestInterestsNote, guardianRole, toOrganizationId, toServiceId, ...caseFields } = fields;
   const overrideReason = consent.given ? null : consent.overrideReason;
   return {
     ...caseFields,
@@ -114,6 +116,9 @@ function recordFields(
     toServiceId: toServiceId ? new Types.ObjectId(toServiceId) : null,
     guardianRole: guardianRole ?? null,
     consent: consent.given ? { by: consent.by, at: consent.at, scope: consent.scope } : null,
+    sharedParts: consent.sharedParts,
+    withheldReason: consent.withheldReason?.code ?? null,
+    withheldNote: deps.cipher.seal(consent.withheldReason?.note, textContext.withheldNote(id)),
     // An unchanged override keeps who made it and when.
     consentOverride:
       overrideReason === null
@@ -122,6 +127,7 @@ function recordFields(
           ? previous
           : { reason: overrideReason, byUserId: user.id, at: new Date() },
     summary: deps.cipher.seal(summary, textContext.summary(id)),
+    safetyRisks: deps.cipher.seal(safetyRisks, textContext.safetyRisks(id)),
     notes: deps.cipher.seal(notes, textContext.notes(id)),
     bestInterestsNote: deps.cipher.seal(bestInterestsNote, textContext.bestInterestsNote(id)),
   };
@@ -143,10 +149,15 @@ function fieldsOf(deps: ReferralDeps, r: ReferralDoc): ReferralFields {
     ageStatus: r.ageStatus,
     guardianRole: r.guardianRole,
     contactPreference: r.contactPreference,
-    consent: r.consent
-      ? { given: true, by: r.consent.by, at: r.consent.at, scope: r.consent.scope }
-      : { given: false, overrideReason: r.consentOverride!.reason },
+    consent: {
+      ...(r.consent
+        ? { given: true, by: r.consent.by, at: r.consent.at, scope: r.consent.scope }
+        : { given: false, overrideReason: r.consentOverride!.reason }),
+      sharedParts: r.sharedParts,
+      withheldReason: r.withheldReason && { code: r.withheldReason, note: deps.cipher.open(r.withheldNote, textContext.withheldNote(r._id)) },
+    },
     summary: deps.cipher.open(r.summary, textContext.summary(r._id)),
+    safetyRisks: deps.cipher.open(r.safetyRisks, textContext.safetyRisks(r._id)),
     notes: deps.cipher.open(r.notes, textContext.notes(r._id)),
     bestInterestsNote: deps.cipher.open(r.bestInterestsNote, textContext.bestInterestsNote(r._id)),
   };
@@ -252,7 +263,7 @@ export async function createReferral(
     await recordAudit(actor, { action: `referral.${SEND.to}`, ...audited, before: { status: 'draft' }, after: { status: SEND.to, reason: null } });
     if (SEND.notifiesReceiver) await notifyReceivingOrganisation(created, deps.publicUrl);
   }
-  return detail(deps, created, { sides: ['sender'], member: true });
+  return detail(deps, created, { sides: ['sender'], member: true, receiving: false });
 }
 
 /** The sender edits a draft they have seen at `expectedVersion`; the result must still be a valid referral. */
@@ -426,7 +437,7 @@ export async function getReferral(deps: ReferralDeps, actor: Actor, id: string) 
 /** The fields lists show (`toSummaryView`): never the case text or history. */
 const SUMMARY_FIELDS = [
   'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'ageBand', 'sex', 'nationality',
-  'preferredLanguage', 'governorate', 'needs', 'urgency', 'ageStatus', 'contactPreference', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
+  'preferredLanguage', 'governorate', 'needs', 'urgency', 'ageStatus', 'contactPreference', 'sharedParts', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
   'closedAt', 'closeReason', 'createdAt', 'updatedAt',
 ] as const;
 
@@ -445,7 +456,8 @@ export async function listReferrals(actor: Actor, query: ListQuery) {
     .filter(
       (r) =>
         (!query.status?.length || query.status.includes(r.status)) &&
-        (!query.urgency?.length || query.urgency.includes(r.urgency)) &&
+        // A receiver's filter by urgency never matches a referral whose urgency is withheld from it.
+        (!query.urgency?.length || (query.urgency.includes(r.urgency) && (query.box !== 'inbox' || r.urgencyShared))) &&
         (!query.governorate || r.governorate === query.governorate) &&
         // Not overdue: as the database compared, a sent referral without a deadline is neither.
         (query.overdue === undefined ||
@@ -458,7 +470,8 @@ export async function listReferrals(actor: Actor, query: ListQuery) {
   );
   const items = page.map((id) => read.get(id.toHexString())).filter((r): r is ReferralDoc => r !== undefined);
   const names = await organizationNames(items.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
-  return { items: items.map((r) => toSummaryView(r, names, now)), total: matching.length, page: query.page, pageSize: query.pageSize };
+  const receiving = query.box === 'inbox';
+  return { items: items.map((r) => toSummaryView(r, names, now, receiving)), total: matching.length, page: query.page, pageSize: query.pageSize };
 }
 
 const OPEN: ReadonlySet<ReferralStatus> = new Set(['acknowledged', 'accepted']);

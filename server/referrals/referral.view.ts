@@ -5,13 +5,15 @@ import type { Standing } from './access.js';
 import type { TextCipher } from './crypto.js';
 import type { ReferralCommentDoc, ReferralDoc } from './referral.model.js';
 import { REFERRAL_TRANSITIONS, isOverdue } from '../contract/referrals/referral-workflow.js';
-import { treatedAsChild } from '../contract/referrals/vocabulary.js';
+import { SHAREABLE_PARTS, treatedAsChild, type ShareablePart } from '../contract/referrals/vocabulary.js';
 import { availableMoves } from './state-machine.js';
 import type { RequiredIdentification } from '../contract/directory/vocabulary.js';
 
 /** Additional authenticated data of each encrypted value: the record and field it belongs to. */
 export const textContext = {
   summary: (referralId: Types.ObjectId) => `referral/${referralId.toString()}/summary`,
+  safetyRisks: (referralId: Types.ObjectId) => `referral/${referralId.toString()}/safety-risks`,
+  withheldNote: (referralId: Types.ObjectId) => `referral/${referralId.toString()}/withheld-note`,
   notes: (referralId: Types.ObjectId) => `referral/${referralId.toString()}/notes`,
   bestInterestsNote: (referralId: Types.ObjectId) => `referral/${referralId.toString()}/best-interests`,
   comment: (c: Pick<ReferralCommentDoc, '_id' | 'referralId'>) =>
@@ -19,7 +21,7 @@ export const textContext = {
 };
 
 /** The referral's own encrypted fields, each sealed under its `textContext` (key rotation walks them all). */
-export const SEALED_FIELDS = ['summary', 'notes', 'bestInterestsNote'] as const;
+export const SEALED_FIELDS = ['summary', 'safetyRisks', 'notes', 'withheldNote', 'bestInterestsNote'] as const;
 
 export type OrganizationNames = Map<string, Translated>;
 
@@ -27,8 +29,29 @@ export { organizationNames };
 
 const orgRef = (id: Types.ObjectId, names: OrganizationNames) => ({ id: id.toString(), name: names.get(id.toString()) ?? null });
 
-/** What lists show: codes, bands, states and dates; never text. */
-export function toSummaryView(r: ReferralDoc, names: OrganizationNames, now: Date) {
+/** The parts the referring organisation keeps from the receiving one. */
+export const withheldParts = (r: Pick<ReferralDoc, 'sharedParts'>): ShareablePart[] => SHAREABLE_PARTS.filter((p) => !r.sharedParts.includes(p));
+
+/**
+ * A view as the receiving organisation may see it: each withheld part left out entirely (the field
+ * is absent, not empty); `withheld` names them. Every view of a referral passes here.
+ */
+function disclosedTo<T extends Record<string, unknown>>(receiving: boolean, view: T, withheld: readonly ShareablePart[]) {
+  const shown: Record<string, unknown> = { ...view };
+  if (receiving) for (const part of withheld) delete shown[part];
+  return shown as Omit<T, ShareablePart> & Partial<Pick<T, Extract<ShareablePart, keyof T>>>;
+}
+
+/**
+ * What lists show: codes, bands, states and dates; never text. `receiving`: the viewer is a member of
+ * the receiving organisation, so the withheld parts are left out.
+ */
+export function toSummaryView(r: ReferralDoc, names: OrganizationNames, now: Date, receiving: boolean) {
+  const withheld = withheldParts(r);
+  return disclosedTo(receiving, summaryFields(r, names, now, withheld), withheld);
+}
+
+function summaryFields(r: ReferralDoc, names: OrganizationNames, now: Date, withheld: ShareablePart[]) {
   return {
     id: r._id.toString(),
     status: r.status,
@@ -53,6 +76,7 @@ export function toSummaryView(r: ReferralDoc, names: OrganizationNames, now: Dat
     acceptedAt: r.acceptedAt,
     closedAt: r.closedAt,
     closeReason: r.closeReason,
+    withheld,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -67,18 +91,25 @@ export function toDetailView(
   now: Date,
   requiredIdentification: RequiredIdentification | null,
 ) {
+  // A child's best-interests note always reaches the receiver: safeguarding needs it to accept.
   const text = standing.member
     ? {
         summary: cipher.open(r.summary, textContext.summary(r._id)),
+        safetyRisks: cipher.open(r.safetyRisks, textContext.safetyRisks(r._id)),
         notes: cipher.open(r.notes, textContext.notes(r._id)),
         bestInterestsNote: cipher.open(r.bestInterestsNote, textContext.bestInterestsNote(r._id)),
       }
     : {};
-  return {
-    ...toSummaryView(r, names, now),
+  const withheld = withheldParts(r);
+  const view = {
+    ...summaryFields(r, names, now, withheld),
     consent: r.consent
       ? { given: true, by: r.consent.by, at: r.consent.at, scope: r.consent.scope }
       : { given: false, by: null, at: null, scope: [] },
+    withheldReason: r.withheldReason && {
+      code: r.withheldReason,
+      note: standing.member ? cipher.open(r.withheldNote, textContext.withheldNote(r._id)) : null,
+    },
     consentOverride: r.consentOverride
       ? { reason: r.consentOverride.reason, byUserId: r.consentOverride.byUserId, at: r.consentOverride.at }
       : null,
@@ -104,6 +135,7 @@ export function toDetailView(
     })),
     allowedMoves: availableMoves(REFERRAL_TRANSITIONS, r.status, standing.sides),
   };
+  return disclosedTo(standing.receiving, view, withheld);
 }
 
 export function toCommentView(c: ReferralCommentDoc, cipher: TextCipher) {

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.js';
 import type { Logger } from '../platform/logging.js';
 import { acquireLease, releaseLease } from './lease.js';
 import { ReferralCommentModel, ReferralModel } from './referral.model.js';
+import { SEALED_FIELDS } from './referral.view.js';
 import { CLOSED_STATUSES } from '../contract/referrals/vocabulary.js';
 
 const LEASE_NAME = 'referral-retention';
@@ -20,7 +21,7 @@ export interface RetentionRun {
 }
 
 /**
- * Erases the free text (summary, notes, best-interests note, comments) of referrals closed for longer than the retention
+ * Erases the free text (every sealed field and the comments) of referrals closed for longer than the retention
  * period. States, dates, codes and history stay, so statistics do not change. Safe to run from every
  * instance: only the holder of the lease works, and each referral is erased by one conditional update.
  */
@@ -42,7 +43,7 @@ export async function eraseExpiredReferralText(options: {
       // Marked first: from then on no comment can be added, so deleting them afterwards is final.
       const marked = await ReferralModel.updateMany(
         { _id: { $in: ids }, textErasedAt: null },
-        { $set: { summary: null, notes: null, bestInterestsNote: null, textErasedAt: now }, $inc: { version: 1 } },
+        { $set: { ...Object.fromEntries(SEALED_FIELDS.map((field) => [field, null])), textErasedAt: now }, $inc: { version: 1 } },
       );
       await ReferralCommentModel.deleteMany({ referralId: { $in: ids } });
       for (const r of batch) {

@@ -467,3 +467,49 @@ test('(g) a child’s referral in Arabic on a phone: guardian and best interests
   await screenshot(shelter, 'referral-child-ar');
   await shelter.context().close();
 });
+
+test('(h) notes withheld in the wizard in Arabic on a phone: the shelter reads why, never the notes', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  await wizard.locator('.chosen-name', { hasText: 'مأوى آمن للنساء' }).waitFor();
+  await wizard.locator('#caseCode').fill('BSR-2026-215');
+  await wizard.locator('#ageBand').selectOption('25-59');
+  await wizard.locator('input[name="sex"][value="female"]').check();
+  await wizard.locator('#nationality').selectOption('IQ');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[type="checkbox"][value="shelter"]').check();
+  await wizard.locator('input[name="urgency"][value="high"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[name="consent"][value="person"]').check();
+  await wizard.locator('#consentAt').fill(anHourAgo());
+  await wizard.locator('input[type="checkbox"][value="share-case-information"]').check();
+  const notes = 'أخوها يعمل عند نقطة التفتيش قرب المأوى. (بيانات تجريبية)';
+  await wizard.locator('#notes').fill(notes);
+  // Every part is shared until unticked; unticking one asks why.
+  await wizard.getByText('ما يجوز مشاركته مع المنظمة المستقبِلة').waitFor();
+  assert.ok(await wizard.locator('input[type="checkbox"][value="notes"]').isChecked(), 'shared by default');
+  await wizard.locator('input[type="checkbox"][value="notes"]').uncheck();
+  await wizard.locator('input[name="withheldReason"][value="risk-to-person"]').check();
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).waitFor();
+  assert.match((await wizard.locator('dl.review').textContent()) ?? '', /محجوب عن المنظمة المستقبِلة[\s\S]*الملاحظات/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360px phone (${width}px)`);
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).click();
+  await page.waitForURL(/\/referrals\/[0-9a-f]{24}\?sent=1$/);
+  const id = /\/referrals\/([0-9a-f]{24})/.exec(page.url())![1]!;
+  await page.context().close();
+
+  const shelter = await signedInPage(() => cast.receiver, { language: 'ar', viewport: { width: 360, height: 780 } });
+  await shelter.goto(`/referrals/${id}`);
+  const view = shelter.locator('ct-referral-view');
+  const line = view.locator('.page-header .withheld');
+  await line.waitFor();
+  assert.equal(((await line.textContent()) ?? '').trim(), 'حجبته المنظمة المُحيلة: الملاحظات — قد تعرّض مشاركته الشخص للخطر');
+  const pageText = (await view.locator('main, section, header').allTextContents()).join(' ');
+  assert.ok(!pageText.includes('نقطة التفتيش'), 'the notes never reach the shelter');
+  const shelterWidth = await shelter.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(shelterWidth <= 360, `no sideways scrolling on a 360px phone (${shelterWidth}px)`);
+  await shelter.context().close();
+});

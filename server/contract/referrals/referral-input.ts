@@ -17,6 +17,9 @@ import {
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
   NATIONALITY_OTHER,
+  REASONS_NEEDING_NOTE,
+  SHAREABLE_PARTS,
+  WITHHOLDING_REASONS,
   REFERRAL_STATUSES,
   SEXES,
   URGENCIES,
@@ -74,7 +77,24 @@ export function caseCodeExample(governorates: readonly string[], year: number): 
   return `${prefix}-${year}-0001`;
 }
 
+/**
+ * What the receiving organisation may see (every part unless unticked) and, when something is
+ * withheld, why. Recorded with the consent, or with the override when the referral goes without one.
+ */
+const disclosureShape = {
+  sharedParts: z
+    .array(z.enum(SHAREABLE_PARTS))
+    .max(SHAREABLE_PARTS.length)
+    .refine((a) => new Set(a).size === a.length, 'eachPartOnce')
+    .default([...SHAREABLE_PARTS]),
+  withheldReason: z
+    .strictObject({ code: z.enum(WITHHOLDING_REASONS), note: plainText(300).nullable().optional() })
+    .nullable()
+    .optional(),
+};
+
 const ConsentGiven = z.strictObject({
+  ...disclosureShape,
   given: z.literal(true),
   by: z.enum(CONSENT_GIVERS),
   at: isoDateTime.refine((d) => d.getTime() <= Date.now() + 5 * 60_000, 'notInFuture'),
@@ -87,6 +107,7 @@ const ConsentGiven = z.strictObject({
 
 /** Without consent, a referral goes out only when the sender records why it must. */
 const ConsentOverridden = z.strictObject({
+  ...disclosureShape,
   given: z.literal(false),
   overrideReason: z.enum(CONSENT_OVERRIDE_REASONS, {
     error: 'without consent, give an override reason: child-at-risk or imminent-danger',
@@ -120,6 +141,8 @@ export function referralShapeWith(governorate: z.ZodType<string, string>) {
     contactPreference: z.enum(CONTACT_PREFERENCES),
     consent: ConsentInput,
     summary: plainText(4000).nullable().optional(),
+    /** What endangers the person or those helping them (encrypted like the notes). */
+    safetyRisks: plainText(2000).nullable().optional(),
     notes: plainText(4000).nullable().optional(),
   };
 }
@@ -132,7 +155,7 @@ type CaseProblem = { path: string[]; message: MessageKey };
  * Rules across fields: the age band and the age status agree (an uncertain age fits any band); an
  * override for a child at risk, a guardian and a best-interests note are for children; a child's
  * consent is given by or with the guardian; phone contact needs consent to it; text is shared only
- * when consent covers sharing it. Checked on creation and on every edit.
+ * when consent covers sharing it; withheld parts say why. Checked on creation and on every edit.
  */
 export function caseRuleProblems(r: ReferralFields): CaseProblem[] {
   const problems: CaseProblem[] = [];
@@ -153,7 +176,14 @@ export function caseRuleProblems(r: ReferralFields): CaseProblem[] {
   if (r.contactPreference === 'phone' && r.consent.given && !r.consent.scope.includes('contact-by-receiver')) {
     problems.push({ path: ['contactPreference'], message: 'phoneNeedsContactConsent' });
   }
-  if (r.consent.given && !r.consent.scope.includes('share-case-information') && (r.summary || r.notes)) {
+  const withholds = r.consent.sharedParts.length < SHAREABLE_PARTS.length;
+  if (withholds && !r.consent.withheldReason) problems.push({ path: ['consent', 'withheldReason'], message: 'withheldNeedsReason' });
+  if (!withholds && r.consent.withheldReason) problems.push({ path: ['consent', 'withheldReason'], message: 'withheldReasonWithoutWithheld' });
+  const reason = r.consent.withheldReason;
+  if (reason && REASONS_NEEDING_NOTE.includes(reason.code) && !reason.note) {
+    problems.push({ path: ['consent', 'withheldReason', 'note'], message: 'withheldReasonNeedsNote' });
+  }
+  if (r.consent.given && !r.consent.scope.includes('share-case-information') && (r.summary || r.notes || r.safetyRisks)) {
     problems.push({
       path: ['summary'],
       message: 'consentCoversText',

@@ -12,7 +12,9 @@ import {
   CONSENT_SCOPES,
   REFERRAL_STATUSES,
   SEXES,
+  SHAREABLE_PARTS,
   URGENCIES,
+  WITHHOLDING_REASONS,
 } from './vocabulary.js';
 import { REQUIRED_IDENTIFICATIONS } from '../directory/vocabulary.js';
 
@@ -54,6 +56,8 @@ const historyEntry = z.object({
   reason: z.string().nullable(),
 });
 
+const absentWhenWithheld = 'Absent from the receiving organisation’s view when withheld (see `withheld`).';
+
 export const ReferralSummaryView = z.object({
   id: z.string(),
   status: z.enum(REFERRAL_STATUSES),
@@ -66,11 +70,21 @@ export const ReferralSummaryView = z.object({
   nationality: z.string(),
   preferredLanguage: z.string(),
   governorate: z.string(),
-  needs: z.array(z.string()),
-  urgency: z.enum(URGENCIES),
+  needs: z.array(z.string()).optional().describe(absentWhenWithheld),
+  urgency: z.enum(URGENCIES).optional().describe(absentWhenWithheld),
   ageStatus: z.enum(AGE_STATUSES),
   isChild: z.boolean().describe('True for a child and, by the presumption of childhood, while the age is uncertain.'),
-  contactPreference: z.enum(CONTACT_PREFERENCES).describe('How the receiving organisation may reach the person; `through-caseworker` by default.'),
+  contactPreference: z
+    .enum(CONTACT_PREFERENCES)
+    .optional()
+    .describe(`How the receiving organisation may reach the person; \`through-caseworker\` by default. ${absentWhenWithheld}`),
+  withheld: z
+    .array(z.enum(SHAREABLE_PARTS))
+    .describe(
+      'The parts the referring organisation withholds from the receiving one (with the consent, or the override). In the ' +
+        'receiving organisation’s views these fields are absent; the sender sees them. The case code, the service asked for ' +
+        'and a child’s safeguards (guardian’s role, best-interests note) are never withheld.',
+    ),
   overdue: z.boolean(),
   sentAt: z.date().nullable(),
   acknowledgeBy: z.date().nullable(),
@@ -88,6 +102,13 @@ export const ReferralView = ReferralSummaryView.extend({
     .object({ reason: z.enum(CONSENT_OVERRIDE_REASONS), byUserId: z.string(), at: z.date() })
     .nullable()
     .describe('Set when the referral went out without consent; always shown.'),
+  withheldReason: z
+    .object({
+      code: z.enum(WITHHOLDING_REASONS),
+      note: z.string().nullable().describe('A short explanation (needed for `other`); null for platform administrators.'),
+    })
+    .nullable()
+    .describe('Why the parts in `withheld` are withheld; null when nothing is.'),
   guardianRole: z.enum(GUARDIAN_ROLES).nullable().describe('A child’s guardian or responsible adult, by role only.'),
   identification: z
     .object({
@@ -109,8 +130,13 @@ export const ReferralView = ReferralSummaryView.extend({
   textVisible: z.boolean().describe('False for platform administrators, who never see case text.'),
   textErased: z.boolean().describe('True once the retention period erased summary, notes and comments.'),
   summary: z.string().nullable().optional(),
-  notes: z.string().nullable().optional(),
-  bestInterestsNote: z.string().nullable().optional(),
+  safetyRisks: z.string().nullable().optional().describe(`What endangers the person or those helping them. ${absentWhenWithheld}`),
+  notes: z.string().nullable().optional().describe(absentWhenWithheld),
+  bestInterestsNote: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('A child’s best-interests note: always shared with the receiving organisation, whatever the consent covers, because safeguarding needs it to accept.'),
   history: z.array(historyEntry),
   allowedMoves: z.array(z.enum(REFERRAL_STATUSES)).describe('The states the current user may move it to.'),
 });

@@ -90,6 +90,18 @@ export const CONSENT_SCOPES = [
   'share-with-authorities',
 ] as const;
 
+/**
+ * The parts of a referral the person may keep from the receiving organisation, each shared or not
+ * (minimum disclosure). The case code, the service asked for and a child's safeguards (guardian's
+ * role, best-interests note) are always shared: the receiver cannot act, or accept a child, without
+ * them. New referrals share every part unless the caseworker unticks one.
+ */
+export const SHAREABLE_PARTS = ['needs', 'urgency', 'safetyRisks', 'contactPreference', 'notes'] as const;
+export type ShareablePart = (typeof SHAREABLE_PARTS)[number];
+
+/** Why parts are withheld from the receiving organisation; `other` needs a short note. */
+export const WITHHOLDING_REASONS = ['person-asked', 'not-needed-for-service', 'risk-to-person', 'other'] as const;
+
 /** The only reasons a referral may go out without consent; the override stays visible on the record. */
 export const CONSENT_OVERRIDE_REASONS = ['child-at-risk', 'imminent-danger'] as const;
 

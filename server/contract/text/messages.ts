@@ -77,9 +77,25 @@ const MESSAGES = {
     ckb: 'تێبینییەک دەربارەی باشترین بەرژەوەندیی منداڵ بنووسە.',
   },
   consentCoversText: {
-    en: 'Consent does not cover sharing case information: leave summary and notes empty.',
-    ar: 'الموافقة لا تشمل مشاركة معلومات الحالة: اترك الملخص والملاحظات فارغة.',
-    ckb: 'ڕەزامەندییەکە هاوبەشکردنی زانیاریی کەیس ناگرێتەوە: پوختە و تێبینییەکان بەتاڵ بهێڵەوە.',
+    en: 'Consent does not cover sharing case information: leave summary, safety risks and notes empty.',
+    ar: 'الموافقة لا تشمل مشاركة معلومات الحالة: اترك الملخص والمخاطر على السلامة والملاحظات فارغة.',
+    ckb: 'ڕەزامەندییەکە هاوبەشکردنی زانیاریی کەیس ناگرێتەوە: پوختە و مەترسییەکانی سەلامەتی و تێبینییەکان بەتاڵ بهێڵەوە.',
+  },
+  eachPartOnce: { en: 'Name each part once.', ar: 'اذكر كل جزء مرة واحدة.', ckb: 'هەر بەشێک یەک جار بنووسە.' },
+  withheldNeedsReason: {
+    en: 'Say why these parts are withheld from the receiving organisation.',
+    ar: 'اذكر سبب حجب هذه الأجزاء عن الجهة المستقبِلة.',
+    ckb: 'بڵێ بۆچی ئەم بەشانە لە ڕێکخراوی وەرگر دەشاردرێنەوە.',
+  },
+  withheldReasonWithoutWithheld: {
+    en: 'Nothing is withheld: leave the reason out.',
+    ar: 'لا شيء محجوب: لا تذكر سببًا.',
+    ckb: 'هیچ شتێک نەشاردراوەتەوە: هۆکار مەنووسە.',
+  },
+  withheldReasonNeedsNote: {
+    en: 'Explain in a short note why these parts are withheld.',
+    ar: 'اشرح في ملاحظة قصيرة سبب حجب هذه الأجزاء.',
+    ckb: 'لە تێبینییەکی کورتدا ڕوون بکەرەوە بۆچی ئەم بەشانە دەشاردرێنەوە.',
   },
   endNotBeforeStart: { en: 'Must not be before the start date.', ar: 'يجب ألا يسبق تاريخ البدء.', ckb: 'نابێت پێش بەرواری دەستپێکردن بێت.' },
   periodInOrder: { en: 'Must not be after the end of the period.', ar: 'يجب ألا يكون بعد نهاية الفترة.', ckb: 'نابێت دوای کۆتایی ماوەکە بێت.' },

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { childSafeguardProblems, createReferralBodyWith, type ReferralFields } from '../../../../server/contract/referrals/referral-input.js';
 import { say } from '../../../../server/contract/text/messages.js';
-import { CHILD_AGE_BANDS, DEFAULT_CONTACT_PREFERENCE, treatedAsChild, type AgeStatus } from '../../../../server/contract/referrals/vocabulary.js';
+import {
+  CHILD_AGE_BANDS,
+  DEFAULT_CONTACT_PREFERENCE,
+  SHAREABLE_PARTS,
+  treatedAsChild,
+  type AgeStatus,
+} from '../../../../server/contract/referrals/vocabulary.js';
 import type { Referral } from '../../api/referrals.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { I18nController } from '../../i18n/i18n.js';
@@ -58,7 +64,12 @@ export interface ReferralForm {
   scope: string[];
   overrideReason: string;
   contactPreference: string;
+  /** What the receiving organisation may see (all unless unticked); when something is withheld, why. */
+  sharedParts: string[];
+  withheldReason: string;
+  withheldNote: string;
   summary: string;
+  safetyRisks: string;
   notes: string;
 }
 
@@ -84,9 +95,16 @@ export const emptyForm = (): ReferralForm => ({
   scope: ['referral'],
   overrideReason: '',
   contactPreference: DEFAULT_CONTACT_PREFERENCE,
+  sharedParts: [...SHAREABLE_PARTS],
+  withheldReason: '',
+  withheldNote: '',
   summary: '',
+  safetyRisks: '',
   notes: '',
 });
+
+/** Whether the form keeps any part from the receiving organisation. */
+export const withholds = (form: ReferralForm) => form.sharedParts.length < SHAREABLE_PARTS.length;
 
 /** Whether the person counts as a child: a child, or of uncertain age (the presumption of childhood). */
 export const isChild = (form: ReferralForm) => form.ageStatus !== '' && treatedAsChild(form.ageStatus as AgeStatus);
@@ -100,6 +118,11 @@ const optionalText = (value: string) => value.trim() || null;
 export function toInput(form: ReferralForm) {
   const shared = textMayBeShared(form);
   const child = isChild(form);
+  const disclosure = {
+    // In the order the API lists them, so a saved draft compares equal.
+    sharedParts: SHAREABLE_PARTS.filter((p) => form.sharedParts.includes(p)),
+    withheldReason: withholds(form) ? { code: form.withheldReason || undefined, note: optionalText(form.withheldNote) } : null,
+  };
   return {
     toOrganizationId: form.organizationId,
     toServiceId: form.serviceId || null,
@@ -122,11 +145,13 @@ export function toInput(form: ReferralForm) {
             by: form.consentBy || undefined,
             at: form.consentAt ? new Date(form.consentAt).toISOString() : '',
             scope: form.scope,
+            ...disclosure,
           }
         : form.consent === 'overridden'
-          ? { given: false, overrideReason: form.overrideReason || undefined }
+          ? { given: false, overrideReason: form.overrideReason || undefined, ...disclosure }
           : undefined,
     summary: shared ? optionalText(form.summary) : null,
+    safetyRisks: shared ? optionalText(form.safetyRisks) : null,
     notes: shared ? optionalText(form.notes) : null,
   };
 }
@@ -151,19 +176,24 @@ export function fromReferral(r: Referral, serviceName: Translated | null): Refer
     ageStatus: r.ageStatus,
     guardianRole: r.guardianRole ?? '',
     bestInterestsNote: r.bestInterestsNote ?? '',
-    contactPreference: r.contactPreference,
+    contactPreference: r.contactPreference ?? DEFAULT_CONTACT_PREFERENCE,
     sex: r.sex,
     nationality: r.nationality,
     preferredLanguage: r.preferredLanguage,
     governorate: r.governorate,
-    needs: r.needs,
-    urgency: r.urgency,
+    // A draft is the sender's own: every part is in it.
+    needs: r.needs ?? [],
+    urgency: r.urgency ?? '',
+    sharedParts: SHAREABLE_PARTS.filter((p) => !r.withheld.includes(p)),
+    withheldReason: r.withheldReason?.code ?? '',
+    withheldNote: r.withheldReason?.note ?? '',
     consent: r.consent.given ? 'given' : 'overridden',
     consentBy: r.consent.by ?? '',
     consentAt: r.consent.at ? localDateTime(r.consent.at) : '',
     scope: r.consent.given ? r.consent.scope : ['referral'],
     overrideReason: r.consentOverride?.reason ?? '',
     summary: r.summary ?? '',
+    safetyRisks: r.safetyRisks ?? '',
     notes: r.notes ?? '',
   };
 }
@@ -179,7 +209,7 @@ export const STEPS: readonly { id: StepId; fields: readonly string[] }[] = [
   },
   { id: 'needs', fields: ['needs', 'urgency'] },
   // The summary and notes follow the consent: whether they may be shared depends on its scope.
-  { id: 'consent', fields: ['consent', 'contactPreference', 'summary', 'notes'] },
+  { id: 'consent', fields: ['consent', 'contactPreference', 'summary', 'safetyRisks', 'notes'] },
   { id: 'review', fields: [] },
 ];
 

@@ -17,7 +17,9 @@ export type ReferralVocabulary =
   | 'guardianRole'
   | 'contactPreference'
   | 'identification'
-  | 'authority';
+  | 'authority'
+  | 'part'
+  | 'withholding';
 
 /** The label of a referral code; the code itself if a newer server sends one the catalogue lacks. */
 export function referralLabel(i18n: I18nController, kind: ReferralVocabulary, code: string): string {
@@ -55,7 +57,7 @@ export function renderStatus(i18n: I18nController, status: ReferralStatus) {
 }
 
 /** Urgency in words, with a mark that does not rely on colour for emergencies. */
-export function renderUrgency(i18n: I18nController, urgency: ReferralSummary['urgency']) {
+export function renderUrgency(i18n: I18nController, urgency: NonNullable<ReferralSummary['urgency']>) {
   return html`<span class="badge urgency-${urgency}">${urgency === 'emergency' ? '⚠ ' : ''}${referralLabel(i18n, 'urgency', urgency)}</span>`;
 }
 
@@ -84,3 +86,19 @@ export function renderContactPreference(i18n: I18nController, preference: string
     <strong>☎ ${i18n.t('referrals.field.contactPreference')}:</strong> ${referralLabel(i18n, 'contactPreference', preference)}
   </p>`;
 }
+
+/** What the referring organisation withholds from the receiving one, and why: one line, said to either side. */
+export function renderWithheld(
+  i18n: I18nController,
+  side: 'byReferrer' | 'fromReceiver',
+  withheld: readonly string[],
+  reason: { code: string; note: string | null } | null,
+) {
+  const why = reason ? [referralLabel(i18n, 'withholding', reason.code), ...(reason.note ? [reason.note] : [])].join(i18n.t('app.comma')) : '';
+  return html`<p class="notice withheld" data-withheld=${withheld.join(' ')}>
+    ${i18n.t(`referrals.withheld.${side}`, { parts: i18n.list(withheld.map((p) => referralLabel(i18n, 'part', p))), reason: why })}
+  </p>`;
+}
+
+/** A list cell the referring organisation withheld from the reader. */
+export const withheldMark = (i18n: I18nController) => html`<span class="muted">${i18n.t('referrals.withheld.cell')}</span>`;

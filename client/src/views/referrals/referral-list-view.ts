@@ -10,7 +10,7 @@ import { navigate, RouteController } from '../../router.js';
 import { ResourceController } from '../../resource-controller.js';
 import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { referralLabel, renderOverdue, renderStatus, renderUrgency } from './referral-labels.js';
+import { referralLabel, renderOverdue, renderStatus, renderUrgency, withheldMark } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-list-view.styles.js';
 import { TableCellLabels } from '../../styles/table-labels.js';
@@ -168,9 +168,9 @@ export class ReferralListView extends LitElement {
     return html`<tr class=${r.overdue ? 'overdue-row' : ''}>
       <th scope="row"><a href=${href}><bdi dir="ltr">${r.caseCode}</bdi></a></th>
       <td>${renderStatus(i18n, r.status)} ${r.overdue ? renderOverdue(i18n) : nothing}</td>
-      <td>${renderUrgency(i18n, r.urgency)}</td>
+      <td>${r.urgency ? renderUrgency(i18n, r.urgency) : withheldMark(i18n)}</td>
       <td>${i18n.text(other.name)}</td>
-      <td>${i18n.list(r.needs.map((n) => i18n.text(this.reference?.categoryName(n))))}</td>
+      <td>${r.needs ? i18n.list(r.needs.map((n) => i18n.text(this.reference?.categoryName(n)))) : withheldMark(i18n)}</td>
       <td>${i18n.text(this.reference?.governorateName(r.governorate))}</td>
       <td>${r.sentAt ? i18n.date(r.sentAt) : i18n.t('referrals.list.notSent')}</td>
     </tr>`;

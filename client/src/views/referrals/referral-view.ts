@@ -35,6 +35,7 @@ import {
   renderOverdue,
   renderStatus,
   renderUrgency,
+  renderWithheld,
 } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-view.styles.js';
@@ -262,10 +263,13 @@ export class ReferralView extends LitElement {
       <p class="muted"><a href="/referrals">${i18n.t('nav.referrals')}</a></p>
       <h1>${i18n.t('referrals.page.title')} <bdi dir="ltr">${r.caseCode}</bdi></h1>
       <p class="badges">
-        ${renderStatus(i18n, r.status)} ${renderUrgency(i18n, r.urgency)} ${r.overdue ? renderOverdue(i18n) : nothing}
+        ${renderStatus(i18n, r.status)} ${r.urgency ? renderUrgency(i18n, r.urgency) : nothing} ${r.overdue ? renderOverdue(i18n) : nothing}
         ${r.isChild ? html`<span class="badge child">${referralLabel(i18n, 'ageStatus', r.ageStatus)}</span>` : nothing}
       </p>
-      ${renderContactPreference(i18n, r.contactPreference)}
+      ${r.contactPreference ? renderContactPreference(i18n, r.contactPreference) : nothing}
+      ${r.withheld.length
+        ? renderWithheld(i18n, r.from.id === this.#session.user?.organization?.id ? 'fromReceiver' : 'byReferrer', r.withheld, r.withheldReason)
+        : nothing}
       <dl class="facts">
         <dt>${i18n.t('referrals.field.from')}</dt>
         <dd>${i18n.text(r.from.name)}</dd>
@@ -294,8 +298,10 @@ export class ReferralView extends LitElement {
         <dd>${personFacts(i18n, r)}</dd>
         <dt>${i18n.t('referrals.field.governorate')}</dt>
         <dd>${i18n.text(this.reference?.governorateName(r.governorate))}</dd>
-        <dt>${i18n.t('referrals.field.needs')}</dt>
-        <dd>${i18n.list(r.needs.map((n) => i18n.text(this.reference?.categoryName(n))))}</dd>
+        ${r.needs
+          ? html`<dt>${i18n.t('referrals.field.needs')}</dt>
+              <dd>${i18n.list(r.needs.map((n) => i18n.text(this.reference?.categoryName(n))))}</dd>`
+          : nothing}
         <dt>${i18n.t('referrals.field.consent')}</dt>
         <dd>
           ${r.consentOverride
@@ -320,8 +326,13 @@ export class ReferralView extends LitElement {
         ${r.textVisible
           ? html`<dt>${i18n.t('referrals.field.summary')}</dt>
               <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.summary ?? i18n.t('referrals.wizard.none'))}</dd>
-              <dt>${i18n.t('referrals.field.notes')}</dt>
-              <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r.notes ?? i18n.t('referrals.wizard.none'))}</dd>`
+              ${(['safetyRisks', 'notes'] as const).map((field) =>
+                // A part withheld from this reader is absent: no line at all.
+                field in r
+                  ? html`<dt>${i18n.t(`referrals.field.${field}`)}</dt>
+                      <dd class="prose" dir="auto">${r.textErased ? i18n.t('referrals.page.erased') : (r[field] ?? i18n.t('referrals.wizard.none'))}</dd>`
+                  : nothing,
+              )}`
           : nothing}
       </dl>
     </section>`;

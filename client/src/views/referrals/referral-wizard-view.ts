@@ -10,7 +10,9 @@ import {
   CONTACT_PREFERENCES,
   GUARDIAN_ROLES,
   SEXES,
+  SHAREABLE_PARTS,
   URGENCIES,
+  WITHHOLDING_REASONS,
   AGE_BANDS,
 } from '../../../../server/contract/referrals/vocabulary.js';
 import { caseCodeExample } from '../../../../server/contract/referrals/referral-input.js';
@@ -47,6 +49,7 @@ import {
   stepOfField,
   textMayBeShared,
   toInput,
+  withholds,
   type ReferralForm,
   type StepId,
 } from './referral-form.js';
@@ -248,7 +251,7 @@ export class ReferralWizardView extends LitElement {
     }
   }
 
-  #toggle(list: 'needs' | 'scope', code: string, on: boolean): void {
+  #toggle(list: 'needs' | 'scope' | 'sharedParts', code: string, on: boolean): void {
     const current = this.form[list];
     this.#set({ [list]: on ? [...current, code] : current.filter((c) => c !== code) });
   }
@@ -467,7 +470,7 @@ export class ReferralWizardView extends LitElement {
     </fieldset>`;
   }
 
-  #checkboxes(list: 'needs' | 'scope', problemField: string, legend: string, options: readonly Option[], hint?: string): TemplateResult {
+  #checkboxes(list: 'needs' | 'scope' | 'sharedParts', problemField: string, legend: string, options: readonly Option[], hint?: string): TemplateResult {
     return html`<fieldset class="field" aria-describedby=${ifDefined(this.#describedBy(problemField, hint ? `${list}-hint` : undefined))}>
       <legend>${legend}</legend>
       ${hint ? html`<p class="hint" id=${list}-hint>${hint}</p>` : nothing}
@@ -489,7 +492,7 @@ export class ReferralWizardView extends LitElement {
     </fieldset>`;
   }
 
-  #textarea(field: 'summary' | 'notes' | 'bestInterestsNote', label: string, hint: string, disabled: boolean): TemplateResult {
+  #textarea(field: 'summary' | 'safetyRisks' | 'notes' | 'bestInterestsNote', label: string, hint: string, disabled: boolean): TemplateResult {
     return html`<div class="field">
       <label for=${field}>${label}</label>
       <p class="hint" id=${field}-hint>${hint}</p>
@@ -681,8 +684,41 @@ export class ReferralWizardView extends LitElement {
               i18n.t('referrals.field.contactPreference'),
               CONTACT_PREFERENCES.map((c) => [c, referralLabel(i18n, 'contactPreference', c)] as const),
             )}
-            ${this.#renderNote()}`
+            ${this.#renderSharing()} ${this.#renderNote()}`
         : nothing}`;
+  }
+
+  /** What the receiving organisation may see; each part unticked is withheld, and says why. */
+  #renderSharing(): TemplateResult {
+    const i18n = this.#i18n;
+    const f = this.form;
+    return html`${this.#checkboxes(
+      'sharedParts',
+      'consent.sharedParts',
+      i18n.t('referrals.field.sharedParts'),
+      SHAREABLE_PARTS.map((p) => [p, referralLabel(i18n, 'part', p)] as const),
+      i18n.t('referrals.wizard.sharedPartsHint'),
+    )}
+    ${withholds(f)
+      ? html`${this.#radios(
+            'withheldReason',
+            'consent.withheldReason',
+            i18n.t('referrals.field.withheldReason'),
+            WITHHOLDING_REASONS.map((r) => [r, referralLabel(i18n, 'withholding', r)] as const),
+          )}
+          <div class="field">
+            <label for="withheldNote">${i18n.t('referrals.field.withheldNote')}</label>
+            <input
+              id="withheldNote"
+              maxlength="300"
+              .value=${f.withheldNote}
+              aria-invalid=${this.problems.invalid('consent.withheldReason.note')}
+              aria-describedby=${ifDefined(this.problems.describedBy('consent.withheldReason.note'))}
+              @input=${(e: Event) => this.#set({ withheldNote: (e.target as HTMLInputElement).value })}
+            />
+            ${this.problems.render('consent.withheldReason.note')}
+          </div>`
+      : nothing}`;
   }
 
   #renderNote(): TemplateResult {
@@ -690,6 +726,7 @@ export class ReferralWizardView extends LitElement {
     const shared = textMayBeShared(this.form);
     return html`${shared ? nothing : html`<p class="notice" id="no-sharing">${i18n.t('referrals.wizard.noSharing')}</p>`}
       ${this.#textarea('summary', i18n.t('referrals.field.summary'), i18n.t('referrals.wizard.summaryHint'), !shared)}
+      ${this.#textarea('safetyRisks', i18n.t('referrals.field.safetyRisks'), i18n.t('referrals.wizard.safetyRisksHint'), !shared)}
       ${this.#textarea('notes', i18n.t('referrals.field.notes'), i18n.t('referrals.wizard.notesHint'), !shared)}`;
   }
 
@@ -728,7 +765,15 @@ export class ReferralWizardView extends LitElement {
         ${row(i18n.t('referrals.field.consent'), consent, 'consent')}
         ${row(i18n.t('referrals.field.contactPreference'), referralLabel(i18n, 'contactPreference', f.contactPreference), 'consent')}
         ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose" dir="auto">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
+        ${row(i18n.t('referrals.field.safetyRisks'), f.safetyRisks.trim() ? html`<span class="prose" dir="auto">${f.safetyRisks}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
         ${row(i18n.t('referrals.field.notes'), f.notes.trim() ? html`<span class="prose" dir="auto">${f.notes}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
+        ${withholds(f)
+          ? row(
+              i18n.t('referrals.field.withheld'),
+              i18n.list(SHAREABLE_PARTS.filter((p) => !f.sharedParts.includes(p)).map((p) => referralLabel(i18n, 'part', p))),
+              'consent',
+            )
+          : nothing}
       </dl>`;
   }
 
