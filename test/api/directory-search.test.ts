@@ -4,7 +4,8 @@ import request from 'supertest';
 import { RecordCatalog } from '../../server/directory/catalog/catalog.js';
 import { haversineKm } from '../../server/directory/search/distance.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { buildDirectory, type Directory } from './directory-fixtures.js';
+import { signedInAgent } from '../support/auth.js';
+import { buildDirectory, post, type Created, type Directory } from './directory-fixtures.js';
 
 interface Item {
   id: string;
@@ -117,7 +118,17 @@ describe('directory search', () => {
     });
 
     it('verifiedWithinDays keeps recently confirmed services', async () => {
-      assert.deepEqual(await found('verifiedWithinDays=30'), ['s1']);
+      // The fixture's records were made by a platform admin, so checked as made; an organisation's own new service is not.
+      const org = await post<Created>(d.admin, '/organizations', { name: { en: 'Unchecked Desk NGO' }, type: 'local-ngo', governorates: ['IQ-NI'] });
+      const staff = await signedInAgent(t.app, { role: 'org-admin', organizationId: org.id });
+      const fresh = await post<Created>(staff, '/services', { organizationId: org.id, name: { en: 'Unchecked desk' }, governorates: ['IQ-NI'] });
+      try {
+        assert.deepEqual(sorted(await found('verifiedWithinDays=30&governorate=IQ-NI')), []);
+        assert.deepEqual(await found(`verifiedWithinDays=30&organization=${d.orgs.A.id}`), ['s1', 's3']);
+        assert.deepEqual(await found(`organization=${org.id}`), [fresh.id]);
+      } finally {
+        await post(d.admin, `/organizations/${org.id}/archive`, {}, 200);
+      }
     });
 
     it('rejects unknown values with the offending field', async () => {
@@ -241,7 +252,7 @@ describe('directory search', () => {
       assert.deepEqual(sorted((res.body.services as Item[]).map((s) => keys.get(s.id)!)), ['s1', 's3', 's6']);
       assert.deepEqual(res.body.locations.map((l: { name: { en: string } }) => l.name.en), ['Karrada centre']);
       assert.deepEqual(res.body.contacts, []);
-      assert.equal(res.body.verification.status, 'pending');
+      assert.equal(res.body.verification.status, 'verified', 'created by a platform admin');
       const slim = await get('/organizations?fields=name,type&sort=name').expect(200);
       assert.deepEqual(slim.body.items[0], { id: d.orgs.A.id, name: { en: 'Hope Shelter Network', ar: 'شبكة مأوى الأمل' }, type: 'local-ngo' });
     });

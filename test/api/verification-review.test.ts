@@ -204,6 +204,29 @@ describe('verification review: what changed, and turning a change down', () => {
     assert.equal(orgEdited.version, orgVerified.version + 1);
   });
 
+  it('a record a platform admin creates is verified as created; one its organisation creates waits', async () => {
+    const byAdmin = await post<Created & { verification: { status: string } }>(admin, '/services', { organizationId: org.id, name: { en: 'Checked at creation' }, governorates: ['IQ-BG'] });
+    assert.equal(byAdmin.verification.status, 'verified');
+    assert.equal(await entry(byAdmin.id), undefined, 'not sent to the queue');
+    const page = await request(t.app).get(api(`/services/${byAdmin.id}`)).expect(200);
+    assert.equal(page.body.unverifiedChange, null);
+    assert.ok(page.body.lastVerifiedAt, 'shown as verified on its page');
+
+    const byOrganization = await post<Created>(orgAdmin, '/services', { organizationId: org.id, name: { en: 'Made by the organisation' }, governorates: ['IQ-BG'] });
+    assert.equal((await entry(byOrganization.id))?.isNew, true);
+  });
+
+  it('a platform admin’s edit of a record whose change waits keeps that change waiting, and a rejection keeps the admin’s values', async () => {
+    const service = await changedService('Waiting when the admin edits');
+    const edited = await patch(admin, `/services/${service.id}`, service.version, { email: 'checked@example.test' });
+    assert.equal((edited as unknown as { verification: { status: string } }).verification.status, 'pending', 'the organisation’s change is not approved by the admin’s save');
+    assert.deepEqual((await entry(service.id))?.changedFields, ['description', 'phones'], 'the admin’s field is not a change to review');
+    const rejected = await reject(admin, `/services/${service.id}`, edited.version, { reason: 'Keep the checked number.' }).expect(200);
+    assert.equal(rejected.body.phones[0].number, '+9647701234567');
+    assert.deepEqual(rejected.body.description, { en: 'Walk-in legal advice.' });
+    assert.equal(rejected.body.email, 'checked@example.test', 'the admin’s value stays');
+  });
+
   it('a long description (beyond what the audit log keeps whole) is shown and put back whole', async () => {
     const long = { en: `Legal advice. ${'Walk in on weekdays, bring any papers you have. '.repeat(60)}`.trim() };
     assert.ok(JSON.stringify(long).length > 2000);
@@ -255,12 +278,24 @@ describe('verification review: what changed, and turning a change down', () => {
     const sample = (await queue()).items.filter((e) => !e.isNew && !e.changedFields.includes('name'));
     assert.ok(sample.length >= 5, `${sample.length} waiting sample records`);
     for (const e of sample) assert.ok(e.changes.length > 0, `${e.kind} ${e.id}: what changed is empty`);
-    const one = sample.find((e) => e.kind === 'service')!;
+    const services = sample.filter((e) => e.kind === 'service' && e.changedFields.includes('phones') && !e.changedFields.includes('email'));
+    const one = services[0]!;
     const phones = one.changes.find((c) => c.field === 'phones')!;
     const rejected = await reject(admin, `/services/${one.id}`, one.version, { reason: 'Keep the number we checked.' }).expect(200);
     assert.deepEqual(
       rejected.body.phones.map((p: { number: string }) => p.number),
       (phones.before as { number: string }[]).map((p) => p.number),
     );
+
+    // A sample record keeps no copy of its verified values: an admin's edit while its change waits derives them.
+    const other = services[1]!;
+    const edited = await patch(admin, `/services/${other.id}`, other.version, { email: 'checked@example.test' });
+    assert.deepEqual((await entry(other.id))?.changedFields, other.changedFields);
+    const back = await reject(admin, `/services/${other.id}`, edited.version, { reason: 'Keep the number we checked.' }).expect(200);
+    assert.deepEqual(
+      back.body.phones.map((p: { number: string }) => p.number),
+      (other.changes.find((c) => c.field === 'phones')!.before as { number: string }[]).map((p) => p.number),
+    );
+    assert.equal(back.body.email, 'checked@example.test');
   });
 });

@@ -15,7 +15,7 @@ import {
   toObjectId,
   type StoredRecord,
 } from './record.js';
-import { verificationAfterChange, rejectAction, verifyAction } from './verification.js';
+import { verificationAfterChange, verificationOnCreate, rejectAction, verifyAction, type WaitingChange } from './verification.js';
 import { viewerOf, type Viewer } from './viewer.js';
 
 export type WriteKind = 'create' | 'update' | 'archive' | 'restore' | (string & {});
@@ -193,7 +193,9 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
     },
     async ({ body, req, res }) => {
       const user = authorize(actorOf(req), permissions.create, resource.ownerOfInput(body));
-      const doc = new model(await resource.toStored(body, null, user));
+      const stored = await resource.toStored(body, null, user);
+      if (resource.verifiable) Object.assign(stored, verificationOnCreate(user, resource.ownerOfInput(body)));
+      const doc = new model(stored);
       await doc.save();
       const created = doc.toObject<StoredRecord<R>>();
       const keyValue = key ? String((created as Record<string, unknown>)[key.field]) : created._id.toHexString();
@@ -224,7 +226,10 @@ export function registerRecordRoutes<R, Create, Update>(router: Router, resource
       if (before.archivedAt) throw conflict({ key: 'archivedRestoreFirst', params: { what: label } });
       if (before.version !== expected) throw staleVersion(label, before.version);
       const set = await resource.toStored(body, before, user);
-      if (resource.verifiable) Object.assign(set, verificationAfterChange(before as Record<string, unknown>, body as object, set, user, resource.ownerOf(before)));
+      if (resource.verifiable) {
+        const waiting = { entity: entity as WaitingChange['entity'], fields: resource.verifiable.fields };
+        Object.assign(set, await verificationAfterChange(before as Record<string, unknown>, body as object, set, user, resource.ownerOf(before), waiting));
+      }
       // Compare-and-set: of two editors holding the same version, exactly one wins.
       const after = await compareAndSet(model, before._id, expected, set);
       if (!after) return failedWrite(filter);

@@ -94,18 +94,35 @@ function verifiedBy(user: SessionUser): Record<string, unknown> {
   };
 }
 
+/** What a change of a record is measured in: its kind in the audit log and the fields its organisation edits. */
+export interface WaitingChange {
+  entity: 'organization' | 'service';
+  fields: readonly string[];
+}
+
+/** The verification of a record created by this user: a platform admin's record is checked as made. */
+export const verificationOnCreate = (user: SessionUser, owner: string | null): Record<string, unknown> => (can(user, VERIFY, owner) ? verifiedBy(user) : {});
+
 /**
  * The verification `$set` of an update whose content really changed (`set` is what it stores,
  * compared field by field with the record before): an organisation's change is published and waits
  * as "pending"; a platform admin's own edit is a verified edit, so the record is verified as saved
- * (what changed is then measured from it, and a later rejection never undoes the admin's values).
+ * (what changed is then measured from it, and a later rejection never undoes the admin's values) —
+ * unless an organisation's change still waits, which the admin's edit does not approve.
  */
-export function verificationAfterChange(before: Record<string, unknown> & StoredVerification, input: object, set: Record<string, unknown>, user: SessionUser, owner: string | null): Record<string, unknown> {
+export async function verificationAfterChange(
+  before: Record<string, unknown> & StoredVerification,
+  input: object,
+  set: Record<string, unknown>,
+  user: SessionUser,
+  owner: string | null,
+  waiting: WaitingChange,
+): Promise<Record<string, unknown>> {
   const keys = Object.keys(input);
   const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, source[k]]));
   const changed = changedFields(pick(before), pick(set)).map((c) => c.field);
   if (!changed.length) return {};
-  if (can(user, VERIFY, owner)) return verifiedBy(user);
+  if (can(user, VERIFY, owner)) return verificationView(before).status === 'pending' ? adminEditWhileWaiting(before, changed, set, waiting) : verifiedBy(user);
   const pending = { 'verification.status': 'pending', 'verification.changedAt': new Date() };
   // From a verified state, the values before this change are the verified ones; the first change of a field since keeps its value.
   const kept = verificationView(before).status === 'verified' ? {} : before.verification?.previous;
@@ -113,6 +130,30 @@ export function verificationAfterChange(before: Record<string, unknown> & Stored
   const previous = { ...kept };
   for (const field of changed) if (!(field in previous)) previous[field] = JSON.parse(JSON.stringify(before[field] ?? null)) as unknown;
   return { ...pending, 'verification.previous': previous };
+}
+
+/**
+ * A platform admin's edit of a record whose organisation change still waits: saving a form is not
+ * approving what it happened to show, so the record stays pending with the organisation's other
+ * changes, and the admin's fields count as verified with the admin's values (kept whole in
+ * `verification.previous`, which outranks the audit log: they drop out of the diff, and a rejection
+ * keeps them). An older record whose verified values were not followed gets them from the audit log.
+ */
+async function adminEditWhileWaiting(
+  before: Record<string, unknown> & StoredVerification,
+  changed: string[],
+  set: Record<string, unknown>,
+  waiting: WaitingChange,
+): Promise<Record<string, unknown>> {
+  let verified = before.verification?.previous;
+  if (!verified) {
+    const record = before as unknown as Verifiable;
+    const since = (await changesSinceVerified(waiting.entity, [record], waiting.fields)).get(record._id.toHexString()) ?? [];
+    verified = Object.fromEntries(since.filter((c) => c.before !== undefined).map((c) => [c.field, c.before]));
+  }
+  const previous = { ...verified };
+  for (const field of changed) previous[field] = JSON.parse(JSON.stringify(set[field] ?? null)) as unknown;
+  return { 'verification.previous': previous };
 }
 
 /** One field's value at the last verification and now (null: empty). */
@@ -184,7 +225,7 @@ export async function changesSinceVerified(entity: string, records: Verifiable[]
       const previous = since.get(id) ? (then.get(id) ?? new Map<string, unknown>()) : new Map(fields.map((f) => [f, null]));
       const kept = record.verification?.previous ?? {};
       const changes = [...previous]
-        .map(([field, before]) => ({ field, before: before !== NOT_RECORDED ? before : field in kept ? kept[field] : undefined, after: normalised(now[field]) }))
+        .map(([field, before]) => ({ field, before: field in kept ? kept[field] : before !== NOT_RECORDED ? before : undefined, after: normalised(now[field]) }))
         .filter((c) => c.before === undefined || JSON.stringify(normalised(c.before)) !== JSON.stringify(c.after))
         .sort((a, b) => fields.indexOf(a.field) - fields.indexOf(b.field));
       return [id, changes];
