@@ -11,7 +11,8 @@ import { RecordCatalog, type CatalogRecord } from '../../server/directory/catalo
 import { contactReadModel, locationReadModel, type PlannedRecord, type PlanReadModel } from '../../server/directory/catalog/service-read-model.js';
 import { sortedBy } from '../../server/directory/records/list.js';
 import type { ArchivedChoice } from '../../server/contract/directory/records/archived.js';
-import type { ListPlan } from '../../server/directory/search/service-plan.js';
+import type { ContactPlanField, ListPlan, LocationPlanField } from '../../server/directory/search/service-plan.js';
+import type { CatalogContact, CatalogLocation } from '../../server/directory/catalog/directory-catalog.js';
 
 const ORGS = Array.from({ length: 4 }, () => new Types.ObjectId());
 const SERVICES = Array.from({ length: 4 }, () => new Types.ObjectId());
@@ -60,9 +61,9 @@ function reference<T extends CatalogRecord>(records: Iterable<T>, plan: ListPlan
 const ids = (records: CatalogRecord[]) => records.map((r) => r._id.toHexString());
 
 async function checkLists<T extends PlannedRecord, F extends string>(
-  generated: Record<string, unknown>[],
+  generated: object[],
   plans: ListPlan<F>[],
-  writes: { at: number; record: Record<string, unknown> | null }[],
+  writes: { at: number; record: object | null }[],
   readModel: () => PlanReadModel<T, F>,
   key: (r: T) => string,
 ): Promise<void> {
@@ -107,7 +108,7 @@ describe('compiled place and contact lists', () => {
   it('list the places a straightforward evaluation lists, in the same order, before and after writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(place, { maxLength: 40 }), fc.array(placeList, { minLength: 1, maxLength: 4 }), writesOf(place), async (generated, plans, writes) => {
-        await checkLists(generated, plans, writes as never, locationReadModel as never, (l: { name: { en: string } }) => l.name.en);
+        await checkLists<CatalogLocation, LocationPlanField>(generated, plans, writes, locationReadModel, (l) => l.name?.en ?? '');
       }),
       { numRuns: 200 },
     );
@@ -116,7 +117,7 @@ describe('compiled place and contact lists', () => {
   it('list the contacts a straightforward evaluation lists, in the same order, before and after writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(contact, { maxLength: 40 }), fc.array(contactList, { minLength: 1, maxLength: 4 }), writesOf(contact), async (generated, plans, writes) => {
-        await checkLists(generated, plans, writes as never, contactReadModel as never, (c: { name: string }) => c.name);
+        await checkLists<CatalogContact, ContactPlanField>(generated, plans, writes, contactReadModel, (c) => c.name);
       }),
       { numRuns: 200 },
     );
