@@ -48,7 +48,9 @@ export interface ServiceQuery {
 }
 
 /** Not archived (every stored record has `archivedAt`, null while it is live). */
-const isLive = (record: { archivedAt?: Date | null }) => record.archivedAt == null;
+const isLive = (record: object) => (record as { archivedAt?: Date | null }).archivedAt == null;
+/** Every stored record has `updatedAt` (timestamps), a Date. */
+const updatedAt = (record: object) => (record as { updatedAt?: unknown }).updatedAt;
 
 const byName = <T extends { _id: Types.ObjectId; search: { sortName: string } }>(records: T[]) => sortedBy(records, (r) => r.search.sortName);
 
@@ -96,7 +98,7 @@ export async function publicServices(q: ServiceQuery): Promise<ServiceSource[]> 
       (s) =>
         !archivedOrgs.has(s.organizationId.toHexString()) &&
         (!searched || searched.has(s._id.toHexString())) &&
-        (since === undefined || (s.updatedAt instanceof Date && s.updatedAt.getTime() >= since)),
+        (since === undefined || (updatedAt(s) instanceof Date && (updatedAt(s) as Date).getTime() >= since)),
     ),
   );
 }
