@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Types, type Model } from 'mongoose';
+// The catalogs first, as the app loads them (the read models and the plans' vocabulary import each other).
+import '../../server/directory/catalog/directory-catalog.js';
 import { RecordCatalog, type CatalogRecord } from '../../server/directory/catalog/catalog.js';
 import { contactReadModel, locationReadModel, type PlannedRecord, type PlanReadModel } from '../../server/directory/catalog/service-read-model.js';
 import { sortedBy } from '../../server/directory/records/list.js';
