@@ -3,7 +3,8 @@ import type { Types } from 'mongoose';
 import { changesSinceVerified } from '../directory/records/verification.js';
 import { ORGANIZATION_EDITABLE_FIELDS } from '../contract/directory/organizations/organization.input.js';
 import { SERVICE_EDITABLE_FIELDS } from '../contract/directory/services/service.input.js';
-import { findOrganizations, findServices } from '../directory/catalog/queries.js';
+import { listServices, runOrganizationPlan } from '../directory/catalog/queries.js';
+import type { ListPlan } from '../directory/search/service-plan.js';
 import { organizationRefs } from '../directory/organizations/organization.data.js';
 import { iso, translated } from '../contract/directory/records/view-schemas.js';
 import type { QueueEntry} from '../contract/admin/verification-queue.schemas.js';
@@ -19,13 +20,14 @@ interface Pending {
   version: number;
 }
 
-const PENDING = { archivedAt: null, 'verification.status': 'pending' };
+/** Live records whose verification is pending, as compiled plans over the catalog. */
+const PENDING: ListPlan<'verification.status'> = { anyOf: { 'verification.status': ['pending'] }, archived: 'exclude' };
 
 const FIELDS = { organization: ORGANIZATION_EDITABLE_FIELDS, service: SERVICE_EDITABLE_FIELDS } as const;
 
 /** New and changed organisations and services waiting for a platform admin, most recently changed first (from the catalog). */
 export async function verificationQueue(query: z.infer<typeof QueueQuery>): Promise<z.infer<typeof QueuePage>> {
-  const [organizations, services] = await Promise.all([findOrganizations(PENDING), findServices(PENDING)]);
+  const [organizations, services] = await Promise.all([runOrganizationPlan({ ...PENDING, words: [] }), listServices(PENDING)]);
   const entries: { kind: QueueEntry['kind']; record: Pending }[] = [
     ...organizations.map((record) => ({ kind: 'organization' as const, record: record as unknown as Pending })),
     ...services.map((record) => ({ kind: 'service' as const, record: record as unknown as Pending })),

@@ -1,5 +1,5 @@
 import { accountLanguage, UserModel } from '../accounts/user.model.js';
-import { findContacts } from '../directory/catalog/queries.js';
+import { listContactPlan } from '../directory/catalog/queries.js';
 import { mailText } from '../platform/mail/catalogue.js';
 import { enqueueMail } from '../platform/mail/outbox.js';
 import { LANGUAGES, type Language } from '../platform/text/translated.js';
@@ -18,7 +18,9 @@ interface Recipient {
  */
 async function receivingAddresses(organizationId: ReferralDoc['toOrganizationId']): Promise<Recipient[]> {
   const [focalPoints, members] = await Promise.all([
-    findContacts({ organizationId, referralFocalPoint: true, archivedAt: null, email: { $ne: null } }),
+    listContactPlan({ anyOf: { organizationId: [organizationId.toHexString()] }, archived: 'exclude' }).then((contacts) =>
+      contacts.filter((c) => c.referralFocalPoint === true && c.email != null),
+    ),
     UserModel.find({ organizationId, status: 'active' }, { email: 1, language: 1 }).lean(),
   ]);
   const byNormalized = new Map<string, Recipient>();

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
 import { z } from 'zod';
-import { organizationCatalog } from '../directory/catalog/directory-catalog.js';
-import { currentCatalog } from '../directory/catalog/queries.js';
+import { sampleDataLoaded } from '../directory/catalog/queries.js';
 import type { Config } from '../platform/config.js';
 import { apiRoute } from '../platform/http/api-route.js';
 import { fromRepoRoot } from '../platform/paths.js';
@@ -31,9 +30,8 @@ export function metaRoutes(config: Pick<Config, 'TILE_URL' | 'TILE_ATTRIBUTION' 
     async (): Promise<z.infer<typeof MetaSchema>> => {
       // From the in-memory catalog: on the embedded database, a query for "any sample organisation"
       // scans the whole collection whenever there is none, i.e. on every page load in production.
-      await currentCatalog();
       return {
-        sampleData: organizationCatalog.count({ sample: true }) > 0,
+        sampleData: await sampleDataLoaded(),
         tileUrl: config.TILE_URL ?? null,
         tileAttribution: config.TILE_ATTRIBUTION,
         quickExitUrl: config.QUICK_EXIT_URL,

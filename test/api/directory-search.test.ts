@@ -38,6 +38,25 @@ describe('directory search', () => {
   }
   const q = (text: string) => `q=${encodeURIComponent(text)}`;
   const sorted = (list: string[]) => [...list].sort();
+  /** The filters interpreted while `run` runs: only a catalog's find and count interpret them (filter-match.ts). */
+  async function interpretedWhile(run: () => Promise<void>): Promise<string[]> {
+    const interpreted: string[] = [];
+    const { find, count } = RecordCatalog.prototype;
+    RecordCatalog.prototype.find = function (this: RecordCatalog<never>, filter) {
+      interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
+      return find.call(this, filter);
+    };
+    RecordCatalog.prototype.count = function (this: RecordCatalog<never>, filter) {
+      interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
+      return count.call(this, filter);
+    };
+    try {
+      await run();
+    } finally {
+      Object.assign(RecordCatalog.prototype, { find, count });
+    }
+    return interpreted;
+  }
 
   describe('text in Arabic, Kurdish and English', () => {
     it('finds the same services with and without hamza, diacritics and tatweel', async () => {
@@ -219,24 +238,11 @@ describe('directory search', () => {
     });
 
     it('organisations: the list runs compiled plans, no filter is interpreted', async () => {
-      // Filters are interpreted only by a catalog's find and count (filter-match.ts): watch every catalog's.
-      const interpreted: string[] = [];
-      const { find, count } = RecordCatalog.prototype;
-      RecordCatalog.prototype.find = function (this: RecordCatalog<never>, filter) {
-        interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
-        return find.call(this, filter);
-      };
-      RecordCatalog.prototype.count = function (this: RecordCatalog<never>, filter) {
-        interpreted.push(`${this.collection} ${JSON.stringify(filter)}`);
-        return count.call(this, filter);
-      };
-      try {
+      const interpreted = await interpretedWhile(async () => {
         for (const query of [q('legal'), 'category=safety,legal-aid&governorate=IQ-BA', `organization=${d.orgs.C.id.toUpperCase()}&language=ar`, 'acceptsReferrals=false&verifiedWithinDays=30&verification=pending&organizationType=government']) {
           await get(`/organizations?${query}`).expect(200);
         }
-      } finally {
-        Object.assign(RecordCatalog.prototype, { find, count });
-      }
+      });
       assert.deepEqual(interpreted, []);
       // Ids in any case; an id outside the category's organisations matches nothing.
       const names = async (query: string) => ((await get(`/organizations?${query}`).expect(200)).body.items as { name: { en: string } }[]).map((o) => o.name.en);
@@ -244,6 +250,28 @@ describe('directory search', () => {
       assert.deepEqual(await names(`organization=${d.orgs.B.id},${d.orgs.C.id}&category=legal-aid`), ['Legal Aid Iraq']);
       assert.deepEqual(await names(`organization=${d.orgs.A.id}&category=legal-aid`), []);
       assert.deepEqual(await names('acceptsReferrals=false'), ['Legal Aid Iraq']);
+    });
+
+    it('places, contacts, HSDS and the verification queue run compiled plans, no filter is interpreted', async () => {
+      const hsds = (path: string) => request(t.app).get(`/hsds${path}`).expect(200);
+      const counts: Record<string, number> = {};
+      const interpreted = await interpretedWhile(async () => {
+        counts.places = (await get(`/locations?organization=${d.orgs.A.id.toUpperCase()}&governorate=IQ-BG,IQ-AR`).expect(200)).body.total;
+        counts.publicPlaces = (await get('/locations').expect(200)).body.total;
+        counts.adminPlaces = (await d.admin.agent.get(`/api/v1/locations?archived=include&organization=${d.orgs.A.id}`).expect(200)).body.total;
+        counts.contacts = (await get(`/contacts?organization=${d.orgs.A.id},${d.orgs.B.id}&referralFocalPoint=false`).expect(200)).body.total;
+        counts.hsdsSearch = (await hsds('/services?search=shelter')).body.total_items;
+        counts.hsdsServices = (await hsds(`/services?organization_id=${d.orgs.B.id}&full=true`)).body.total_items;
+        counts.hsdsOrganizations = (await hsds('/organizations')).body.total_items;
+        counts.hsdsOrganizationSearch = (await hsds('/organizations?search=legal')).body.total_items;
+        counts.pairs = (await hsds('/service_at_locations')).body.total_items;
+        counts.queue = (await d.admin.agent.get('/api/v1/admin/verification-queue?perPage=100').expect(200)).body.total;
+        await get('/meta').expect(200);
+      });
+      assert.deepEqual(interpreted, []);
+      // Answers, not empty pages: the plans found what the fixtures hold.
+      assert.ok(Object.values(counts).every((n) => typeof n === 'number'), JSON.stringify(counts));
+      assert.ok(counts.hsdsSearch! > 0 && counts.hsdsOrganizations === 3 && counts.hsdsOrganizationSearch === 1 && counts.publicPlaces! > 0, JSON.stringify(counts));
     });
 
     it('an organisation page has its live services, contacts and the locations the public may see', async () => {

@@ -131,7 +131,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     return this.records.values();
   }
 
-  /** Every record the filter matches, in no particular order. */
+  /** Every record the filter matches, in no particular order: for writes that follow a write (requests run compiled plans). */
   find(filter: Filter): T[] {
     const key = filterKey(filter);
     let answer = this.answers.get(key);
@@ -145,6 +145,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     return answer.slice();
   }
 
+  /** How many records the filter matches, uncached: what bench/catalog-bench.ts times the compiled plans against. */
   count(filter: Filter): number {
     let n = 0;
     for (const record of this.candidates(filter)) if (matchesFilter(record, filter, this.options.fieldMatchers)) n++;

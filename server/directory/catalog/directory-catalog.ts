@@ -4,7 +4,16 @@ import { LocationModel, type LocationDoc } from '../locations/location.model.js'
 import { OrganizationModel, type OrganizationDoc } from '../organizations/organization.model.js';
 import { ServiceModel, type ServiceDoc } from '../services/service.model.js';
 import { CatalogSet, RecordCatalog, type CatalogRecord } from './catalog.js';
-import { organizationReadModel, serviceReadModel, type OrganizationReadModel, type ServiceReadModel } from './service-read-model.js';
+import {
+  contactReadModel,
+  locationReadModel,
+  organizationReadModel,
+  serviceReadModel,
+  type ContactReadModel,
+  type LocationReadModel,
+  type OrganizationReadModel,
+  type ServiceReadModel,
+} from './service-read-model.js';
 import type { Filter } from './filter-match.js';
 
 /**
@@ -81,10 +90,7 @@ export const serviceCatalogOf = (model: () => Model<unknown>) =>
   });
 export const serviceCatalog = serviceCatalogOf(() => ServiceModel as never);
 export const organizationCatalog = new RecordCatalog<CatalogOrganization, OrganizationReadModel>('organizations', () => OrganizationModel as never, compact, {
-  fieldMatchers: { [SEARCH_WORDS]: prefixMatcher },
-  // The filters still asked of it: the verification queue's, HSDS's words, whether sample data is loaded.
-  indexes: { fields: ['archivedAt', 'verification.status', 'sample'], words: wordIndex },
-  // The organisation list runs its plans here (search/organization-query.ts).
+  // The organisation list, HSDS's organisations and the verification queue run their plans here.
   readModel: organizationReadModel,
 });
 
@@ -93,7 +99,14 @@ export type CatalogLocation = LocationDoc & { _id: Types.ObjectId };
 export type CatalogContact = ContactDoc & { _id: Types.ObjectId };
 const asStored = <T,>(doc: Record<string, unknown>) => doc as unknown as T;
 const byOwner = { indexes: { fields: ['organizationId', 'serviceId'] } };
-export const locationCatalog = new RecordCatalog<CatalogLocation>('locations', () => LocationModel as never, asStored<CatalogLocation>, byOwner);
-export const contactCatalog = new RecordCatalog<CatalogContact>('contacts', () => ContactModel as never, asStored<CatalogContact>, byOwner);
+// Their lists (by owner, by governorate) run plans over these read models.
+export const locationCatalog = new RecordCatalog<CatalogLocation, LocationReadModel>('locations', () => LocationModel as never, asStored<CatalogLocation>, {
+  ...byOwner,
+  readModel: locationReadModel,
+});
+export const contactCatalog = new RecordCatalog<CatalogContact, ContactReadModel>('contacts', () => ContactModel as never, asStored<CatalogContact>, {
+  ...byOwner,
+  readModel: contactReadModel,
+});
 
 export const directoryCatalog = new CatalogSet([serviceCatalog, organizationCatalog, locationCatalog, contactCatalog] as RecordCatalog<CatalogRecord>[]);

@@ -1,8 +1,9 @@
 /**
  * Evaluates a MongoDB query filter against a plain object in memory, for the subset of operators the
- * directory's filters use. The catalog answers searches with the same filter objects the database
- * would get, so there is one definition of every search and two places it can run. An operator this
- * does not know throws, so a new filter can never be silently misread.
+ * directory's filters use. No read's request path uses it: searches and lists run compiled plans
+ * (service-read-model.ts). It serves the writes that follow a write (refreshServices, archiving an
+ * organisation's records: RecordCatalog.find) and is the reference the compiled service plans are
+ * tested against (planFilter). An operator this does not know throws, so a filter is never misread.
  */
 export type Filter = Record<string, unknown>;
 /** Field-specific matchers, for fields the catalog keeps in another form than the database. */

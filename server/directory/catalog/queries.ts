@@ -15,10 +15,10 @@ import { serviceUnavailable } from '../../platform/http/problem.js';
 import { oncePerRequest } from './request-freshness.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
-import type { OrganizationPlan, ServicePlan } from '../search/service-plan.js';
+import type { ContactPlanField, ListPlan, LocationPlanField, OrganizationPlan, OrganizationPlanField, PlanField, RecordPlan, ServicePlan } from '../search/service-plan.js';
 import { districtNames } from '../search/districts.js';
 import { normalizeText } from '../../platform/text/normalize.js';
-import type { PlanContext, PlanResult } from './service-read-model.js';
+import type { PlanContext, PlannedRecord, PlanReadModel, PlanResult } from './service-read-model.js';
 import { loadReferralReceivers, receiversKey, receivingOrganizations } from '../../accounts/referral-receivers.js';
 
 /**
@@ -70,14 +70,17 @@ export async function heldRecord<T extends CatalogRecord>(catalog: Pick<RecordCa
   return catalog.get(id) ?? (directoryCatalog.hasEveryChange ? null : undefined);
 }
 
-export type CatalogSource = 'services' | 'organizations';
-
 /** A cache key for an answer computed from the directory: it changes whenever any catalogued record does. */
 export async function directoryKey(query: unknown): Promise<string> {
   await currentCatalog();
   return `${directoryCatalog.appliedVersion}.${receiversKey()}:${JSON.stringify(query)}`;
 }
 
+/**
+ * The records a MongoDB filter matches, by the filter interpreter: for writes that follow another
+ * write (refreshing derived service fields, archiving an organisation's records), never a read's
+ * request path — those run compiled plans (runServicePlan, listServices, listLocationPlan, ...).
+ */
 export async function findServices(filter: FilterQuery<unknown>): Promise<CatalogService[]> {
   return (await fresh(serviceCatalog)).find(filter as Filter);
 }
@@ -93,7 +96,7 @@ export async function runServicePlan(plan: ServicePlan, places: Omit<PlanContext
 /** The places by the district they record (normalised), rebuilt when the places change, not per search. */
 const placesByDistrict = derivedFrom([locationCatalog], () => {
   const index = new Map<string, string[]>();
-  for (const l of locationCatalog.find({})) {
+  for (const l of locationCatalog.values()) {
     if (!l.address?.district) continue;
     const name = normalizeText(l.address.district);
     index.set(name, [...(index.get(name) ?? []), l._id.toHexString()]);
@@ -124,26 +127,39 @@ async function locatedIn(plan: ServicePlan, context: PlanContext): Promise<Servi
   return { ...plan, anyOf: { ...plan.anyOf, locationIds }, publicOnly: true };
 }
 
-/** The organisations a plan matches, from the organisations' compiled read model. */
-export async function runOrganizationPlan(plan: OrganizationPlan): Promise<CatalogOrganization[]> {
-  const model = (await fresh(organizationCatalog)).readModel;
-  return model.run(plan, { hiddenPlaces: [], pointOf: () => null, receiving: receivingOrganizations() }).services;
+/** The records a plan without places or radius matches, from a catalog's compiled read model, in no particular order. */
+async function runPlan<T extends PlannedRecord, F extends string>(
+  catalog: RecordCatalog<T, PlanReadModel<T, F>>,
+  plan: Pick<RecordPlan<F>, 'anyOf' | 'archived'> & Partial<RecordPlan<F>>,
+): Promise<T[]> {
+  const model = (await fresh(catalog)).readModel;
+  return model.run({ words: [], ...plan }, { hiddenPlaces: [], pointOf: () => null, receiving: receivingOrganizations() }).services;
 }
 
-export async function findOrganizations(filter: FilterQuery<unknown>): Promise<CatalogOrganization[]> {
-  return (await fresh(organizationCatalog)).find(filter as Filter);
+export const runOrganizationPlan = (plan: OrganizationPlan): Promise<CatalogOrganization[]> => runPlan<CatalogOrganization, OrganizationPlanField>(organizationCatalog, plan);
+/** Services by codes alone (an organisation's, pending ones): no search, so no places are needed. */
+export const listServices = (plan: ListPlan<PlanField>): Promise<CatalogService[]> => runPlan<CatalogService, PlanField>(serviceCatalog, plan);
+export const listLocationPlan = (plan: ListPlan<LocationPlanField>): Promise<CatalogLocation[]> => runPlan<CatalogLocation, LocationPlanField>(locationCatalog, plan);
+export const listContactPlan = (plan: ListPlan<ContactPlanField>): Promise<CatalogContact[]> => runPlan<CatalogContact, ContactPlanField>(contactCatalog, plan);
+
+/** Whether any sample organisation is loaded: decided once per change of the organisations, not per page load. */
+const holdsSample = derivedFrom([organizationCatalog], () => {
+  for (const o of organizationCatalog.values()) if ((o as { sample?: unknown }).sample === true) return true;
+  return false;
+});
+export async function sampleDataLoaded(): Promise<boolean> {
+  await currentCatalog();
+  return holdsSample();
 }
 
+/** As findServices: for writes only. */
 export async function findLocations(filter: FilterQuery<unknown>): Promise<CatalogLocation[]> {
   return (await fresh(locationCatalog)).find(filter as Filter);
 }
 
+/** As findServices: for writes only. */
 export async function findContacts(filter: FilterQuery<unknown>): Promise<CatalogContact[]> {
   return (await fresh(contactCatalog)).find(filter as Filter);
-}
-
-export async function findIn(source: CatalogSource, filter: FilterQuery<unknown>): Promise<(CatalogService | CatalogOrganization)[]> {
-  return source === 'services' ? findServices(filter) : findOrganizations(filter);
 }
 
 export async function servicesById(ids: Iterable<Types.ObjectId | string>): Promise<Map<string, CatalogService>> {

@@ -1,12 +1,22 @@
 import { oneEditAway, TYPO_MIN_LENGTH } from '../../platform/text/edits.js';
 import { boundingBox, haversineKm, type LatLng } from '../search/distance.js';
-import { ORGANIZATION_PLAN_FIELDS, PLAN_FIELDS, type OrganizationPlanField, type PlanField, type RecordPlan } from '../search/service-plan.js';
+import {
+  CONTACT_PLAN_FIELDS,
+  LOCATION_PLAN_FIELDS,
+  ORGANIZATION_PLAN_FIELDS,
+  PLAN_FIELDS,
+  type ContactPlanField,
+  type LocationPlanField,
+  type OrganizationPlanField,
+  type PlanField,
+  type RecordPlan,
+} from '../search/service-plan.js';
 import type { CorrectedWord } from '../../contract/directory/search/understood.schemas.js';
 import type { CatalogRecord, ReadModel } from './catalog.js';
-import type { CatalogOrganization, CatalogSearch, CatalogService } from './directory-catalog.js';
+import type { CatalogContact, CatalogLocation, CatalogOrganization, CatalogSearch, CatalogService } from './directory-catalog.js';
 
 /**
- * A catalog (services; organisations) compiled for searching: each record has a dense slot number, and every code a
+ * A catalog (services, organisations, places, contacts) compiled for searching: each record has a dense slot number, and every code a
  * plan can ask for has a sorted list of the slots that hold it. A plan runs as intersections of those
  * lists (smallest first), words as prefix ranges over a sorted word list, `near` through a coarse
  * grid; only the few per-record checks left read the records. Kept current record by record.
@@ -158,9 +168,10 @@ export interface PlanResult<T = CatalogService> {
 const timeOf = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v : NaN);
 const tristate = (v: unknown) => (v === true ? 1 : v === false ? 0 : -1);
 
-/** What a compiled catalog reads of each record besides its plan fields (the fields organisations lack stay empty). */
-interface PlannedRecord extends CatalogRecord {
-  search: CatalogSearch;
+/** What a compiled catalog reads of each record besides its plan fields (the fields a kind of record lacks stay empty). */
+export interface PlannedRecord extends CatalogRecord {
+  /** Places and contacts have no words. */
+  search?: CatalogSearch;
   archivedAt?: unknown;
   confidential?: boolean | null;
   point?: unknown;
@@ -249,7 +260,7 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
       if (adding) this.flags.add(flag, slot);
       else this.flags.remove(flag, slot);
     }
-    for (const word of new Set(record.search.words)) {
+    for (const word of new Set(record.search?.words ?? [])) {
       if (adding) {
         if (this.words.add(word, slot)) {
           this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
@@ -454,5 +465,11 @@ export const serviceReadModel = () => new PlanReadModel<CatalogService, PlanFiel
 /** The organisations' read model: the organisation list runs its plans here; an organisation receives its own referrals. */
 export const organizationReadModel = () => new PlanReadModel<CatalogOrganization, OrganizationPlanField>(ORGANIZATION_PLAN_FIELDS, (o) => o._id.toHexString());
 
+/** Places and contacts: their lists by owner run here (nobody receives referrals for them). */
+export const locationReadModel = () => new PlanReadModel<CatalogLocation, LocationPlanField>(LOCATION_PLAN_FIELDS, (l) => l.organizationId.toHexString());
+export const contactReadModel = () => new PlanReadModel<CatalogContact, ContactPlanField>(CONTACT_PLAN_FIELDS, (c) => c.organizationId.toHexString());
+
 export type ServiceReadModel = ReturnType<typeof serviceReadModel>;
 export type OrganizationReadModel = ReturnType<typeof organizationReadModel>;
+export type LocationReadModel = ReturnType<typeof locationReadModel>;
+export type ContactReadModel = ReturnType<typeof contactReadModel>;

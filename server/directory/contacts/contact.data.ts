@@ -3,7 +3,7 @@ import type { StoredRecord } from '../records/record.js';
 import { idOf } from '../records/record.js';
 import { phones, translated } from '../../contract/directory/records/view-schemas.js';
 import type { ContactBrief } from '../../contract/directory/services/service.schemas.js';
-import { findContacts } from '../catalog/queries.js';
+import { listContactPlan } from '../catalog/queries.js';
 import type { ContactDoc } from './contact.model.js';
 import type { ContactView } from '../../contract/directory/contacts/contact.schemas.js';
 
@@ -11,7 +11,8 @@ export type ContactRecord = StoredRecord<ContactDoc>;
 
 /** Live contacts of an organisation (all of them) or of one service; focal points first. */
 export async function liveContacts(where: { organizationId: Types.ObjectId } | { serviceId: Types.ObjectId }): Promise<ContactRecord[]> {
-  const contacts = (await findContacts({ ...where, archivedAt: null })) as ContactRecord[];
+  const anyOf = 'organizationId' in where ? { organizationId: [where.organizationId.toHexString()] } : { serviceId: [where.serviceId.toHexString()] };
+  const contacts = (await listContactPlan({ anyOf, archived: 'exclude' })) as ContactRecord[];
   const key = (c: ContactRecord) => [c.referralFocalPoint ? 0 : 1, c.name, c._id.toHexString()] as const;
   return contacts.sort((a, b) => {
     const [x, y] = [key(a), key(b)];

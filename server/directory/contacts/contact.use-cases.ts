@@ -1,16 +1,13 @@
-import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
 import { badRequest, type FieldProblem } from '../../platform/http/problem.js';
 import { multiValue, queryBoolean } from '../../contract/query-params.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { archivedCondition } from '../../contract/directory/records/archived.js';
-import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
+import { OrganizationArchivedQuery, PageQuery, skipOf, sortedBy, withArchivedAt, type Page } from '../records/list.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import { contactView, type ContactRecord } from './contact.data.js';
-import { ContactModel, type ContactDoc } from './contact.model.js';
 import type { ContactCreate, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';
-import { findLiveService } from '../catalog/queries.js';
+import { findLiveService, listContactPlan } from '../catalog/queries.js';
 
 export const ContactListQuery = z.strictObject({
   organization: multiValue(ObjectIdSchema).optional(),
@@ -22,17 +19,17 @@ export const ContactListQuery = z.strictObject({
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
+/** A page of contacts, from the contacts' compiled read model (a query other than by _id would scan the collection). */
 export async function listContacts(query: ContactListQuery): Promise<Page<ContactView & { archivedAt?: string | null }>> {
-  const and: FilterQuery<ContactDoc>[] = [archivedCondition(query.archived)];
-  if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
-  if (query.service?.length) and.push({ serviceId: { $in: query.service.map((id) => new Types.ObjectId(id)) } });
-  if (query.referralFocalPoint !== undefined) and.push({ referralFocalPoint: query.referralFocalPoint });
-  const filter = { $and: and };
-  const [rows, total] = await Promise.all([
-    ContactModel.find(filter).sort({ name: 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<ContactRecord[]>(),
-    ContactModel.countDocuments(filter),
-  ]);
-  return { items: rows.map((c) => withArchivedAt(contactView(c), c, query.archived)), total, page: query.page, perPage: query.perPage };
+  const anyOf = {
+    ...(query.organization?.length ? { organizationId: query.organization.map((id) => id.toLowerCase()) } : {}),
+    ...(query.service?.length ? { serviceId: query.service.map((id) => id.toLowerCase()) } : {}),
+  };
+  const found = (await listContactPlan({ anyOf, archived: query.archived })) as ContactRecord[];
+  const focal = query.referralFocalPoint;
+  const rows = sortedBy(focal === undefined ? found : found.filter((c) => c.referralFocalPoint === focal), (c) => c.name);
+  const items = rows.slice(skipOf(query), skipOf(query) + query.perPage);
+  return { items: items.map((c) => withArchivedAt(contactView(c), c, query.archived)), total: rows.length, page: query.page, perPage: query.perPage };
 }
 
 /** A contact belongs to a live organisation, and its service (if any) to the same organisation. */

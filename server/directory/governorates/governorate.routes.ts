@@ -3,17 +3,15 @@ import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { notFound } from '../../platform/http/problem.js';
-import { serviceCatalog } from '../catalog/directory-catalog.js';
-import { currentCatalog } from '../catalog/queries.js';
+import { listServices } from '../catalog/queries.js';
 import { GovernorateModel } from './governorate.model.js';
 import { governorateCode } from './governorate-data.js';
 import { GovernorateCollection, GovernorateList, GovernorateView, type GovernorateFeature } from '../../contract/directory/governorates/governorate.schemas.js';
 
 /** Public services (active, not archived) per governorate of their service area. */
 export async function activeServiceCounts(): Promise<Map<string, number>> {
-  await currentCatalog();
   const counts = new Map<string, number>();
-  for (const service of serviceCatalog.find({ archivedAt: null, status: 'active' })) {
+  for (const service of await listServices({ anyOf: { status: ['active'] }, archived: 'exclude' })) {
     for (const code of service.governorates) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   return counts;

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { findByIds, type StoredRecord } from '../records/record.js';
-import { findLocations, locationsById } from '../catalog/queries.js';
+import { listLocationPlan, locationsById } from '../catalog/queries.js';
 import { LocationModel, type LocationDoc } from './location.model.js';
 
 export type LocationRecord = StoredRecord<LocationDoc>;
@@ -16,6 +16,6 @@ export async function locationsByIds(ids: readonly Types.ObjectId[]): Promise<Lo
 }
 
 export async function locationsOfOrganization(organizationId: Types.ObjectId): Promise<LocationRecord[]> {
-  const locations = (await findLocations({ organizationId, archivedAt: null })) as LocationRecord[];
+  const locations = (await listLocationPlan({ anyOf: { organizationId: [organizationId.toHexString()] }, archived: 'exclude' })) as LocationRecord[];
   return locations.sort((a, b) => (a._id.toHexString() < b._id.toHexString() ? -1 : 1));
 }

@@ -1,11 +1,10 @@
-import { Types, type FilterQuery } from 'mongoose';
 import { z } from 'zod';
 import { multiValue } from '../../contract/query-params.js';
 import { badRequest, notFound, type FieldProblem } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
 import { findOrganization } from '../organizations/organization.data.js';
-import { archivedCondition } from '../../contract/directory/records/archived.js';
-import { OrganizationArchivedQuery, PageQuery, skipOf, withArchivedAt, type Page } from '../records/list.js';
+import { OrganizationArchivedQuery, PageQuery, skipOf, sortedBy, withArchivedAt, type Page } from '../records/list.js';
+import { listLocationPlan } from '../catalog/queries.js';
 import { ObjectIdSchema, toObjectId } from '../records/record.js';
 import type { Viewer } from '../records/viewer.js';
 import { refreshServices } from '../services/service.derived.js';
@@ -13,7 +12,6 @@ import { GovernorateInput } from '../governorates/governorate-input.js';
 import { governorateAt, pointInGovernorate } from '../governorates/governorate-area.js';
 import { bundledGovernorates } from '../governorates/governorate-data.js';
 import type { LocationRecord } from './location.data.js';
-import { LocationModel, type LocationDoc } from './location.model.js';
 import type { LocationCreate, LocationUpdate, LocationView } from '../../contract/directory/locations/location.schemas.js';
 import { locationView, visibleLocations } from './location.view.js';
 import { publicPlaceExposure } from './place-exposure.js';
@@ -27,24 +25,27 @@ export const LocationListQuery = z.strictObject({
 });
 export type LocationListQuery = z.infer<typeof LocationListQuery>;
 
-/** The database side of visibleLocations(): what a viewer may list, so pages and totals are right. */
-async function visibleToViewer(viewer: Viewer): Promise<FilterQuery<LocationDoc>> {
-  if (viewer.readsAllConfidential) return {};
-  const publicOnly = { confidential: { $ne: true }, _id: { $nin: (await publicPlaceExposure()).hiddenPlaceIds } };
+/** The list side of visibleLocations(): what a viewer may list, so pages and totals are right. */
+async function visibleToViewer(viewer: Viewer): Promise<(l: LocationRecord) => boolean> {
+  if (viewer.readsAllConfidential) return () => true;
+  const exposure = await publicPlaceExposure();
+  const hidden = new Set(exposure.hiddenPlaceIds.map(String));
   const own = viewer.user?.organizationId;
-  return own && viewer.mayReadConfidential(own) ? { $or: [publicOnly, { organizationId: new Types.ObjectId(own) }] } : publicOnly;
+  const readsOwn = own && viewer.mayReadConfidential(own) ? own : undefined;
+  return (l) => (l.confidential !== true && !hidden.has(l._id.toHexString())) || (readsOwn !== undefined && l.organizationId.toHexString() === readsOwn.toLowerCase());
 }
 
+/** A page of places, from the places' compiled read model (a query other than by _id would scan the collection). */
 export async function listLocations(query: LocationListQuery, viewer: Viewer): Promise<Page<LocationView & { archivedAt?: string | null }>> {
-  const and: FilterQuery<LocationDoc>[] = [archivedCondition(query.archived), await visibleToViewer(viewer)];
-  if (query.organization?.length) and.push({ organizationId: { $in: query.organization.map((id) => new Types.ObjectId(id)) } });
-  if (query.governorate?.length) and.push({ 'address.governorate': { $in: query.governorate } });
-  const filter = { $and: and };
-  const [rows, total] = await Promise.all([
-    LocationModel.find(filter).sort({ 'name.en': 1, _id: 1 }).skip(skipOf(query)).limit(query.perPage).lean<LocationRecord[]>(),
-    LocationModel.countDocuments(filter),
-  ]);
-  return { items: rows.map((l) => withArchivedAt(locationView(l), l, query.archived)), total, page: query.page, perPage: query.perPage };
+  const anyOf = {
+    ...(query.organization?.length ? { organizationId: query.organization.map((id) => id.toLowerCase()) } : {}),
+    ...(query.governorate?.length ? { 'address.governorate': query.governorate } : {}),
+  };
+  const visible = await visibleToViewer(viewer);
+  const found = (await listLocationPlan({ anyOf, archived: query.archived })) as LocationRecord[];
+  const rows = sortedBy(found.filter(visible), (l) => l.name?.en ?? '');
+  const items = rows.slice(skipOf(query), skipOf(query) + query.perPage);
+  return { items: items.map((l) => withArchivedAt(locationView(l), l, query.archived)), total: rows.length, page: query.page, perPage: query.perPage };
 }
 
 /** One location — or, for a confidential one this viewer may not see, nothing at all. */

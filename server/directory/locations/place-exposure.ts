@@ -44,9 +44,10 @@ const currentExposure = derivedFrom([serviceCatalog, locationCatalog], (): Place
   const hidden = new Map<string, Types.ObjectId>();
   // A place used by a confidential service is as secret as that service, archived or not; one it used
   // before stays secret (heldSecretSince) until a platform admin releases it.
-  for (const service of serviceCatalog.find({ confidential: true })) for (const id of service.locationIds ?? []) hidden.set(id.toHexString(), id);
-  for (const place of locationCatalog.find({ confidential: true })) hidden.set(place._id.toHexString(), place._id);
-  for (const place of locationCatalog.find({ heldSecretSince: { $ne: null } })) hidden.set(place._id.toHexString(), place._id);
+  for (const service of serviceCatalog.values()) {
+    if (service.confidential === true) for (const id of service.locationIds ?? []) hidden.set(id.toHexString(), id);
+  }
+  for (const place of locationCatalog.values()) if (place.confidential === true || place.heldSecretSince != null) hidden.set(place._id.toHexString(), place._id);
 
   const placeIsHidden = (id: Types.ObjectId | string) => {
     const key = String(id);

@@ -19,6 +19,11 @@ export { pageSchema, type Page } from '../../contract/directory/records/page.sch
 
 export const skipOf = (q: { page: number; perPage: number }) => (q.page - 1) * q.perPage;
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Records from the catalog in the order the database sorts `{ <key>: 1, _id: 1 }`: by the key's text, then by id (in place). */
+export const sortedBy = <T extends { _id: { toHexString(): string } }>(records: T[], key: (record: T) => string = () => ''): T[] =>
+  records.sort((a, b) => compareText(key(a), key(b)) || compareText(a._id.toHexString(), b._id.toHexString()));
+
 /** `fields=a,b`: the keys of a list item a client may ask for; `id` always comes along. */
 export const fieldsQuery = <K extends string>(keys: readonly [K, ...K[]]) => multiValue(z.enum(keys)).optional();
 

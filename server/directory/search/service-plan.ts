@@ -15,6 +15,11 @@ export type PlanField = (typeof PLAN_FIELDS)[number];
 /** The organisation list's fields: the same kind of plan runs over the organisations' read model (ids as lower-case hex). */
 export const ORGANIZATION_PLAN_FIELDS = ['_id', 'governorates', 'languages', 'type', 'verification.status'] as const;
 export type OrganizationPlanField = (typeof ORGANIZATION_PLAN_FIELDS)[number];
+/** Places and contacts are listed by owner (and places by governorate): plans over their read models, by lower-case hex ids. */
+export const LOCATION_PLAN_FIELDS = ['organizationId', 'address.governorate'] as const;
+export type LocationPlanField = (typeof LOCATION_PLAN_FIELDS)[number];
+export const CONTACT_PLAN_FIELDS = ['organizationId', 'serviceId'] as const;
+export type ContactPlanField = (typeof CONTACT_PLAN_FIELDS)[number];
 
 /** One word of free text. A record matches it when one of its words starts with `text` or with an alternative. */
 export interface PlanWord {
@@ -51,6 +56,8 @@ export interface RecordPlan<F extends string> {
 export type ServicePlan = RecordPlan<PlanField>;
 /** An organisation search: no places, capacity or radius, which organisations do not have. */
 export type OrganizationPlan = Pick<RecordPlan<OrganizationPlanField>, 'anyOf' | 'acceptsReferrals' | 'verifiedSince' | 'archived' | 'words'>;
+/** A list by codes alone (records of an owner, pending ones): no words, places or radius. */
+export type ListPlan<F extends string> = Pick<RecordPlan<F>, 'anyOf' | 'archived'>;
 
 const asIds = (field: PlanField, codes: string[]) => (field === 'organizationId' || field === 'locationIds' ? codes.map((c) => new Types.ObjectId(c)) : codes);
 

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { StoredRecord } from '../records/record.js';
-import { findServices, servicesById } from '../catalog/queries.js';
+import { listServices, servicesById } from '../catalog/queries.js';
 import type { CatalogService } from '../catalog/directory-catalog.js';
 import type { ServiceDoc } from './service.model.js';
 
@@ -15,7 +15,7 @@ export async function servicesInOrder(ids: readonly Types.ObjectId[]): Promise<S
 
 /** Live services of an organisation, by name. */
 export async function servicesOfOrganization(organizationId: Types.ObjectId): Promise<ServiceRecord[]> {
-  const services = await findServices({ organizationId, archivedAt: null });
+  const services = await listServices({ anyOf: { organizationId: [organizationId.toHexString()] }, archived: 'exclude' });
   const key = (s: CatalogService) => `${s.search.sortName}\u0000${s._id.toHexString()}`;
   return services.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) as unknown as ServiceRecord[];
 }

@@ -1,4 +1,4 @@
-import { findOrganizations, findServices } from '../../directory/catalog/queries.js';
+import { sortedBy } from '../../directory/records/list.js';
 import type { Language } from '../../platform/text/translated.js';
 import { startWorker } from '../../platform/worker.js';
 import type { ExportMessage } from './export-worker.js';
@@ -9,10 +9,9 @@ import {
   contextFor,
   locationsOfOrganizations,
   publicLocations,
-  publicOrganizationFilter,
-  publicServiceFilter,
+  publicOrganizations,
+  publicServices,
   publicTerms,
-  sortedBy,
 } from './public-directory.js';
 import { dataPackageDescriptor, type TableName } from './spec.js';
 import type { HsdsObject } from './tabular.js';
@@ -66,7 +65,7 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
     writer.add('taxonomy_term', [...(await publicTerms()).values()].map((term) => taxonomyTermMapper.toHsds(term, lang)));
 
     // In id order and batches of the listing's size, as the files have always been written.
-    const organizations = arraySource(sortedBy(await findOrganizations(await publicOrganizationFilter())), (batch) => batch);
+    const organizations = arraySource(sortedBy(await publicOrganizations()), (batch) => batch);
     for await (const batch of organizations.batches()) {
       const ids = batch.map((o) => o._id);
       const [locations, contacts] = await Promise.all([locationsOfOrganizations(ids), contactsOfOrganizations(ids)]);
@@ -76,7 +75,7 @@ export async function exportHsdsPackage(options: { profileUri: string; lang: Lan
       writer.add('contact', contacts.map((contact) => contactMapper.toHsds(contact, lang)));
     }
 
-    const services = arraySource(sortedBy(await findServices(await publicServiceFilter({}))), (batch) => batch);
+    const services = arraySource(sortedBy(await publicServices({})), (batch) => batch);
     for await (const batch of services.batches()) {
       const ctx = await contextFor(lang, batch, { contacts: true });
       writer.add('service', batch.map((service) => serviceMapper.toHsdsFull(service, ctx)));

@@ -14,7 +14,7 @@ import { parseInput } from '../../platform/http/validate.js';
 import { LANGUAGES, type Language } from '../../platform/text/translated.js';
 import { ExportCache } from './export-cache.js';
 import { parseServiceAtLocationUuid, recordObjectId, taxonomyUuid, termUuid } from './ids.js';
-import { arraySource, querySource, sendList } from './listing.js';
+import { arraySource, recordSource, sendList } from './listing.js';
 import {
   fullOrganization,
   organizationMapper,
@@ -27,14 +27,12 @@ import {
   type ServiceSource,
 } from './mappers.js';
 import {
-  ORGANIZATION_SORT,
-  SERVICE_SORT,
   contextFor,
   matchesSearch,
   organizationRelations,
   publicLocations,
-  publicOrganizationFilter,
-  publicServiceFilter,
+  publicOrganizations,
+  publicServices,
   publicServiceLocationPairs,
   publicTerms,
   searchTerms,
@@ -216,7 +214,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
   router.get('/services', async (req, res) => {
     const q = query(ServiceListQuery, req);
     const language = languageOf(req, res, q.lang);
-    const source = querySource(ServiceModel, await publicServiceFilter(toServiceQuery(q)), SERVICE_SORT);
+    const source = recordSource(await publicServices(toServiceQuery(q)));
     await sendList(res, q, source, async (items) => {
       if (!q.full) return items.map((s) => serviceMapper.toHsds(s, { lang: language }));
       const ctx = await contextFor(language, items, { contacts: true });
@@ -235,7 +233,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
   router.get('/organizations', async (req, res) => {
     const q = query(OrganizationListQuery, req);
     const language = languageOf(req, res, q.lang);
-    const source = querySource(OrganizationModel, await publicOrganizationFilter(q.search), ORGANIZATION_SORT);
+    const source = recordSource(await publicOrganizations(q.search));
     await sendList(res, q, source, async (orgs) => {
       const locations = await publicLocations(orgs.flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])));
       return orgs.map((o) => organizationMapper.toHsds(o, { lang: language, locations }));

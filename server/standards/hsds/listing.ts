@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import type { FilterQuery, Model, Types } from 'mongoose';
+import type { Types } from 'mongoose';
+import { sortedBy } from '../../directory/records/list.js';
 
 /**
  * HSDS list responses: the `Page` wrapper of the HSDS API reference for `format=json`, or every
@@ -22,30 +23,10 @@ export interface PageParams {
 
 const BATCH = 500;
 
-/** A list over a collection: pages in `sort` order; batches walk `_id` upwards (keyset, no growing skips). */
-export function querySource<D>(
-  model: Model<D>,
-  filter: FilterQuery<D>,
-  sort: Record<string, 1 | -1>,
-): ListSource<D & { _id: Types.ObjectId }> {
-  type T = D & { _id: Types.ObjectId };
-  return {
-    total: () => model.countDocuments(filter),
-    page: (skip, limit) => model.find(filter).sort(sort).skip(skip).limit(limit).lean<T[]>(),
-    async *batches() {
-      let last: Types.ObjectId | undefined;
-      for (;;) {
-        const batch = await model
-          .find(last ? ({ $and: [filter, { _id: { $gt: last } }] } as FilterQuery<D>) : filter)
-          .sort({ _id: 1 })
-          .limit(BATCH)
-          .lean<T[]>();
-        if (!batch.length) return;
-        yield batch;
-        last = batch[batch.length - 1]!._id;
-      }
-    },
-  };
+/** Records from the catalog, already in page order: pages slice them; batches walk them by `_id` upwards, as ndjson has always been streamed. */
+export function recordSource<T extends { _id: Types.ObjectId }>(records: T[]): ListSource<T> {
+  const byId = arraySource(sortedBy([...records]), (batch) => batch);
+  return { ...arraySource(records, (slice) => slice), batches: () => byId.batches() };
 }
 
 /** A list held in memory (taxonomy terms, service-at-location pairs); `load` turns a slice into items. */

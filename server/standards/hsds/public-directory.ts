@@ -1,18 +1,16 @@
-import type { FilterQuery, Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { publicPlaceExposure } from '../../directory/locations/place-exposure.js';
-import { SEARCH_WORDS } from '../../directory/catalog/directory-catalog.js';
-import { matchesFilter } from '../../directory/catalog/filter-match.js';
 import {
-  findContacts,
-  findIn,
-  findLocations,
-  findOrganizations,
-  findServices,
+  listContactPlan,
+  listLocationPlan,
+  listServices,
   locationsById,
   organizationsById,
+  runOrganizationPlan,
   runServicePlan,
   servicesById,
 } from '../../directory/catalog/queries.js';
+import { sortedBy } from '../../directory/records/list.js';
 import { planContext } from '../../directory/search/near.js';
 import { servicePlan } from '../../directory/search/service-query.js';
 import { SERVICE_STATUSES } from '../../contract/directory/vocabulary.js';
@@ -34,19 +32,11 @@ import {
 /**
  * The public view of the directory that HSDS publishes: records that are not archived, services of
  * organisations that are not archived, and never a confidential location or the locations of a
- * confidential service. Related records come from the in-memory catalog (current for the request,
- * with the database's filter objects), so an export or a full listing scans no collection.
+ * confidential service. Records come from the catalog's compiled plans (current for the request),
+ * so a listing, a search or an export scans no collection.
  */
 
-export const SERVICE_SORT = { 'search.sortName': 1, _id: 1 } as const;
-export const ORGANIZATION_SORT = { 'search.sortName': 1, _id: 1 } as const;
-
 const hexes = (ids: Iterable<Types.ObjectId>) => [...new Set([...ids].map((id) => id.toHexString()))];
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** In the order the database sorts `{ ...: 1, _id: 1 }`: by the key's text, then by id. */
-export const sortedBy = <T extends { _id: Types.ObjectId }>(records: T[], key: (record: T) => string = () => ''): T[] =>
-  records.sort((a, b) => compareText(key(a), key(b)) || compareText(a._id.toHexString(), b._id.toHexString()));
 const contactOrder = (contacts: ContactSource[]) => sortedBy(contacts, (c) => c.name);
 
 export interface ServiceQuery {
@@ -58,60 +48,59 @@ export interface ServiceQuery {
 }
 
 /** Not archived (every stored record has `archivedAt`, null while it is live). */
-const LIVE = { archivedAt: null };
+const isLive = (record: object) => (record as { archivedAt?: Date | null }).archivedAt == null;
+/** Every stored record has `updatedAt` (timestamps), a Date. */
+const updatedAt = (record: object) => (record as { updatedAt?: unknown }).updatedAt;
 
-/** A filter that matches nothing, for ids that cannot exist (no 400: HSDS filters narrow results). */
-const NOTHING = { _id: { $in: [] } };
+const byName = <T extends { _id: Types.ObjectId; search: { sortName: string } }>(records: T[]) => sortedBy(records, (r) => r.search.sortName);
 
-/** Organisations' free text is matched by the catalog (its word index); the database gets the ids it found. */
-async function organizationSearchFilter(search: string | undefined) {
-  const terms = search === undefined ? [] : queryTerms(search);
-  if (!terms.length) return {};
-  const found = await findIn('organizations', { archivedAt: null, [SEARCH_WORDS]: { $all: terms } });
-  return { _id: { $in: found.map((r) => r._id) } };
+/** Live organisations, by name; with a search, those with a word starting with each of its words (as the catalog matches them). */
+export async function publicOrganizations(search?: string): Promise<OrganizationSource[]> {
+  const words = (search === undefined ? [] : queryTerms(search)).map((text) => ({ text, alternatives: [] }));
+  return byName(await runOrganizationPlan({ anyOf: {}, archived: 'exclude', words }));
 }
 
 /**
  * Services are searched as `/api/v1/services?q=` searches them (service-query.ts): words naming a
  * place, need or population are read as that filter, the rest as text. Every status stays in reach,
- * as HSDS lists services of every status: the search only narrows.
+ * as HSDS lists services of every status: the search only narrows. The ids it finds, or undefined without a search.
  */
-async function serviceSearchFilter(search: string | undefined) {
-  if (search === undefined || !queryTerms(search).length) return {};
+async function searchedServices(search: string | undefined): Promise<Set<string> | undefined> {
+  if (search === undefined || !queryTerms(search).length) return undefined;
   const { plan } = servicePlan({ q: search, status: [...SERVICE_STATUSES] }, await loadTaxonomy());
   const found = await runServicePlan(plan, planContext(await publicPlaceExposure()));
-  return { _id: { $in: found.services.map((s) => s._id) } };
+  return new Set(found.services.map((s) => s._id.toHexString()));
 }
 
-export const publicOrganizationFilter = async (search?: string): Promise<FilterQuery<OrganizationSource>> => ({
-  archivedAt: null,
-  ...(await organizationSearchFilter(search)),
-});
-
-export async function publicServiceFilter(q: ServiceQuery): Promise<FilterQuery<ServiceSource>> {
-  if (q.taxonomyId && q.taxonomyId !== taxonomyUuid(TAXONOMY.id)) return NOTHING;
-  const archivedOrgs = await findOrganizations({ archivedAt: { $ne: null } });
-  const filter: FilterQuery<ServiceSource> = {
-    archivedAt: null,
-    ...(await serviceSearchFilter(q.search)),
-    ...(q.modifiedAfter ? { updatedAt: { $gte: q.modifiedAfter } } : {}),
-  };
+/** Live services of live organisations matching the query, by name: two compiled plans (the query's codes; its search) and the few checks left. */
+export async function publicServices(q: ServiceQuery): Promise<ServiceSource[]> {
+  if (q.taxonomyId && q.taxonomyId !== taxonomyUuid(TAXONOMY.id)) return [];
   const organizationId = q.organizationId === undefined ? undefined : recordObjectId(q.organizationId);
-  if (q.organizationId !== undefined && !organizationId) return NOTHING;
-  if (organizationId) {
-    if (archivedOrgs.some((o) => o._id.equals(organizationId))) return NOTHING;
-    filter.organizationId = organizationId;
-  } else if (archivedOrgs.length) {
-    filter.organizationId = { $nin: archivedOrgs.map((o) => o._id) };
-  }
+  // An id that cannot exist matches nothing (no 400: HSDS filters narrow results).
+  if (q.organizationId !== undefined && !organizationId) return [];
+  const archivedOrgs = new Set((await runOrganizationPlan({ anyOf: {}, archived: 'only', words: [] })).map((o) => o._id.toHexString()));
+  if (organizationId && archivedOrgs.has(organizationId.toHexString())) return [];
+  let categories: string[] | undefined;
   if (q.taxonomyTermId) {
     const taxonomy = await loadTaxonomy();
     const term = taxonomy.terms.find((t) => termUuid(t.code) === q.taxonomyTermId);
-    if (!term) return NOTHING;
+    if (!term) return [];
     // A group stands for its categories: services are tagged with categories only.
-    filter.categories = { $in: taxonomy.withChildren([term.code]) };
+    categories = taxonomy.withChildren([term.code]);
   }
-  return filter;
+  const [searched, services] = await Promise.all([
+    searchedServices(q.search),
+    listServices({ anyOf: { ...(organizationId ? { organizationId: [organizationId.toHexString()] } : {}), ...(categories ? { categories } : {}) }, archived: 'exclude' }),
+  ]);
+  const since = q.modifiedAfter?.getTime();
+  return byName(
+    services.filter(
+      (s) =>
+        !archivedOrgs.has(s.organizationId.toHexString()) &&
+        (!searched || searched.has(s._id.toHexString())) &&
+        (since === undefined || (updatedAt(s) instanceof Date && (updatedAt(s) as Date).getTime() >= since)),
+    ),
+  );
 }
 
 /** Taxonomy terms that are not archived, by code, in the taxonomy's order. */
@@ -128,29 +117,30 @@ export const searchTerms = (terms: TermSource[], search: string | undefined): Te
   terms.filter((t) => matchesSearch([t.code, ...allTexts(toTranslated(t.name)), ...allTexts(toTranslated(t.description))], search));
 
 /**
- * Locations that may be published: not archived, not confidential themselves, and not used by any
+ * Whether a location may be published: not archived, not confidential itself, and not used by any
  * confidential service (such a place is as secret as the service, whatever its own flag says).
  */
-export async function publicLocationFilter(): Promise<FilterQuery<LocationSource>> {
-  const secret = (await publicPlaceExposure()).hiddenPlaceIds;
-  return { archivedAt: null, confidential: { $ne: true }, ...(secret.length ? { _id: { $nin: secret } } : {}) };
+async function publicPlace(): Promise<(l: LocationSource) => boolean> {
+  const secret = new Set((await publicPlaceExposure()).hiddenPlaceIds.map(String));
+  return (l) => isLive(l) && l.confidential !== true && !secret.has(l._id.toHexString());
 }
 
 /** Public locations among `ids`. */
 export async function publicLocations(ids: Iterable<Types.ObjectId>): Promise<Map<string, LocationSource>> {
-  const filter = await publicLocationFilter();
+  const isPublic = await publicPlace();
   const found = await locationsById(hexes(ids));
-  return new Map([...found].filter(([, l]) => matchesFilter(l, filter)));
+  return new Map([...found].filter(([, l]) => isPublic(l)));
 }
 
 /** The public locations of some organisations. */
 export async function locationsOfOrganizations(ids: Types.ObjectId[]): Promise<LocationSource[]> {
-  return sortedBy(await findLocations({ ...(await publicLocationFilter()), organizationId: { $in: ids } }));
+  const isPublic = await publicPlace();
+  return sortedBy((await listLocationPlan({ anyOf: { organizationId: hexes(ids) }, archived: 'exclude' })).filter(isPublic));
 }
 
 /** Organisation-level contacts (not a service's) of some organisations, in name order. */
 export async function contactsOfOrganizations(ids: Types.ObjectId[]): Promise<ContactSource[]> {
-  return contactOrder(await findContacts({ organizationId: { $in: ids }, serviceId: null, archivedAt: null }));
+  return contactOrder((await listContactPlan({ anyOf: { organizationId: hexes(ids) }, archived: 'exclude' })).filter((c) => c.serviceId == null));
 }
 
 /** Everything the mappers need for these services, in a handful of batched queries. */
@@ -161,14 +151,14 @@ export async function contextFor(
 ): Promise<HsdsContext> {
   const given = new Map((options.organizations ?? []).map((o) => [o._id.toHexString(), o]));
   const missing = hexes(services.map((s) => s.organizationId)).filter((id) => !given.has(id));
-  for (const [id, o] of await organizationsById(missing)) if (matchesFilter(o, LIVE)) given.set(id, o);
+  for (const [id, o] of await organizationsById(missing)) if (isLive(o)) given.set(id, o);
   const locationIds = [
     ...services.filter((s) => !s.confidential).flatMap((s) => s.locationIds ?? []),
     ...[...given.values()].flatMap((o) => (o.headOfficeLocationId ? [o.headOfficeLocationId] : [])),
   ];
   const serviceContacts = new Map<string, ContactSource[]>();
   if (options.contacts) {
-    const contacts = contactOrder(await findContacts({ serviceId: { $in: services.map((s) => s._id) }, archivedAt: null }));
+    const contacts = contactOrder(await listContactPlan({ anyOf: { serviceId: hexes(services.map((s) => s._id)) }, archived: 'exclude' }));
     for (const c of contacts) {
       const key = c.serviceId!.toHexString();
       serviceContacts.set(key, [...(serviceContacts.get(key) ?? []), c]);
@@ -188,9 +178,9 @@ export async function organizationRelations(org: OrganizationSource) {
   const [locations, contacts, services] = await Promise.all([
     locationsOfOrganizations([org._id]),
     contactsOfOrganizations([org._id]),
-    findServices({ organizationId: org._id, archivedAt: null }),
+    listServices({ anyOf: { organizationId: [org._id.toHexString()] }, archived: 'exclude' }),
   ]);
-  return { locations, contacts, services: sortedBy(services, (s) => s.search.sortName) };
+  return { locations, contacts, services: byName(services) };
 }
 
 export interface ServiceLocationPair {
@@ -203,11 +193,7 @@ export interface ServiceLocationPair {
  * service and each of its public locations. Only ids are held in memory.
  */
 export async function publicServiceLocationPairs(q: ServiceQuery): Promise<ServiceLocationPair[]> {
-  const filter = await publicServiceFilter(q);
-  const services = sortedBy(
-    await findServices({ ...filter, confidential: { $ne: true }, 'locationIds.0': { $exists: true } }),
-    (s) => s.search.sortName,
-  );
+  const services = (await publicServices(q)).filter((s) => s.confidential !== true && (s.locationIds?.length ?? 0) > 0);
   const visible = await publicLocations(services.flatMap((s) => s.locationIds ?? []));
   return services.flatMap((s) =>
     (s.locationIds ?? []).filter((id) => visible.has(id.toHexString())).map((locationId) => ({ serviceId: s._id, locationId })),
@@ -219,6 +205,6 @@ export async function servicesByIds(ids: Types.ObjectId[]): Promise<ServiceSourc
   const byId = await servicesById(hexes(ids));
   return hexes(ids).flatMap((id) => {
     const service = byId.get(id);
-    return service && matchesFilter(service, LIVE) ? [service] : [];
+    return service && isLive(service) ? [service] : [];
   });
 }
