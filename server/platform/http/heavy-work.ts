@@ -8,8 +8,9 @@ import { HttpProblem } from './problem.js';
  * so under a burst of searches and exports a service page competes with the few already running, not
  * with every one queued: the page keeps its idle latency within a small factor while the burst costs
  * the burst. A search that has its turn computes only once none is in flight (shortWorkFirst), a heavy
- * body being sent pauses between chunks while one is (sendHeavyBody), and no heavy request waits longer than `maxDeferMs` at a time for short ones, so a steady stream of
- * pages slows searches and exports but never starves them.
+ * body being sent pauses between chunks while one is (sendHeavyBody), and no heavy request waits
+ * longer than `maxDeferMs` at a time for short ones, so a steady stream of pages slows searches and
+ * exports but never starves them.
  */
 export class ShortWork {
   private inFlight = 0;
