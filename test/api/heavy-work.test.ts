@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import express, { type Request } from 'express';
 import request from 'supertest';
-import { boundHeavyWork, sendHeavyBody, ShortWork } from '../../server/platform/http/heavy-work.js';
+import { boundHeavyWork, sendHeavyBody, shortWorkFirst, ShortWork } from '../../server/platform/http/heavy-work.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -138,6 +138,105 @@ describe('a record page goes before heavy work that has not started', () => {
     assert.deepEqual(started, ['page', 'search'], 'the search ran while the page was still held');
     releasePage();
     assert.equal((await page).status, 200);
+  });
+});
+
+describe('under a standing queue of searches, a record page still goes first', () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const until = async (ok: () => boolean) => {
+    while (!ok()) await tick(5);
+  };
+  /** `held` resolves once `open` is called. */
+  const gate = () => {
+    let open!: () => void;
+    const held = new Promise<void>((resolve) => (open = resolve));
+    return { held, open };
+  };
+
+  it('a search that waited in the queue longer than maxDeferMs still does not start while a page is in flight', async () => {
+    const isSearch = (req: Request) => req.path.startsWith('/search');
+    const shortWork = new ShortWork((req) => !isSearch(req), 1_000);
+    const events: string[] = [];
+    const first = gate();
+    const page = gate();
+    const app = express();
+    app.use(shortWork.track);
+    app.use(boundHeavyWork({ what: 'searches', concurrent: 1, queued: 4, isHeavy: isSearch, yieldTo: shortWork }));
+    app.get('/search/:n', async (req, res) => {
+      events.push(`search ${req.params.n}`);
+      if (req.params.n === '1') await first.held;
+      res.json({ ok: true });
+    });
+    app.get('/page', async (_req, res) => {
+      events.push('page');
+      await page.held;
+      events.push('page answered');
+      res.json({ ok: true });
+    });
+    try {
+      const one = request(app).get('/search/1').then((res) => res);
+      await until(() => events.includes('search 1'));
+      const two = request(app).get('/search/2').then((res) => res);
+      // The second search has queued for longer than maxDeferMs when the page arrives.
+      await tick(1_200);
+      const answer = request(app).get('/page').then((res) => res);
+      await until(() => events.includes('page'));
+      first.open();
+      assert.equal((await one).status, 200);
+      await tick(200);
+      assert.deepEqual(events, ['search 1', 'page'], 'the turn the first search left is not taken while the page is in flight');
+      page.open();
+      assert.equal((await answer).status, 200);
+      assert.equal((await two).status, 200);
+      assert.deepEqual(events, ['search 1', 'page', 'page answered', 'search 2']);
+    } finally {
+      first.open();
+      page.open();
+    }
+  });
+
+  it('a search that has its turn computes after a page that arrived during its database reads', async () => {
+    const isSearch = (req: Request) => req.path === '/search';
+    const shortWork = new ShortWork((req) => !isSearch(req), 60_000);
+    const events: string[] = [];
+    const reads = gate();
+    const page = gate();
+    const app = express();
+    app.use(shortWork.track);
+    app.use(boundHeavyWork({ what: 'searches', concurrent: 4, queued: 4, isHeavy: isSearch, yieldTo: shortWork }));
+    app.get('/search', async (_req, res) => {
+      events.push('search started');
+      await reads.held;
+      await shortWorkFirst();
+      events.push('search computed');
+      res.json({ ok: true });
+    });
+    app.get('/page', async (_req, res) => {
+      events.push('page');
+      await page.held;
+      events.push('page answered');
+      res.json({ ok: true });
+    });
+    try {
+      const searches = Array.from({ length: 3 }, () => request(app).get('/search').then((res) => res));
+      await until(() => events.filter((e) => e === 'search started').length === 3);
+      const answer = request(app).get('/page').then((res) => res);
+      await until(() => events.includes('page'));
+      reads.open();
+      await tick(200);
+      assert.ok(!events.includes('search computed'), `no search computes while the page is in flight: ${events.join(', ')}`);
+      page.open();
+      assert.equal((await answer).status, 200);
+      for (const res of await Promise.all(searches)) assert.equal(res.status, 200);
+      assert.ok(events.indexOf('page answered') < events.indexOf('search computed'), events.join(', '));
+      // Outside heavy work it does not wait at all.
+      const before = Date.now();
+      await shortWorkFirst();
+      assert.ok(Date.now() - before < 50);
+    } finally {
+      reads.open();
+      page.open();
+    }
   });
 });
 

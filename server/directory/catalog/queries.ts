@@ -12,6 +12,7 @@ import {
   type CatalogService,
 } from './directory-catalog.js';
 import { serviceUnavailable } from '../../platform/http/problem.js';
+import { shortWorkFirst } from '../../platform/http/heavy-work.js';
 import { oncePerRequest } from './request-freshness.js';
 import type { Translated } from '../../platform/text/translated.js';
 import type { Filter } from './filter-match.js';
@@ -85,9 +86,14 @@ export async function findServices(filter: FilterQuery<unknown>): Promise<Catalo
   return (await fresh(serviceCatalog)).find(filter as Filter);
 }
 
-/** The services a search plan matches (and their distances with `near`, and its typos read), from the compiled read model. */
+/**
+ * The services a search plan matches (and their distances with `near`, and its typos read), from the
+ * compiled read model. A search (heavy work) computes once no record page is in flight (heavy-work.ts).
+ */
 export async function runServicePlan(plan: ServicePlan, places: Omit<PlanContext, 'receiving'>): Promise<PlanResult> {
-  const model = (await fresh(serviceCatalog)).readModel;
+  await fresh(serviceCatalog);
+  await shortWorkFirst();
+  const model = serviceCatalog.readModel;
   const context = { ...places, receiving: receivingOrganizations() };
   const { plan: read, corrections } = model.corrected(plan.districts ? await locatedIn(plan, context) : plan);
   return { ...model.run(read, context), ...(corrections.length ? { corrections } : {}) };

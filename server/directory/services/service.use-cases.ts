@@ -56,8 +56,7 @@ export async function searchServices(
   query: ServiceListQuery,
   viewer: Viewer,
 ): Promise<Page<Partial<ServiceSummary> & { archivedAt?: string | null }> & { understood: Understood[]; corrected: CorrectedWord[] }> {
-  const exposure = await publicPlaceExposure();
-  const taxonomy = await loadTaxonomy();
+  const [exposure, taxonomy] = await Promise.all([publicPlaceExposure(), loadTaxonomy()]);
   const { plan, understood } = servicePlan(query, taxonomy);
   withFreeCapacity(plan, query, viewer);
   if (query.verification?.length) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HttpProblem } from './problem.js';
 
@@ -6,9 +7,10 @@ import { HttpProblem } from './problem.js';
  * nor a search. Heavy work that has not started yet waits until none is in flight (at most `maxDeferMs`),
  * so under a burst of searches and exports a service page competes with the few already running, not
  * with every one queued: the page keeps its idle latency within a small factor while the burst costs
- * the burst. A heavy body being sent pauses between chunks while one is in flight (sendHeavyBody), and
- * no heavy request waits longer than `maxDeferMs` at a time for short ones, so a steady stream of
- * pages slows searches and exports but never starves them.
+ * the burst. A search that has its turn computes only once none is in flight (shortWorkFirst), a heavy
+ * body being sent pauses between chunks while one is (sendHeavyBody), and no heavy request waits
+ * longer than `maxDeferMs` at a time for short ones, so a steady stream of pages slows searches and
+ * exports but never starves them.
  */
 export class ShortWork {
   private inFlight = 0;
@@ -53,8 +55,19 @@ export class ShortWork {
   }
 }
 
-/** The short work that a heavy answer's body yields to, set when the heavy request gets its turn. */
-const yieldsTo = new WeakMap<Response, ShortWork>();
+/** The short work that a heavy request yields to, for the rest of the request once it has its turn. */
+const yieldsTo = new AsyncLocalStorage<ShortWork>();
+
+/**
+ * In heavy work that has its turn: waits while short requests are in flight (at most `maxDeferMs`),
+ * so a search admitted just before a page arrived computes after the page, not ahead of it. Called
+ * where the work starts computing, after its database reads; resolves at once outside heavy work.
+ */
+export function shortWorkFirst(): Promise<void> {
+  const short = yieldsTo.getStore();
+  if (!short?.busy) return Promise.resolve();
+  return new Promise((resolve) => short.waitIdle(resolve, short.maxDeferMs));
+}
 
 /**
  * Sends a heavy answer's body (an export file), its turn held until the last byte is written or the
@@ -64,7 +77,7 @@ const yieldsTo = new WeakMap<Response, ShortWork>();
  * each for the whole body, not one per wait (Node warns past ten 'close' listeners on a response).
  */
 export async function sendHeavyBody(res: Response, body: AsyncIterable<Buffer>): Promise<void> {
-  const short = yieldsTo.get(res);
+  const short = yieldsTo.getStore();
   let wake: (() => void) | undefined;
   let gone = false;
   const wakeUp = () => wake?.();
@@ -116,7 +129,6 @@ export interface HeavyWorkOptions {
 
 interface Waiting {
   start(): void;
-  since: number;
 }
 
 /**
@@ -124,7 +136,9 @@ interface Waiting {
  * (many clients within their budgets can still pile up work). At most `concurrent` heavy requests are
  * answered at a time and `queued` more wait in order; a request beyond those gets 503 problem+json with
  * Retry-After, so a burst costs the burst, not the latency of everyone. Other requests never wait here;
- * with `yieldTo`, a waiting heavy request lets short requests in flight finish before it starts.
+ * with `yieldTo`, a waiting heavy request lets short requests in flight finish before it starts. That
+ * wait counts from when a turn is free, not from arrival: under a standing queue every head has waited
+ * long already, and would otherwise start beside the page at once.
  * Each kind of heavy work (exports, searches) has its own bound, so one never waits for the other.
  */
 export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
@@ -134,21 +148,26 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
   /** Set while the queue waits for short requests: cancels that wait. */
   let deferred: (() => void) | undefined;
 
+  /** Since when a turn has been free while short requests were in flight: the queue defers to them from then. */
+  let freeSince: number | undefined;
+
   const startNext = () => {
     while (running < options.concurrent && waiting.length) {
-      const head = waiting[0]!;
-      const wait = short?.busy ? short.maxDeferMs - (Date.now() - head.since) : 0;
-      if (wait > 0) {
-        deferred ??= short!.waitIdle(() => {
-          deferred = undefined;
-          startNext();
-        }, wait);
-        return;
+      if (short?.busy) {
+        freeSince ??= Date.now();
+        const wait = short.maxDeferMs - (Date.now() - freeSince);
+        if (wait > 0) {
+          deferred ??= short.waitIdle(() => {
+            deferred = undefined;
+            startNext();
+          }, wait);
+          return;
+        }
       }
-      waiting.shift();
       running++;
-      head.start();
+      waiting.shift()!.start();
     }
+    freeSince = undefined;
   };
 
   const release = () => {
@@ -158,12 +177,12 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
 
   return (req: Request, res: Response, next: NextFunction) => {
     if (!options.isHeavy(req)) return next();
-    if (short) yieldsTo.set(res, short);
+    const go = () => (short ? yieldsTo.run(short, next) : next());
     if (running < options.concurrent && !waiting.length && !short?.busy) {
       running++;
       // 'close' comes once whether the answer was sent or the client went away.
       res.once('close', release);
-      return next();
+      return go();
     }
     if (waiting.length >= options.queued) {
       next(
@@ -176,10 +195,9 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
     }
     let started = false;
     const entry: Waiting = {
-      since: Date.now(),
       start: () => {
         started = true;
-        next();
+        go();
       },
     };
     // One listener per answer (an export's stream has many already): a client that leaves while

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadReferralReceivers, receiversKey } from '../../accounts/referral-receivers.js';
-import { directoryFeed } from '../../directory/catalog/change-feed.js';
+import { receiversKey } from '../../accounts/referral-receivers.js';
+import { directoryCatalog } from '../../directory/catalog/directory-catalog.js';
+import { currentCatalog } from '../../directory/catalog/queries.js';
 import { loadTaxonomy, type Taxonomy } from '../../directory/taxonomy/taxonomy.data.js';
 import type { Language } from '../../platform/text/translated.js';
 import { exportHsdsPackage } from './export.js';
@@ -21,13 +22,15 @@ export interface ExportFile {
 const KEEP_REPLACED_MS = 10 * 60_000;
 
 /**
- * What the export is built from: the directory's change-feed version (services, organisations,
- * places, contacts), the taxonomy's content (terms are not in the feed; there are few) and which
- * organisations have someone to receive referrals (what `accepts_referrals` is derived from).
+ * What the export is built from: the change-feed version the directory catalog has applied (services,
+ * organisations, places, contacts: the build reads them there), the taxonomy's content (terms are not
+ * in the feed; there are few) and which organisations have someone to receive referrals (what
+ * `accepts_referrals` is derived from). The catalog's check is the request's one freshness check,
+ * shared with every other request (request-freshness.ts), not a read of its own.
  */
 async function directoryVersion(): Promise<string> {
-  const [version, taxonomy] = await Promise.all([directoryFeed.latestVersion(), loadTaxonomy(), loadReferralReceivers()]);
-  return `${version}.${termsDigest(taxonomy)}.${receiversKey()}`;
+  const [, taxonomy] = await Promise.all([currentCatalog(), loadTaxonomy()]);
+  return `${directoryCatalog.appliedVersion}.${termsDigest(taxonomy)}.${receiversKey()}`;
 }
 
 /** Digests by taxonomy object: the same terms give the same object, so each content is hashed once, not per request. */
