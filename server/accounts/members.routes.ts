@@ -3,24 +3,14 @@ import { z } from 'zod';
 import { apiRoute } from '../platform/http/api-route.js';
 import { acceptInvitation, confirmClaim, invite, inviteToClaim, pendingInvitations } from './invitations.js';
 import { changeMemberRole, listMembers, listUsers, removeMember } from './members.js';
-import { InvitationBody, RoleBody } from '../contract/accounts/members.schemas.js';
+import { ACCOUNT_STATES, InvitationBody, RoleBody, UsersQuery } from '../contract/accounts/members.schemas.js';
 import { AcceptBody } from '../contract/accounts/auth.schemas.js';
-import { authorize, authorizeEverywhere, ROLES, actorOf } from './permissions.js';
+import { authorize, authorizeEverywhere, actorOf } from './permissions.js';
 import { InvitationList, InvitationViewSchema, MemberList, MemberViewSchema, SignedInView, UserPage, UserViewSchema, objectId } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
 const OrgParams = z.strictObject({ organizationId: objectId });
 const MemberParams = z.strictObject({ organizationId: objectId, userId: objectId });
-const status = z.enum(['active', 'pending', 'deactivated']);
-
-const UsersQuery = z.strictObject({
-  role: z.enum(ROLES).optional(),
-  organizationId: objectId.optional(),
-  status: status.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 /** Organisation membership: invitations, members and their roles; the list of all accounts. */
 export function memberRoutes(deps: { publicUrl: string }): Router {
   const router = Router();
@@ -117,7 +107,7 @@ export function memberRoutes(deps: { publicUrl: string }): Router {
       tags,
       auth: 'session',
       params: OrgParams,
-      query: z.strictObject({ status: status.optional() }),
+      query: z.strictObject({ status: z.enum(ACCOUNT_STATES).optional() }),
       response: MemberList,
     },
     async ({ req, params, query }) => {

@@ -151,3 +151,22 @@ test('an invitation sent from the users screen is accepted from its link, and th
   assert.match((await profile.locator('dl').textContent()) ?? '', new RegExp(organizationName));
   await page.context().close();
 });
+
+test('a platform admin filters the accounts by role and status (Arabic): the list asks the server with the contract’s query', async () => {
+  const org = await createTestOrganization('local-ngo', 'Filter Test NGO');
+  await createTestUser({ role: 'caseworker', organizationId: org, name: 'Dilan Caseworker' });
+  await createTestUser({ role: 'org-admin', organizationId: org, name: 'Zeina Director' });
+
+  const page = await signedIn('/admin/users', await platformAdmin(), { language: 'ar' });
+  const view = page.locator('ct-admin-users');
+  await view.locator('tbody tr', { hasText: 'Zeina Director' }).waitFor();
+  const asked = page.waitForRequest((r) => r.url().includes('/api/v1/users?') && r.url().includes('role=caseworker'));
+  await view.locator('#filter-role').selectOption('caseworker');
+  await view.locator('#filter-status').selectOption('active');
+  await view.getByRole('button', { name: 'تطبيق عوامل التصفية' }).click();
+  const url = new URL((await asked).url());
+  assert.deepEqual([url.searchParams.get('role'), url.searchParams.get('status'), url.searchParams.get('page')], ['caseworker', 'active', '1']);
+  await view.locator('tbody tr', { hasText: 'Dilan Caseworker' }).waitFor();
+  assert.equal(await view.locator('tbody tr', { hasText: 'Zeina Director' }).count(), 0, 'the organisation admin is filtered out');
+  await page.context().close();
+});

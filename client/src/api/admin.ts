@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { SampleCounts } from '../../../server/contract/admin/sample-data.schemas.js';
-import type { AuditEntryView, AuditPage } from '../../../server/contract/accounts/audit-log.schemas.js';
+import type { AuditEntryView, AuditPage, AuditQuery } from '../../../server/contract/accounts/audit-log.schemas.js';
 import type { AcceptBody, PasswordChangeBody, ResetCompleteBody } from '../../../server/contract/accounts/auth.schemas.js';
-import type { InvitationBody, MemberRole } from '../../../server/contract/accounts/members.schemas.js';
+import type { InvitationBody, MemberRole, UsersQuery } from '../../../server/contract/accounts/members.schemas.js';
 import type { InvitationView, MemberView, SignedInView, UserPage } from '../../../server/contract/accounts/account.schemas.js';
 import type { QueueEntry, QueuePage } from '../../../server/contract/admin/verification-queue.schemas.js';
 import type { ArchivedChoice } from '../../../server/contract/directory/records/archived.js';
@@ -13,10 +13,10 @@ import type {
   OrganizationSummary,
 } from '../../../server/contract/directory/organizations/organization.schemas.js';
 import type { TermCreate, TermDetail, TermList, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
-import type { ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
+import type { ImportQuery, ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
 import type { HotlineCreate, HotlineList, HotlineUpdate, HotlineView } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
 import type { WithArchivedAt } from '../../../server/contract/directory/records/archived.js';
-import { get, getForEdit, getSignedIn, refreshKeptCopy, send, sendVersioned, toSearchParams, type Query } from './client.js';
+import { get, getForEdit, getSignedIn, refreshKeptCopy, send, sendVersioned, toSearchParams, type OverTheWire, type Query } from './client.js';
 import { forgetReference } from './reference.js';
 
 /** Typed calls of the administration screens (platform admins) and of the account pages. */
@@ -34,12 +34,8 @@ export const verifyRecord = (kind: QueueEntry['kind'], id: string) => send<unkno
 export const rejectChange = (entry: QueueEntry, reason: string) =>
   send<unknown>('POST', `/${collection(entry.kind)}/${encodeURIComponent(entry.id)}/reject`, { reason }, { ifMatch: `"${entry.version}"` });
 
-export interface UserFilter extends Query {
-  role?: string;
-  organizationId?: string;
-  status?: string;
-  page?: number;
-}
+/** The account list's filters: the query the server validates, every part optional. */
+export type UserFilter = Partial<z.output<typeof UsersQuery>>;
 
 export const listUsers = (filter: UserFilter, signal?: AbortSignal) =>
   getSignedIn<UserPage>('/users', { pageSize: 50, ...filter }, signal);
@@ -65,25 +61,16 @@ export async function organizationNames(signal?: AbortSignal): Promise<Organizat
   }
 }
 
-export interface AuditFilter extends Query {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-}
+/** The audit log's filters; dates as the form holds them (ISO strings). */
+export type AuditFilter = Partial<OverTheWire<z.output<typeof AuditQuery>>>;
 
 export const readAuditLog = (filter: AuditFilter, signal?: AbortSignal) =>
   getSignedIn<AuditPage>('/audit', { pageSize: 25, ...filter }, signal);
 
-/** An HSDS package (zip) or one table (CSV): checked only (`dryRun`) or imported. */
-/** The import's query string. */
-export interface ImportOptions extends Query {
-  dryRun: boolean;
-  skipInvalid: boolean;
-}
+/** The import's choices: check only (`dryRun`) or import, skipping invalid rows or not. */
+export type ImportOptions = Required<Pick<z.output<typeof ImportQuery>, 'dryRun' | 'skipInvalid'>>;
 
+/** An HSDS package (zip) or one table (CSV): checked only (`dryRun`) or imported. */
 export function importDirectory(file: File, options: ImportOptions): Promise<ImportReport> {
   const zip = /\.zip$/i.test(file.name) || file.type.includes('zip');
   const query = toSearchParams({ dryRun: options.dryRun, skipInvalid: options.skipInvalid }).toString();

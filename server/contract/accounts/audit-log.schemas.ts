@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TranslatedView } from '../directory/records/view-schemas.js';
+import { objectId } from './account.schemas.js';
 
 /** A record's name: translated for directory records, as written for people. */
 const RecordName = z.union([TranslatedView, z.string()]).nullable();
@@ -23,3 +24,19 @@ export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntryView), page: z.number(), pageSize: z.number(), total: z.number() });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+// Record actions read "service.verify": the dot is part of the word.
+const word = z.string().trim().min(1).max(64).regex(/^[a-z0-9.:_-]+$/i, 'letters, digits, ".", ":", "_" and "-" only');
+
+/** GET /audit: the log, filtered, a page at a time. */
+export const AuditQuery = z.strictObject({
+  organizationId: objectId.optional(),
+  entity: word.optional(),
+  entityId: z.string().trim().min(1).max(64).optional(),
+  action: word.optional(),
+  actor: objectId.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

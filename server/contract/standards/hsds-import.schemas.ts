@@ -1,4 +1,30 @@
 import { z } from 'zod';
+import { queryBoolean } from '../query-params.js';
+
+/** The tables this directory exports and imports, in dependency order (parents first). */
+export const TABLES = [
+  'taxonomy',
+  'taxonomy_term',
+  'organization',
+  'location',
+  'address',
+  'service',
+  'service_at_location',
+  'service_area',
+  'language',
+  'schedule',
+  'service_capacity',
+  'attribute',
+  'contact',
+  'phone',
+] as const;
+/** POST /admin/import: check only or import, skip invalid rows, and for a single CSV which table it holds. */
+export const ImportQuery = z.strictObject({
+  dryRun: queryBoolean.optional(),
+  skipInvalid: queryBoolean.optional(),
+  /** For a single CSV: which HSDS table it holds (found from its columns when they fit only one). */
+  table: z.enum(TABLES).optional(),
+});
 
 const Issue = z.object({ table: z.string(), row: z.number().int(), column: z.string().nullable(), message: z.string() });
 const Counts = z.object({

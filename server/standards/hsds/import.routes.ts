@@ -1,22 +1,13 @@
 import express, { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
 import { authorize, actorOf } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { HttpProblem, badRequest } from '../../platform/http/problem.js';
-import { queryBoolean } from '../../contract/query-params.js';
-import { ImportReportView } from '../../contract/standards/hsds-import.schemas.js';
+import { ImportQuery, ImportReportView } from '../../contract/standards/hsds-import.schemas.js';
 import { ImportFileError, importHsdsPackage } from './import.js';
-import { TABLES } from './spec.js';
 
 const MAX_UPLOAD = '25mb';
 const CONTENT_TYPES = ['application/zip', 'application/x-zip-compressed', 'text/csv'];
 
-const ImportQuery = z.strictObject({
-  dryRun: queryBoolean.optional(),
-  skipInvalid: queryBoolean.optional(),
-  /** For a single CSV: which HSDS table it holds (found from its columns when they fit only one). */
-  table: z.enum(TABLES).optional(),
-});
 
 
 /**

@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fromRepoRoot } from '../../platform/paths.js';
+import { TABLES } from '../../contract/standards/hsds-import.schemas.js';
+
+export { TABLES };
 
 /**
  * The HSDS 3.0 specification as bundled in schema/hsds-3.0 (CC BY-SA 4.0, see schema/ATTRIBUTION.md)
@@ -162,23 +165,6 @@ export function selfContainedOpenapi(): JsonObject {
 // ---------------------------------------------------------------------------------------------
 // Tabular serialisation
 
-/** The tables this directory exports and imports, in dependency order (parents first). */
-export const TABLES = [
-  'taxonomy',
-  'taxonomy_term',
-  'organization',
-  'location',
-  'address',
-  'service',
-  'service_at_location',
-  'service_area',
-  'language',
-  'schedule',
-  'service_capacity',
-  'attribute',
-  'contact',
-  'phone',
-] as const;
 export type TableName = (typeof TABLES)[number];
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'time' | 'array' | 'object';

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { ROLES, type Role } from '../../../../../server/contract/accounts/permission-matrix.js';
-import { InvitationBody, MEMBER_ROLES, type MemberRole } from '../../../../../server/contract/accounts/members.schemas.js';
+import { InvitationBody, MEMBER_ROLES, UsersQuery, type MemberRole } from '../../../../../server/contract/accounts/members.schemas.js';
 import {
   changeRole,
   confirmUser,
@@ -73,7 +73,9 @@ export class AdminUsers extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '') || undefined;
-    this.filter = { role: value('role'), organizationId: value('organizationId'), status: value('status'), page: 1 };
+    // The server's own query schema: a value it would refuse is no filter.
+    const filter = UsersQuery.safeParse({ role: value('role'), organizationId: value('organizationId'), status: value('status') });
+    this.filter = filter.success ? filter.data : { page: 1 };
   }
 
   async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
