@@ -4,7 +4,7 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadReferralReceivers, receiversKey } from '../../accounts/referral-receivers.js';
 import { directoryFeed } from '../../directory/catalog/change-feed.js';
-import { loadTaxonomy, type Taxonomy } from '../../directory/taxonomy/taxonomy.data.js';
+import { loadTaxonomy, taxonomyKey } from '../../directory/taxonomy/taxonomy.data.js';
 import type { Language } from '../../platform/text/translated.js';
 import { exportHsdsPackage } from './export.js';
 
@@ -27,19 +27,7 @@ const KEEP_REPLACED_MS = 10 * 60_000;
  */
 async function directoryVersion(): Promise<string> {
   const [version, taxonomy] = await Promise.all([directoryFeed.latestVersion(), loadTaxonomy(), loadReferralReceivers()]);
-  return `${version}.${termsDigest(taxonomy)}.${receiversKey()}`;
-}
-
-/** Digests by taxonomy object: the same terms give the same object, so each content is hashed once, not per request. */
-const termsDigests = new WeakMap<Taxonomy, string>();
-
-function termsDigest(taxonomy: Taxonomy): string {
-  let digest = termsDigests.get(taxonomy);
-  if (!digest) {
-    digest = createHash('sha256').update(JSON.stringify(taxonomy.terms)).digest('hex').slice(0, 12);
-    termsDigests.set(taxonomy, digest);
-  }
-  return digest;
+  return `${version}.${taxonomyKey(taxonomy)}.${receiversKey()}`;
 }
 
 /**

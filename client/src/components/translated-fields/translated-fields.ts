@@ -28,6 +28,7 @@ export class TranslatedFields extends LitElement {
     multiline: { type: Boolean },
     required: { type: Boolean },
     disabled: { type: Boolean },
+    markMissing: { attribute: false },
   };
 
   declare label: string;
@@ -39,6 +40,8 @@ export class TranslatedFields extends LitElement {
   /** At least one language is required (the others are still marked when missing). */
   declare required: boolean;
   declare disabled: boolean;
+  /** Marks languages left empty as missing translations; off for optional extras such as search words. */
+  declare markMissing: boolean;
 
   readonly #i18n = new I18nController(this);
 
@@ -51,6 +54,7 @@ export class TranslatedFields extends LitElement {
     this.multiline = false;
     this.required = false;
     this.disabled = false;
+    this.markMissing = true;
   }
 
   #change(lang: Lang, event: Event): void {
@@ -65,7 +69,7 @@ export class TranslatedFields extends LitElement {
   #input(lang: Lang) {
     const field = `${this.name}.${lang}`;
     const id = `input-${lang}`;
-    const missing = !this.value[lang];
+    const missing = this.markMissing && !this.value[lang];
     const describedBy = [missing ? `missing-${lang}` : '', this.problems.describedBy(field) ?? this.problems.describedBy(this.name) ?? '']
       .filter(Boolean)
       .join(' ');
