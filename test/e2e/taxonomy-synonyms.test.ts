@@ -67,7 +67,7 @@ test('in Sorani on a phone, an admin adds a search word to shelters; a visitor s
   await row.getByText(WORD).waitFor();
 
   const stored = await TaxonomyTermModel.findOne({ code: 'shelter' }).lean();
-  assert.ok(stored?.synonyms.ckb.includes(WORD));
+  assert.ok(stored?.synonyms?.ckb.includes(WORD));
   const audit = await AuditEntryModel.findOne({ action: 'taxonomyTerm.update', actorId: userId }).lean();
   assert.deepEqual(audit?.changes.map((c) => c.field), ['synonyms'], 'the change is in the audit log');
   await page.context().close();
