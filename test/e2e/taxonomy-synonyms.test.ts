@@ -60,7 +60,7 @@ test('in Sorani on a phone, an admin adds a search word to shelters; a visitor s
   assert.ok(had.split('\n').includes('پەناگە'), 'the words it already has, one a line');
   await sorani.fill(`${had}\n${WORD}`);
   await fitsThePhone(page);
-  await screenshot(page, 'admin-taxonomy-synonyms-ckb');
+  await screenshot(page, 'admin-taxonomy-synonyms-ckb', { fullPage: false });
   await edit.getByRole('button', { name: 'پاشەکەوتکردنی ناوەکان و وشەکانی گەڕان' }).click();
   await view.getByRole('status').filter({ hasText: `ناوەکانی ${SHELTER_CKB} پاشەکەوت کران` }).waitFor();
   // The row shows the words it now has.
@@ -84,7 +84,7 @@ test('in Sorani on a phone, an admin adds a search word to shelters; a visitor s
   assert.ok(shelters > 0);
   assert.equal(shown, shelters, 'the shelters, as choosing the category would give');
   await fitsThePhone(visitor);
-  await screenshot(visitor, 'search-new-synonym-ckb');
+  await screenshot(visitor, 'search-new-synonym-ckb', { fullPage: false });
   await visitor.context().close();
 });
 
@@ -108,7 +108,7 @@ test('in Arabic on a phone, a search word too long is refused beside its box, in
   assert.equal(await arabic.getAttribute('aria-invalid'), 'true');
   assert.equal(await arabic.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), true);
   await fitsThePhone(page);
-  await screenshot(page, 'admin-taxonomy-synonym-refused-ar');
+  await screenshot(page, 'admin-taxonomy-synonym-refused-ar', { fullPage: false });
   await page.context().close();
 });
 

@@ -22,7 +22,8 @@ export class TranslatedFields extends LitElement {
   static override styles = [sharedStyles, formStyles, styles];
   static override properties = {
     label: {},
-    name: {},
+    // Reflected, so a form's fields can be told apart by their name (as inputs are).
+    name: { reflect: true },
     value: { attribute: false },
     problems: { attribute: false },
     multiline: { type: Boolean },
