@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { AuditEntryModel } from '../../server/audit/audit.model.js';
 import { signedInAgent } from '../support/auth.js';
 import { normalizeText } from '../../server/platform/text/normalize.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -226,5 +227,64 @@ describe('a district typed or chosen', () => {
     const res = await request(t.app).get(`/api/v1/services/way-on?q=${encodeURIComponent('legal aid Rusafa')}`).expect(200);
     const district = res.body.filters.find((f: { field: string }) => f.field === 'district');
     assert.deepEqual([district.code, district.words, district.total], ['IQ-BG-rusafa', 'Rusafa', 5]);
+  });
+});
+
+describe('a search word a platform admin gives a category', () => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<typeof signedInAgent>>;
+  let shelter = '';
+  // A Sorani word for a refuge that no record contains and no vocabulary has yet.
+  const word = 'سەرپەنا';
+  before(async () => {
+    t = await startTestApp();
+    admin = await signedInAgent(t.app, { role: 'platform-admin' });
+    const org = await post<Created>(admin, '/organizations', { name: { en: 'Tigris Rights Centre' }, type: 'local-ngo', governorates: ['IQ-AR'] });
+    shelter = (await post<Created>(admin, '/services', { organizationId: org.id, name: { en: 'Safe house' }, categories: ['shelter'], governorates: ['IQ-AR'] })).id;
+    await post<Created>(admin, '/services', { organizationId: org.id, name: { en: 'Legal desk' }, categories: ['legal-aid'], governorates: ['IQ-AR'] });
+  });
+  after(() => t.close());
+
+  const get = (path: string) => request(t.app).get(path).expect(200);
+  const q = encodeURIComponent(word);
+
+  it('is understood at once by the search, its counts and the HSDS search parameter, and the change is audited', async () => {
+    // Asked before the change: nothing found, and the counts of that answer are cached.
+    assert.equal((await get(`/api/v1/services?q=${q}`)).body.total, 0);
+    assert.deepEqual((await get(`/api/v1/services/facets?q=${q}`)).body.category, {});
+    assert.equal((await get(`/hsds/services?search=${q}`)).body.total_items, 0);
+
+    const read = await admin.agent.get('/api/v1/taxonomy/shelter').expect(200);
+    const ckb = [...(read.body.synonyms.ckb as string[]), word];
+    await admin.agent
+      .patch('/api/v1/taxonomy/shelter')
+      .set('X-CSRF-Token', admin.csrf)
+      .set('If-Match', read.headers.etag as string)
+      .send({ synonyms: { ckb: [...ckb, word] } })
+      .expect(200)
+      .expect((res) => assert.deepEqual(res.body.synonyms.ckb, ckb, 'a word listed twice is kept once'));
+
+    const found = (await get(`/api/v1/services?q=${q}`)).body;
+    assert.deepEqual(found.items.map((i: { id: string }) => i.id), [shelter]);
+    assert.deepEqual(found.understood.map((u: { field: string; code: string }) => [u.field, u.code]), [['category', 'shelter']]);
+    assert.deepEqual((await get(`/api/v1/services/facets?q=${q}`)).body.category, { shelter: 1 }, 'the counts follow at once, not when their cache expires');
+    assert.deepEqual((await get(`/hsds/services?search=${q}`)).body.contents.map((s: { name: string }) => s.name), ['Safe house']);
+
+    const audit = await AuditEntryModel.findOne({ entity: 'taxonomyTerm', action: 'taxonomyTerm.update', actorId: admin.user.id }).lean();
+    assert.deepEqual(audit?.changes.map((c) => c.field), ['synonyms']);
+    assert.match(audit!.changes[0]!.after ?? '', new RegExp(word));
+  });
+
+  it('refuses a word too long, in the language of the request, beside the word', async () => {
+    const read = await admin.agent.get('/api/v1/taxonomy/legal-aid').expect(200);
+    const res = await admin.agent
+      .patch('/api/v1/taxonomy/legal-aid')
+      .set('X-CSRF-Token', admin.csrf)
+      .set('If-Match', read.headers.etag as string)
+      .set('Accept-Language', 'ar')
+      .send({ synonyms: { ar: ['محامي', 'م'.repeat(81)] } })
+      .expect(400);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual(res.body.errors, [{ field: 'body.synonyms.ar.1', message: 'يجب ألا يزيد عدد الأحرف على 80.' }]);
   });
 });

@@ -140,12 +140,18 @@ export async function openPage(app: BrowserApp, options: PageOptions = {}): Prom
 const languageNames = { en: 'English', ar: 'العربية', ckb: 'کوردی' } as const;
 
 /**
- * Chooses an interface language with the language switch, as a person does, and waits until the
- * page is in it: the other catalogues load on demand, so the page changes language a moment later.
+ * Chooses an interface language with the language switch, as a person does (through the menu on a
+ * phone), and waits until the page is in it: the other catalogues load on demand, so the page
+ * changes language a moment later.
  */
 export async function chooseLanguage(page: Page, lang: keyof typeof languageNames): Promise<void> {
+  // On a phone the switch is in the folded menu: opened for it, and folded again after.
+  const menu = page.locator('ct-app .menu-button');
+  const folded = (await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false';
+  if (folded) await menu.click();
   await page.locator('ct-language-switch').getByRole('button', { name: languageNames[lang] }).click();
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+  if (folded && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
 /** Saves a screenshot under test/artifacts/ (git-ignored; CI keeps it as an artifact). */

@@ -21,6 +21,7 @@ import { districtNames } from '../search/districts.js';
 import { normalizeText } from '../../platform/text/normalize.js';
 import type { PlanContext, PlannedRecord, PlanReadModel, PlanResult } from './service-read-model.js';
 import { loadReferralReceivers, receiversKey, receivingOrganizations } from '../../accounts/referral-receivers.js';
+import { loadTaxonomy, taxonomyKey } from '../taxonomy/taxonomy.data.js';
 
 /**
  * Reads of the directory that would scan a collection on the embedded database are answered by the
@@ -71,10 +72,13 @@ export async function heldRecord<T extends CatalogRecord>(catalog: Pick<RecordCa
   return catalog.get(id) ?? (directoryCatalog.hasEveryChange ? null : undefined);
 }
 
-/** A cache key for an answer computed from the directory: it changes whenever any catalogued record does. */
+/**
+ * A cache key for an answer computed from the directory: it changes whenever any catalogued record
+ * does, and with the taxonomy, through which the answer read the query's words (a synonym added).
+ */
 export async function directoryKey(query: unknown): Promise<string> {
-  await currentCatalog();
-  return `${directoryCatalog.appliedVersion}.${receiversKey()}:${JSON.stringify(query)}`;
+  const [, taxonomy] = await Promise.all([currentCatalog(), loadTaxonomy()]);
+  return `${directoryCatalog.appliedVersion}.${receiversKey()}.${taxonomyKey(taxonomy)}:${JSON.stringify(query)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { allTexts, type Translated } from '../../platform/text/translated.js';
 import { taxonomyFeed } from '../catalog/change-feed.js';
 import { TaxonomyTermModel, type TaxonomyTermDoc } from './taxonomy.model.js';
@@ -75,6 +76,23 @@ export async function heldTerm(code: string): Promise<StoredTerm | null> {
 /** Every term as stored, archived ones too, in display order. */
 export async function storedTerms(): Promise<StoredTerm[]> {
   return [...(await currentTerms()).stored.values()];
+}
+
+/** Digests by taxonomy object: the same terms give the same object, so each content is hashed once, not per request. */
+const digests = new WeakMap<Taxonomy, string>();
+
+/**
+ * A short digest of the live terms, names and synonyms included: cached answers that read a query
+ * through the taxonomy (facets, the map, the HSDS export) put it in their key, so a new synonym is
+ * understood at once rather than when the cache expires.
+ */
+export function taxonomyKey(taxonomy: Taxonomy): string {
+  let digest = digests.get(taxonomy);
+  if (!digest) {
+    digest = createHash('sha256').update(JSON.stringify(taxonomy.terms)).digest('hex').slice(0, 12);
+    digests.set(taxonomy, digest);
+  }
+  return digest;
 }
 
 /** The lookups over a list of terms (in their display order). */

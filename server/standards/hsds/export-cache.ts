@@ -5,7 +5,7 @@ import path from 'node:path';
 import { receiversKey } from '../../accounts/referral-receivers.js';
 import { directoryCatalog } from '../../directory/catalog/directory-catalog.js';
 import { currentCatalog } from '../../directory/catalog/queries.js';
-import { loadTaxonomy, type Taxonomy } from '../../directory/taxonomy/taxonomy.data.js';
+import { loadTaxonomy, taxonomyKey } from '../../directory/taxonomy/taxonomy.data.js';
 import type { Language } from '../../platform/text/translated.js';
 import { exportHsdsPackage } from './export.js';
 
@@ -30,19 +30,7 @@ const KEEP_REPLACED_MS = 10 * 60_000;
  */
 async function directoryVersion(): Promise<string> {
   const [, taxonomy] = await Promise.all([currentCatalog(), loadTaxonomy()]);
-  return `${directoryCatalog.appliedVersion}.${termsDigest(taxonomy)}.${receiversKey()}`;
-}
-
-/** Digests by taxonomy object: the same terms give the same object, so each content is hashed once, not per request. */
-const termsDigests = new WeakMap<Taxonomy, string>();
-
-function termsDigest(taxonomy: Taxonomy): string {
-  let digest = termsDigests.get(taxonomy);
-  if (!digest) {
-    digest = createHash('sha256').update(JSON.stringify(taxonomy.terms)).digest('hex').slice(0, 12);
-    termsDigests.set(taxonomy, digest);
-  }
-  return digest;
+  return `${directoryCatalog.appliedVersion}.${taxonomyKey(taxonomy)}.${receiversKey()}`;
 }
 
 /**

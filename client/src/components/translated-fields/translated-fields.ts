@@ -22,12 +22,14 @@ export class TranslatedFields extends LitElement {
   static override styles = [sharedStyles, formStyles, styles];
   static override properties = {
     label: {},
-    name: {},
+    // Reflected, so a form's fields can be told apart by their name (as inputs are).
+    name: { reflect: true },
     value: { attribute: false },
     problems: { attribute: false },
     multiline: { type: Boolean },
     required: { type: Boolean },
     disabled: { type: Boolean },
+    markMissing: { attribute: false },
   };
 
   declare label: string;
@@ -39,6 +41,8 @@ export class TranslatedFields extends LitElement {
   /** At least one language is required (the others are still marked when missing). */
   declare required: boolean;
   declare disabled: boolean;
+  /** Marks languages left empty as missing translations; off for optional extras such as search words. */
+  declare markMissing: boolean;
 
   readonly #i18n = new I18nController(this);
 
@@ -51,6 +55,7 @@ export class TranslatedFields extends LitElement {
     this.multiline = false;
     this.required = false;
     this.disabled = false;
+    this.markMissing = true;
   }
 
   #change(lang: Lang, event: Event): void {
@@ -65,7 +70,7 @@ export class TranslatedFields extends LitElement {
   #input(lang: Lang) {
     const field = `${this.name}.${lang}`;
     const id = `input-${lang}`;
-    const missing = !this.value[lang];
+    const missing = this.markMissing && !this.value[lang];
     const describedBy = [missing ? `missing-${lang}` : '', this.problems.describedBy(field) ?? this.problems.describedBy(this.name) ?? '']
       .filter(Boolean)
       .join(' ');

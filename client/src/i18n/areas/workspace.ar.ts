@@ -73,6 +73,7 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'workspace.phoneType': 'نوع الرقم',
   'workspace.phoneAdd': 'إضافة رقم هاتف',
   'workspace.phoneRemove': 'حذف رقم الهاتف {n}',
+  'workspace.lineProblem': 'السطر {n}: {message}',
   'workspace.reached': {
     zero: 'لم يتم الوصول إلى أحد',
     one: 'تم الوصول إلى شخص واحد',

@@ -73,6 +73,7 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'workspace.phoneType': 'جۆری ژمارە',
   'workspace.phoneAdd': 'زیادکردنی ژمارەی تەلەفۆن',
   'workspace.phoneRemove': 'لابردنی ژمارەی تەلەفۆن {n}',
+  'workspace.lineProblem': 'دێڕی {n}: {message}',
   'workspace.reached': {
     zero: 'کەس نەگەیشتووە',
     one: 'گەیشتن بە {count} کەس',

@@ -73,6 +73,7 @@ export const en = {
   'workspace.phoneType': 'Kind of number',
   'workspace.phoneAdd': 'Add a phone number',
   'workspace.phoneRemove': 'Remove phone number {n}',
+  'workspace.lineProblem': 'Line {n}: {message}',
   'workspace.reached': {
     zero: 'Nobody reached',
     one: '{count} person reached',

@@ -3,8 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { PHONE_TYPES } from '../../../../server/contract/directory/phone-input.js';
 import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
 import '../../components/translated-fields/translated-fields.js';
+import { FieldProblems } from '../../forms/field-problems.js';
 import type { I18nController } from '../../i18n/i18n.js';
-import { LANGUAGES, type Translated } from '../../i18n/types.js';
+import { LANGUAGES, type Lang, type Translated } from '../../i18n/types.js';
 import type { RecordEditor } from './record-editor.js';
 
 /** What every field of a workspace form needs: the record being edited, the language, and whether the user may change it. */
@@ -164,6 +165,36 @@ export function translatedField(
   ></ct-translated-fields>`;
 }
 
+/**
+ * Words per language (a category's search synonyms): a box per language, typed in its own language
+ * and direction, one word or phrase per line. A refused word (`synonyms.ar.2`) is shown beside its
+ * language's box, naming its line.
+ */
+export function wordListsField(ctx: FormContext, field: string, label: string): TemplateResult {
+  const lists = (ctx.editor.value(field) as Partial<Record<Lang, string[]>> | undefined) ?? {};
+  const text: Translated = Object.fromEntries(LANGUAGES.filter((lang) => lists[lang]?.length).map((lang) => [lang, lists[lang]!.join('\n')]));
+  const item = new RegExp(`^(${field}\\.[a-z]+)\\.(\\d+)$`);
+  const problems = new FieldProblems(
+    ctx.editor.problems.fields.map((f) => {
+      const message = ctx.editor.problems.message(f) ?? '';
+      const [, box, line] = item.exec(f) ?? [];
+      return box ? { field: box, message: ctx.i18n.t('workspace.lineProblem', { n: Number(line) + 1, message }) } : { field: f, message };
+    }),
+  );
+  // Every language is kept, in the order read, so an unchanged list compares equal to what was read.
+  const changed = (typed: Translated) =>
+    ctx.editor.set(field, { ...lists, ...Object.fromEntries(LANGUAGES.map((lang) => [lang, (typed[lang] ?? '').split('\n').filter((w) => w.trim())])) });
+  return html`<ct-translated-fields
+    .label=${label}
+    .name=${field}
+    .value=${text}
+    .problems=${problems}
+    .markMissing=${false}
+    multiline
+    ?disabled=${ctx.readOnly}
+    @value-changed=${(e: CustomEvent<Translated>) => changed(e.detail)}
+  ></ct-translated-fields>`;
+}
 
 /** The phone numbers of a record: number and kind per row, rows added and removed. */
 export function phonesField(ctx: FormContext, field: string, legend: string): TemplateResult {

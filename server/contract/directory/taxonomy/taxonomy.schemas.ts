@@ -6,7 +6,11 @@ import { Timestamp, TranslatedView } from '../records/view-schemas.js';
 export const TermCode = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'termCode');
 
 // No zod defaults on input: an update must not reset what it does not mention. The model has the defaults.
-const synonymList = z.array(plainText(80)).max(50);
+// A word listed twice is kept once: the same word can only mean the category once.
+const synonymList = z
+  .array(plainText(80))
+  .max(50)
+  .transform((list) => [...new Set(list)]);
 export const TermSynonymsInput = z.strictObject({ en: synonymList.optional(), ar: synonymList.optional(), ckb: synonymList.optional() });
 
 const termFields = {

@@ -28,6 +28,13 @@ export const styles = css`
     gap: 1rem;
     margin-block: 1rem;
   }
+  /* A category's search words: one line per language, wrapping within the cell on a phone. */
+  ul.synonyms {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    overflow-wrap: anywhere;
+  }
   form.stacked.wide {
     max-inline-size: none;
   }

@@ -6,23 +6,17 @@ import { renderLoadStatus } from '../../../components/load-status/load-status.js
 import '../../../components/translated-fields/translated-fields.js';
 import { check, FieldProblems } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
-import type { Translated } from '../../../i18n/types.js';
+import { LANGUAGES, type Translated } from '../../../i18n/types.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
 import { focusFirstInvalid } from '../focus-invalid.js';
 import { localised } from '../localised-problems.js';
+import { translatedField, wordListsField, type FormContext } from '../../workspace/form-fields.js';
+import { RecordEditor } from '../../workspace/record-editor.js';
 import { styles } from './admin-taxonomy.styles.js';
 import { TableCellLabels } from '../../../styles/table-labels.js';
-
-/** The term whose names are being edited, with the ETag they were read with. */
-interface Editing {
-  code: string;
-  etag: string;
-  name: Translated;
-  description: Translated;
-}
 
 /** A new category: its group, code and names. */
 interface Draft {
@@ -33,9 +27,10 @@ interface Draft {
 }
 
 const EMPTY_DRAFT: Draft = { parent: '', code: '', name: {}, description: {} };
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** What the edit form changes: the names and the words search takes as the term. */
+const EDITABLE = ['name', 'description', 'synonyms'] as const;
 
-/** The service categories: groups and their categories; add, rename (translations) and archive/restore. */
+/** The service categories: groups and their categories; add, rename (translations), give search words, archive/restore. */
 export class AdminTaxonomy extends LitElement {
   static override styles = [sharedStyles, adminStyles, styles];
   // Registers itself with the host: labels the cells after every render.
@@ -50,8 +45,9 @@ export class AdminTaxonomy extends LitElement {
   };
 
   declare draft: Draft;
-  declare editing: Editing | null;
-  /** Field errors of the form in use: the new category's or the one being edited. */
+  /** The code of the term being edited (its names and search words), or null. */
+  declare editing: string | null;
+  /** Field errors of the new category's form (the edit form's are the editor's). */
   declare problems: FieldProblems;
   declare busy: boolean;
   declare message: string;
@@ -60,6 +56,21 @@ export class AdminTaxonomy extends LitElement {
 
   readonly #i18n = new I18nController(this);
   readonly #terms = new ResourceController(this, () => String(this.#round), (_key, signal) => listTerms(signal));
+  readonly #editor: RecordEditor<TermView> = new RecordEditor<TermView>(this, {
+    fields: () => EDITABLE,
+    toDraft: (term) => ({ ...term }),
+    save: (changes, etag) => updateTerm(this.editing!, changes, etag),
+    reread: () => readTerm(this.editing!),
+    check: (changes) => {
+      const checked = check(TermUpdate, changes);
+      return checked.ok ? undefined : new FieldProblems(localised(checked.problems, this.#messages()));
+    },
+    onSaved: (term) => {
+      this.message = this.#i18n.t('admin.taxonomy.saved', { name: this.#i18n.text(term.name) });
+      this.editing = null;
+      this.#round++;
+    },
+  });
 
   constructor() {
     super();
@@ -120,10 +131,12 @@ export class AdminTaxonomy extends LitElement {
 
   async #startEditing(code: string): Promise<void> {
     this.failure = '';
+    this.message = '';
     this.problems = new FieldProblems();
     try {
-      const { value, etag } = await readTerm(code);
-      this.editing = { code: value.code, etag, name: value.name, description: value.description };
+      const read = await readTerm(code);
+      this.editing = code;
+      this.#editor.start(read);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#edit-title')?.focus();
     } catch (error) {
@@ -131,29 +144,28 @@ export class AdminTaxonomy extends LitElement {
     }
   }
 
-  async #save(event: SubmitEvent, before: TermView): Promise<void> {
+  async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const editing = this.editing!;
-    const changes = {
-      ...(same(editing.name, before.name) ? {} : { name: editing.name }),
-      ...(same(editing.description, before.description) ? {} : { description: editing.description }),
-    };
-    if (!Object.keys(changes).length) {
+    const editor = this.#editor;
+    this.failure = '';
+    if (!editor.dirty) {
       this.editing = null;
       return;
     }
-    const checked = check(TermUpdate, changes);
-    if (!checked.ok) return this.#showProblems(checked.problems);
-    const overtaken = (error: unknown) => error instanceof ApiError && error.status === 412;
-    const name = this.#i18n.text(editing.name);
-    const error = await this.#run(() => updateTerm(editing.code, checked.value, editing.etag), this.#i18n.t('admin.taxonomy.saved', { name }), overtaken);
-    if (!error) this.editing = null;
-    else if (overtaken(error)) {
+    await editor.save();
+    if (editor.conflict) {
       // Someone saved this term meanwhile: show their version to change again rather than overwrite it.
-      this.#round++;
-      await this.#startEditing(editing.code);
+      editor.takeTheirs();
       this.failure = this.#i18n.t('admin.taxonomy.changedMeanwhile');
+      this.#round++;
+      return;
     }
+    if (editor.failure) this.failure = failureMessage(this.#i18n, editor.failure);
+    // The server's refusals are in the reader's language already; the form's own words replace its generic ones.
+    else if (!editor.problems.empty) editor.problems = new FieldProblems(localised(editor.problems, this.#messages()));
+    this.requestUpdate();
+    await this.updateComplete;
+    focusFirstInvalid(this.renderRoot);
   }
 
   #setArchived(term: TermView, archived: boolean): void {
@@ -186,36 +198,39 @@ export class AdminTaxonomy extends LitElement {
 
   #editForm(term: TermView) {
     const i18n = this.#i18n;
-    const editing = this.editing!;
-    return html`<form class="edit" novalidate @submit=${(e: SubmitEvent) => this.#save(e, term)}>
+    const ctx: FormContext = { editor: this.#editor as RecordEditor<unknown>, i18n, readOnly: false };
+    return html`<form class="edit" novalidate @submit=${this.#save}>
       <h4 id="edit-title" tabindex="-1">${i18n.t('admin.taxonomy.editing', { name: i18n.text(term.name) })}</h4>
-      <ct-translated-fields
-        .label=${i18n.t('admin.taxonomy.name')}
-        name="name"
-        required
-        .value=${editing.name}
-        .problems=${this.problems}
-        @value-changed=${(e: CustomEvent<Translated>) => (this.editing = { ...editing, name: e.detail })}
-      ></ct-translated-fields>
-      <ct-translated-fields
-        .label=${i18n.t('admin.taxonomy.description')}
-        name="description"
-        multiline
-        .value=${editing.description}
-        .problems=${this.problems}
-        @value-changed=${(e: CustomEvent<Translated>) => (this.editing = { ...editing, description: e.detail })}
-      ></ct-translated-fields>
+      ${translatedField(ctx, 'name', i18n.t('admin.taxonomy.name'), { required: true })}
+      ${translatedField(ctx, 'description', i18n.t('admin.taxonomy.description'), { multiline: true })}
+      ${wordListsField(ctx, 'synonyms', i18n.t('admin.taxonomy.synonyms'))}
+      <p class="hint">${i18n.t('admin.taxonomy.synonymsHint')}</p>
       <div class="actions">
-        <button class="button" type="submit" ?disabled=${this.busy}>${i18n.t('admin.taxonomy.save')}</button>
+        <button class="button" type="submit" ?disabled=${this.#editor.saving}>${i18n.t('admin.taxonomy.save')}</button>
         <button class="button secondary" type="button" @click=${() => (this.editing = null)}>${i18n.t('admin.cancel')}</button>
       </div>
     </form>`;
   }
 
+  /** A term's search words, per language, each list in its own language and direction. */
+  #synonyms(term: TermView) {
+    const i18n = this.#i18n;
+    const languages = LANGUAGES.filter((lang) => term.synonyms[lang].length);
+    if (!languages.length) return html`<span class="muted">${i18n.t('admin.taxonomy.noSynonyms')}</span>`;
+    return html`<ul class="synonyms">
+      ${languages.map(
+        (lang) => html`<li>
+          <span class="muted">${i18n.t(`translated.${lang}`)}:</span>
+          <span lang=${lang} dir="auto">${term.synonyms[lang].join(lang === 'en' ? ', ' : '، ')}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
   #group(group: TermView, terms: TermView[]) {
     const i18n = this.#i18n;
     const categories = terms.filter((t) => t.parent === group.code);
-    const editing = [group, ...categories].find((t) => t.code === this.editing?.code);
+    const editing = [group, ...categories].find((t) => t.code === this.editing);
     const titleId = `group-${group.code}`;
     return html`<section class="group" aria-labelledby=${titleId}>
       <div class="group-head">
@@ -230,6 +245,7 @@ export class AdminTaxonomy extends LitElement {
                 <tr>
                   <th scope="col">${i18n.t('admin.taxonomy.category')}</th>
                   <th scope="col">${i18n.t('admin.taxonomy.code')}</th>
+                  <th scope="col">${i18n.t('admin.taxonomy.synonyms')}</th>
                   <th scope="col">${i18n.t('admin.field.status')}</th>
                   <th scope="col">${i18n.t('admin.actions')}</th>
                 </tr>
@@ -239,6 +255,7 @@ export class AdminTaxonomy extends LitElement {
                   (c) => html`<tr>
                     <th scope="row">${i18n.text(c.name)}</th>
                     <td><bdi class="ltr">${c.code}</bdi></td>
+                    <td>${this.#synonyms(c)}</td>
                     <td>${this.#status(c)}</td>
                     <td>${this.#actions(c)}</td>
                   </tr>`,
