@@ -244,7 +244,7 @@ function mapBytesPerPoint(base: string): Promise<{ gzipBytes: number; points: nu
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString('utf8') : body.toString('utf8');
-        resolve({ gzipBytes: body.length, points: (JSON.parse(text) as { features: unknown[] }).features.length });
+        resolve({ gzipBytes: body.length, points: (JSON.parse(text) as { id: unknown[] }).id.length });
       });
       res.on('error', reject);
     });

@@ -40,6 +40,13 @@ const isHeavy = (req: Request) => HEAVY_PATHS.has(req.originalUrl.split('?')[0]!
 /** Service searches: each ranks and serialises a page of the directory, unlike a record's page. */
 const SEARCH_PATHS = new Set(['/api/v1/services', '/hsds/services']);
 const isSearch = (req: Request) => req.method === 'GET' && SEARCH_PATHS.has(req.originalUrl.split('?')[0]!);
+/**
+ * Answers built from every matching service (the map, facet counts, coverage): cached per directory
+ * version and query, but each distinct query builds over the whole directory, so a client varying a
+ * parameter would otherwise start as many builds at once as it sends requests.
+ */
+const WHOLE_DIRECTORY_PATHS = new Set(['/api/v1/map/services', '/api/v1/services/facets', '/api/v1/coverage']);
+const isWholeDirectory = (req: Request) => req.method === 'GET' && WHOLE_DIRECTORY_PATHS.has(req.originalUrl.split('?')[0]!);
 
 /** Builds the Express app; `listen` is the caller's business (server/main.ts, or supertest in tests). */
 export function createApp(deps: AppDeps): Express {
@@ -89,10 +96,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   // A record's page goes before exports and searches that have not started yet (heavy-work.ts).
-  const shortWork = new ShortWork((req) => !isHeavy(req) && !isSearch(req), config.HEAVY_YIELD_MS);
+  const shortWork = new ShortWork((req) => !isHeavy(req) && !isSearch(req) && !isWholeDirectory(req), config.HEAVY_YIELD_MS);
   app.use(['/api', '/hsds'], shortWork.track);
   app.use(['/api', '/hsds'], boundHeavyWork({ what: 'exports and downloads', concurrent: config.HEAVY_CONCURRENT, queued: config.HEAVY_QUEUED, isHeavy, yieldTo: shortWork }));
   app.use(['/api', '/hsds'], boundHeavyWork({ what: 'searches', concurrent: config.SEARCH_CONCURRENT, queued: config.SEARCH_QUEUED, isHeavy: isSearch, yieldTo: shortWork }));
+  app.use(['/api'], boundHeavyWork({ what: 'map and summary requests', concurrent: config.DIRECTORY_CONCURRENT, queued: config.DIRECTORY_QUEUED, isHeavy: isWholeDirectory, yieldTo: shortWork }));
   // Answers there can depend on who asks: never shared, never reused across sign-out (http-cache.ts).
   app.use(['/api', '/hsds'], privateToViewer);
   // Every directory read of a request shares one look at the change feed.

@@ -74,6 +74,10 @@ const EnvSchema = z.object({
   SEARCH_CONCURRENT: z.coerce.number().int().positive().default(4),
   /** Service searches that may wait for a turn; beyond them 503 with Retry-After. */
   SEARCH_QUEUED: z.coerce.number().int().nonnegative().default(64),
+  /** Map, facet and coverage answers built at a time by this process: each distinct query builds over the whole directory. */
+  DIRECTORY_CONCURRENT: z.coerce.number().int().positive().default(2),
+  /** Map, facet and coverage answers that may wait for a turn; beyond them 503 with Retry-After. */
+  DIRECTORY_QUEUED: z.coerce.number().int().nonnegative().default(16),
   /** A service's capacity figure older than this is shown as stale, never as current (fractions allowed). */
   CAPACITY_STALE_DAYS: z.coerce.number().positive().default(7),
   /** Longest an export or search that could start waits for short requests in flight (a record's page) to be answered first. */

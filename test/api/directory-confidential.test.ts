@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { API_PREFIX, registeredRoutes } from '../../server/platform/http/api-route.js';
 import { signedInAgent, type SignedIn } from '../support/auth.js';
-import { concretePaths, exportedFiles, hsdsPaths } from '../support/public-walk.js';
+import { concretePaths, exportedFiles, hsdsPaths, pointTexts } from '../support/public-walk.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildDirectory, post, SECRET, type Created, type Directory } from './directory-fixtures.js';
 
@@ -21,14 +21,12 @@ const FORBIDDEN = [
   SECRET.street,
   SECRET.name,
   SECRET.nameAr,
-  String(SECRET.lat),
-  String(SECRET.lng),
+  ...pointTexts(SECRET),
   'Ainkawa',
   '9 Sarchinar Road',
   'Sarchinar protection house',
-  '35.5811',
-  '45.3905',
-  ...Object.values(SHARED).flatMap((p) => [String(p.lat), String(p.lng)]),
+  ...pointTexts({ lat: 35.5811, lng: 45.3905 }),
+  ...Object.values(SHARED).flatMap(pointTexts),
 ];
 
 /** Query strings tried on every list-like route: plain, text that only the secret location contains, and a search near it. */

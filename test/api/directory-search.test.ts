@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { RecordCatalog } from '../../server/directory/catalog/catalog.js';
 import { haversineKm } from '../../server/directory/search/distance.js';
+import type { MapPoints } from '../../server/contract/directory/search/map.schemas.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { signedInAgent } from '../support/auth.js';
 import { buildDirectory, post, type Created, type Directory } from './directory-fixtures.js';
@@ -320,26 +321,30 @@ describe('directory search', () => {
       assert.deepEqual(Object.keys(basrah.category).sort(), Object.keys(expected).sort(), 'other dimensions count the selection only');
     });
 
-    it('the map is compact GeoJSON in the asked language, confidential services at the governorate', async () => {
+    it('the map is compact columns without names, the same in every language, confidential services at the governorate', async () => {
       const res = await get('/map/services?lang=ar').expect(200);
-      assert.match(res.headers['content-type'] ?? '', /geo\+json/);
-      const body = JSON.parse(res.text);
-      assert.equal(body.type, 'FeatureCollection');
-      assert.equal(body.features.length, 5);
-      const s1 = body.features.find((f: { id: string }) => f.id === d.services.s1.id);
-      assert.deepEqual(s1, {
-        type: 'Feature',
-        id: d.services.s1.id,
-        geometry: { type: 'Point', coordinates: [BAGHDAD.lng, BAGHDAD.lat] },
-        properties: { n: 'مأوى طوارئ للنساء', o: 'شبكة مأوى الأمل', c: ['shelter'], p: 'e' },
-      });
-      const s3 = body.features.find((f: { id: string }) => f.id === d.services.s3.id);
-      assert.deepEqual(s3.geometry.coordinates, [ERBIL_CAPITAL.lng, ERBIL_CAPITAL.lat]);
-      assert.equal(s3.properties.p, 'g');
-      const s4 = body.features.find((f: { id: string }) => f.id === d.services.s4.id);
-      assert.equal(s4.properties.o, 'Kurdistan Protection Office', 'no Arabic name: falls back to English');
-      const ckb = JSON.parse((await get(`/map/services?lang=ckb&category=protection`).expect(200)).text);
-      assert.deepEqual(ckb.features.map((f: { properties: { n: string } }) => f.properties.n), ['یەکەی پاراستنی منداڵ']);
+      assert.match(res.headers['content-type'] ?? '', /^application\/json/);
+      const body = JSON.parse(res.text) as MapPoints;
+      assert.equal(body.id.length, 5);
+      for (const column of [body.lng, body.lat, body.category]) assert.equal(column.length, 5);
+      const at = (id: string) => body.id.indexOf(id);
+      const s1 = at(d.services.s1.id);
+      // Whole 1/10,000 degrees: the public point, rounded.
+      assert.deepEqual([body.lng[s1], body.lat[s1]], [443661, 333152]);
+      assert.deepEqual(body.categorySets[body.category[s1]!], ['shelter']);
+      assert.ok(!body.approximate.includes(s1));
+      const s3 = at(d.services.s3.id);
+      assert.deepEqual([body.lng[s3], body.lat[s3]], [Math.round(ERBIL_CAPITAL.lng * 1e4), Math.round(ERBIL_CAPITAL.lat * 1e4)]);
+      assert.ok(body.approximate.includes(s3));
+      assert.ok(!res.text.includes('مأوى طوارئ للنساء') && !res.text.includes('شبكة مأوى الأمل'), 'no names');
+      // Names are not sent, so the language changes nothing: the same bytes, the same tag.
+      const en = await get('/map/services?lang=en').expect(200);
+      assert.equal(en.text, res.text);
+      assert.equal(en.headers.etag, res.headers.etag);
+      const protection = JSON.parse((await get(`/map/services?lang=ckb&category=protection`).expect(200)).text) as MapPoints;
+      // A group code stands for its categories.
+      assert.deepEqual(protection.id, [d.services.s4.id]);
+      assert.deepEqual(protection.categorySets[protection.category[0]!], ['child-protection']);
     });
   });
 });

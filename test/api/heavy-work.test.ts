@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import express, { type Request } from 'express';
 import request from 'supertest';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { boundHeavyWork, sendHeavyBody, shortWorkFirst, ShortWork } from '../../server/platform/http/heavy-work.js';
 import { seedDatabase } from '../../seed/seed.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,7 +13,7 @@ describe('heavy work in flight is bounded for the whole process', () => {
   let t: TestApp;
   let serviceId: string;
   before(async () => {
-    t = await startTestApp({ HEAVY_CONCURRENT: '1', HEAVY_QUEUED: '1', SEARCH_CONCURRENT: '1', SEARCH_QUEUED: '1' });
+    t = await startTestApp({ HEAVY_CONCURRENT: '1', HEAVY_QUEUED: '1', SEARCH_CONCURRENT: '1', SEARCH_QUEUED: '1', DIRECTORY_CONCURRENT: '1', DIRECTORY_QUEUED: '1' });
     await seedDatabase({ sample: true, scale: 150, log: () => {} });
     const list = await request(t.app).get('/api/v1/services').expect(200);
     serviceId = (list.body as { items: { id: string }[] }).items[0]!.id;
@@ -89,6 +90,44 @@ describe('heavy work in flight is bounded for the whole process', () => {
       assert.equal((res.body as { type: string }).type, '/problems/busy');
       assert.match((res.body as { detail: string }).detail, /searches/);
       assert.ok(Number(res.headers['retry-after']) >= 1);
+    }
+  });
+  it('map, facet and coverage builds have a bound of their own: never more than one building, the excess 503 in the asker\'s language, a page answered', async () => {
+    // Every turn of the whole-directory bound, as the bound itself reports it.
+    const running: number[] = [];
+    const watch = (message: unknown) => {
+      const turn = message as { what: string; running: number };
+      if (turn.what === 'map and summary requests') running.push(turn.running);
+    };
+    subscribe('ct:heavy-work', watch);
+    try {
+      // Distinct queries, so none is answered from another's cached build.
+      const paths = [
+        ...['en', 'ar', 'ckb'].flatMap((lang) => ['protection', 'health'].map((category) => `/api/v1/map/services?lang=${lang}&category=${category}`)),
+        '/api/v1/services/facets?q=legal',
+        '/api/v1/coverage?category=health',
+        '/api/v1/map/services?lang=en&governorate=IQ-BG',
+      ];
+      const answers = paths.map((path) => request(t.app).get(path).set('Accept-Language', 'ar'));
+      const page = request(t.app).get(`/api/v1/services/${serviceId}`);
+      const settled = await Promise.all(answers);
+      assert.equal((await page).status, 200);
+
+      const refused = settled.filter((res) => res.status === 503);
+      assert.ok(refused.length >= 1, `statuses: ${settled.map((r) => r.status).join(', ')}`);
+      assert.equal(refused.length + settled.filter((res) => res.status === 200).length, settled.length);
+      for (const res of refused) {
+        assert.match(res.headers['content-type']!, /^application\/problem\+json/);
+        const body = res.body as { status: number; type: string; detail: string };
+        assert.equal(body.status, 503);
+        assert.equal(body.type, '/problems/busy');
+        assert.equal(body.detail, 'الخادم مشغول بطلبات أخرى. حاول مرة أخرى بعد ثوانٍ.');
+        assert.ok(Number(res.headers['retry-after']) >= 1);
+      }
+      assert.ok(running.length > 0, 'the answers went through the whole-directory bound');
+      assert.equal(Math.max(...running), 1, `turns in use: ${running.join(', ')}`);
+    } finally {
+      unsubscribe('ct:heavy-work', watch);
     }
   });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { AuditEntryModel } from '../../server/audit/audit.model.js';
 import { signedInAgent, type SignedIn } from '../support/auth.js';
+import { pointTexts } from '../support/public-walk.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { post, type Created } from './directory-fixtures.js';
 
@@ -21,7 +22,7 @@ describe('a place a shelter left stays secret', () => {
   const anonymous = (path: string) => request(t.app).get(`/api/v1${path}`);
   const leaksB = (body: unknown) => {
     const text = JSON.stringify(body);
-    return [B.street, String(B.lat), String(B.lng)].filter((s) => text.includes(s));
+    return [B.street, ...pointTexts(B)].filter((s) => text.includes(s));
   };
 
   before(async () => {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { AuditEntryModel } from '../../server/audit/audit.model.js';
 import { createApp } from '../../server/app.js';
 import { ServiceModel } from '../../server/directory/services/service.model.js';
+import type { MapPoints } from '../../server/contract/directory/search/map.schemas.js';
 import { recordUuid } from '../../server/standards/hsds/ids.js';
 import { createLogger } from '../../server/platform/logging.js';
 import { signedInAgent, type SignedIn } from '../support/auth.js';
@@ -100,14 +101,15 @@ describe('service capacity', () => {
 
   it('filters the map, the facet counts and the way-on by free capacity, never telling a confidential service’s', async () => {
     const { s1, s3 } = d.services;
-    type Feature = { id: string; properties: { k?: { unit: string; available: number; maximum: number | null; stale: boolean }[] } };
-    const features = (body: { features: Feature[] }) => body.features;
+    /** The map's services with their capacity figures, by id. */
+    const features = (body: MapPoints) => body.id.map((id, i) => ({ id, k: body.capacity[i] }));
     // The map is one answer for everyone: public services' figures only, even for a referrer.
     for (const who of [request(t.app), caseworkerB.agent]) {
       const all = features((await who.get(api('/map/services')).expect(200)).body);
       const shelter = all.find((f) => f.id === s1.id);
-      assert.deepEqual(shelter?.properties.k?.map((k) => [k.unit, k.available, k.maximum, k.stale]), [['beds', 3, 12, false]]);
-      assert.equal(all.find((f) => f.id === s3.id)?.properties.k, undefined);
+      assert.deepEqual(shelter?.k?.map((k) => [k.unit, k.available, k.maximum, k.stale]), [['beds', 3, 12, false]]);
+      assert.ok(all.some((f) => f.id === s3.id));
+      assert.equal(all.find((f) => f.id === s3.id)?.k, undefined);
       const free = features((await who.get(api('/map/services?hasCapacity=true')).expect(200)).body);
       assert.deepEqual(free.map((f) => f.id), [s1.id]);
     }
@@ -131,9 +133,9 @@ describe('service capacity', () => {
     assert.equal(read.body.capacity[0].updatedAt, eightDaysAgo.toISOString());
     const list = await request(t.app).get(api('/services?hasCapacity=true&perPage=100')).expect(200);
     assert.deepEqual(idsOf(list.body), []);
-    const map = await request(t.app).get(api('/map/services')).expect(200);
-    assert.equal(map.body.features.find((f: { id: string }) => f.id === s1.id).properties.k[0].stale, true);
-    assert.deepEqual((await request(t.app).get(api('/map/services?hasCapacity=true')).expect(200)).body.features, []);
+    const map = (await request(t.app).get(api('/map/services')).expect(200)).body as MapPoints;
+    assert.equal(map.capacity[map.id.indexOf(s1.id)]![0]!.stale, true);
+    assert.deepEqual(((await request(t.app).get(api('/map/services?hasCapacity=true')).expect(200)).body as MapPoints).id, []);
 
     // The age is configured: with 30 days the same figure is current and free.
     const patient = createApp({ config: { ...t.config, CAPACITY_STALE_DAYS: 30 }, logger: createLogger('silent') });

@@ -7,7 +7,7 @@ import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestUser, signIn, type SignedIn } from '../support/auth.js';
 import { useFreshDatabase } from '../support/database.js';
-import { concretePaths, documentedGetRoutes, exportedFiles, hsdsPaths } from '../support/public-walk.js';
+import { concretePaths, documentedGetRoutes, exportedFiles, hsdsPaths, pointTexts } from '../support/public-walk.js';
 import { post, type Created } from '../api/directory-fixtures.js';
 
 const TRIALS = 10;
@@ -91,7 +91,7 @@ describe('making a place confidential survives kill -9 at any moment', () => {
     const hiddenIds = new Set([...flagged.map((l) => String(l._id)), ...shelters.flatMap((s) => s.locationIds.map(String))]);
     const hidden = trials.filter((t) => hiddenIds.has(t.place.id));
     assert.ok(hidden.length > 0, 'at least one write was saved before its crash');
-    const forbidden = hidden.flatMap((t) => [String(t.point.lat), String(t.point.lng)]);
+    const forbidden = hidden.flatMap((t) => pointTexts(t.point));
 
     const near = hidden.slice(0, 3).flatMap((t) => [`?near=${t.point.lat},${t.point.lng}&radiusKm=5`, `?near=${t.point.lat},${t.point.lng}&sort=distance`]);
     const values = [organizationId, ...hidden.flatMap((t) => [t.place.id, ...t.services.map((s) => s.id)]), 'shelter', 'IQ-SD'];

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
+import { MAP_COORDINATE_SCALE } from '../../server/contract/directory/search/map.schemas.js';
 
 /** A GET route of the API: its path after the API prefix (`:name` parameters) and whether it takes a query string. */
 export interface GetRoute {
@@ -59,4 +60,13 @@ export async function exportedFiles(target: Express | string): Promise<Record<st
     .expect(200);
   const files = unzipSync(new Uint8Array(zip.body as Buffer));
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+/**
+ * How a point can appear in an answer: as decimal degrees, and as the map's integer coordinates
+ * (1/MAP_COORDINATE_SCALE degree), which a search for the decimals alone would miss.
+ */
+export function pointTexts(point: { lat: number; lng: number }): string[] {
+  const scaled = (degrees: number) => String(Math.round(degrees * MAP_COORDINATE_SCALE));
+  return [String(point.lat), String(point.lng), scaled(point.lat), scaled(point.lng)];
 }

@@ -8,7 +8,7 @@ import type {
   GovernorateCollection,
   GovernorateList,
 } from '../../../server/contract/directory/governorates/governorate.schemas.js';
-import type { MapCollection } from '../../../server/contract/directory/search/map.schemas.js';
+import type { MapPoints } from '../../../server/contract/directory/search/map.schemas.js';
 import type { Meta } from '../../../server/contract/site/meta.schemas.js';
 import type { OrganizationDetail } from '../../../server/contract/directory/organizations/organization.schemas.js';
 import type { Page } from '../../../server/contract/directory/records/page.schemas.js';
@@ -287,8 +287,7 @@ export const searchServices = (query: Query, signal?: AbortSignal) => get<Servic
 /** Asked only when a search finds nothing: counts for each filter dropped, nearby categories, the hotline. */
 export const getWayOn = (query: Query, signal?: AbortSignal) => get<WayOn>('/services/way-on', query, signal);
 export const getFacets = (query: Query, signal?: AbortSignal) => get<Facets>('/services/facets', query, signal);
-export const getMapServices = (query: Query, lang: Lang, signal?: AbortSignal) =>
-  get<MapCollection>('/map/services', { ...query, lang }, signal);
+export const getMapServices = (query: Query, signal?: AbortSignal) => get<MapPoints>('/map/services', query, signal);
 export const getService = (id: string, signal?: AbortSignal) =>
   get<ServiceDetail>(`/services/${encodeURIComponent(id)}`, {}, signal);
 export const getOrganization = (id: string, signal?: AbortSignal) =>

@@ -3,16 +3,14 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import { textIn } from '../../platform/text/translated.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
-import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
 import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
 import { planContext } from './near.js';
 import { needsNearFor, ServiceFilterParams, servicePlan } from './service-query.js';
 import { capacityView, publicReader, withFreeCapacity } from '../services/service.capacity.js';
-import type { MapCollection, MapFeature } from '../../contract/directory/search/map.schemas.js';
+import { MAP_COORDINATE_SCALE, type MapPoints } from '../../contract/directory/search/map.schemas.js';
 
 export const MapQuery = z
   .strictObject(ServiceFilterParams)
@@ -21,38 +19,39 @@ export const MapQuery = z
 export type MapQuery = z.infer<typeof MapQuery>;
 
 
-type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
+type MapRow = Pick<ServiceRecord, '_id' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
 
-/** The search as compact GeoJSON: one projected query, organisation names from the shared cache. */
-export async function servicesMap(query: MapQuery, capacityStaleDays: number): Promise<MapCollection> {
+/** The search as columns (MapPoints): one projected query, each service's public point only. */
+export async function servicesMap(query: MapQuery, capacityStaleDays: number): Promise<MapPoints> {
   const exposure = await publicPlaceExposure();
-  const lang = query.lang ?? 'en';
   // The same answer for everyone: read as by an anonymous visitor (no confidential service's capacity).
   const reader = publicReader(capacityStaleDays);
   const plan = withFreeCapacity(servicePlan(query, await loadTaxonomy()).plan, query, reader);
   const rows: MapRow[] = (await runServicePlan(plan, planContext(exposure))).services;
-  const organizations = await organizationRefs(rows.map((r) => r.organizationId));
-  const features: MapFeature[] = [];
+  const map: MapPoints = { id: [], lng: [], lat: [], categorySets: [], category: [], approximate: [], capacity: {} };
+  const sets = new Map<string, number>();
   for (const row of rows) {
     const point = exposure.servicePoint(row);
     if (!point) continue;
-    features.push({
-      type: 'Feature',
-      id: row._id.toHexString(),
-      geometry: { type: 'Point', coordinates: [point.lng, point.lat] },
-      properties: {
-        n: textIn(row.name, lang),
-        o: textIn(organizations.get(row.organizationId.toHexString())?.name, lang),
-        c: row.categories ?? [],
-        p: point.precision === 'exact' ? 'e' : 'g',
-        ...withFigures(capacityView(row, reader)),
-      },
-    });
+    const i = map.id.length;
+    map.id.push(row._id.toHexString());
+    // Rounded: coarser than the public point, never finer (a capital stays a capital).
+    map.lng.push(Math.round(point.lng * MAP_COORDINATE_SCALE));
+    map.lat.push(Math.round(point.lat * MAP_COORDINATE_SCALE));
+    const categories = row.categories ?? [];
+    const key = categories.join(' ');
+    let set = sets.get(key);
+    if (set === undefined) {
+      set = map.categorySets.push(categories) - 1;
+      sets.set(key, set);
+    }
+    map.category.push(set);
+    if (point.precision !== 'exact') map.approximate.push(i);
+    const figures = capacityView(row, reader);
+    if (figures?.length) map.capacity[i] = figures;
   }
-  return { type: 'FeatureCollection', features };
+  return map;
 }
-
-const withFigures = (k: MapFeature['properties']['k']) => (k?.length ? { k } : {});
 
 /** A map answer ready to send: the JSON, gzipped once, and a tag that changes with its bytes. */
 export interface MapPayload {
@@ -61,13 +60,14 @@ export interface MapPayload {
   gzip: Buffer;
 }
 
-// All services of the directory are some 20 MB of JSON at 100k: built and compressed once per
+// All services of the directory are some 4 MB of JSON at 100k: built and compressed once per
 // change of the directory (the catalog's version is in the key), not once per visitor.
 const payloads = new TtlCache<MapPayload>(60_000, 8);
 const gzipAsync = promisify(gzip);
 
 export async function servicesMapPayload(query: MapQuery, capacityStaleDays: number): Promise<MapPayload> {
-  const key = `${await directoryKey(query)}|${capacityStaleDays}`;
+  // `lang` changes nothing here (no names are sent): one build for every language.
+  const key = `${await directoryKey({ ...query, lang: undefined })}|${capacityStaleDays}`;
   return payloads.get(key, async () => {
     const json = Buffer.from(JSON.stringify(await servicesMap(query, capacityStaleDays)));
     // The bytes, not only the directory's version: a capacity figure turns stale with time alone.

@@ -4,7 +4,7 @@ import { sameForEveryone } from '../../platform/http/http-cache.js';
 import { FacetsQuery, serviceFacets } from './facets.js';
 import { Facets } from '../../contract/directory/search/facets.schemas.js';
 import { MapQuery, servicesMapPayload } from './map.js';
-import { MapCollection } from '../../contract/directory/search/map.schemas.js';
+import { MapPoints } from '../../contract/directory/search/map.schemas.js';
 import { WayOnQuery, wayOn } from './way-on.js';
 import { WayOn } from '../../contract/directory/search/way-on.schemas.js';
 import { viewerOf } from '../records/viewer.js';
@@ -48,20 +48,21 @@ export function searchRoutes(): Router {
     {
       method: 'get',
       path: '/map/services',
-      summary: 'A service search as compact GeoJSON for the map',
+      summary: 'A service search as compact columns for the map',
       description:
-        'Takes the same filters as GET /services; `lang` picks the names. Properties: n (name), o (organisation), ' +
-        'c (categories), p (e: exact point; g: drawn at the governorate capital — confidential services, or no public address).',
+        'Takes the same filters as GET /services (`lang` is accepted and changes nothing: no names are sent). ' +
+        'The i-th entry of every column is the i-th service: id, lng and lat (integers in 1/10,000 degree), ' +
+        'category (an index into categorySets); `approximate` lists the services drawn at their governorate capital ' +
+        '(confidential, or no public address) and `capacity` the public figures by index.',
       tags: ['services', 'map'],
       query: MapQuery,
-      response: MapCollection,
-      produces: 'application/geo+json',
+      response: MapPoints,
     },
     async ({ query, req, res }) => {
       const payload = await servicesMapPayload(query, viewerOf(req).capacityStaleDays);
       // Built from the query alone (confidential places are drawn at the capital for everyone).
       sameForEveryone(res, 'public, no-cache');
-      res.type('application/geo+json').setHeader('ETag', payload.etag).vary('Accept-Encoding');
+      res.type('application/json').setHeader('ETag', payload.etag).vary('Accept-Encoding');
       if (req.fresh) {
         res.status(304).end();
         return;

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { channel } from 'node:diagnostics_channel';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { HttpProblem } from './problem.js';
 
@@ -127,6 +128,9 @@ export interface HeavyWorkOptions {
   yieldTo?: ShortWork;
 }
 
+/** Each turn taken or given back, as { what, running }: where a bound can be watched holding (tests, tools). */
+export const heavyWorkTurns = channel('ct:heavy-work');
+
 interface Waiting {
   start(): void;
 }
@@ -139,7 +143,7 @@ interface Waiting {
  * with `yieldTo`, a waiting heavy request lets short requests in flight finish before it starts. That
  * wait counts from when a turn is free, not from arrival: under a standing queue every head has waited
  * long already, and would otherwise start beside the page at once.
- * Each kind of heavy work (exports, searches) has its own bound, so one never waits for the other.
+ * Each kind of heavy work (exports, searches, whole-directory answers) has its own bound, so one never waits for the other.
  */
 export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
   const short = options.yieldTo;
@@ -150,6 +154,11 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
 
   /** Since when a turn has been free while short requests were in flight: the queue defers to them from then. */
   let freeSince: number | undefined;
+
+  const take = () => {
+    running++;
+    heavyWorkTurns.publish({ what: options.what, running });
+  };
 
   const startNext = () => {
     while (running < options.concurrent && waiting.length) {
@@ -164,7 +173,7 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
           return;
         }
       }
-      running++;
+      take();
       waiting.shift()!.start();
     }
     freeSince = undefined;
@@ -172,6 +181,7 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
 
   const release = () => {
     running--;
+    heavyWorkTurns.publish({ what: options.what, running });
     startNext();
   };
 
@@ -179,7 +189,7 @@ export function boundHeavyWork(options: HeavyWorkOptions): RequestHandler {
     if (!options.isHeavy(req)) return next();
     const go = () => (short ? yieldsTo.run(short, next) : next());
     if (running < options.concurrent && !waiting.length && !short?.busy) {
-      running++;
+      take();
       // 'close' comes once whether the answer was sent or the client went away.
       res.once('close', release);
       return go();

@@ -1,10 +1,12 @@
 // Leaflet first (it sets the global the markercluster plugin extends), then the plugin.
 import L from './leaflet.js';
 import 'leaflet.markercluster';
-import type { CircleMarker, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
+import type { CircleMarker, LatLng, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { getService } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
-import type { MapCollection, MapFeature } from '../../../../server/contract/directory/search/map.schemas.js';
+import { MAP_COORDINATE_SCALE, type MapPoints } from '../../../../server/contract/directory/search/map.schemas.js';
+import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
 import { capacityLineIn } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';
@@ -15,7 +17,8 @@ import { styles } from './service-map.styles.js';
  * The directory map: governorates shaded by the number of matching services (see GovernorateMap);
  * services are canvas circle markers (no DOM per marker) in a cluster layer loaded in chunks,
  * coloured by category group. Services with a confidential location arrive at their governorate's
- * point and are drawn hollow, with a note.
+ * point and are drawn hollow, with a note. The map's answer has no names (MapPoints): a popup shows
+ * what it has at once and the service's and organisation's names once its page has been read.
  */
 export class ServiceMap extends GovernorateMap {
   static override styles = styles;
@@ -24,11 +27,12 @@ export class ServiceMap extends GovernorateMap {
     reference: { attribute: false },
   };
 
-  declare points: MapCollection | null;
+  declare points: MapPoints | null;
   declare reference: Reference | null;
 
   #clusters: MarkerClusterGroup | undefined;
-  #features = new WeakMap<Layer, MapFeature>();
+  /** Each marker's index in the columns of `points`. */
+  #indexes = new WeakMap<Layer, number>();
 
   constructor() {
     super();
@@ -80,8 +84,8 @@ export class ServiceMap extends GovernorateMap {
     this.#clusters = undefined;
   }
 
-  #colourOf(feature: MapFeature): string {
-    const group = feature.properties.c.map((c) => this.reference?.groupOf(c)).find(Boolean);
+  #colourOf(categories: readonly string[]): string {
+    const group = categories.map((c) => this.reference?.groupOf(c)).find(Boolean);
     return (group && GROUP_COLOURS[group]) || FALLBACK_GROUP_COLOUR;
   }
 
@@ -113,47 +117,59 @@ export class ServiceMap extends GovernorateMap {
         });
       },
     });
-    const markers: CircleMarker[] = points.features.map((feature) => {
-      // Always [lng, lat]; the schema says so by length, not as a tuple (see MapFeature).
-      const [lng, lat] = feature.geometry.coordinates as [number, number];
-      const colour = this.#colourOf(feature);
-      const confidential = feature.properties.p === 'g';
-      const marker = L.circleMarker([lat, lng], {
+    const approximate = new Set(points.approximate);
+    const markers: CircleMarker[] = points.id.map((_, i) => {
+      const colour = this.#colourOf(points.categorySets[points.category[i]!] ?? []);
+      const confidential = approximate.has(i);
+      const marker = L.circleMarker([points.lat[i]! / MAP_COORDINATE_SCALE, points.lng[i]! / MAP_COORDINATE_SCALE], {
         radius: 7,
         color: confidential ? colour : '#ffffff',
         weight: confidential ? 3 : 1.5,
         fillColor: confidential ? '#ffffff' : colour,
         fillOpacity: 1,
       });
-      this.#features.set(marker, feature);
+      this.#indexes.set(marker, i);
       return marker;
     });
     // One popup for all markers, built when opened: no per-marker popup objects or DOM.
     clusters.on('click', (event) => {
-      const feature = this.#features.get(event.propagatedFrom as Layer);
-      if (feature) L.popup().setLatLng((event.propagatedFrom as CircleMarker).getLatLng()).setContent(this.#popup(feature)).openOn(map);
+      const i = this.#indexes.get(event.propagatedFrom as Layer);
+      if (i !== undefined) this.#openPopup(map, (event.propagatedFrom as CircleMarker).getLatLng(), points, approximate.has(i), i);
     });
     clusters.addTo(map);
     this.#clusters = clusters;
     clusters.addLayers(markers, false);
   }
 
-  #popup(feature: MapFeature): string {
+  /** Opens at once with categories, capacity and the link; the names follow from the service's page. */
+  #openPopup(map: LeafletMap, at: LatLng, points: MapPoints, confidential: boolean, i: number): void {
+    const popup = L.popup().setLatLng(at).setContent(this.#popup(points, confidential, i)).openOn(map);
+    getService(points.id[i]!).then(
+      (service) => {
+        if (popup.isOpen()) popup.setContent(this.#popup(points, confidential, i, service));
+      },
+      // Without the names the popup still says what the service offers and links to its page.
+      () => {},
+    );
+  }
+
+  #popup(points: MapPoints, confidential: boolean, i: number, service?: ServiceDetail): string {
     const i18n = this.i18n;
     const categories = i18n.list(
-      feature.properties.c.map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
+      (points.categorySets[points.category[i]!] ?? []).map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
     );
-    const note = feature.properties.p === 'g' ? `<p class="note">${escapeHtml(i18n.t('map.confidential'))}</p>` : '';
+    const names = service
+      ? `<h3 dir="auto">${escapeHtml(i18n.text(service.name))}</h3><p dir="auto">${escapeHtml(i18n.text(service.organization.name))}</p>`
+      : '';
+    const note = confidential ? `<p class="note">${escapeHtml(i18n.t('map.confidential'))}</p>` : '';
     // "3 of 12 beds free, updated 2 hours ago", or out of date: the server decides against the configured age.
-    const capacity = (feature.properties.k ?? [])
+    const capacity = (points.capacity[i] ?? [])
       .map((c) => `<p class="capacity-figure ${c.stale ? 'stale' : 'current'}">${escapeHtml(capacityLineIn(i18n.lang, c))}</p>`)
       .join('');
     return (
-      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">` +
-      `<h3 dir="auto">${escapeHtml(feature.properties.n)}</h3>` +
-      `<p dir="auto">${escapeHtml(feature.properties.o)}</p>` +
+      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">${names}` +
       `<p>${escapeHtml(categories)}</p>${capacity}${note}` +
-      `<p><a href="/services/${encodeURIComponent(feature.id)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
+      `<p><a href="/services/${encodeURIComponent(points.id[i]!)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
     );
   }
 }

@@ -9,7 +9,7 @@ import { getFacets, getGovernorateShapes, getMapServices, getMeta, getWayOn, sea
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { FacetName, Facets } from '../../../../server/contract/directory/search/facets.schemas.js';
 import type { GovernorateCollection } from '../../../../server/contract/directory/governorates/governorate.schemas.js';
-import type { MapCollection } from '../../../../server/contract/directory/search/map.schemas.js';
+import type { MapPoints } from '../../../../server/contract/directory/search/map.schemas.js';
 import type { Meta } from '../../../../server/contract/site/meta.schemas.js';
 import type { ServicePage } from '../../../../server/contract/directory/search/service-page.schemas.js';
 import type { Understood } from '../../../../server/contract/directory/search/understood.schemas.js';
@@ -67,7 +67,7 @@ export class DirectoryView extends LitElement {
   declare results: Loadable<ServicePage>;
   declare listLoading: boolean;
   declare facets: Facets | null;
-  declare points: Loadable<MapCollection>;
+  declare points: Loadable<MapPoints>;
   declare pointsLoading: boolean;
   declare reference: Reference | null;
   declare shapes: GovernorateCollection | null;
@@ -149,9 +149,9 @@ export class DirectoryView extends LitElement {
     }
     if (this.#mapVisible) {
       if (this.mapModule === 'idle') void this.#loadMapModule();
-      const mapKey = `${filtersKey}|${this.#i18n.lang}`;
-      if (mapKey !== this.#mapKey) {
-        this.#mapKey = mapKey;
+      // The map carries no names: a change of language does not ask for it again.
+      if (filtersKey !== this.#mapKey) {
+        this.#mapKey = filtersKey;
         void this.#loadPoints(filters);
       }
     }
@@ -204,7 +204,7 @@ export class DirectoryView extends LitElement {
     if (this.points.state !== 'ready') this.points = { state: 'loading' };
     this.pointsLoading = true;
     try {
-      this.points = { state: 'ready', value: await getMapServices(query, this.#i18n.lang, abort.signal) };
+      this.points = { state: 'ready', value: await getMapServices(query, abort.signal) };
     } catch (error) {
       if (abort.signal.aborted) return;
       this.points = { state: 'failed', error };
