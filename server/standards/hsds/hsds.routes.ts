@@ -22,7 +22,6 @@ import {
   serviceMapper,
   taxonomyMapper,
   taxonomyTermMapper,
-  type OrganizationSource,
   type ServiceSource,
 } from './mappers.js';
 import {
