@@ -1,14 +1,16 @@
 import type { Types } from 'mongoose';
 import { CatalogSet, RecordCatalog } from '../directory/catalog/catalog.js';
-import { ReferralModel, referralFeed, type ReferralDoc } from './referral.model.js';
+import { ReferralCommentModel, ReferralModel, referralFeed, type ReferralDoc } from './referral.model.js';
+import { SUMMARY_FIELDS, type ReferralSummary } from './referral.view.js';
 import type { ReferralStatus, Urgency } from '../contract/referrals/vocabulary.js';
 
 /**
- * The inbox and outbox of every organisation, in memory: per referral only what lists filter and
- * sort by, indexed by sending and receiving organisation. It is kept current by the referrals' change
- * feed (each read first applies it: a lookup by _id when nothing changed), so a write on any instance
- * shows in the next list; the page shown is then read by _id. The embedded database would answer
- * `{ toOrganizationId, … }` by decoding every referral.
+ * The inbox and outbox of every organisation, in memory: per referral what lists filter, sort by and
+ * show (never its text), indexed by sending and receiving organisation; and the ids of each
+ * referral's comments. It is kept current by the referrals' change feed (each read first applies it:
+ * a lookup by _id when nothing changed), so a write on any instance shows in the next list, and a
+ * list reads no referral. The embedded database would answer `{ toOrganizationId, … }` or
+ * `{ referralId }` by decoding every record.
  */
 export interface ReferralEntry {
   _id: Types.ObjectId;
@@ -21,6 +23,8 @@ export interface ReferralEntry {
   governorate: string;
   acknowledgeBy: number | null;
   createdAt: number;
+  /** What the list shows of it. */
+  summary: ReferralSummary;
 }
 
 const entryOf = (doc: Record<string, unknown>): ReferralEntry => {
@@ -35,11 +39,23 @@ const entryOf = (doc: Record<string, unknown>): ReferralEntry => {
     governorate: r.governorate,
     acknowledgeBy: r.acknowledgeBy ? r.acknowledgeBy.getTime() : null,
     createdAt: r.createdAt.getTime(),
+    summary: Object.fromEntries([['_id', r._id], ...SUMMARY_FIELDS.map((f) => [f, r[f]])]) as ReferralSummary,
   };
 };
 
+interface CommentEntry {
+  _id: Types.ObjectId;
+  referralId: string;
+}
+
+const commentOf = (doc: Record<string, unknown>): CommentEntry => ({
+  _id: doc._id as Types.ObjectId,
+  referralId: (doc.referralId as Types.ObjectId).toHexString(),
+});
+
 const entries = new RecordCatalog<ReferralEntry>('referrals', () => ReferralModel as never, entryOf, { indexes: { fields: ['from', 'to'] } });
-const entrySet = new CatalogSet([entries] as never, () => {}, referralFeed);
+const comments = new RecordCatalog<CommentEntry>('referral_comments', () => ReferralCommentModel as never, commentOf, { indexes: { fields: ['referralId'] } });
+const entrySet = new CatalogSet([entries, comments] as never, () => {}, referralFeed);
 
 /** Loads the index (at start; later calls apply the change feed). */
 export const loadReferralIndex = (): Promise<void> => entrySet.ensureFresh();
@@ -54,9 +70,20 @@ export async function boxEntries(box: Box, organizationId: string | null): Promi
   return received.filter((r) => r.status !== 'draft');
 }
 
+/** The ids of a referral's comments, current, in no particular order. */
+export async function commentIdsOf(referralId: Types.ObjectId): Promise<Types.ObjectId[]> {
+  await entrySet.ensureFresh();
+  return comments.find({ referralId: referralId.toHexString() }).map((c) => c._id);
+}
+
 /** The same rule as `isOverdue`. */
 export const entryOverdue = (r: ReferralEntry, now: number) => r.status === 'sent' && r.acknowledgeBy !== null && r.acknowledgeBy < now;
 
 /** Newest first, ties by id (as the database sorted `{ createdAt: -1, _id: -1 }`). */
-export const newestFirst = (a: ReferralEntry, b: ReferralEntry) =>
-  b.createdAt - a.createdAt || (a._id.toHexString() < b._id.toHexString() ? 1 : a._id.toHexString() > b._id.toHexString() ? -1 : 0);
+export const newestFirst = (a: ReferralEntry, b: ReferralEntry) => b.createdAt - a.createdAt || byId(b._id, a._id);
+
+const byId = (a: Types.ObjectId, b: Types.ObjectId) => (a.toHexString() < b.toHexString() ? -1 : a.toHexString() > b.toHexString() ? 1 : 0);
+
+/** Oldest first, ties by id (as the database sorted comments `{ createdAt: 1, _id: 1 }`). */
+export const oldestFirst = (a: { _id: Types.ObjectId; createdAt: Date }, b: { _id: Types.ObjectId; createdAt: Date }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || byId(a._id, b._id);

@@ -257,6 +257,8 @@ const ReferralCommentSchema = new Schema(
   { collection: 'referral_comments', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
 );
 ReferralCommentSchema.index({ referralId: 1, createdAt: 1 });
+/** Comments are listed from the referral index too (their ids per referral). */
+publishesChanges(ReferralCommentSchema, referralFeed);
 
 export interface ReferralCommentDoc {
   _id: Types.ObjectId;

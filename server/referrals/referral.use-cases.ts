@@ -13,7 +13,7 @@ import { ReferralCommentModel, ReferralModel, type ReferralDoc } from './referra
 import { caseRuleProblems, childSafeguardProblems, type ReferralFields, type TransitionBody } from '../contract/referrals/referral.schemas.js';
 import { type ListQuery, type UpdateDraftBody } from './referral.requests.js';
 import { REFERRAL_TRANSITIONS, milestoneFields, type ReferralTransition } from '../contract/referrals/referral-workflow.js';
-import { boxEntries, entryOverdue, newestFirst, type ReferralEntry } from './referral-index.js';
+import { boxEntries, commentIdsOf, entryOverdue, newestFirst, oldestFirst, type ReferralEntry } from './referral-index.js';
 import { findByIds } from '../directory/records/record.js';
 import { findTransition, historyLine, moveAtomically } from './state-machine.js';
 import { REASONS_NEEDING_NOTE, meetsIdentification, type ReferralStatus } from '../contract/referrals/vocabulary.js';
@@ -434,16 +434,9 @@ export async function getReferral(deps: ReferralDeps, actor: Actor, id: string) 
   return detail(deps, referral, standing);
 }
 
-/** The fields lists show (`toSummaryView`): never the case text or history. */
-const SUMMARY_FIELDS = [
-  'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'ageBand', 'sex', 'nationality',
-  'preferredLanguage', 'governorate', 'needs', 'urgency', 'ageStatus', 'contactPreference', 'sharedParts', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
-  'closedAt', 'closeReason', 'createdAt', 'updatedAt',
-] as const;
-
 /**
  * Inbox (sent to my organisation), outbox (written by it, drafts included), or all (platform admins).
- * Chosen, filtered and ordered from the referral index; the page shown is read by _id.
+ * Chosen, filtered, ordered and shown from the referral index: the database is not read.
  */
 export async function listReferrals(actor: Actor, query: ListQuery) {
   const user = requireUser(actor);
@@ -464,11 +457,7 @@ export async function listReferrals(actor: Actor, query: ListQuery) {
           (query.overdue ? entryOverdue(r, at) : r.status !== 'sent' || (r.acknowledgeBy !== null && r.acknowledgeBy >= at))),
     )
     .sort(newestFirst);
-  const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => r._id);
-  const read = new Map(
-    (await findByIds(ReferralModel, page, SUMMARY_FIELDS)).map((r) => [r._id.toHexString(), r as unknown as ReferralDoc]),
-  );
-  const items = page.map((id) => read.get(id.toHexString())).filter((r): r is ReferralDoc => r !== undefined);
+  const items = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((r) => r.summary);
   const names = await organizationNames(items.flatMap((r) => [r.fromOrganizationId, r.toOrganizationId]));
   const receiving = query.box === 'inbox';
   return { items: items.map((r) => toSummaryView(r, names, now, receiving)), total: matching.length, page: query.page, pageSize: query.pageSize };
@@ -515,7 +504,7 @@ async function saveComment(deps: ReferralDeps, user: SessionUser, referral: Refe
 
 export async function listComments(deps: ReferralDeps, actor: Actor, id: string) {
   const referral = await loadForText(requireUser(actor), id);
-  const comments = await ReferralCommentModel.find({ referralId: referral._id }).sort({ createdAt: 1, _id: 1 }).lean();
+  const comments = (await findByIds(ReferralCommentModel, await commentIdsOf(referral._id))).sort(oldestFirst);
   return { items: comments.map((c) => toCommentView(c, deps.cipher)), textErased: referral.textErasedAt !== null };
 }
 

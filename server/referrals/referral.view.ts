@@ -29,6 +29,16 @@ export { organizationNames };
 
 const orgRef = (id: Types.ObjectId, names: OrganizationNames) => ({ id: id.toString(), name: names.get(id.toString()) ?? null });
 
+/** The fields lists show (`toSummaryView`): never the case text or history. */
+export const SUMMARY_FIELDS = [
+  'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'ageBand', 'sex', 'nationality',
+  'preferredLanguage', 'governorate', 'needs', 'urgency', 'ageStatus', 'contactPreference', 'sharedParts', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
+  'closedAt', 'closeReason', 'createdAt', 'updatedAt',
+] as const;
+
+/** What a list shows of a referral. */
+export type ReferralSummary = Pick<ReferralDoc, '_id' | (typeof SUMMARY_FIELDS)[number]>;
+
 /** The parts the referring organisation keeps from the receiving one. */
 export const withheldParts = (r: Pick<ReferralDoc, 'sharedParts'>): ShareablePart[] => SHAREABLE_PARTS.filter((p) => !r.sharedParts.includes(p));
 
@@ -46,12 +56,12 @@ function disclosedTo<T extends Record<string, unknown>>(receiving: boolean, view
  * What lists show: codes, bands, states and dates; never text. `receiving`: the viewer is a member of
  * the receiving organisation, so the withheld parts are left out.
  */
-export function toSummaryView(r: ReferralDoc, names: OrganizationNames, now: Date, receiving: boolean) {
+export function toSummaryView(r: ReferralSummary, names: OrganizationNames, now: Date, receiving: boolean) {
   const withheld = withheldParts(r);
   return disclosedTo(receiving, summaryFields(r, names, now, withheld), withheld);
 }
 
-function summaryFields(r: ReferralDoc, names: OrganizationNames, now: Date, withheld: ShareablePart[]) {
+function summaryFields(r: ReferralSummary, names: OrganizationNames, now: Date, withheld: ShareablePart[]) {
   return {
     id: r._id.toString(),
     status: r.status,

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import type { Types } from 'mongoose';
 import { z } from 'zod';
-import { OrganizationModel } from '../../directory/organizations/organization.model.js';
-import { ServiceModel } from '../../directory/services/service.model.js';
+import { findLiveOrganization, findLiveService } from '../../directory/catalog/queries.js';
 import { TAXONOMY } from '../../directory/taxonomy/taxonomy.model.js';
 import type { Config } from '../../platform/config.js';
 import { methodNotAllowed } from '../../platform/http/method-not-allowed.js';
@@ -23,7 +22,6 @@ import {
   serviceMapper,
   taxonomyMapper,
   taxonomyTermMapper,
-  type OrganizationSource,
   type ServiceSource,
 } from './mappers.js';
 import {
@@ -164,10 +162,13 @@ const toServiceQuery = (q: z.infer<typeof ServiceListQuery> | z.infer<typeof Ser
   modifiedAfter: q.modified_after,
 });
 
-/** A public service (404 for unknown, archived, or of an archived organisation). */
+/**
+ * A public service (404 for unknown, archived, or of an archived organisation), from the catalog as the
+ * lists are: the embedded database would answer `{ _id, archivedAt: null }` by decoding every record.
+ */
 async function findPublicService(oid: Types.ObjectId | undefined, what = 'service'): Promise<ServiceSource> {
-  const service = oid && (await ServiceModel.findOne({ _id: oid, archivedAt: null }).lean<ServiceSource>());
-  const org = service && (await OrganizationModel.exists({ _id: service.organizationId, archivedAt: null }));
+  const service = oid && (await findLiveService(oid));
+  const org = service && (await findLiveOrganization(service.organizationId));
   if (!service || !org) throw notFound(what);
   return service;
 }
@@ -244,7 +245,7 @@ export function hsdsRoutes(deps: { config: Pick<Config, 'publicUrl' | 'dataDir'>
     const q = query(OrganizationQuery, req);
     const { id } = parseInput(IdParams, req.params, 'params');
     const oid = recordObjectId(id);
-    const org = oid && (await OrganizationModel.findOne({ _id: oid, archivedAt: null }).lean<OrganizationSource>());
+    const org = oid && (await findLiveOrganization(oid));
     if (!org) throw notFound('organization');
     const related = await organizationRelations(org);
     const ctx = await contextFor(languageOf(req, res, q.lang), related.services, { contacts: Boolean(q.full_service), organizations: [org] });
