@@ -63,15 +63,21 @@ export function sessionMiddleware(config: Config, authenticator: passport.Authen
     autoRemove: 'interval',
     autoRemoveInterval: 10,
     ttl: idleMs / 1000,
+    // Renewing the stored expiry is a database write; on every signed-in request it was the largest
+    // cost of a read such as the inbox. Once a minute (a tenth of the idle time when shorter) is
+    // enough: the session then ends at most that much before its idle time, never after.
+    touchAfter: Math.min(60, idleMs / 10_000),
   });
   // connect-mongo reads a session with `{ _id, $or: [expiry conditions] }`, which the embedded database
   // answers by decoding every session; read by _id alone and check the expiry here.
-  const sessions = () => mongoose.connection.collection<{ _id: string; session: SessionData; expires?: Date }>('sessions');
+  // As connect-mongo's own read does, the session carries when it was last stored: touch() needs it to
+  // skip renewals within touchAfter (without it every request writes).
+  const sessions = () => mongoose.connection.collection<{ _id: string; session: SessionData; expires?: Date; lastModified?: Date }>('sessions');
   store.get = (sid, callback) => {
     sessions()
       .findOne({ _id: sid })
       .then(
-        (doc) => callback(null, doc && (!doc.expires || doc.expires > new Date()) ? doc.session : null),
+        (doc) => callback(null, doc && (!doc.expires || doc.expires > new Date()) ? { ...doc.session, ...(doc.lastModified ? { lastModified: doc.lastModified } : {}) } : null),
         (err: unknown) => callback(err),
       );
   };

@@ -112,6 +112,17 @@ describe('no scan on the signed-in request paths', () => {
     assert.deepEqual(Object.entries(scans).filter(([, s]) => s.length), [], 'these pages sent queries that scan');
   });
 
+  it('a signed-in read writes nothing: the session’s stored expiry is renewed at most once a minute', async () => {
+    await n.receiver.get('/api/v1/referrals?box=inbox').expect(200);
+    const writes = await commandsWhile(
+      (e) => (['update', 'insert', 'delete', 'findAndModify'].includes(e.commandName) ? [`${e.commandName} ${String((e.command as Record<string, unknown>)[e.commandName])}`] : []),
+      async () => {
+        for (const [, who, url] of pages()) await who.get(url).expect(200);
+      },
+    );
+    assert.deepEqual(writes, [], 'reads sent writes');
+  });
+
   it('edits a service and moves a referral selecting every record by its _id alone', async () => {
     const url = `/api/v1/services/${n.serviceId}`;
     const { version } = (await n.receiverAdmin.get(url).expect(200)).body as { version: number };
