@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { can, type SessionUser } from '../accounts/permissions.js';
-import { notFound } from '../platform/http/problem.js';
+import { forbidden, notFound } from '../platform/http/problem.js';
 import { ReferralModel, type ReferralDoc } from './referral.model.js';
 import type { ReferralSide } from '../contract/referrals/referral-workflow.js';
 
@@ -16,7 +16,12 @@ export interface Standing {
   member: boolean;
   /** A member of the receiving organisation only: sees only the parts the consent shares. */
   receiving: boolean;
+  /** A member of the sender after its transfer was accepted: reads the history, writes nothing. */
+  historyOnly: boolean;
 }
+
+/** A transfer, once accepted, makes the receiver responsible for the case (whatever happens after). */
+export const transferred = (r: Pick<ReferralDoc, 'kind' | 'acceptedAt'>) => r.kind === 'transfer' && r.acceptedAt !== null;
 
 function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
   const org = user.organizationId;
@@ -24,12 +29,21 @@ function standingOf(user: SessionUser, referral: ReferralDoc): Standing | null {
   const isReceiverOrg = org !== null && referral.status !== 'draft' && referral.toOrganizationId.equals(org);
   if (isSenderOrg || isReceiverOrg) {
     const sides: ReferralSide[] = [];
-    if (isSenderOrg && can(user, 'referral:send', org)) sides.push('sender');
-    if (isReceiverOrg && can(user, 'referral:receive', org)) sides.push('receiver');
-    return { sides, member: true, receiving: !isSenderOrg };
+    const historyOnly = isSenderOrg && transferred(referral);
+    if (isSenderOrg && !historyOnly && can(user, 'referral:send', org)) sides.push('sender');
+    if (isReceiverOrg && can(user, 'referral:receive', org)) {
+      // The receiver of an accepted transfer is responsible: it may also make the sender's moves.
+      sides.push(...(transferred(referral) ? (['receiver', 'sender'] as const) : (['receiver'] as const)));
+    }
+    return { sides, member: true, receiving: !isSenderOrg, historyOnly };
   }
-  if (user.role === 'platform-admin' && referral.status !== 'draft') return { sides: [], member: false, receiving: false };
+  if (user.role === 'platform-admin' && referral.status !== 'draft') return { sides: [], member: false, receiving: false, historyOnly: false };
   return null;
+}
+
+/** Refuses any write by the sender of an accepted transfer (403, in the user's language). */
+export function requireResponsible(standing: Standing): void {
+  if (standing.historyOnly) throw forbidden('transferredReadOnly');
 }
 
 /** The referral and the user's standing to it, or 404 when the user may not know it exists. */

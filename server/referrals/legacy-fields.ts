@@ -1,14 +1,15 @@
 import type { Logger } from '../platform/logging.js';
-import { DEFAULT_CONTACT_PREFERENCE, SHAREABLE_PARTS } from '../contract/referrals/vocabulary.js';
+import { DEFAULT_CONTACT_PREFERENCE, DEFAULT_REFERRAL_KIND, SHAREABLE_PARTS } from '../contract/referrals/vocabulary.js';
 import { ReferralModel } from './referral.model.js';
 
 /**
  * Referrals stored before the NRM fields (issue 21) carry `isChild` instead of `ageStatus`, no
  * contact preference, no identification status (every referral was a screening by its sender:
  * `screened`, with no record of who or when) and no shared parts (the receiver saw everything: all
- * shared). They are completed once at start, so no reader ever meets a child's referral without its
- * age status (it would read as an adult's) — writing at start, not deriving at each read,
- * because the referral index, the views and the safeguard checks all read the field.
+ * shared), and no kind (each was a referral: the sender stayed responsible). They are completed
+ * once at start, so no reader ever meets a child's referral without its age status (it would read
+ * as an adult's) — writing at start, not deriving at each read, because the referral index, the
+ * views and the safeguard checks all read the field.
  */
 export async function completeLegacyReferrals(logger: Logger): Promise<void> {
   const referrals = ReferralModel.collection;
@@ -24,12 +25,14 @@ export async function completeLegacyReferrals(logger: Logger): Promise<void> {
     { sharedParts: { $exists: false } },
     { $set: { sharedParts: [...SHAREABLE_PARTS], withheldReason: null, withheldNote: null } },
   );
+  const kind = await referrals.updateMany({ kind: { $exists: false } }, { $set: { kind: DEFAULT_REFERRAL_KIND } });
   const counts = {
     children: children.modifiedCount,
     adults: adults.modifiedCount,
     contact: contact.modifiedCount,
     identification: identification.modifiedCount,
     shared: shared.modifiedCount,
+    kind: kind.modifiedCount,
   };
   if (Object.values(counts).some((n) => n > 0)) logger.info(counts, 'referrals from before the NRM fields completed');
 }

@@ -12,6 +12,8 @@ import {
   GUARDIAN_ROLES,
   IDENTIFICATION_STATUSES,
   IDENTIFYING_AUTHORITIES,
+  DEFAULT_REFERRAL_KIND,
+  REFERRAL_KINDS,
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
   REFERRAL_STATUSES,
@@ -60,6 +62,8 @@ const ReferralSchema = new Schema(
     toOrganizationId: { type: Schema.Types.ObjectId, ref: 'Organization', required: true },
     toServiceId: { type: Schema.Types.ObjectId, ref: 'Service', default: null },
     caseCode: { type: String, required: true },
+    /** A referral (the sender stays responsible) or a transfer (the receiver is, once it accepts). */
+    kind: { type: String, enum: REFERRAL_KINDS, required: true, default: DEFAULT_REFERRAL_KIND },
     ageBand: { type: String, enum: AGE_BANDS, required: true },
     sex: { type: String, enum: SEXES, required: true },
     nationality: { type: String, required: true },
@@ -192,6 +196,7 @@ export interface ReferralDoc {
   toOrganizationId: Types.ObjectId;
   toServiceId: Types.ObjectId | null;
   caseCode: string;
+  kind: (typeof REFERRAL_KINDS)[number];
   ageBand: (typeof AGE_BANDS)[number];
   sex: (typeof SEXES)[number];
   nationality: string;

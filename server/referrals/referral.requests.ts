@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { multiValue, queryBoolean } from '../contract/query-params.js';
 import { createReferralBodyWith, referralShapeWith } from '../contract/referrals/referral-input.js';
-import { REFERRAL_STATUSES, URGENCIES } from '../contract/referrals/vocabulary.js';
+import { REFERRAL_KINDS, REFERRAL_STATUSES, URGENCIES } from '../contract/referrals/vocabulary.js';
 import { GovernorateInput } from '../directory/governorates/governorate-input.js';
 
 // The contract's referral requests, bound to the server's list of governorates.
@@ -23,6 +23,7 @@ export const ListQuery = z.strictObject({
   box: z.enum(['inbox', 'outbox', 'all']).default('inbox'),
   status: multiValue(z.enum(REFERRAL_STATUSES)).optional(),
   urgency: multiValue(z.enum(URGENCIES)).optional(),
+  kind: z.enum(REFERRAL_KINDS).optional(),
   governorate: GovernorateInput.optional(),
   overdue: queryBoolean.optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),

@@ -4,7 +4,7 @@ import { authorize, requireUser, type SessionUser, type Actor } from '../account
 import { recordAudit } from '../audit/audit.js';
 import { compareAndSet } from '../directory/records/compare-and-set.js';
 import { HttpProblem, badRequest, conflict, forbidden, preconditionFailed } from '../platform/http/problem.js';
-import { loadVisibleReferral, type Standing } from './access.js';
+import { loadVisibleReferral, requireResponsible, type Standing } from './access.js';
 import type { TextCipher } from './crypto.js';
 import type { IdempotencyKeys } from './idempotency.js';
 import { notifyReceivingOrganisation } from './notifications.js';
@@ -38,6 +38,7 @@ const auditSnapshot = (r: ReferralDoc) => ({
   toOrganizationId: r.toOrganizationId.toString(),
   toServiceId: r.toServiceId?.toString() ?? null,
   caseCode: r.caseCode,
+  kind: r.kind,
   urgency: r.urgency,
   needs: r.needs,
   governorate: r.governorate,
@@ -139,6 +140,7 @@ function fieldsOf(deps: ReferralDeps, r: ReferralDoc): ReferralFields {
     toOrganizationId: r.toOrganizationId.toString(),
     toServiceId: r.toServiceId?.toString() ?? null,
     caseCode: r.caseCode,
+    kind: r.kind,
     ageBand: r.ageBand,
     sex: r.sex,
     nationality: r.nationality,
@@ -263,7 +265,7 @@ export async function createReferral(
     await recordAudit(actor, { action: `referral.${SEND.to}`, ...audited, before: { status: 'draft' }, after: { status: SEND.to, reason: null } });
     if (SEND.notifiesReceiver) await notifyReceivingOrganisation(created, deps.publicUrl);
   }
-  return detail(deps, created, { sides: ['sender'], member: true, receiving: false });
+  return detail(deps, created, { sides: ['sender'], member: true, receiving: false, historyOnly: false });
 }
 
 /** The sender edits a draft they have seen at `expectedVersion`; the result must still be a valid referral. */
@@ -337,6 +339,7 @@ export async function transitionReferral(
   if (expectedVersion !== undefined && expectedVersion !== referral.version) {
     throw preconditionFailed('referralChanged', { version: referral.version });
   }
+  requireResponsible(standing);
   const move = findTransition(REFERRAL_TRANSITIONS, referral.status, body.to);
   if (!move) {
     throw conflict({ key: 'moveNotFromStatus', params: { status: referral.status, to: body.to } }, { referralStatus: referral.status });
@@ -384,6 +387,7 @@ export async function recordIdentification(deps: ReferralDeps, actor: Actor, id:
   if (expectedVersion !== undefined && expectedVersion !== referral.version) {
     throw preconditionFailed('referralChanged', { version: referral.version });
   }
+  requireResponsible(standing);
   if (!standing.sides.length) throw forbidden('identificationBySides');
   if (input.status === 'screened' && !standing.sides.includes('sender')) throw forbidden('screeningBySender');
   const identification = identificationRecord(input, user, new Date());
@@ -449,6 +453,7 @@ export async function listReferrals(actor: Actor, query: ListQuery) {
     .filter(
       (r) =>
         (!query.status?.length || query.status.includes(r.status)) &&
+        (!query.kind || r.summary.kind === query.kind) &&
         // A receiver's filter by urgency never matches a referral whose urgency is withheld from it.
         (!query.urgency?.length || (query.urgency.includes(r.urgency) && (query.box !== 'inbox' || r.urgencyShared))) &&
         (!query.governorate || r.governorate === query.governorate) &&
@@ -485,7 +490,7 @@ export async function referralCounts(actor: Actor) {
 async function loadForText(user: SessionUser, id: string) {
   const loaded = await loadVisibleReferral(user, id);
   if (!loaded.standing.member) throw forbidden('caseTextMembersOnly');
-  return loaded.referral;
+  return loaded;
 }
 
 async function saveComment(deps: ReferralDeps, user: SessionUser, referral: ReferralDoc, body: string, withStatus: ReferralStatus | null) {
@@ -503,14 +508,15 @@ async function saveComment(deps: ReferralDeps, user: SessionUser, referral: Refe
 }
 
 export async function listComments(deps: ReferralDeps, actor: Actor, id: string) {
-  const referral = await loadForText(requireUser(actor), id);
+  const { referral } = await loadForText(requireUser(actor), id);
   const comments = (await findByIds(ReferralCommentModel, await commentIdsOf(referral._id))).sort(oldestFirst);
   return { items: comments.map((c) => toCommentView(c, deps.cipher)), textErased: referral.textErasedAt !== null };
 }
 
 export async function addComment(deps: ReferralDeps, actor: Actor, id: string, body: string) {
   const user = requireUser(actor);
-  const referral = await loadForText(user, id);
+  const { referral, standing } = await loadForText(user, id);
+  requireResponsible(standing);
   if (referral.textErasedAt) throw conflict('caseTextErased');
   const comment = await saveComment(deps, user, referral, body, null);
   await recordAudit(actor, {

@@ -31,7 +31,7 @@ const orgRef = (id: Types.ObjectId, names: OrganizationNames) => ({ id: id.toStr
 
 /** The fields lists show (`toSummaryView`): never the case text or history. */
 export const SUMMARY_FIELDS = [
-  'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'ageBand', 'sex', 'nationality',
+  'status', 'version', 'fromOrganizationId', 'toOrganizationId', 'toServiceId', 'caseCode', 'kind', 'ageBand', 'sex', 'nationality',
   'preferredLanguage', 'governorate', 'needs', 'urgency', 'ageStatus', 'contactPreference', 'sharedParts', 'sentAt', 'acknowledgeBy', 'acknowledgedAt', 'acceptedAt',
   'closedAt', 'closeReason', 'createdAt', 'updatedAt',
 ] as const;
@@ -69,6 +69,7 @@ function summaryFields(r: ReferralSummary, names: OrganizationNames, now: Date, 
     from: orgRef(r.fromOrganizationId, names),
     to: { ...orgRef(r.toOrganizationId, names), serviceId: r.toServiceId?.toString() ?? null },
     caseCode: r.caseCode,
+    kind: r.kind,
     ageBand: r.ageBand,
     sex: r.sex,
     nationality: r.nationality,
@@ -133,6 +134,7 @@ export function toDetailView(
     },
     reflection: r.reflection && { startedAt: r.reflection.startedAt, endsAt: r.reflection.endsAt },
     identificationWarning: requiredIdentification && { required: requiredIdentification, current: r.identification.status },
+    readOnly: standing.historyOnly,
     textVisible: standing.member,
     textErased: r.textErasedAt !== null,
     ...text,

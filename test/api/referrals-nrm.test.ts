@@ -149,6 +149,6 @@ describe('referrals in the national referral mechanism: children and contact pre
     const [c, a] = [await stored(child.body.id as string), await stored(adult.body.id as string)];
     assert.deepEqual([c!.ageStatus, c!.isChild, c!.contactPreference], ['child', undefined, 'through-caseworker']);
     assert.deepEqual([a!.ageStatus, a!.isChild, a!.contactPreference], ['adult', undefined, 'through-caseworker']);
-    assert.deepEqual(logged, [{ children: 1, adults: 1, contact: 2, identification: 0, shared: 0 }]);
+    assert.deepEqual(logged, [{ children: 1, adults: 1, contact: 2, identification: 0, shared: 0, kind: 0 }]);
   });
 });

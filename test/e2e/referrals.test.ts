@@ -513,3 +513,62 @@ test('(h) notes withheld in the wizard in Arabic on a phone: the shelter reads w
   assert.ok(shelterWidth <= 360, `no sideways scrolling on a 360px phone (${shelterWidth}px)`);
   await shelter.context().close();
 });
+
+test('(i) a transfer chosen in the wizard in Arabic on a phone: the shelter sees it, and once accepted the sender reads only', async () => {
+  const page = await signedInPage(() => cast.sender, { language: 'ar', viewport: { width: 360, height: 780 } });
+  const wizard = page.locator('ct-referral-wizard-view');
+  await page.goto(`/referrals/new?service=${cast.serviceId}`);
+  await wizard.locator('.chosen-name', { hasText: 'مأوى آمن للنساء' }).waitFor();
+  await wizard.locator('#caseCode').fill('BSR-2026-316');
+  await wizard.locator('#ageBand').selectOption('25-59');
+  await wizard.locator('input[name="sex"][value="female"]').check();
+  await wizard.locator('#nationality').selectOption('IQ');
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[type="checkbox"][value="shelter"]').check();
+  await wizard.locator('input[name="urgency"][value="high"]').check();
+  // A referral unless told otherwise; each choice says in one sentence who stays responsible.
+  assert.ok(await wizard.locator('input[name="kind"][value="referral"]').isChecked(), 'a referral by default');
+  await wizard.getByText('إحالة: تطلب خدمة واحدة، وتبقى منظمتك مسؤولة عن الحالة.').waitFor();
+  await wizard.getByText('نقل: بعد القبول تصبح المنظمة المستقبِلة مسؤولة عن الحالة').click();
+  assert.ok(await wizard.locator('input[name="kind"][value="transfer"]').isChecked());
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.locator('input[name="consent"][value="person"]').check();
+  await wizard.locator('#consentAt').fill(anHourAgo());
+  await wizard.getByRole('button', { name: 'التالي' }).click();
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).waitFor();
+  assert.match((await wizard.locator('dl.review').textContent()) ?? '', /إحالة أم نقل[\s\S]*نقل/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360px phone (${width}px)`);
+  await wizard.getByRole('button', { name: 'إرسال الإحالة' }).click();
+  await page.waitForURL(/\/referrals\/[0-9a-f]{24}\?sent=1$/);
+  const id = /\/referrals\/([0-9a-f]{24})/.exec(page.url())![1]!;
+
+  const shelter = await signedInPage(() => cast.receiver, { language: 'ar', viewport: { width: 360, height: 780 } });
+  await shelter.goto('/referrals?box=in&kind=transfer');
+  const list = shelter.locator('ct-referral-list-view');
+  const row = list.locator('tr', { hasText: 'BSR-2026-316' });
+  await row.waitFor();
+  assert.match((await row.locator('.kind-transfer').textContent()) ?? '', /نقل/);
+  await shelter.goto(`/referrals/${id}`);
+  const view = shelter.locator('ct-referral-view');
+  await view.locator('.page-header .kind-transfer').waitFor();
+  assert.match((await view.locator('.page-header .kind-transfer').textContent()) ?? '', /نقل/);
+  assert.match((await view.locator('dd[data-kind="transfer"]').textContent()) ?? '', /تصبح المنظمة المستقبِلة مسؤولة عن الحالة/);
+  await view.getByRole('button', { name: 'تأكيد الاستلام' }).click();
+  await view.getByText('تم: أصبحت الإحالة «تم تأكيد الاستلام».').waitFor();
+  await view.getByRole('button', { name: 'قبول الإحالة' }).click();
+  await view.getByText('تم: أصبحت الإحالة «مقبولة».').waitFor();
+  const shelterWidth = await shelter.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(shelterWidth <= 360, `no sideways scrolling on a 360px phone (${shelterWidth}px)`);
+  await screenshot(shelter, 'referral-transfer-ar');
+  await shelter.context().close();
+
+  // The sender keeps the history to read: no moves, no comment form, and a line that says why.
+  await page.goto(`/referrals/${id}`);
+  const history = page.locator('ct-referral-view');
+  await history.locator('.page-header .read-only').waitFor();
+  assert.match((await history.locator('.page-header .read-only').textContent()) ?? '', /نُقلت هذه الحالة/);
+  assert.equal(await history.locator('#comment').count(), 0);
+  assert.equal(await history.locator('.next-actions').count(), 0);
+  await page.context().close();
+});

@@ -214,6 +214,13 @@ export const PERMISSION_RULES = [
     '403, everybody else 404. It ends `REFLECTION_PERIOD_DAYS` later (30 by default); audited ' +
     '(`referral.reflection`). At its end the active members of both organisations with their side’s permission ' +
     'are mailed once (`server/referrals/reflection.ts`; case code and link only; audited `referral.reflection-ended`).',
+  '**An accepted transfer makes the receiver responsible** (`server/referrals/access.ts`). A referral’s ' +
+    '`kind` is `referral` (by default: one service is asked for, the sender stays responsible and today’s ' +
+    'rules apply) or `transfer`. Once a transfer is `accepted` (and whatever follows), members of the sending ' +
+    'organisation read its history, text and comments only: a move, a comment or an identification from them is ' +
+    'refused with 403 (a problem saying the case was transferred, in the reader’s language), and ' +
+    '`readOnly: true` says so. Members of the receiving organisation with `referral:receive` may then make the ' +
+    'sender’s moves too (withdraw it) besides their own (close it). Every write is audited as before.',
 ] as const;
 
 /** The signed-in user as the rest of the server sees it (what the session deserialises to). */

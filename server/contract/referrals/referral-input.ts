@@ -11,6 +11,8 @@ import {
   CONSENT_GIVERS,
   CONTACT_PREFERENCES,
   DEFAULT_CONTACT_PREFERENCE,
+  DEFAULT_REFERRAL_KIND,
+  REFERRAL_KINDS,
   GUARDIAN_ROLES,
   IDENTIFYING_AUTHORITIES,
   treatedAsChild,
@@ -122,6 +124,8 @@ export function referralShapeWith(governorate: z.ZodType<string, string>) {
     toOrganizationId: objectId,
     toServiceId: objectId.nullable().optional(),
     caseCode,
+    /** A referral (the sender stays responsible) or a transfer of responsibility to the receiver. */
+    kind: z.enum(REFERRAL_KINDS),
     ageBand: z.enum(AGE_BANDS),
     sex: z.enum(SEXES),
     nationality: z.union([z.string().regex(/^[A-Z]{2}$/, 'countryCode'), z.enum(NATIONALITY_OTHER)]),
@@ -227,6 +231,7 @@ export function createReferralBodyWith(governorate: z.ZodType<string, string>) {
     .strictObject({
       ...referralShapeWith(governorate),
       contactPreference: z.enum(CONTACT_PREFERENCES).default(DEFAULT_CONTACT_PREFERENCE),
+      kind: z.enum(REFERRAL_KINDS).default(DEFAULT_REFERRAL_KIND),
       /** Screened as a presumed victim unless the sender already knows the authority's decision. */
       identification: IdentificationInput.default({ status: 'screened' }),
       send: z.boolean().default(false),

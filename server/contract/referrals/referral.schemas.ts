@@ -10,6 +10,7 @@ import {
   IDENTIFYING_AUTHORITIES,
   CONSENT_OVERRIDE_REASONS,
   CONSENT_SCOPES,
+  REFERRAL_KINDS,
   REFERRAL_STATUSES,
   SEXES,
   SHAREABLE_PARTS,
@@ -65,6 +66,12 @@ export const ReferralSummaryView = z.object({
   from: orgRef,
   to: orgRef.extend({ serviceId: z.string().nullable() }),
   caseCode: z.string(),
+  kind: z
+    .enum(REFERRAL_KINDS)
+    .describe(
+      '`referral` asks for one service while the sender stays responsible for the case; `transfer` hands the case to the ' +
+        'receiver once accepted: from then on the sender reads its history only, and the receiver may make every move.',
+    ),
   ageBand: z.enum(AGE_BANDS),
   sex: z.enum(SEXES),
   nationality: z.string(),
@@ -127,6 +134,7 @@ export const ReferralView = ReferralSummaryView.extend({
     .object({ required: z.enum(REQUIRED_IDENTIFICATIONS), current: z.enum(IDENTIFICATION_STATUSES) })
     .nullable()
     .describe('Set when the service referred to requires an identification the person’s status does not meet; the referral still goes.'),
+  readOnly: z.boolean().describe('True for the sending organisation once its transfer was accepted: it reads the history and writes nothing.'),
   textVisible: z.boolean().describe('False for platform administrators, who never see case text.'),
   textErased: z.boolean().describe('True once the retention period erased summary, notes and comments.'),
   summary: z.string().nullable().optional(),

@@ -24,6 +24,14 @@ export const CLOSED_STATUSES: readonly ReferralStatus[] = ['declined', 'complete
 export const AGREEMENT_STATUSES = ['proposed', 'active', 'declined', 'withdrawn', 'ended'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
+/**
+ * What the sender asks: a `referral` asks for one service while the sender stays responsible for the
+ * case; a `transfer` hands the case to the receiver once accepted, the sender keeping read-only history.
+ */
+export const REFERRAL_KINDS = ['referral', 'transfer'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export const DEFAULT_REFERRAL_KIND: ReferralKind = 'referral';
+
 export const URGENCIES = ['emergency', 'high', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

@@ -133,6 +133,11 @@ const MESSAGES = {
     ar: 'استُخدم مفتاح Idempotency-Key هذا لإحالة أخرى؛ استخدم مفتاحًا جديدًا لكل إحالة جديدة.',
     ckb: 'ئەم Idempotency-Key ـە پێشتر بۆ ڕەوانەکردنێکی تر بەکارهاتووە؛ بۆ هەر ڕەوانەکردنێکی نوێ کلیلێکی نوێ بەکاربهێنە.',
   },
+  transferredReadOnly: {
+    en: 'This case was transferred to the receiving organisation, which is now responsible for it; your organisation keeps its history to read only.',
+    ar: 'نُقلت هذه الحالة إلى المنظمة المستقبِلة وأصبحت مسؤولة عنها؛ تحتفظ منظمتك بسجلّها للاطّلاع فقط.',
+    ckb: 'ئەم کەیسە گوازراوەتەوە بۆ ڕێکخراوی وەرگر کە ئێستا بەرپرسیارە لێی؛ ڕێکخراوەکەت تەنها بۆ خوێندنەوە مێژووەکەی دەپارێزێت.',
+  },
   onlySenderEditsDraft: { en: 'Only the sending organisation edits its drafts.', ar: 'لا يعدّل المسودة إلا المنظمة المرسِلة.', ckb: 'تەنها ڕێکخراوی نێرەر ڕەشنووسەکانی خۆی دەستکاری دەکات.' },
   onlyDraftsEditable: { en: 'Only drafts can be edited; this referral has been sent.', ar: 'لا يمكن تعديل إلا المسودات، وقد أُرسلت هذه الإحالة.', ckb: 'تەنها ڕەشنووس دەستکاری دەکرێت؛ ئەم ڕەوانەکردنە نێردراوە.' },
   draftChanged: { en: 'The draft has changed since you loaded it; reload it.', ar: 'تغيّرت المسودة منذ أن فتحتها؛ أعد تحميلها.', ckb: 'ڕەشنووسەکە لەو کاتەوەی کردتەوە گۆڕاوە؛ دووبارە باری بکەرەوە.' },

@@ -4,6 +4,7 @@ import { say } from '../../../../server/contract/text/messages.js';
 import {
   CHILD_AGE_BANDS,
   DEFAULT_CONTACT_PREFERENCE,
+  DEFAULT_REFERRAL_KIND,
   SHAREABLE_PARTS,
   treatedAsChild,
   type AgeStatus,
@@ -57,6 +58,8 @@ export interface ReferralForm {
   governorate: string;
   needs: string[];
   urgency: string;
+  /** `referral` (the sender stays responsible) or `transfer` (the receiver becomes responsible). */
+  kind: string;
   consent: '' | 'given' | 'overridden';
   consentBy: string;
   /** A datetime-local value: the user's wall clock. */
@@ -89,6 +92,7 @@ export const emptyForm = (): ReferralForm => ({
   governorate: '',
   needs: [],
   urgency: '',
+  kind: DEFAULT_REFERRAL_KIND,
   consent: '',
   consentBy: '',
   consentAt: '',
@@ -134,6 +138,7 @@ export function toInput(form: ReferralForm) {
     governorate: form.governorate || undefined,
     needs: form.needs,
     urgency: form.urgency || undefined,
+    kind: form.kind,
     ageStatus: form.ageStatus || undefined,
     guardianRole: child ? form.guardianRole || null : null,
     bestInterestsNote: child ? optionalText(form.bestInterestsNote) : null,
@@ -184,6 +189,7 @@ export function fromReferral(r: Referral, serviceName: Translated | null): Refer
     // A draft is the sender's own: every part is in it.
     needs: r.needs ?? [],
     urgency: r.urgency ?? '',
+    kind: r.kind,
     sharedParts: SHAREABLE_PARTS.filter((p) => !r.withheld.includes(p)),
     withheldReason: r.withheldReason?.code ?? '',
     withheldNote: r.withheldReason?.note ?? '',
@@ -207,7 +213,7 @@ export const STEPS: readonly { id: StepId; fields: readonly string[] }[] = [
     id: 'case',
     fields: ['caseCode', 'ageBand', 'ageStatus', 'guardianRole', 'bestInterestsNote', 'sex', 'nationality', 'preferredLanguage', 'governorate'],
   },
-  { id: 'needs', fields: ['needs', 'urgency'] },
+  { id: 'needs', fields: ['needs', 'urgency', 'kind'] },
   // The summary and notes follow the consent: whether they may be shared depends on its scope.
   { id: 'consent', fields: ['consent', 'contactPreference', 'summary', 'safetyRisks', 'notes'] },
   { id: 'review', fields: [] },

@@ -6,6 +6,7 @@ import type { I18nController } from '../../i18n/i18n.js';
 /** Referral vocabularies whose labels live in the referrals area as `referrals.<kind>.<code>`. */
 export type ReferralVocabulary =
   | 'status'
+  | 'kind'
   | 'urgency'
   | 'ageBand'
   | 'ageStatus'
@@ -59,6 +60,11 @@ export function renderStatus(i18n: I18nController, status: ReferralStatus) {
 /** Urgency in words, with a mark that does not rely on colour for emergencies. */
 export function renderUrgency(i18n: I18nController, urgency: NonNullable<ReferralSummary['urgency']>) {
   return html`<span class="badge urgency-${urgency}">${urgency === 'emergency' ? '⚠ ' : ''}${referralLabel(i18n, 'urgency', urgency)}</span>`;
+}
+
+/** A transfer of responsibility is marked in words; a referral for a service, the usual case, is left unmarked. */
+export function renderKind(i18n: I18nController, kind: ReferralSummary['kind']) {
+  return kind === 'transfer' ? html`<span class="badge kind-transfer" data-kind=${kind}>⇄ ${referralLabel(i18n, 'kind', kind)}</span>` : '';
 }
 
 /** Overdue is said in words and marked with a symbol, never by colour alone. */

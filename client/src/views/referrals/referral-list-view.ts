@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { REFERRAL_STATUSES, URGENCIES } from '../../../../server/contract/referrals/vocabulary.js';
+import { REFERRAL_KINDS, REFERRAL_STATUSES, URGENCIES } from '../../../../server/contract/referrals/vocabulary.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import { getReferralCounts, listReferrals, type ReferralCounts, type ReferralPage, type ReferralSummary } from '../../api/referrals.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
@@ -10,7 +10,7 @@ import { navigate, RouteController } from '../../router.js';
 import { ResourceController } from '../../resource-controller.js';
 import { SessionController } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { referralLabel, renderOverdue, renderStatus, renderUrgency, withheldMark } from './referral-labels.js';
+import { referralLabel, renderKind, renderOverdue, renderStatus, renderUrgency, withheldMark } from './referral-labels.js';
 import { referralStyles } from './referral.styles.js';
 import { styles } from './referral-list-view.styles.js';
 import { TableCellLabels } from '../../styles/table-labels.js';
@@ -19,7 +19,7 @@ type Box = 'in' | 'out';
 const PAGE_SIZE = 25;
 
 /** The filters of the list, read from and written to the URL so a filtered list can be shared and reloaded. */
-const FILTERS = ['status', 'urgency', 'governorate', 'overdue'] as const;
+const FILTERS = ['status', 'urgency', 'kind', 'governorate', 'overdue'] as const;
 
 /** Inbox and outbox of the user's organisation, filtered by the URL, with counts for each. */
 export class ReferralListView extends LitElement {
@@ -44,6 +44,7 @@ export class ReferralListView extends LitElement {
           box: this.#box() === 'in' ? 'inbox' : 'outbox',
           status: q.get('status'),
           urgency: q.get('urgency'),
+          kind: q.get('kind'),
           governorate: q.get('governorate'),
           overdue: q.get('overdue') === 'true',
           page: q.get('page'),
@@ -122,7 +123,7 @@ export class ReferralListView extends LitElement {
     if (this.#box() === 'out') items.unshift([i18n.plural('referrals.count.drafts', counts.outbox.drafts), { status: 'draft' }]);
     return html`<ul class="counts" aria-label=${i18n.t('referrals.list.countsLabel')}>
       ${items.map(
-        ([text, filter]) => html`<li><a href=${this.#href({ status: null, overdue: null, urgency: null, governorate: null, ...filter })}>${text}</a></li>`,
+        ([text, filter]) => html`<li><a href=${this.#href({ status: null, overdue: null, urgency: null, kind: null, governorate: null, ...filter })}>${text}</a></li>`,
       )}
     </ul>`;
   }
@@ -130,7 +131,7 @@ export class ReferralListView extends LitElement {
   #renderFilters(): TemplateResult {
     const i18n = this.#i18n;
     const q = this.#routes.route.query;
-    const select = (name: 'status' | 'urgency' | 'governorate', label: string, known: readonly (readonly [string, string])[]) => {
+    const select = (name: 'status' | 'urgency' | 'kind' | 'governorate', label: string, known: readonly (readonly [string, string])[]) => {
       // A count link may ask for several statuses at once: show that choice as it is.
       const asked = q.get(name);
       const options =
@@ -149,6 +150,7 @@ export class ReferralListView extends LitElement {
     return html`<form class="filters" aria-label=${i18n.t('filters.title')} @submit=${(e: Event) => e.preventDefault()}>
       ${select('status', i18n.t('referrals.field.status'), statuses.map((s) => [s, referralLabel(i18n, 'status', s)] as const))}
       ${select('urgency', i18n.t('referrals.field.urgency'), URGENCIES.map((u) => [u, referralLabel(i18n, 'urgency', u)] as const))}
+      ${select('kind', i18n.t('referrals.field.kind'), REFERRAL_KINDS.map((k) => [k, referralLabel(i18n, 'kind', k)] as const))}
       ${select('governorate', i18n.t('referrals.field.governorate'), (this.reference?.governorates ?? []).map((g) => [g.code, i18n.text(g.name)] as const))}
       <label class="choice filter-check">
         <input
@@ -167,7 +169,7 @@ export class ReferralListView extends LitElement {
     const href = r.status === 'draft' ? `/referrals/new?draft=${encodeURIComponent(r.id)}` : `/referrals/${encodeURIComponent(r.id)}`;
     return html`<tr class=${r.overdue ? 'overdue-row' : ''}>
       <th scope="row"><a href=${href}><bdi dir="ltr">${r.caseCode}</bdi></a></th>
-      <td>${renderStatus(i18n, r.status)} ${r.overdue ? renderOverdue(i18n) : nothing}</td>
+      <td>${renderStatus(i18n, r.status)} ${renderKind(i18n, r.kind)} ${r.overdue ? renderOverdue(i18n) : nothing}</td>
       <td>${r.urgency ? renderUrgency(i18n, r.urgency) : withheldMark(i18n)}</td>
       <td>${i18n.text(other.name)}</td>
       <td>${r.needs ? i18n.list(r.needs.map((n) => i18n.text(this.reference?.categoryName(n)))) : withheldMark(i18n)}</td>

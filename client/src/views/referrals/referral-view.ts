@@ -32,6 +32,7 @@ import {
   personFacts,
   referralLabel,
   renderContactPreference,
+  renderKind,
   renderOverdue,
   renderStatus,
   renderUrgency,
@@ -263,14 +264,18 @@ export class ReferralView extends LitElement {
       <p class="muted"><a href="/referrals">${i18n.t('nav.referrals')}</a></p>
       <h1>${i18n.t('referrals.page.title')} <bdi dir="ltr">${r.caseCode}</bdi></h1>
       <p class="badges">
-        ${renderStatus(i18n, r.status)} ${r.urgency ? renderUrgency(i18n, r.urgency) : nothing} ${r.overdue ? renderOverdue(i18n) : nothing}
+        ${renderStatus(i18n, r.status)} ${renderKind(i18n, r.kind)} ${r.urgency ? renderUrgency(i18n, r.urgency) : nothing}
+        ${r.overdue ? renderOverdue(i18n) : nothing}
         ${r.isChild ? html`<span class="badge child">${referralLabel(i18n, 'ageStatus', r.ageStatus)}</span>` : nothing}
       </p>
+      ${r.readOnly ? html`<p class="notice read-only" role="note">${i18n.t('referrals.page.transferredReadOnly')}</p>` : nothing}
       ${r.contactPreference ? renderContactPreference(i18n, r.contactPreference) : nothing}
       ${r.withheld.length
         ? renderWithheld(i18n, r.from.id === this.#session.user?.organization?.id ? 'fromReceiver' : 'byReferrer', r.withheld, r.withheldReason)
         : nothing}
       <dl class="facts">
+        <dt>${i18n.t('referrals.field.kind')}</dt>
+        <dd data-kind=${r.kind}>${i18n.t(`referrals.kindHint.${r.kind}`)}</dd>
         <dt>${i18n.t('referrals.field.from')}</dt>
         <dd>${i18n.text(r.from.name)}</dd>
         <dt>${i18n.t('referrals.field.to')}</dt>
@@ -345,6 +350,7 @@ export class ReferralView extends LitElement {
   #identificationChoices(r: Referral): readonly string[] {
     const user = this.#session.user;
     const org = user?.organization?.id;
+    if (r.readOnly) return [];
     if (org === r.from.id && can(user, 'referral:send', org)) return IDENTIFICATION_STATUSES;
     if (org === r.to.id && can(user, 'referral:receive', org)) return IDENTIFICATION_STATUSES.filter((s) => s !== 'screened');
     return [];
@@ -582,7 +588,7 @@ export class ReferralView extends LitElement {
             )}
           </ol>`
         : html`<p class="muted">${r.textErased ? i18n.t('referrals.page.erased') : i18n.t('referrals.page.noComments')}</p>`}
-      ${r.textErased
+      ${r.textErased || r.readOnly
         ? nothing
         : html`<form novalidate @submit=${this.#postComment}>
             <div class="field">

@@ -9,6 +9,7 @@ import {
   CONSENT_SCOPES,
   CONTACT_PREFERENCES,
   GUARDIAN_ROLES,
+  REFERRAL_KINDS,
   SEXES,
   SHAREABLE_PARTS,
   URGENCIES,
@@ -613,7 +614,8 @@ export class ReferralWizardView extends LitElement {
     const i18n = this.#i18n;
     const categories = this.reference?.categories ?? [];
     return html`${this.#checkboxes('needs', 'needs', i18n.t('referrals.field.needs'), categories.map((c) => [c.code, i18n.text(c.name)] as const))}
-    ${this.#radios('urgency', 'urgency', i18n.t('referrals.field.urgency'), URGENCIES.map((u) => [u, i18n.t(`referrals.urgencyHint.${u}`)] as const))}`;
+    ${this.#radios('urgency', 'urgency', i18n.t('referrals.field.urgency'), URGENCIES.map((u) => [u, i18n.t(`referrals.urgencyHint.${u}`)] as const))}
+    ${this.#radios('kind', 'kind', i18n.t('referrals.field.kind'), REFERRAL_KINDS.map((k) => [k, i18n.t(`referrals.kindHint.${k}`)] as const))}`;
   }
 
   #renderConsent(): TemplateResult {
@@ -762,6 +764,7 @@ export class ReferralWizardView extends LitElement {
         ${row(i18n.t('referrals.field.governorate'), i18n.text(this.reference?.governorateName(f.governorate)), 'case')}
         ${row(i18n.t('referrals.field.needs'), i18n.list(f.needs.map((n) => i18n.text(this.reference?.categoryName(n)))), 'needs')}
         ${row(i18n.t('referrals.field.urgency'), f.urgency ? renderUrgency(i18n, f.urgency as (typeof URGENCIES)[number]) : '', 'needs')}
+        ${row(i18n.t('referrals.field.kind'), referralLabel(i18n, 'kind', f.kind), 'needs')}
         ${row(i18n.t('referrals.field.consent'), consent, 'consent')}
         ${row(i18n.t('referrals.field.contactPreference'), referralLabel(i18n, 'contactPreference', f.contactPreference), 'consent')}
         ${row(i18n.t('referrals.field.summary'), f.summary.trim() ? html`<span class="prose" dir="auto">${f.summary}</span>` : i18n.t('referrals.wizard.none'), 'consent')}
