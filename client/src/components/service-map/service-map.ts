@@ -1,12 +1,10 @@
 // Leaflet first (it sets the global the markercluster plugin extends), then the plugin.
 import L from './leaflet.js';
 import 'leaflet.markercluster';
-import type { CircleMarker, LatLng, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
+import type { CircleMarker, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { getService } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
 import { MAP_COORDINATE_SCALE, type MapPoints } from '../../../../server/contract/directory/search/map.schemas.js';
-import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
 import { capacityLineIn } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';
@@ -17,8 +15,8 @@ import { styles } from './service-map.styles.js';
  * The directory map: governorates shaded by the number of matching services (see GovernorateMap);
  * services are canvas circle markers (no DOM per marker) in a cluster layer loaded in chunks,
  * coloured by category group. Services with a confidential location arrive at their governorate's
- * point and are drawn hollow, with a note. The map's answer has no names (MapPoints): a popup shows
- * what it has at once and the service's and organisation's names once its page has been read.
+ * point and are drawn hollow, with a note. A popup is built from the map's answer alone (MapPoints
+ * carries the names in the page's language): opening one asks nothing of the network.
  */
 export class ServiceMap extends GovernorateMap {
   static override styles = styles;
@@ -134,40 +132,27 @@ export class ServiceMap extends GovernorateMap {
     // One popup for all markers, built when opened: no per-marker popup objects or DOM.
     clusters.on('click', (event) => {
       const i = this.#indexes.get(event.propagatedFrom as Layer);
-      if (i !== undefined) this.#openPopup(map, (event.propagatedFrom as CircleMarker).getLatLng(), points, approximate.has(i), i);
+      if (i !== undefined) L.popup().setLatLng((event.propagatedFrom as CircleMarker).getLatLng()).setContent(this.#popup(points, approximate.has(i), i)).openOn(map);
     });
     clusters.addTo(map);
     this.#clusters = clusters;
     clusters.addLayers(markers, false);
   }
 
-  /** Opens at once with categories, capacity and the link; the names follow from the service's page. */
-  #openPopup(map: LeafletMap, at: LatLng, points: MapPoints, confidential: boolean, i: number): void {
-    const popup = L.popup().setLatLng(at).setContent(this.#popup(points, confidential, i)).openOn(map);
-    getService(points.id[i]!).then(
-      (service) => {
-        if (popup.isOpen()) popup.setContent(this.#popup(points, confidential, i, service));
-      },
-      // Without the names the popup still says what the service offers and links to its page.
-      () => {},
-    );
-  }
-
-  #popup(points: MapPoints, confidential: boolean, i: number, service?: ServiceDetail): string {
+  #popup(points: MapPoints, confidential: boolean, i: number): string {
     const i18n = this.i18n;
     const categories = i18n.list(
       (points.categorySets[points.category[i]!] ?? []).map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
     );
-    const names = service
-      ? `<h3 dir="auto">${escapeHtml(i18n.text(service.name))}</h3><p dir="auto">${escapeHtml(i18n.text(service.organization.name))}</p>`
-      : '';
     const note = confidential ? `<p class="note">${escapeHtml(i18n.t('map.confidential'))}</p>` : '';
     // "3 of 12 beds free, updated 2 hours ago", or out of date: the server decides against the configured age.
     const capacity = (points.capacity[i] ?? [])
       .map((c) => `<p class="capacity-figure ${c.stale ? 'stale' : 'current'}">${escapeHtml(capacityLineIn(i18n.lang, c))}</p>`)
       .join('');
     return (
-      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">${names}` +
+      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">` +
+      `<h3 dir="auto">${escapeHtml(points.name[i]!)}</h3>` +
+      `<p dir="auto">${escapeHtml(points.organizations[points.organization[i]!] ?? '')}</p>` +
       `<p>${escapeHtml(categories)}</p>${capacity}${note}` +
       `<p><a href="/services/${encodeURIComponent(points.id[i]!)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
     );
