@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import { textIn } from '../../platform/text/translated.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
-import { organizationRefs } from '../organizations/organization.data.js';
 import type { ServiceRecord } from '../services/service.data.js';
 import { directoryKey, runServicePlan } from '../catalog/queries.js';
 import { loadTaxonomy } from '../taxonomy/taxonomy.data.js';
@@ -21,9 +20,9 @@ export const MapQuery = z
 export type MapQuery = z.infer<typeof MapQuery>;
 
 
-type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'organizationId' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
+type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
 
-/** The search as columns (MapPoints): one projected query, each service's public point only, organisation names from the shared cache. */
+/** The search as columns (MapPoints): one projected query, each service's public point only. */
 export async function servicesMap(query: MapQuery, capacityStaleDays: number): Promise<MapPoints> {
   const exposure = await publicPlaceExposure();
   // The same answer for everyone: read as by an anonymous visitor (no confidential service's capacity).
@@ -31,25 +30,14 @@ export async function servicesMap(query: MapQuery, capacityStaleDays: number): P
   const plan = withFreeCapacity(servicePlan(query, await loadTaxonomy()).plan, query, reader);
   const rows: MapRow[] = (await runServicePlan(plan, planContext(exposure))).services;
   const lang = query.lang ?? 'en';
-  const organizations = await organizationRefs(rows.map((r) => r.organizationId));
-  const map: MapPoints = {
-    id: [], name: [], organizations: [], organization: [], lng: [], lat: [], categorySets: [], category: [], approximate: [], capacity: {},
-  };
+  const map: MapPoints = { id: [], name: [], lng: [], lat: [], categorySets: [], category: [], approximate: [], capacity: {} };
   const sets = new Map<string, number>();
-  const organizationIndexes = new Map<string, number>();
   for (const row of rows) {
     const point = exposure.servicePoint(row);
     if (!point) continue;
     const i = map.id.length;
     map.id.push(row._id.toHexString());
     map.name.push(textIn(row.name, lang));
-    const organization = row.organizationId.toHexString();
-    let o = organizationIndexes.get(organization);
-    if (o === undefined) {
-      o = map.organizations.push(textIn(organizations.get(organization)?.name, lang)) - 1;
-      organizationIndexes.set(organization, o);
-    }
-    map.organization.push(o);
     // Rounded: coarser than the public point, never finer (a capital stays a capital).
     map.lng.push(Math.round(point.lng * MAP_COORDINATE_SCALE));
     map.lat.push(Math.round(point.lat * MAP_COORDINATE_SCALE));
@@ -81,7 +69,7 @@ const payloads = new TtlCache<MapPayload>(60_000, 8);
 const gzipAsync = promisify(gzip);
 
 export async function servicesMapPayload(query: MapQuery, capacityStaleDays: number): Promise<MapPayload> {
-  // `lang` is in the directory key: the names are in it.
+  // `lang` is in the directory key: the service names are in the answer.
   const key = `${await directoryKey(query)}|${capacityStaleDays}`;
   return payloads.get(key, async () => {
     const json = Buffer.from(JSON.stringify(await servicesMap(query, capacityStaleDays)));

@@ -51,8 +51,7 @@ export function searchRoutes(): Router {
       summary: 'A service search as compact columns for the map',
       description:
         'Takes the same filters as GET /services; `lang` picks the names. ' +
-        'The i-th entry of every column is the i-th service: id, name, organization (an index into organizations, ' +
-        'the distinct organisation names), lng and lat (integers in 1/10,000 degree), ' +
+        'The i-th entry of every column is the i-th service: id, name (the service\'s), lng and lat (integers in 1/10,000 degree), ' +
         'category (an index into categorySets); `approximate` lists the services drawn at their governorate capital ' +
         '(confidential, or no public address) and `capacity` the public figures by index.',
       tags: ['services', 'map'],

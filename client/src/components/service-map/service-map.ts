@@ -1,10 +1,12 @@
 // Leaflet first (it sets the global the markercluster plugin extends), then the plugin.
 import L from './leaflet.js';
 import 'leaflet.markercluster';
-import type { CircleMarker, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
+import type { CircleMarker, LatLng, Layer, Map as LeafletMap, MarkerCluster, MarkerClusterGroup } from 'leaflet';
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { getService } from '../../api/client.js';
 import type { Reference } from '../../api/reference.js';
 import { MAP_COORDINATE_SCALE, type MapPoints } from '../../../../server/contract/directory/search/map.schemas.js';
+import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
 import { FALLBACK_GROUP_COLOUR, GROUP_COLOURS } from '../../styles/shared.styles.js';
 import { capacityLineIn } from '../capacity-figure/capacity-figure.js';
 import { colourDot } from '../colour-dot/colour-dot.js';
@@ -15,8 +17,9 @@ import { styles } from './service-map.styles.js';
  * The directory map: governorates shaded by the number of matching services (see GovernorateMap);
  * services are canvas circle markers (no DOM per marker) in a cluster layer loaded in chunks,
  * coloured by category group. Services with a confidential location arrive at their governorate's
- * point and are drawn hollow, with a note. A popup is built from the map's answer alone (MapPoints
- * carries the names in the page's language): opening one asks nothing of the network.
+ * point and are drawn hollow, with a note. A popup opens at once from the map's answer (MapPoints
+ * carries the service's name in the page's language, offline too); the organisation's name follows
+ * from the service's page when the network answers.
  */
 export class ServiceMap extends GovernorateMap {
   static override styles = styles;
@@ -132,14 +135,26 @@ export class ServiceMap extends GovernorateMap {
     // One popup for all markers, built when opened: no per-marker popup objects or DOM.
     clusters.on('click', (event) => {
       const i = this.#indexes.get(event.propagatedFrom as Layer);
-      if (i !== undefined) L.popup().setLatLng((event.propagatedFrom as CircleMarker).getLatLng()).setContent(this.#popup(points, approximate.has(i), i)).openOn(map);
+      if (i !== undefined) this.#openPopup(map, (event.propagatedFrom as CircleMarker).getLatLng(), points, approximate.has(i), i);
     });
     clusters.addTo(map);
     this.#clusters = clusters;
     clusters.addLayers(markers, false);
   }
 
-  #popup(points: MapPoints, confidential: boolean, i: number): string {
+  /** Opens at once with the service's name, categories, capacity and the link; the organisation's name follows. */
+  #openPopup(map: LeafletMap, at: LatLng, points: MapPoints, confidential: boolean, i: number): void {
+    const popup = L.popup().setLatLng(at).setContent(this.#popup(points, confidential, i)).openOn(map);
+    getService(points.id[i]!).then(
+      (service) => {
+        if (popup.isOpen()) popup.setContent(this.#popup(points, confidential, i, service));
+      },
+      // Offline the popup still names the service, says what it offers and links to its page.
+      () => {},
+    );
+  }
+
+  #popup(points: MapPoints, confidential: boolean, i: number, service?: ServiceDetail): string {
     const i18n = this.i18n;
     const categories = i18n.list(
       (points.categorySets[points.category[i]!] ?? []).map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
@@ -152,7 +167,7 @@ export class ServiceMap extends GovernorateMap {
     return (
       `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">` +
       `<h3 dir="auto">${escapeHtml(points.name[i]!)}</h3>` +
-      `<p dir="auto">${escapeHtml(points.organizations[points.organization[i]!] ?? '')}</p>` +
+      (service ? `<p dir="auto">${escapeHtml(i18n.text(service.organization.name))}</p>` : '') +
       `<p>${escapeHtml(categories)}</p>${capacity}${note}` +
       `<p><a href="/services/${encodeURIComponent(points.id[i]!)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
     );
