@@ -321,14 +321,16 @@ describe('directory search', () => {
       assert.deepEqual(Object.keys(basrah.category).sort(), Object.keys(expected).sort(), 'other dimensions count the selection only');
     });
 
-    it('the map is compact columns without names, the same in every language, confidential services at the governorate', async () => {
+    it('the map is compact columns with the service names in the asked language, confidential services at the governorate', async () => {
       const res = await get('/map/services?lang=ar').expect(200);
       assert.match(res.headers['content-type'] ?? '', /^application\/json/);
       const body = JSON.parse(res.text) as MapPoints;
       assert.equal(body.id.length, 5);
-      for (const column of [body.lng, body.lat, body.category]) assert.equal(column.length, 5);
+      for (const column of [body.name, body.lng, body.lat, body.category]) assert.equal(column.length, 5);
       const at = (id: string) => body.id.indexOf(id);
       const s1 = at(d.services.s1.id);
+      assert.equal(body.name[s1], 'مأوى طوارئ للنساء');
+      assert.ok(!res.text.includes('شبكة مأوى الأمل'), 'no organisation names: the popup reads them from the service page');
       // Whole 1/10,000 degrees: the public point, rounded.
       assert.deepEqual([body.lng[s1], body.lat[s1]], [443661, 333152]);
       assert.deepEqual(body.categorySets[body.category[s1]!], ['shelter']);
@@ -336,15 +338,15 @@ describe('directory search', () => {
       const s3 = at(d.services.s3.id);
       assert.deepEqual([body.lng[s3], body.lat[s3]], [Math.round(ERBIL_CAPITAL.lng * 1e4), Math.round(ERBIL_CAPITAL.lat * 1e4)]);
       assert.ok(body.approximate.includes(s3));
-      assert.ok(!res.text.includes('مأوى طوارئ للنساء') && !res.text.includes('شبكة مأوى الأمل'), 'no names');
-      // Names are not sent, so the language changes nothing: the same bytes, the same tag.
+      // The names are in the answer: each language has its own bytes and tag.
       const en = await get('/map/services?lang=en').expect(200);
-      assert.equal(en.text, res.text);
-      assert.equal(en.headers.etag, res.headers.etag);
+      assert.equal((JSON.parse(en.text) as MapPoints).name[s1], 'Emergency Shelter for Women');
+      assert.notEqual(en.headers.etag, res.headers.etag);
       const protection = JSON.parse((await get(`/map/services?lang=ckb&category=protection`).expect(200)).text) as MapPoints;
       // A group code stands for its categories.
       assert.deepEqual(protection.id, [d.services.s4.id]);
       assert.deepEqual(protection.categorySets[protection.category[0]!], ['child-protection']);
+      assert.deepEqual(protection.name, ['یەکەی پاراستنی منداڵ']);
     });
   });
 });

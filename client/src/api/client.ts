@@ -287,7 +287,8 @@ export const searchServices = (query: Query, signal?: AbortSignal) => get<Servic
 /** Asked only when a search finds nothing: counts for each filter dropped, nearby categories, the hotline. */
 export const getWayOn = (query: Query, signal?: AbortSignal) => get<WayOn>('/services/way-on', query, signal);
 export const getFacets = (query: Query, signal?: AbortSignal) => get<Facets>('/services/facets', query, signal);
-export const getMapServices = (query: Query, signal?: AbortSignal) => get<MapPoints>('/map/services', query, signal);
+export const getMapServices = (query: Query, lang: Lang, signal?: AbortSignal) =>
+  get<MapPoints>('/map/services', { ...query, lang }, signal);
 export const getService = (id: string, signal?: AbortSignal) =>
   get<ServiceDetail>(`/services/${encodeURIComponent(id)}`, {}, signal);
 export const getOrganization = (id: string, signal?: AbortSignal) =>

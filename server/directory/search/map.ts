@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
+import { textIn } from '../../platform/text/translated.js';
 import { publicPlaceExposure } from '../locations/place-exposure.js';
 import type { ServiceRecord } from '../services/service.data.js';
 import { directoryKey, runServicePlan } from '../catalog/queries.js';
@@ -19,7 +20,7 @@ export const MapQuery = z
 export type MapQuery = z.infer<typeof MapQuery>;
 
 
-type MapRow = Pick<ServiceRecord, '_id' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
+type MapRow = Pick<ServiceRecord, '_id' | 'name' | 'categories' | 'confidential' | 'locationIds' | 'governorates' | 'capacity'>;
 
 /** The search as columns (MapPoints): one projected query, each service's public point only. */
 export async function servicesMap(query: MapQuery, capacityStaleDays: number): Promise<MapPoints> {
@@ -28,13 +29,15 @@ export async function servicesMap(query: MapQuery, capacityStaleDays: number): P
   const reader = publicReader(capacityStaleDays);
   const plan = withFreeCapacity(servicePlan(query, await loadTaxonomy()).plan, query, reader);
   const rows: MapRow[] = (await runServicePlan(plan, planContext(exposure))).services;
-  const map: MapPoints = { id: [], lng: [], lat: [], categorySets: [], category: [], approximate: [], capacity: {} };
+  const lang = query.lang ?? 'en';
+  const map: MapPoints = { id: [], name: [], lng: [], lat: [], categorySets: [], category: [], approximate: [], capacity: {} };
   const sets = new Map<string, number>();
   for (const row of rows) {
     const point = exposure.servicePoint(row);
     if (!point) continue;
     const i = map.id.length;
     map.id.push(row._id.toHexString());
+    map.name.push(textIn(row.name, lang));
     // Rounded: coarser than the public point, never finer (a capital stays a capital).
     map.lng.push(Math.round(point.lng * MAP_COORDINATE_SCALE));
     map.lat.push(Math.round(point.lat * MAP_COORDINATE_SCALE));
@@ -66,8 +69,8 @@ const payloads = new TtlCache<MapPayload>(60_000, 8);
 const gzipAsync = promisify(gzip);
 
 export async function servicesMapPayload(query: MapQuery, capacityStaleDays: number): Promise<MapPayload> {
-  // `lang` changes nothing here (no names are sent): one build for every language.
-  const key = `${await directoryKey({ ...query, lang: undefined })}|${capacityStaleDays}`;
+  // `lang` is in the directory key: the service names are in the answer.
+  const key = `${await directoryKey(query)}|${capacityStaleDays}`;
   return payloads.get(key, async () => {
     const json = Buffer.from(JSON.stringify(await servicesMap(query, capacityStaleDays)));
     // The bytes, not only the directory's version: a capacity figure turns stale with time alone.

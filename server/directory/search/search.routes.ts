@@ -50,8 +50,8 @@ export function searchRoutes(): Router {
       path: '/map/services',
       summary: 'A service search as compact columns for the map',
       description:
-        'Takes the same filters as GET /services (`lang` is accepted and changes nothing: no names are sent). ' +
-        'The i-th entry of every column is the i-th service: id, lng and lat (integers in 1/10,000 degree), ' +
+        'Takes the same filters as GET /services; `lang` picks the names. ' +
+        'The i-th entry of every column is the i-th service: id, name (the service\'s), lng and lat (integers in 1/10,000 degree), ' +
         'category (an index into categorySets); `approximate` lists the services drawn at their governorate capital ' +
         '(confidential, or no public address) and `capacity` the public figures by index.',
       tags: ['services', 'map'],

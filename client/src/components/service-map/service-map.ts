@@ -17,8 +17,9 @@ import { styles } from './service-map.styles.js';
  * The directory map: governorates shaded by the number of matching services (see GovernorateMap);
  * services are canvas circle markers (no DOM per marker) in a cluster layer loaded in chunks,
  * coloured by category group. Services with a confidential location arrive at their governorate's
- * point and are drawn hollow, with a note. The map's answer has no names (MapPoints): a popup shows
- * what it has at once and the service's and organisation's names once its page has been read.
+ * point and are drawn hollow, with a note. A popup opens at once from the map's answer (MapPoints
+ * carries the service's name in the page's language, offline too); the organisation's name follows
+ * from the service's page when the network answers.
  */
 export class ServiceMap extends GovernorateMap {
   static override styles = styles;
@@ -141,14 +142,14 @@ export class ServiceMap extends GovernorateMap {
     clusters.addLayers(markers, false);
   }
 
-  /** Opens at once with categories, capacity and the link; the names follow from the service's page. */
+  /** Opens at once with the service's name, categories, capacity and the link; the organisation's name follows. */
   #openPopup(map: LeafletMap, at: LatLng, points: MapPoints, confidential: boolean, i: number): void {
     const popup = L.popup().setLatLng(at).setContent(this.#popup(points, confidential, i)).openOn(map);
     getService(points.id[i]!).then(
       (service) => {
         if (popup.isOpen()) popup.setContent(this.#popup(points, confidential, i, service));
       },
-      // Without the names the popup still says what the service offers and links to its page.
+      // Offline the popup still names the service, says what it offers and links to its page.
       () => {},
     );
   }
@@ -158,16 +159,15 @@ export class ServiceMap extends GovernorateMap {
     const categories = i18n.list(
       (points.categorySets[points.category[i]!] ?? []).map((code) => (this.reference ? i18n.text(this.reference.categoryName(code)) : code)),
     );
-    const names = service
-      ? `<h3 dir="auto">${escapeHtml(i18n.text(service.name))}</h3><p dir="auto">${escapeHtml(i18n.text(service.organization.name))}</p>`
-      : '';
     const note = confidential ? `<p class="note">${escapeHtml(i18n.t('map.confidential'))}</p>` : '';
     // "3 of 12 beds free, updated 2 hours ago", or out of date: the server decides against the configured age.
     const capacity = (points.capacity[i] ?? [])
       .map((c) => `<p class="capacity-figure ${c.stale ? 'stale' : 'current'}">${escapeHtml(capacityLineIn(i18n.lang, c))}</p>`)
       .join('');
     return (
-      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">${names}` +
+      `<div class="popup" dir="${i18n.dir}" lang="${i18n.lang}">` +
+      `<h3 dir="auto">${escapeHtml(points.name[i]!)}</h3>` +
+      (service ? `<p dir="auto">${escapeHtml(i18n.text(service.organization.name))}</p>` : '') +
       `<p>${escapeHtml(categories)}</p>${capacity}${note}` +
       `<p><a href="/services/${encodeURIComponent(points.id[i]!)}">${escapeHtml(i18n.t('map.open'))}</a></p></div>`
     );

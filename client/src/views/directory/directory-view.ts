@@ -149,9 +149,10 @@ export class DirectoryView extends LitElement {
     }
     if (this.#mapVisible) {
       if (this.mapModule === 'idle') void this.#loadMapModule();
-      // The map carries no names: a change of language does not ask for it again.
-      if (filtersKey !== this.#mapKey) {
-        this.#mapKey = filtersKey;
+      // The map carries the names in the page's language: a change of language asks for it again.
+      const mapKey = `${filtersKey}|${this.#i18n.lang}`;
+      if (mapKey !== this.#mapKey) {
+        this.#mapKey = mapKey;
         void this.#loadPoints(filters);
       }
     }
@@ -204,7 +205,7 @@ export class DirectoryView extends LitElement {
     if (this.points.state !== 'ready') this.points = { state: 'loading' };
     this.pointsLoading = true;
     try {
-      this.points = { state: 'ready', value: await getMapServices(query, abort.signal) };
+      this.points = { state: 'ready', value: await getMapServices(query, this.#i18n.lang, abort.signal) };
     } catch (error) {
       if (abort.signal.aborted) return;
       this.points = { state: 'failed', error };

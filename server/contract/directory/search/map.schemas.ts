@@ -6,12 +6,16 @@ export const MAP_COORDINATE_SCALE = 10_000;
 
 /**
  * The services of a search for the map, column by column (the i-th entry of each column is the i-th
- * service): some 7 B gzip per service instead of 24 as GeoJSON features. Names are not carried: a
- * marker's popup asks for its service's page when opened, so 100k names are neither built nor sent.
+ * service): some 15 B gzip per service instead of 24 as GeoJSON features. The service's name, in the
+ * requested language, is carried: a popup names its service without asking the network (a caseworker
+ * offline, or paying for each request). Organisation names are not (even as a table of distinct names
+ * they took the answer past 15 B a point): the popup reads them from the service's page when it can.
  */
 export const MapPoints = z.object({
   /** Service ids. */
   id: z.array(z.string()),
+  /** Service names in the requested language. */
+  name: z.array(z.string()),
   /** Longitude and latitude, as integers in 1/MAP_COORDINATE_SCALE degree. */
   lng: z.array(z.number().int()),
   lat: z.array(z.number().int()),
