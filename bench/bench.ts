@@ -90,6 +90,8 @@ async function startApp(uri: string, port: number, inspectPort: number, dataDir:
       // One address drives every scenario: budgets far above what a run sends.
       RATE_LIMIT_READS: '100000000',
       RATE_LIMIT_HEAVY: '100000000',
+      RATE_LIMIT_READS_SIGNED_IN: '100000000',
+      RATE_LIMIT_HEAVY_SIGNED_IN: '100000000',
     },
     // The inspector announces itself on stderr; the app's own warnings still show.
     stdio: ['ignore', 'inherit', 'pipe'],
