@@ -1,5 +1,5 @@
 import { SERVICE_LANGUAGES, type OrganizationType } from '../../contract/directory/vocabulary.js';
-import { IMPORT_ADJUSTMENTS } from '../../contract/standards/hsds-import.schemas.js';
+import type { IMPORT_ADJUSTMENTS } from '../../contract/standards/hsds-import.schemas.js';
 import { LANGUAGES, type Language } from '../../contract/text/languages.js';
 import { say, type Message } from '../../contract/text/messages.js';
 import { PhoneSchema } from '../../directory/phone.js';
@@ -48,6 +48,9 @@ export interface Adjustment {
 export const FILLED_COLUMNS: Partial<Record<TableName, string[]>> = { organization: ['organization_type'] };
 
 type Values = Record<string, unknown>;
+
+/** An international number (+ or 00 and a country code) not of Iraq (+964), optionally in quotes. */
+const FOREIGN_NUMBER = /^["']?(\+|00)(?!964)\d[\d\s().-]{5,}["']?$/;
 
 /** Brings one decoded row into the profile, in place; `skip` when the row is not for this directory. */
 export function adaptRow(name: TableName, values: Values): { skip: boolean; adjustments: Adjustment[] } {
@@ -126,7 +129,10 @@ export function adaptRow(name: TableName, values: Values): { skip: boolean; adju
       if (values.link_entity !== 'service') return skip('link_entity', 'importSkipAttribute', values.link_entity ?? '');
       break;
     case 'phone':
-      if (typeof values.number === 'string' && !PhoneSchema.shape.number.safeParse(values.number).success) return skip('number', 'importSkipPhone', values.number);
+      // A number of another country is left out; one that is no number at all stays an error.
+      if (typeof values.number === 'string' && FOREIGN_NUMBER.test(values.number) && !PhoneSchema.shape.number.safeParse(values.number).success) {
+        return skip('number', 'importSkipPhone', values.number);
+      }
       break;
     default:
       break;
