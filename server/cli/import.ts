@@ -34,6 +34,7 @@ await runWithDatabase(async () => {
 
   for (const [name, t] of Object.entries(report.tables)) console.log(`${name}: ${t.valid} of ${t.rows} rows valid`);
   if (report.warnings.length) console.log(`Warnings:\n${report.warnings.map(describe).join('\n')}`);
+  if (report.adjustments.length) console.log(`Brought into the Iraq profile:\n${report.adjustments.map((a) => `${describe(a)} (${a.action})`).join('\n')}`);
   if (report.errors.length) console.log(`Errors:\n${report.errors.map(describe).join('\n')}`);
   if (!report.imported) {
     console.log('Nothing was imported: fix the errors, or run again with --skip-invalid to import the valid rows.');

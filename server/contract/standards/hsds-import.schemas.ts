@@ -27,6 +27,13 @@ export const ImportQuery = z.strictObject({
 });
 
 const Issue = z.object({ table: z.string(), row: z.number().int(), column: z.string().nullable(), message: z.string() });
+/** How the import brought a row of plain HSDS 3.0 into the profile (see server/standards/hsds/plain-hsds.ts). */
+export const IMPORT_ADJUSTMENTS = ['mapped', 'defaulted', 'left-out', 'skipped'] as const;
+/** What the import did to a row of plain HSDS 3.0 to bring it into the Iraq profile (message in English, text in each language). */
+const Adjustment = Issue.extend({
+  action: z.enum(IMPORT_ADJUSTMENTS),
+  text: z.object({ en: z.string(), ar: z.string(), ckb: z.string() }),
+});
 const Counts = z.object({
   taxonomy_terms: z.number().int(),
   organizations: z.number().int(),
@@ -43,6 +50,8 @@ export const ImportReportView = z.object({
   updated: Counts,
   errors: z.array(Issue),
   warnings: z.array(Issue),
+  /** Per row, what was mapped, defaulted, left out or skipped to bring plain HSDS 3.0 into the profile. */
+  adjustments: z.array(Adjustment),
   /** HSDS ids of confidential services whose stored capacity the import kept: the file had none for them. */
   keptCapacity: z.array(z.string()),
 });

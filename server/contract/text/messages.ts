@@ -507,6 +507,63 @@ const MESSAGES = {
   eachCategoryOnce: { en: 'Choose each category once.', ar: 'اختر كل فئة مرة واحدة فقط.', ckb: 'هەر پۆلێک تەنها یەک جار هەڵبژێرە.' },
   needsNear: { en: 'Needs near=lat,lng.', ar: 'يحتاج إلى near=lat,lng.', ckb: 'پێویستی بە near=lat,lng هەیە.' },
   endAfterStart: { en: 'Must be after the start date.', ar: 'يجب أن يكون بعد تاريخ البدء.', ckb: 'دەبێت دوای بەرواری دەستپێکردن بێت.' },
+  // What an import did to a row of plain HSDS 3.0 to bring it into the Iraq profile (see standards/hsds/plain-hsds.ts).
+  importLanguageMapped: { en: 'Language "{value}" read as "{code}".', ar: 'قُرئ رمز اللغة «{value}» على أنه «{code}».', ckb: 'کۆدی زمانی «{value}» وەک «{code}» خوێندرایەوە.' },
+  importLanguageLeftOut: {
+    en: 'Language "{value}" is not one this directory lists: left out.',
+    ar: 'اللغة «{value}» ليست من لغات هذا الدليل: تُركت.',
+    ckb: 'زمانی «{value}» لە زمانەکانی ئەم ڕێبەرە نییە: وازی لێ هێنرا.',
+  },
+  importTypeDefaulted: {
+    en: 'No organisation type: set to {value}; the organisation waits for verification by a platform admin.',
+    ar: 'لا يوجد نوع للمنظمة: عُيّن {value}؛ تنتظر المنظمة التحقق من قبل مشرف المنصة.',
+    ckb: 'جۆری ڕێکخراو نییە: {value} دانرا؛ ڕێکخراوەکە چاوەڕێی پشتڕاستکردنەوەی بەڕێوەبەری پلاتفۆرمە.',
+  },
+  importNoCoordinates: {
+    en: 'Not a coordinate ({value}): the location is imported without a map point.',
+    ar: 'ليست إحداثيات صالحة ({value}): استُورد الموقع بلا نقطة على الخريطة.',
+    ckb: 'هاوپێوەرێکی دروست نییە ({value}): شوێنەکە بێ خاڵ لەسەر نەخشە هاوردە کرا.',
+  },
+  importSkipLocation: {
+    en: 'A {value} location is not a place on the map: not imported.',
+    ar: 'الموقع من نوع {value} ليس مكانًا على الخريطة: لم يُستورد.',
+    ckb: 'شوێنی جۆری {value} شوێنێک نییە لەسەر نەخشە: هاوردە نەکرا.',
+  },
+  importSkipAddress: {
+    en: 'A {value} address is not where the service is: not imported.',
+    ar: 'العنوان من نوع {value} ليس مكان تقديم الخدمة: لم يُستورد.',
+    ckb: 'ناونیشانی جۆری {value} شوێنی خزمەتگوزارییەکە نییە: هاوردە نەکرا.',
+  },
+  importSkipLanguage: {
+    en: 'Language "{value}" is not one this directory lists: not imported.',
+    ar: 'اللغة «{value}» ليست من لغات هذا الدليل: لم تُستورد.',
+    ckb: 'زمانی «{value}» لە زمانەکانی ئەم ڕێبەرە نییە: هاوردە نەکرا.',
+  },
+  importSkipArea: {
+    en: 'Names no governorate of Iraq: the service area is not imported.',
+    ar: 'لا يذكر أي محافظة عراقية: لم تُستورد منطقة الخدمة.',
+    ckb: 'هیچ پارێزگایەکی عێراق ناو نابات: ناوچەی خزمەتگوزاری هاوردە نەکرا.',
+  },
+  importSkipSchedule: {
+    en: 'A {value} schedule: only weekly schedules are imported.',
+    ar: 'جدول من نوع {value}: تُستورد الجداول الأسبوعية فقط.',
+    ckb: 'خشتەی کاتی {value}: تەنها خشتەی هەفتانە هاوردە دەکرێت.',
+  },
+  importSkipAttribute: {
+    en: 'An attribute of a "{value}": only categories of services are imported.',
+    ar: 'سمة لـ«{value}»: تُستورد فئات الخدمات فقط.',
+    ckb: 'تایبەتمەندیی «{value}»: تەنها پۆلەکانی خزمەتگوزاری هاوردە دەکرێن.',
+  },
+  importSkipPhone: {
+    en: '{value} is not an Iraqi phone number: not imported.',
+    ar: '{value} ليس رقم هاتف عراقيًا: لم يُستورد.',
+    ckb: '{value} ژمارە تەلەفۆنی عێراقی نییە: هاوردە نەکرا.',
+  },
+  importSkipWithParent: {
+    en: 'Its location {value} was not imported: neither is this row.',
+    ar: 'لم يُستورد موقعه {value}: ولا هذا الصف.',
+    ckb: 'شوێنەکەی {value} هاوردە نەکرا: ئەم ڕیزەش هاوردە نەکرا.',
+  },
   importNoTable: { en: 'The CSV columns are not those of any HSDS table.', ar: 'أعمدة ملف CSV لا تطابق أي جدول من جداول HSDS.', ckb: 'ستوونەکانی CSV ەکە هی هیچ خشتەیەکی HSDS نین.' },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -16,9 +16,11 @@ import { contactMapper, locationMapper, organizationMapper, serviceMapper, taxon
 import { ROW_SCHEMAS, storedColumns, type Rows } from './rows.js';
 import { TABLES, table, type TableName } from './spec.js';
 import { CsvError, decodeCell, parseTable, tableOfFile, type ParsedTable } from './tabular.js';
+import { FILLED_COLUMNS, adaptRow, adjustmentText, skippedWithParent, type Adjustment, type AdjustmentAction } from './plain-hsds.js';
 import { type Actor } from '../../accounts/permissions.js';
 import { say, type Message } from '../../contract/text/messages.js';
 import { sayText } from '../../contract/text/zod-messages.js'; // the report is read in English (lang="en")
+import type { Language } from '../../contract/text/languages.js';
 
 /**
  * Import of an HSDS tabular data package (zip) or of one table as CSV, in the columns of the export.
@@ -26,6 +28,8 @@ import { sayText } from '../../contract/text/zod-messages.js'; // the report is 
  * already in the directory) before anything is written; a file with errors imports nothing unless
  * `skipInvalid`, which leaves out the invalid rows and whatever depends on them. Records are upserted
  * by the ObjectId their HSDS id stands for, so importing the same file again changes nothing new.
+ * Plain HSDS 3.0 (without the profile's columns) is brought into the profile row by row by the rules
+ * of plain-hsds.ts; what they did to each row is in the report's `adjustments`.
  * A service's capacity is never erased by a file that could not hold it (see capacityToKeep).
  *
  * FerretDB has no transactions: if the database fails half-way, what was written stays; running the
@@ -38,6 +42,12 @@ export interface ImportIssue {
   row: number;
   column: string | null;
   message: string;
+}
+
+/** What the import did to a row to bring plain HSDS into the profile; `text` in each language for the reader. */
+export interface ImportAdjustment extends ImportIssue {
+  action: AdjustmentAction;
+  text: Record<Language, string>;
 }
 
 export interface ImportOptions {
@@ -61,6 +71,7 @@ export interface ImportReport {
   updated: Record<Counted, number>;
   errors: ImportIssue[];
   warnings: ImportIssue[];
+  adjustments: ImportAdjustment[];
   /** HSDS ids of confidential services whose stored capacity was kept (see capacityToKeep). */
   keptCapacity: string[];
 }
@@ -82,6 +93,10 @@ interface Row<T extends TableName> {
   value: Rows[T];
 }
 type Valid = { [T in TableName]: Map<string, Row<T>> };
+/** Per table, the ids of rows left out as not for this directory (see plain-hsds.ts). */
+type Skipped = Record<TableName, Set<string>>;
+
+const adjusted = (table: TableName, row: number, a: Adjustment): ImportAdjustment => ({ table, row, column: a.column, action: a.action, ...adjustmentText(a.text) });
 
 const isZip = (data: Uint8Array) => data.length > 3 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 
@@ -143,14 +158,19 @@ function tableOfHeader(text: string): TableName {
 }
 
 /** Decodes and validates every row of a table; returns the valid ones by id. */
-function validateTable<T extends TableName>(parsed: ParsedTable & { name: T }, errors: ImportIssue[], warnings: ImportIssue[]): Map<string, Row<T>> {
+function validateTable<T extends TableName>(
+  parsed: ParsedTable & { name: T },
+  report: Pick<ImportReport, 'errors' | 'warnings' | 'adjustments'>,
+  skipped: Set<string>,
+): Map<string, Row<T>> {
+  const { errors, warnings } = report;
   const { fields } = table(parsed.name);
   const known = new Map(fields.map((f) => [f.name, f]));
   const stored = storedColumns(parsed.name);
   const out = new Map<string, Row<T>>();
   const headerErrors = [
     ...parsed.header.filter((h) => !known.has(h)).map((h) => ({ column: h, message: 'not a column of this table' })),
-    ...fields.filter((f) => f.required && !parsed.header.includes(f.name)).map((f) => ({ column: f.name, message: 'required column missing' })),
+    ...fields.filter((f) => f.required && !parsed.header.includes(f.name) && !FILLED_COLUMNS[parsed.name]?.includes(f.name)).map((f) => ({ column: f.name, message: 'required column missing' })),
   ];
   if (headerErrors.length) {
     errors.push(...headerErrors.map((e) => ({ table: parsed.name, row: 1, ...e })));
@@ -169,6 +189,12 @@ function validateTable<T extends TableName>(parsed: ParsedTable & { name: T }, e
       const decoded = decodeCell(known.get(column)!, record.cells[column]!);
       if ('error' in decoded) rowErrors.push({ table: parsed.name, row: record.row, column, message: decoded.error });
       else if (decoded.value !== undefined) values[column] = decoded.value;
+    }
+    const adapted = rowErrors.length ? { skip: false, adjustments: [] } : adaptRow(parsed.name, values);
+    report.adjustments.push(...adapted.adjustments.map((a) => adjusted(parsed.name, record.row, a)));
+    if (adapted.skip) {
+      if (typeof values.id === 'string') skipped.add(values.id.toLowerCase());
+      continue;
     }
     const result = rowErrors.length ? undefined : schema.safeParse(values);
     if (result && !result.success) {
@@ -214,7 +240,14 @@ const groupBy = <T>(rows: Iterable<T>, key: (row: T) => string | undefined) => {
  * Checks the references between rows, and to records already in the database. Invalid rows are
  * dropped (with an error) until nothing changes, so a row whose parent was dropped goes too.
  */
-async function checkReferences(valid: Valid, errors: ImportIssue[]) {
+async function checkReferences(valid: Valid, skipped: Skipped, errors: ImportIssue[], adjustments: ImportAdjustment[]) {
+  for (const name of ['address', 'service_at_location'] as const) {
+    for (const [id, r] of valid[name]) {
+      if (!skipped.location.has(r.value.location_id)) continue;
+      adjustments.push(adjusted(name, r.row, skippedWithParent('location_id', r.value.location_id)));
+      valid[name].delete(id);
+    }
+  }
   const inDb = {
     organizations: await existing(OrganizationModel, [
       ...[...valid.location.values()].map((r) => importObjectId(r.value.organization_id)),
@@ -422,15 +455,17 @@ const zero = (): Record<Counted, number> => ({ taxonomy_terms: 0, organizations:
 export async function importHsdsPackage(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportReport> {
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
+  const adjustments: ImportAdjustment[] = [];
   const parsed = readTables(input, options, warnings);
   const valid = Object.fromEntries(TABLES.map((t) => [t, new Map()])) as Valid;
+  const skipped = Object.fromEntries(TABLES.map((t) => [t, new Set()])) as Skipped;
   const tables: ImportReport['tables'] = {};
   for (const p of parsed) {
-    const rows = validateTable(p, errors, warnings);
+    const rows = validateTable(p, { errors, warnings, adjustments }, skipped[p.name]);
     for (const [id, row] of rows) (valid[p.name] as Map<string, Row<TableName>>).set(id, row);
     tables[p.name] = { rows: p.records.length, valid: rows.size };
   }
-  const refs = await checkReferences(valid, errors);
+  const refs = await checkReferences(valid, skipped, errors, adjustments);
 
   // Directory records from the rows (the inverse mappers), cast and validated by the models.
   const byParent = <T extends 'phone' | 'schedule' | 'service_capacity' | 'service_area' | 'language' | 'service_at_location'>(name: T, key: (r: Rows[T]) => string | undefined) =>
@@ -530,6 +565,7 @@ export async function importHsdsPackage(input: Uint8Array | string, options: Imp
     updated: zero(),
     errors: errors.slice(0, MAX_ISSUES),
     warnings: warnings.slice(0, MAX_ISSUES),
+    adjustments: adjustments.slice(0, MAX_ISSUES),
     keptCapacity,
   };
   if (errors.length && !options.skipInvalid) return report;
