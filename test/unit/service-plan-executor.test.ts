@@ -189,7 +189,7 @@ describe('compiled service plans', () => {
   it('ask for public points again when their version changes', async () => {
     const id = new Types.ObjectId();
     const generated = fc.sample(service, { numRuns: 1, seed: 1 })[0]!;
-    const catalog = catalogOver(new Map([[id.toHexString(), toDoc(id, { ...generated, archivedAt: null })]]));
+    const catalog = catalogOver(new Map([[id.toHexString(), toDoc(id, { ...generated, archivedAt: null, point: { lat: 33, lng: 44 } })]]));
     await catalog.loadAll();
     let at: LatLng = { lat: 33, lng: 44 };
     let version = 1;
