@@ -142,6 +142,8 @@ describe('compiled service plans', () => {
             // As the app decides it: confidential services and those at hidden places are drawn at a capital.
             pointOf: (s) =>
               s.confidential || s.locationIds.some((id) => hiddenKeys.has(String(id))) ? CAPITAL : ((s as unknown as Generated).publicPoint ?? null),
+            // One version throughout: the points kept must follow the writes record by record.
+            pointsVersion: () => 'v1',
             receiving: RECEIVING,
           };
           const check = (when: string) => {
@@ -149,6 +151,7 @@ describe('compiled service plans', () => {
               const expected = reference(catalog.values(), p, context);
               const got = catalog.readModel.run(p, context);
               assert.deepEqual(ids(got.services), ids(expected.services), `${when}: ${JSON.stringify(p)}`);
+              assert.deepEqual(catalog.readModel.run(p, context), got, `${when}, from kept points: ${JSON.stringify(p)}`);
               const sort = paging.sort === 'distance' && !p.near ? 'name' : paging.sort;
               const request = { ...paging, sort, terms: p.words.map((w) => w.text) };
               assert.deepEqual(
@@ -181,6 +184,22 @@ describe('compiled service plans', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('ask for public points again when their version changes', async () => {
+    const id = new Types.ObjectId();
+    const generated = fc.sample(service, { numRuns: 1, seed: 1 })[0]!;
+    const catalog = catalogOver(new Map([[id.toHexString(), toDoc(id, { ...generated, archivedAt: null, point: { lat: 33, lng: 44 } })]]));
+    await catalog.loadAll();
+    let at: LatLng = { lat: 33, lng: 44 };
+    let version = 1;
+    const context: PlanContext = { hiddenPlaces: [], pointOf: () => at, pointsVersion: () => String(version), receiving: RECEIVING };
+    const near: ServicePlan = { anyOf: {}, archived: 'include', words: [], near: { center: { lat: 33, lng: 44 }, radiusKm: 50 } };
+    assert.deepEqual(catalog.readModel.run(near, context).distances, [0]);
+    at = { lat: 34, lng: 44 };
+    assert.deepEqual(catalog.readModel.run(near, context).distances, [0], 'same version: the kept point');
+    version = 2;
+    assert.deepEqual(catalog.readModel.run(near, context).services, [], 'new version: asked again, now out of range');
   });
 
   it('intersect long lists without losing or adding a record', async () => {

@@ -1,5 +1,5 @@
 import { oneEditAway, TYPO_MIN_LENGTH } from '../../platform/text/edits.js';
-import { boundingBox, haversineKm, type LatLng } from '../search/distance.js';
+import { boundingBox, kmFrom, latitudeReach, type LatLng } from '../search/distance.js';
 import {
   CONTACT_PLAN_FIELDS,
   LOCATION_PLAN_FIELDS,
@@ -153,6 +153,11 @@ interface Cell {
 export interface PlanContext<T = CatalogService> {
   hiddenPlaces: readonly { toString(): string }[];
   pointOf(record: T): LatLng | null;
+  /**
+   * The version of what `pointOf` reads besides the record: given, the read model keeps each record's
+   * answer (typed columns) for later runs with the same `pointOf` and version, instead of asking again.
+   */
+  pointsVersion?: () => string;
   receiving: ReadonlySet<string>;
 }
 
@@ -200,6 +205,12 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
   private verifiedAt = new Float64Array(1024);
   private capacityFreeAt = new Float64Array(1024);
   private referrals = new Int8Array(1024);
+  // Each slot's public point as PlanContext.pointOf answered: 0 not asked yet, 1 none, 2 at (pointLat, pointLng).
+  private pointKnown = new Int8Array(1024);
+  private pointLat = new Float64Array(1024);
+  private pointLng = new Float64Array(1024);
+  /** The pointOf and version the kept points answer for. */
+  private pointsFor: { pointOf: unknown; version: string } | undefined;
 
   /**
    * `fields`: those a plan can ask for codes of; `receiverOf`: the organisation whose receivers decide
@@ -245,6 +256,9 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
     this.verifiedAt = widen(this.verifiedAt, (n) => new Float64Array(n));
     this.capacityFreeAt = widen(this.capacityFreeAt, (n) => new Float64Array(n));
     this.referrals = widen(this.referrals, (n) => new Int8Array(n));
+    this.pointKnown = widen(this.pointKnown, (n) => new Int8Array(n));
+    this.pointLat = widen(this.pointLat, (n) => new Float64Array(n));
+    this.pointLng = widen(this.pointLng, (n) => new Float64Array(n));
   }
 
   /** Adds the slot to (or removes it from) every list the record belongs to. */
@@ -283,6 +297,7 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
         if (!cell.slots.length) this.cells.delete(key);
       }
     }
+    this.pointKnown[slot] = 0;
     if (adding) {
       this.lat[slot] = placed ? lat : NaN;
       this.lng[slot] = placed ? lng : NaN;
@@ -414,6 +429,33 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
     return { plan: { ...plan, words }, corrections };
   }
 
+  /**
+   * Asks `pointOf` the public point of the slot's record, or reads the answer kept from an earlier run
+   * (`keep`: the context allows it, see keptPoints): 1 none, 2 at (pointLat, pointLng)[slot].
+   */
+  private publicPoint(slot: number, record: T, context: PlanContext<T>, keep: boolean): number {
+    if (keep && this.pointKnown[slot]) return this.pointKnown[slot]!;
+    const point = context.pointOf(record);
+    this.pointLat[slot] = point ? point.lat : NaN;
+    this.pointLng[slot] = point ? point.lng : NaN;
+    return (this.pointKnown[slot] = point ? 2 : 1);
+  }
+
+  /** Whether the points kept answer for this context; when they do not, they are forgotten and kept anew. */
+  private keptPoints(context: PlanContext<T>): boolean {
+    const version = context.pointsVersion?.();
+    if (version === undefined) {
+      // Answers of this context will overwrite the columns: none of them is kept any more.
+      this.pointsFor = undefined;
+      return false;
+    }
+    if (this.pointsFor?.pointOf !== context.pointOf || this.pointsFor.version !== version) {
+      this.pointKnown.fill(0);
+      this.pointsFor = { pointOf: context.pointOf, version };
+    }
+    return true;
+  }
+
   /** Runs a plan: the records it matches, and with `near`, their distances. */
   run(plan: RecordPlan<F>, context: PlanContext<T>): PlanResult<T> {
     // Each condition: a slot must be in at least one of its lists.
@@ -439,6 +481,10 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
     const freeOfConfidential = plan.freeCapacity?.confidentialToo ?? true;
     const services: T[] = [];
     const distances: (number | null)[] | undefined = plan.near ? [] : undefined;
+    const near = plan.near;
+    const keep = near ? this.keptPoints(context) : false;
+    const km = near ? kmFrom(near.center) : undefined;
+    const reach = radiusKm ? latitudeReach(radiusKm) : Infinity;
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
       if (since !== undefined && !(this.verifiedAt[s]! >= since)) continue;
@@ -447,11 +493,14 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
       if (!freeOfConfidential && record.confidential === true) continue;
       if (referrals !== undefined && (this.referrals[s] === 1 && context.receiving.has(this.receiverOf(record))) !== referrals) continue;
       if (plan.publicOnly && record.confidential === true) continue;
-      if (plan.near) {
-        const point = context.pointOf(record);
-        const km = point ? haversineKm(plan.near.center, point) : null;
-        if (radiusKm && (km === null || km > radiusKm)) continue;
-        distances!.push(km);
+      if (near) {
+        const placed = this.publicPoint(s, record, context, keep) === 2;
+        const lat = this.pointLat[s]!;
+        // The exact distance only for points whose latitude is in range.
+        if (radiusKm && (!placed || Math.abs(lat - near.center.lat) > reach)) continue;
+        const d = placed ? km!(lat, this.pointLng[s]!) : null;
+        if (radiusKm && (d === null || d > radiusKm)) continue;
+        distances!.push(d);
       }
       services.push(record);
     }

@@ -8,12 +8,24 @@ export interface LatLng {
 const EARTH_RADIUS_KM = 6371.0088;
 const toRadians = (deg: number) => (deg * Math.PI) / 180;
 
-export function haversineKm(a: LatLng, b: LatLng): number {
-  const dLat = toRadians(b.lat - a.lat);
-  const dLng = toRadians(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+/** Km from `center` to (lat, lng): the centre's cosine computed once for a search's many points, the arithmetic as haversineKm's. */
+export function kmFrom(center: LatLng): (lat: number, lng: number) => number {
+  const cosCenter = Math.cos(toRadians(center.lat));
+  return (lat, lng) => {
+    const dLat = toRadians(lat - center.lat);
+    const dLng = toRadians(lng - center.lng);
+    const h = Math.sin(dLat / 2) ** 2 + cosCenter * Math.cos(toRadians(lat)) * Math.sin(dLng / 2) ** 2;
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  };
 }
+
+export const haversineKm = (a: LatLng, b: LatLng): number => kmFrom(a)(b.lat, b.lng);
+
+/**
+ * The latitudes a radius can reach, in degrees either side of the centre, with a margin for rounding:
+ * no great circle is shorter than its difference in latitude, so a point beyond is out of range.
+ */
+export const latitudeReach = (radiusKm: number) => (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI) * (1 + 1e-6);
 
 export interface BoundingBox {
   minLat: number;

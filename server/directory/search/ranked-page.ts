@@ -57,30 +57,23 @@ export interface RankedPage {
 
 /** Byte order, as the database sorts strings when no collation is set, so both paths order alike. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const compareId = (a: Candidate, b: Candidate) => compareText(a._id.toHexString(), b._id.toHexString());
 const sortNameOf = (c: Candidate) => c.search?.sortName ?? '';
-const time = (d: Date | null | undefined) => (d ? new Date(d).getTime() : null);
-
-/** Ascending dates with missing ones first, descending with them last — as the database does. */
-function compareDates(a: Date | null | undefined, b: Date | null | undefined, direction: 1 | -1): number {
-  const x = time(a);
-  const y = time(b);
-  if (x === y) return 0;
-  if (x === null) return -direction;
-  if (y === null) return direction;
-  return (x - y) * direction;
-}
+const compareNumbers = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
 
 /**
  * The first `n` items in order without sorting them all: a page near the start of 100 000 matches
  * needs one pass with a small heap (n log n) rather than a full sort (N log N).
  */
-export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => number, n: number): T[] {
+export function firstInOrder<T>(items: ArrayLike<T>, compare: (a: T, b: T) => number, n: number): T[] {
   if (n <= 0) return [];
-  if (n * 8 >= items.length) return [...items].sort(compare).slice(0, n);
+  if (n * 8 >= items.length) return Array.from(items).sort(compare).slice(0, n);
   // A max-heap of the n best so far: its root is the worst of them, replaced by anything better.
   const heap: T[] = [];
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
   const up = (i: number) => {
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -101,7 +94,8 @@ export function firstInOrder<T>(items: readonly T[], compare: (a: T, b: T) => nu
       i = largest;
     }
   };
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (heap.length < n) {
       heap.push(item);
       up(heap.length - 1);
@@ -141,9 +135,10 @@ function textScore(c: Candidate, terms: readonly string[]): number {
 /**
  * How much the understood filters are the record's own: for a category, 2 when it (or a child) is the
  * record's first category — a legal-aid clinic before a case-management service that also lists legal
- * aid — and 1 when the record lists that very category; places and populations count 1 when first.
+ * aid — and 1 when the record lists that very category (`need`); places and populations count 1 when
+ * first (`other`). One number per candidate, `need` weighing above any text score and `other` below.
  */
-function filterFit(c: Candidate, understood: readonly UnderstoodFilter[]): { need: number; other: number } {
+function relevance(c: Candidate, terms: readonly string[], understood: readonly UnderstoodFilter[]): number {
   let need = 0;
   let other = 0;
   for (const u of understood) {
@@ -152,14 +147,19 @@ function filterFit(c: Candidate, understood: readonly UnderstoodFilter[]): { nee
     if (u.field === 'categories') need += first !== undefined && u.codes.includes(first) ? 2 : held.includes(u.code) ? 1 : 0;
     else if (first !== undefined && u.codes.includes(first)) other += 1;
   }
-  return { need, other };
+  // other ≤ understood.length and text ≤ 4 per term: the weights keep the three apart, exactly (small integers).
+  const otherSpan = understood.length + 1;
+  return (need * (4 * terms.length + 1) + textScore(c, terms)) * otherSpan + other;
 }
+
+const timeOf = (d: Date | null | undefined) => (d ? (d instanceof Date ? d : new Date(d)).getTime() : null);
 
 /**
  * One page of ids in a stable order (ties broken by id), from all the candidates of a search (the
  * read model's answer): a heap keeps the first pages, not a sort of them all. Only the page's ids
- * leave this function, and the page's full records are then read by id. Relevance is computed once
- * per candidate, into arrays, not once per comparison.
+ * leave this function, and the page's full records are then read by id. Every sort key is computed
+ * once per candidate into a typed column; comparisons read numbers, then names, and build an id's
+ * hex (once, kept) only for candidates tied on everything else.
  */
 export function rankedPage<C extends Candidate>(candidates: readonly C[], request: PageRequest): RankedPage {
   const { page, perPage, terms, distances: kmOf, understood = [] } = request;
@@ -168,44 +168,45 @@ export function rankedPage<C extends Candidate>(candidates: readonly C[], reques
   const skip = (page - 1) * perPage;
   const n = candidates.length;
 
-  const distance = new Float64Array(n).fill(Infinity);
-  if (kmOf) for (let i = 0; i < n; i++) distance[i] = kmOf[i] ?? Infinity;
-  const ranked = sort === 'relevance' || sort === 'distance';
-  const need = new Int32Array(ranked ? n : 0);
-  const text = new Int32Array(ranked ? n : 0);
-  const other = new Int32Array(ranked ? n : 0);
-  if (ranked) {
-    for (let i = 0; i < n; i++) {
-      const c = candidates[i]!;
-      const fit = filterFit(c, understood);
-      need[i] = fit.need;
-      other[i] = fit.other;
-      text[i] = textScore(c, terms);
+  // Up to two numeric keys, ascending, then the name (in `byName` direction, 0: not compared), then the id.
+  let first: Float64Array | undefined;
+  let second: Float64Array | undefined;
+  let byName: -1 | 0 | 1 = 0;
+  const scores = () => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = -relevance(candidates[i]!, terms, understood);
+    return column;
+  };
+  if (sort === 'relevance' || sort === 'distance') {
+    byName = 1;
+    first = scores();
+    if (sort === 'distance') {
+      second = first;
+      first = new Float64Array(n);
+      for (let i = 0; i < n; i++) first[i] = kmOf?.[i] ?? Infinity;
     }
+  } else if (sort === 'name' || sort === '-name') {
+    byName = sort === 'name' ? 1 : -1;
+  } else {
+    // Ascending dates with missing ones first, descending with them last — as the database does.
+    const direction = sort === 'lastVerifiedAt' ? 1 : -1;
+    first = new Float64Array(n);
+    for (let i = 0; i < n; i++) first[i] = (timeOf(candidates[i]!.lastVerifiedAt) ?? -Infinity) * direction;
   }
-  const nameOf = (i: number) => sortNameOf(candidates[i]!);
-  const byName = (a: number, b: number) => compareText(nameOf(a), nameOf(b));
-  const relevance = (a: number, b: number) => need[b]! - need[a]! || text[b]! - text[a]! || other[b]! - other[a]! || byName(a, b);
-  const byDistance = (a: number, b: number) => {
-    const x = distance[a]!;
-    const y = distance[b]!;
-    return x === y ? 0 : x < y ? -1 : 1;
-  };
-  const dateOf = (i: number) => candidates[i]!.lastVerifiedAt;
-  const comparators: Record<Sort, (a: number, b: number) => number> = {
-    relevance,
-    distance: (a, b) => byDistance(a, b) || relevance(a, b),
-    name: byName,
-    '-name': (a, b) => byName(b, a),
-    lastVerifiedAt: (a, b) => compareDates(dateOf(a), dateOf(b), 1),
-    '-lastVerifiedAt': (a, b) => compareDates(dateOf(a), dateOf(b), -1),
-  };
-  const compare = comparators[sort];
-  const order = Array.from({ length: n }, (_, i) => i);
-  const pageRows = firstInOrder(order, (a, b) => compare(a, b) || compareId(candidates[a]!, candidates[b]!), skip + perPage).slice(skip);
+  const hex: (string | undefined)[] = [];
+  const idOf = (i: number) => (hex[i] ??= candidates[i]!._id.toHexString());
+  const compare = (a: number, b: number) =>
+    (first ? compareNumbers(first[a]!, first[b]!) : 0) ||
+    (second ? compareNumbers(second[a]!, second[b]!) : 0) ||
+    (byName ? byName * compareText(sortNameOf(candidates[a]!), sortNameOf(candidates[b]!)) : 0) ||
+    compareText(idOf(a), idOf(b));
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const pageRows = firstInOrder(order, compare, skip + perPage).slice(skip);
   const distances = new Map<string, number>();
   for (const i of pageRows) {
-    if (distance[i] !== Infinity) distances.set(candidates[i]!._id.toHexString(), roundKm(distance[i]!));
+    const km = kmOf?.[i];
+    if (km != null) distances.set(idOf(i), roundKm(km));
   }
   return { ids: pageRows.map((i) => candidates[i]!._id), total: n, distances };
 }
