@@ -51,6 +51,7 @@ export const ar: CatalogueOf<typeof en, FullPlural> = {
   'admin.entity.contact': 'جهة اتصال',
   'admin.entity.taxonomyTerm': 'فئة',
   'admin.entity.hotline': 'خط ساخن',
+  'admin.entity.legalFrame': 'إطار قانوني',
   'admin.entity.user': 'حساب',
   'admin.entity.invitation': 'دعوة',
   'admin.entity.referral': 'إحالة',

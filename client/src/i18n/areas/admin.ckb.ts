@@ -51,6 +51,7 @@ export const ckb: CatalogueOf<typeof en, Plural> = {
   'admin.entity.contact': 'کەسی پەیوەندی',
   'admin.entity.taxonomyTerm': 'پۆل',
   'admin.entity.hotline': 'هێڵی گەرم',
+  'admin.entity.legalFrame': 'چوارچێوەی یاسایی',
   'admin.entity.user': 'هەژمار',
   'admin.entity.invitation': 'بانگهێشت',
   'admin.entity.referral': 'ڕەوانەکردن',

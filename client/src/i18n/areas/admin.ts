@@ -51,6 +51,7 @@ export const en = {
   'admin.entity.contact': 'Contact person',
   'admin.entity.taxonomyTerm': 'Category',
   'admin.entity.hotline': 'Hotline',
+  'admin.entity.legalFrame': 'Legal frame',
   'admin.entity.user': 'Account',
   'admin.entity.invitation': 'Invitation',
   'admin.entity.referral': 'Referral',
