@@ -10,7 +10,7 @@ import { LegalFrameModel } from '../../server/directory/legal-frames/legal-frame
 import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { referralBody } from '../api/referrals-fixtures.js';
 import { createTestOrganization, createTestUser } from '../support/auth.js';
-import { useBrowserApp } from '../support/browser.js';
+import { signInThroughForm, useBrowserApp } from '../support/browser.js';
 
 const app = useBrowserApp();
 
@@ -105,4 +105,29 @@ test('a referral shows the frame of the receiving service’s governorate, in So
   assert.doesNotMatch(shown, /٢٠١٢/);
   assert.equal(await frame.evaluate((el) => getComputedStyle(el).direction), 'rtl');
   await page.context().close();
+});
+
+test('in Sorani on a 360 px phone, a platform admin corrects the Region’s competent body; the pathway shows it', async () => {
+  const before = await LegalFrameModel.findOne({ code: 'kurdistan-region' }).lean();
+  try {
+    const { user, password } = await createTestUser({ role: 'platform-admin' });
+    const page = await app.open({ language: 'ckb', viewport: { width: 360, height: 740 } });
+    await signInThroughForm(page, '/admin/legal-frames', { email: user.email, password });
+    const screen = page.locator('ct-admin-legal-frames');
+    await screen.getByRole('heading', { name: 'چوارچێوە یاساییەکان' }).waitFor();
+    const row = screen.locator('tbody tr', { hasText: 'هەرێمی کوردستان' });
+    assert.match((await row.textContent()) ?? '', /هەولێر/);
+    await row.getByRole('button', { name: /دەستکاری/ }).click();
+    const form = screen.locator('form');
+    await form.locator('ct-translated-fields[name="competentBodies.0"] >> #input-ckb').fill('لیژنەی باڵای بەرەنگاربوونەوەی بازرگانیکردن بە مرۆڤەوە');
+    await form.getByRole('button', { name: 'چوارچێوە یاساییەکە پاشەکەوت بکە' }).click();
+    await screen.locator('[role="status"]', { hasText: 'چوارچێوەی یاسایی هەرێمی کوردستان پاشەکەوت کرا.' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the screen fits the phone');
+
+    const erbil = await printedFrames(page, 'IQ-AR', 'ckb');
+    assert.match(erbil.theirs, /لایەنە تایبەتمەندەکان: لیژنەی باڵای بەرەنگاربوونەوەی بازرگانیکردن بە مرۆڤەوە/);
+    await page.context().close();
+  } finally {
+    await LegalFrameModel.updateOne({ code: 'kurdistan-region' }, { $set: { competentBodies: before!.competentBodies } });
+  }
 });
