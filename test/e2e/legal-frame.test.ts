@@ -43,6 +43,12 @@ test('Arabic pathway: Basrah under federal Law No. 28 of 2012 and the Central Co
   const duhok = await printedFrames(page, 'IQ-DA', 'ar');
   assert.match(duhok.theirs, /إقليم كوردستان: قانون إقليم كوردستان رقم \(6\) لسنة 2018 لمكافحة الاتجار بالبشر/);
   assert.doesNotMatch(duhok.theirs, /لسنة 2012/);
+
+  // The governorate's own page says it too, above its services.
+  await page.goto('/governorates/IQ-DA');
+  const onPage = page.locator('ct-governorate-view .legal-frame');
+  await onPage.waitFor();
+  assert.match(((await onPage.textContent()) ?? '').replace(/\s+/g, ' '), /الإطار القانوني إقليم كوردستان: قانون إقليم كوردستان رقم \(6\) لسنة 2018/);
   await page.context().close();
 });
 
