@@ -46,7 +46,7 @@ export async function seedReferenceData(): Promise<{ governorates: number; taxon
  * database neither fails on the entry the other stored a moment before nor leaves the rest out.
  */
 async function insertMissing<D, E extends Record<K, string>, K extends string>(model: Model<D>, key: K, bundled: readonly E[]): Promise<void> {
-  const stored = new Set(await model.distinct(key));
+  const stored = new Set<unknown>(await model.distinct(key));
   for (const entry of bundled.filter((e) => !stored.has(e[key]))) {
     await model.create(entry).catch((err: unknown) => {
       if (!isDuplicateKey(err)) throw err;

@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { translatedMongoose } from '../../platform/text/translated.js';
 
 /** The law applying to trafficking cases in some governorates: reference data kept by platform admins (see contract/directory/legal-frames). */
