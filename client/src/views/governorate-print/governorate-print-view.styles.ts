@@ -163,6 +163,11 @@ export const styles = css`
     .more {
       font-size: 0.95em;
     }
+    /* The legal frame runs on as one paragraph per language: lines kept for the services. */
+    .legal-frame > * {
+      display: inline;
+      margin-inline-end: 1mm;
+    }
     h1 {
       font-size: 12pt;
     }

@@ -86,8 +86,10 @@ export class GovernoratePrintView extends LitElement {
 
   override updated(): void {
     this.toggleAttribute('data-ready', this.#data.state.state === 'ready' && this.#besideCatalogue.state.state === 'ready');
-    // Print type size follows the number of categories (see the styles); CSSOM, as CSP forbids style attributes.
-    if (this.#data.value) this.style.setProperty('--groups', String(this.#data.value.groups.length));
+    // Print type size follows the number of categories (see the styles), the legal frame counting as
+    // two more rows; CSSOM, as CSP forbids style attributes.
+    const data = this.#data.value;
+    if (data) this.style.setProperty('--groups', String(data.groups.length + (data.frames.length ? 2 : 0)));
   }
 
   #cell(lang: Lang, service: ServiceSummary, contacts: Contact[]) {
