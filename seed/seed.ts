@@ -38,7 +38,7 @@ const MAX_BATCHES_IN_FLIGHT = 2;
 /** Idempotent: reference data is upserted; the sample is inserted only when no sample organisation exists. */
 export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
   const referenceData = await seedReferenceData();
-  options.log(`reference data: ${referenceData.governorates} governorates, ${referenceData.taxonomyTerms} taxonomy terms, ${referenceData.hotlines} hotlines`);
+  options.log(`reference data: ${referenceData.governorates} governorates, ${referenceData.taxonomyTerms} taxonomy terms, ${referenceData.hotlines} hotlines, ${referenceData.legalFrames} legal frames`);
   if (!options.sample) return { referenceData };
   if (await OrganizationModel.exists({ sample: true })) {
     options.log('sample data is already loaded; nothing added (use --reset-sample to replace it)');

@@ -10,9 +10,10 @@ import { ServiceModel } from '../../server/directory/services/service.model.js';
 import { ORGANIZATION_TYPES } from '../../server/contract/directory/vocabulary.js';
 import { SAMPLE_SERVICE_COUNT } from '../../seed/sample/generator.js';
 import { removeSampleData, seedDatabase, seedSampleIntoEmptyDatabase } from '../../seed/seed.js';
-import { insertMissingHotlines } from '../../seed/reference-data.js';
+import { insertMissingHotlines, insertMissingLegalFrames } from '../../seed/reference-data.js';
 import { BUNDLED_HOTLINES } from '../../server/directory/hotlines/hotline.data.js';
 import { HotlineModel } from '../../server/directory/hotlines/hotline.model.js';
+import { LegalFrameModel } from '../../server/directory/legal-frames/legal-frame.model.js';
 import { CATEGORY_CODES } from '../../server/contract/directory/taxonomy/categories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -51,6 +52,15 @@ describe('seeding the sample directory', () => {
     await Promise.all([insertMissingHotlines(), insertMissingHotlines()]);
     const numbers = (await HotlineModel.find().lean()).map((h) => h.number).sort();
     assert.deepEqual(numbers, BUNDLED_HOTLINES.map((h) => h.number).sort());
+  });
+
+  it('instances starting together seed the legal frames once each, and leave an edited frame alone', async () => {
+    await LegalFrameModel.deleteMany({});
+    await Promise.all([insertMissingLegalFrames(), insertMissingLegalFrames()]);
+    assert.deepEqual((await LegalFrameModel.find().lean()).map((f) => f.code).sort(), ['federal', 'kurdistan-region']);
+    await LegalFrameModel.updateOne({ code: 'federal' }, { $set: { 'citation.en': 'Edited by an admin' } });
+    await insertMissingLegalFrames();
+    assert.equal((await LegalFrameModel.findOne({ code: 'federal' }).lean())?.citation.en, 'Edited by an admin');
   });
 
   it('loads the sample once: running it again changes nothing', async () => {

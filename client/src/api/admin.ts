@@ -15,6 +15,12 @@ import type {
 import type { TermCreate, TermDetail, TermList, TermUpdate, TermView } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 import type { ImportQuery, ImportReportView as ImportReport } from '../../../server/contract/standards/hsds-import.schemas.js';
 import type { HotlineCreate, HotlineList, HotlineUpdate, HotlineView } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
+import type {
+  LegalFrameCreate,
+  LegalFrameList,
+  LegalFrameUpdate,
+  LegalFrameView,
+} from '../../../server/contract/directory/legal-frames/legal-frame.schemas.js';
 import type { WithArchivedAt } from '../../../server/contract/directory/records/archived.js';
 import { get, getForEdit, getSignedIn, refreshKeptCopy, send, sendVersioned, toSearchParams, type OverTheWire, type Query } from './client.js';
 import { forgetReference } from './reference.js';
@@ -152,12 +158,17 @@ const hotlinePath = (id: string) => `/hotlines/${encodeURIComponent(id)}`;
 
 export const readHotline = (id: string, signal?: AbortSignal) => getForEdit<HotlineEntry>(hotlinePath(id), signal);
 
-/** Each change also renews this browser's kept copy of the public list (cached 5 minutes), so "Get help" shows it. */
-const changingHotlines = async <T>(change: Promise<T>): Promise<T> => {
-  const result = await change;
-  await refreshKeptCopy('/hotlines');
-  return result;
-};
+/** After a change to a public list that caches keep (5 minutes): renews this browser's copy, so its pages show the change. */
+const renewing =
+  (path: string) =>
+  async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    await refreshKeptCopy(path);
+    return result;
+  };
+
+/** "Get help" reads the hotlines. */
+const changingHotlines = renewing('/hotlines');
 
 export const createHotline = (body: HotlineCreate) => changingHotlines(sendVersioned<HotlineEntry>('POST', '/hotlines', body));
 
@@ -169,3 +180,26 @@ export const setHotlineArchived = (id: string, archived: boolean) =>
 
 /** Confirms the entry as it stands, checked now. */
 export const verifyHotline = (id: string) => changingHotlines(send<HotlineEntry>('POST', `${hotlinePath(id)}/verify`));
+
+// ---- Legal frames (platform admins) --------------------------------------------------------------
+
+export type LegalFrameEntry = WithArchivedAt<LegalFrameView>;
+
+/** Every frame, archived ones too: private to the admin, so always as stored now. */
+export const listLegalFrames = async (signal?: AbortSignal) =>
+  (await getSignedIn<LegalFrameList>('/legal-frames', { archived: 'include' }, signal)).items;
+
+const legalFramePath = (id: string) => `/legal-frames/${encodeURIComponent(id)}`;
+
+export const readLegalFrame = (id: string, signal?: AbortSignal) => getForEdit<LegalFrameEntry>(legalFramePath(id), signal);
+
+/** The pathway and referral pages read the frames. */
+const changingLegalFrames = renewing('/legal-frames');
+
+export const createLegalFrame = (body: LegalFrameCreate) => changingLegalFrames(sendVersioned<LegalFrameEntry>('POST', '/legal-frames', body));
+
+export const updateLegalFrame = (id: string, changes: LegalFrameUpdate, etag: string) =>
+  changingLegalFrames(sendVersioned<LegalFrameEntry>('PATCH', legalFramePath(id), changes, { ifMatch: etag }));
+
+export const setLegalFrameArchived = (id: string, archived: boolean) =>
+  changingLegalFrames(send<LegalFrameEntry>('POST', `${legalFramePath(id)}/${archived ? 'archive' : 'restore'}`));

@@ -18,6 +18,7 @@ import type { ServicePage } from '../../../server/contract/directory/search/serv
 import type { CsrfView, LoginView, SessionView, UserView as User } from '../../../server/contract/accounts/account.schemas.js';
 import type { WayOn } from '../../../server/contract/directory/search/way-on.schemas.js';
 import type { HotlineList } from '../../../server/contract/directory/hotlines/hotline.schemas.js';
+import type { LegalFrameList } from '../../../server/contract/directory/legal-frames/legal-frame.schemas.js';
 import type { TermList } from '../../../server/contract/directory/taxonomy/taxonomy.schemas.js';
 
 const BASE = '/api/v1';
@@ -280,6 +281,7 @@ export function refreshKeptCopy(path: string): Promise<void> {
 }
 
 export const getHotlines = async (signal?: AbortSignal) => (await get<HotlineList>('/hotlines', {}, signal)).items;
+export const getLegalFrames = async (signal?: AbortSignal) => (await get<LegalFrameList>('/legal-frames', {}, signal)).items;
 
 export const getGovernorate = (code: string, signal?: AbortSignal) =>
   get<Governorate>(`/governorates/${encodeURIComponent(code)}`, {}, signal);

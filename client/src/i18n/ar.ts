@@ -294,6 +294,8 @@ export const ar: Catalogue<FullPlural> = {
   },
   'print.footer': 'تأكد مع جهة الاتصال قبل الإحالة. لا تُطبع عناوين دور الإيواء أبدًا.',
   'print.scan': 'امسح الرمز لأحدث نسخة من هذه الصفحة.',
+  'legalFrame.title': 'الإطار القانوني',
+  'legalFrame.bodies': 'الجهات المختصة',
 
   'help.title': 'اطلب المساعدة أو أبلغ عن حالة مشتبه بها',
   'help.danger':

@@ -284,6 +284,8 @@ const common = {
   },
   'print.footer': 'Confirm with the focal point before referring. Shelter addresses are never printed.',
   'print.scan': 'Scan the code for the latest version of this page.',
+  'legalFrame.title': 'Legal frame',
+  'legalFrame.bodies': 'Competent bodies',
 
   'help.title': 'Get help or report a suspected case',
   'help.danger':

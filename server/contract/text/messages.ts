@@ -280,6 +280,11 @@ const MESSAGES = {
   rejectNewRecord: { en: 'The {what} was never verified, so there are no earlier values to put back; archive it instead.', ar: 'لم يجرِ التحقق من هذا السجل قط، فلا توجد قيم سابقة لإعادتها؛ أرشفه بدلًا من ذلك.', ckb: 'ئەم تۆمارە هەرگیز پشتڕاست نەکراوەتەوە، بۆیە هیچ بەهایەکی پێشوو نییە بۆ گەڕاندنەوە؛ لە جیاتی ئەوە ئەرشیفی بکە.' },
   previousValueUnrecorded: { en: 'The verified values of these fields are not on record, so they cannot be put back: {fields}.', ar: 'القيم التي جرى التحقق منها لهذه الحقول غير محفوظة، فلا يمكن إعادتها: {fields}.', ckb: 'بەها پشتڕاستکراوەکانی ئەم خانانە تۆمار نەکراون، بۆیە ناگەڕێنرێنەوە: {fields}.' },
   archivedRestoreFirst: { en: 'The {what} is archived; restore it first.', ar: 'هذا السجل مؤرشف؛ استعِده أولًا.', ckb: 'ئەم تۆمارە ئەرشیف کراوە؛ سەرەتا بیگەڕێنەوە.' },
+  governorateHasLegalFrame: {
+    en: 'One legal frame per governorate: {governorates} already under "{frame}". Take them out of that frame first.',
+    ar: 'إطار قانوني واحد لكل محافظة: {governorates} تابعة أصلًا لإطار «{frame}». أخرجها منه أولًا.',
+    ckb: 'بۆ هەر پارێزگایەک یەک چوارچێوەی یاسایی: {governorates} پێشتر لە چوارچێوەی «{frame}» دان. سەرەتا لەوێ دەریان بهێنە.',
+  },
   noSuchOrganisation: { en: 'no such organisation', ar: 'المنظمة غير موجودة', ckb: 'ئەم ڕێکخراوە نییە' },
   notCategory: { en: '"{code}" is not a category', ar: '«{code}» ليست فئة', ckb: '«{code}» پۆل نییە' },
   liveLocationsOfOrganisation: {

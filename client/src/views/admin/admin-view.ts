@@ -11,6 +11,7 @@ import './verification-queue/verification-queue.js';
 import './organizations/admin-organizations.js';
 import './taxonomy/admin-taxonomy.js';
 import './hotlines/admin-hotlines.js';
+import './legal-frames/admin-legal-frames.js';
 import './users/admin-users.js';
 import './audit-log/audit-log.js';
 import './import/admin-import.js';
@@ -28,13 +29,14 @@ const SECTIONS: Section[] = [
   { path: 'organizations', title: 'admin.organizations.title', render: () => html`<ct-admin-organizations></ct-admin-organizations>` },
   { path: 'taxonomy', title: 'admin.taxonomy.title', render: () => html`<ct-admin-taxonomy></ct-admin-taxonomy>` },
   { path: 'hotlines', title: 'admin.hotlines.title', render: () => html`<ct-admin-hotlines></ct-admin-hotlines>` },
+  { path: 'legal-frames', title: 'admin.legalFrames.title', render: () => html`<ct-admin-legal-frames></ct-admin-legal-frames>` },
   { path: 'users', title: 'admin.users.title', render: () => html`<ct-admin-users></ct-admin-users>` },
   { path: 'audit', title: 'admin.audit.title', render: () => html`<ct-admin-audit></ct-admin-audit>` },
   { path: 'import', title: 'admin.import.title', render: () => html`<ct-admin-import></ct-admin-import>` },
   { path: 'sample-data', title: 'admin.sample.title', render: () => html`<ct-admin-sample-data></ct-admin-sample-data>` },
 ];
 
-/** Platform administration: verification, organisations, categories, hotlines, accounts, audit log, import/export, sample data. */
+/** Platform administration: verification, organisations, categories, hotlines, legal frames, accounts, audit log, import/export, sample data. */
 export class AdminView extends LitElement {
   static override styles = [sharedStyles, styles];
 

@@ -41,6 +41,21 @@ export const styles = css`
     color: var(--ct-muted);
     font-size: 8pt;
   }
+  /* The law in force, English and the other language side by side, as the header. */
+  .frames {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 6mm;
+    margin-block-end: 2mm;
+  }
+  .legal-frame h2 {
+    margin: 0;
+    font-size: 1em;
+    color: var(--ct-primary);
+  }
+  .legal-frame p {
+    margin: 0;
+  }
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -147,6 +162,11 @@ export const styles = css`
     }
     .more {
       font-size: 0.95em;
+    }
+    /* The legal frame runs on as one paragraph per language: lines kept for the services. */
+    .legal-frame > * {
+      display: inline;
+      margin-inline-end: 1mm;
     }
     h1 {
       font-size: 12pt;

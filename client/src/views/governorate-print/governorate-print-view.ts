@@ -1,8 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
+import { getLegalFrames } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { ContactBrief as Contact, ServiceDetail, ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
 import type { PhoneView as Phone } from '../../../../server/contract/directory/records/view-schemas.js';
+import { framesIn, type LegalFrameView } from '../../../../server/contract/directory/legal-frames/legal-frame.schemas.js';
 import { capacityLineIn } from '../../components/capacity-figure/capacity-figure.js';
+import { renderLegalFrames } from '../../components/legal-frame/legal-frame.js';
 import { telUri } from '../../components/contact-details/contact-details.js';
 import '../../components/qr-code/qr-code.js';
 import { formatDate, I18nController, loadCatalogue, pickText, translate, translatePlural } from '../../i18n/i18n.js';
@@ -23,6 +26,8 @@ const PER_CATEGORY = 1;
 interface PrintData {
   name: Translated;
   kurdistanRegion: boolean;
+  /** The law in force here, with whom it makes competent. */
+  frames: LegalFrameView[];
   groups: Array<{ category: Translated; services: ServiceSummary[]; more: number }>;
   details: ReadonlyMap<string, ServiceDetail>;
 }
@@ -50,14 +55,18 @@ export class GovernoratePrintView extends LitElement {
     this,
     () => (this.#routes.route.name === 'governorate-print' ? this.#routes.route.params.code : undefined),
     async (code, signal) => {
-      const [{ governorate, services }, reference] = await Promise.all([loadGovernorateServices(code, signal), loadReference()]);
+      const [{ governorate, services }, reference, frames] = await Promise.all([
+        loadGovernorateServices(code, signal),
+        loadReference(),
+        getLegalFrames(signal),
+      ]);
       const groups = this.#groups(services, reference);
       const details = await loadDetails(
         groups.flatMap((g) => g.services),
         signal,
         () => undefined,
       );
-      return { name: governorate.name, kurdistanRegion: governorate.kurdistanRegion, groups, details };
+      return { name: governorate.name, kurdistanRegion: governorate.kurdistanRegion, frames: framesIn(frames, [governorate.code]), groups, details };
     },
   );
 
@@ -77,8 +86,10 @@ export class GovernoratePrintView extends LitElement {
 
   override updated(): void {
     this.toggleAttribute('data-ready', this.#data.state.state === 'ready' && this.#besideCatalogue.state.state === 'ready');
-    // Print type size follows the number of categories (see the styles); CSSOM, as CSP forbids style attributes.
-    if (this.#data.value) this.style.setProperty('--groups', String(this.#data.value.groups.length));
+    // Print type size follows the number of categories (see the styles), the legal frame counting as
+    // two more rows; CSSOM, as CSP forbids style attributes.
+    const data = this.#data.value;
+    if (data) this.style.setProperty('--groups', String(data.groups.length + (data.frames.length ? 2 : 0)));
   }
 
   #cell(lang: Lang, service: ServiceSummary, contacts: Contact[]) {
@@ -132,6 +143,9 @@ export class GovernoratePrintView extends LitElement {
             <p>${translate(right, 'print.printed', { date: formatDate(right, today) })}</p>
           </div>
         </header>
+        ${data.frames.length
+          ? html`<div class="frames">${renderLegalFrames(left, data.frames)} ${renderLegalFrames(right, data.frames)}</div>`
+          : nothing}
         <table>
           <colgroup>
             <col class="text" />

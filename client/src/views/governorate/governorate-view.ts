@@ -1,12 +1,15 @@
 import { html, LitElement, nothing } from 'lit';
+import { getLegalFrames } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import type { ServiceDetail } from '../../../../server/contract/directory/services/service.schemas.js';
+import { framesIn, type LegalFrameView } from '../../../../server/contract/directory/legal-frames/legal-frame.schemas.js';
 import { colourDot } from '../../components/colour-dot/colour-dot.js';
 import { colourDotStyles } from '../../components/colour-dot/colour-dot.styles.js';
 import { renderContact, renderPhones } from '../../components/contact-details/contact-details.js';
 import { contactDetailsStyles } from '../../components/contact-details/contact-details.styles.js';
 import { contentText } from '../../components/content-text/content-text.js';
 import { contentTextStyles } from '../../components/content-text/content-text.styles.js';
+import { renderLegalFrames } from '../../components/legal-frame/legal-frame.js';
 import { renderLoadStatus } from '../../components/load-status/load-status.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
@@ -46,6 +49,13 @@ export class GovernorateView extends LitElement {
       void loadDetails(data.services, signal, (details) => (this.details = new Map(details))).catch(() => undefined);
       return data;
     },
+  );
+
+  /** The law in force here, as on the printed pathway. */
+  readonly #frames = new ResourceController<LegalFrameView[]>(
+    this,
+    () => (this.#routes.route.name === 'governorate' ? this.#routes.route.params.code : undefined),
+    async (code, signal) => framesIn(await getLegalFrames(signal), [code]),
   );
 
   readonly #activities = new ResourceController<GovernorateActivities>(
@@ -93,6 +103,7 @@ export class GovernorateView extends LitElement {
         </p>
         ${services.length < total ? html`<p class="notice">${i18n.t('governorate.truncated', { shown: services.length, total })}</p>` : nothing}
       </header>
+      ${renderLegalFrames(i18n.lang, this.#frames.value ?? [])}
       ${groups.length === 0 ? html`<p>${i18n.t('governorate.none')}</p>` : nothing}
       ${groups.map(
         ({ category, services: inCategory }) => html`<section aria-labelledby="cat-${category.code}">

@@ -2,8 +2,9 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CommentBody, IdentificationInput, TransitionBody } from '../../../../server/contract/referrals/referral-input.js';
 import { REFERRAL_TRANSITIONS } from '../../../../server/contract/referrals/referral-workflow.js';
+import { framesIn, referralFrameGovernorates, type LegalFrameView } from '../../../../server/contract/directory/legal-frames/legal-frame.schemas.js';
 import { IDENTIFICATION_STATUSES, IDENTIFYING_AUTHORITIES, REASONS_NEEDING_NOTE } from '../../../../server/contract/referrals/vocabulary.js';
-import { ApiError, getService } from '../../api/client.js';
+import { ApiError, getLegalFrames, getService } from '../../api/client.js';
 import { loadReference, type Reference } from '../../api/reference.js';
 import {
   REFERRALS_CHANGED,
@@ -17,6 +18,7 @@ import {
   type Referral,
   type ReferralStatus,
 } from '../../api/referrals.js';
+import { renderLegalFrames } from '../../components/legal-frame/legal-frame.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { Translated } from '../../i18n/types.js';
 import { check, FieldProblems } from '../../forms/field-problems.js';
@@ -46,6 +48,8 @@ interface Loaded {
   /** Null when the viewer may not read case text (platform administrators). */
   comments: Comment[] | null;
   serviceName: Translated | null;
+  /** The law in force where the receiving service works (none when the frames could not be read). */
+  frames: LegalFrameView[];
 }
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
@@ -131,12 +135,14 @@ export class ReferralView extends LitElement {
     const id = this.#id;
     try {
       const referral = await getReferral(id);
-      const [comments, service] = await Promise.all([
+      const [comments, service, frames] = await Promise.all([
         referral.textVisible ? getComments(id).then((c) => c.items) : Promise.resolve(null),
         referral.to.serviceId ? getService(referral.to.serviceId).catch(() => null) : Promise.resolve(null),
+        getLegalFrames().catch(() => []),
       ]);
       if (id !== this.#id) return null;
-      this.loaded = { referral, comments, serviceName: service?.name ?? null };
+      const where = referralFrameGovernorates(service?.governorates ?? [], referral.governorate);
+      this.loaded = { referral, comments, serviceName: service?.name ?? null, frames: framesIn(frames, where) };
       return this.loaded;
     } catch (error) {
       if (id === this.#id) this.failure = error;
@@ -619,7 +625,7 @@ export class ReferralView extends LitElement {
       </div>`;
     }
     if (!this.loaded) return html`<p class="muted" role="status">${i18n.t('app.loading')}</p>`;
-    const { referral: r, comments, serviceName } = this.loaded;
+    const { referral: r, comments, serviceName, frames } = this.loaded;
     setPageTitle(i18n, `${i18n.t('referrals.page.title')} ${r.caseCode}`);
     return html`${this.#renderHeader(r, serviceName)}
       ${this.notice
@@ -628,7 +634,7 @@ export class ReferralView extends LitElement {
           </div>`
         : nothing}
       <div class="columns">
-        <div>${this.#renderActions(r)} ${this.#renderCase(r)} ${this.#renderReflection(r)} ${this.#renderIdentification(r)} ${this.#renderComments(r, comments)}</div>
+        <div>${this.#renderActions(r)} ${this.#renderCase(r)} ${renderLegalFrames(this.#i18n.lang, frames)} ${this.#renderReflection(r)} ${this.#renderIdentification(r)} ${this.#renderComments(r, comments)}</div>
         <div>${this.#renderTimeline(r)}</div>
       </div>`;
   }

@@ -254,6 +254,40 @@ export function phonesField(ctx: FormContext, field: string, legend: string): Te
   </fieldset>`;
 }
 
+/**
+ * A list of texts in each language (a legal frame's competent bodies): one set of language boxes per
+ * entry, entries added and removed. `entry` names the n-th one (from 1) for its label and its button.
+ */
+export function translatedListField(
+  ctx: FormContext,
+  field: string,
+  legend: string,
+  labels: { entry: (n: number) => string; add: string; remove: (n: number) => string },
+): TemplateResult {
+  const entries = (ctx.editor.value(field) as Translated[] | undefined) ?? [];
+  const update = (index: number, value: Translated | null) =>
+    ctx.editor.set(field, value === null ? entries.filter((_, i) => i !== index) : entries.map((e, i) => (i === index ? value : e)));
+  return html`<fieldset class="translated-list">
+    <legend>${legend}</legend>
+    ${entries.map(
+      (entry, index) => html`<ct-translated-fields
+          .label=${labels.entry(index + 1)}
+          .name=${`${field}.${index}`}
+          .value=${entry}
+          .problems=${ctx.editor.problems}
+          required
+          ?disabled=${ctx.readOnly}
+          @value-changed=${(e: CustomEvent<Translated>) => update(index, e.detail)}
+        ></ct-translated-fields>
+        ${ctx.readOnly
+          ? nothing
+          : html`<button type="button" class="button secondary" @click=${() => update(index, null)}>${labels.remove(index + 1)}</button>`}`,
+    )}
+    ${ctx.readOnly ? nothing : html`<button type="button" class="button secondary" @click=${() => ctx.editor.set(field, [...entries, {}])}>${labels.add}</button>`}
+    ${ctx.editor.problems.render(field)}
+  </fieldset>`;
+}
+
 /** One entry of a list of objects: a named reference (partner) by its name, a phone by its number. */
 function itemText(i18n: I18nController, item: unknown): string {
   const entry = item as { name?: Translated; number?: string };

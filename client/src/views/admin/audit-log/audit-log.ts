@@ -18,6 +18,7 @@ const ENTITIES = [
   'contact',
   'taxonomyTerm',
   'hotline',
+  'legalFrame',
   'user',
   'invitation',
   'referral',
