@@ -10,7 +10,7 @@ import { LanguageBody, LoginBody, PasswordChangeBody, ResetCompleteBody, ResetRe
 import { setOwnLanguage } from './accounts.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
 import { currentUser, type SessionUser, actorOf } from './permissions.js';
-import { SESSION_COOKIE } from './session.js';
+import { CSRF_PATH, SESSION_COOKIE } from './session.js';
 import { CsrfView, LoginView, SessionView } from '../contract/accounts/account.schemas.js';
 import { describeUser } from './users.js';
 
@@ -41,7 +41,7 @@ export function authRoutes(deps: { authenticator: passport.Authenticator; thrott
     router,
     {
       method: 'get',
-      path: '/auth/csrf',
+      path: CSRF_PATH,
       summary: 'The CSRF token of this session (creates the session when needed); send it as X-CSRF-Token',
       tags,
       response: CsrfView,

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import session, { type SessionData } from 'express-session';
 import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
@@ -19,6 +19,18 @@ declare module 'express-session' {
 }
 
 export const SESSION_COOKIE = 'ctd.sid';
+/** The one read that starts a session for a visitor without one (auth.routes.ts): sign-in needs its token. */
+export const CSRF_PATH = '/auth/csrf';
+
+/**
+ * A read by a visitor with no session cookie: there is no session to load, and one made for it would
+ * not be kept (saveUninitialized: false), yet making it draws a random id: a cost every anonymous
+ * directory request paid for nothing.
+ */
+const anonymousRead = (req: Request): boolean =>
+  (req.method === 'GET' || req.method === 'HEAD') &&
+  !req.headers.cookie?.includes(`${SESSION_COOKIE}=`) &&
+  !req.path.endsWith(CSRF_PATH);
 
 type StoreClient = NonNullable<Parameters<typeof MongoStore.create>[0]['client']>;
 
@@ -88,7 +100,8 @@ export function sessionMiddleware(config: Config, authenticator: passport.Authen
     req.session.regenerate(next);
   };
 
-  return [
+  const stack = Router();
+  stack.use(
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
@@ -102,5 +115,6 @@ export function sessionMiddleware(config: Config, authenticator: passport.Authen
     absoluteLifetime,
     authenticator.initialize(),
     authenticator.session(),
-  ];
+  );
+  return [(req, res, next) => (anonymousRead(req) ? next() : stack(req, res, next))];
 }
