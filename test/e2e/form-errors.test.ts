@@ -48,7 +48,7 @@ test('in Arabic, an invitation with a bad address is refused next to the address
   await assertFieldError(page, screen.locator('#invite-email'), 'email-error', 'أدخل عنوان بريد إلكتروني صالحاً.');
 });
 
-test('in Arabic, the referral wizard refuses a referral with no need next to the needs, focusing the first box', async () => {
+test('in Arabic, the referral wizard asks for the sex next to its choices, focusing the first one', async () => {
   const organizationId = await createTestOrganization('international-ngo', 'Form Errors Shelter');
   const service = await ServiceModel.create({
     organizationId,
@@ -63,13 +63,9 @@ test('in Arabic, the referral wizard refuses a referral with no need next to the
   await page.goto(`/referrals/new?service=${service._id.toString()}`);
   const wizard = page.locator('ct-referral-wizard-view');
   await wizard.locator('.chosen-name', { hasText: 'مأوى لاختبار الأخطاء' }).waitFor();
-  await wizard.locator('#caseCode').fill('BA-2026-0042');
+  await wizard.locator('#caseCode').fill('BSR-2026-014');
   await wizard.locator('#ageBand').selectOption('25-59');
-  await wizard.locator('input[name="sex"][value="female"]').check();
   await wizard.locator('#nationality').selectOption('IQ');
   await wizard.getByRole('button', { name: 'التالي' }).click();
-  const first = wizard.locator('input[type="checkbox"]').first();
-  await first.waitFor();
-  await wizard.getByRole('button', { name: 'التالي' }).click();
-  await assertFieldError(page, first, 'needs-error', 'اختر احتياجًا واحدًا على الأقل.');
+  await assertFieldError(page, wizard.locator('input[name="sex"]').first(), 'sex-error', 'اختر واحدًا.');
 });
