@@ -77,11 +77,18 @@ export function check<S extends z.ZodType>(schema: S, input: unknown, lang: Lang
 }
 
 /**
- * Moves focus to the first field marked invalid under `root`, in reading order and through the
- * shadow roots of nested field components once they have rendered their errors: a screen reader then
- * reads the field with its message (aria-describedby). False when no field is marked.
+ * Moves focus to the first field marked invalid in a form's component, once it and the field
+ * components inside it have rendered their errors: in reading order and through their shadow roots, so
+ * a screen reader then reads the field with its message (aria-describedby). Every form calls this
+ * after showing problems, whether found before sending or refused by the server. False when no field is
+ * marked.
  */
-export async function focusFirstInvalid(root: ShadowRoot): Promise<boolean> {
+export async function focusFirstInvalid(host: { updateComplete: Promise<unknown>; renderRoot: ParentNode }): Promise<boolean> {
+  await host.updateComplete;
+  return focusIn(host.renderRoot);
+}
+
+async function focusIn(root: ParentNode): Promise<boolean> {
   const elements = [...root.querySelectorAll('*')];
   await Promise.all(elements.map((e) => (e as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
   for (const element of elements) {
@@ -89,7 +96,7 @@ export async function focusFirstInvalid(root: ShadowRoot): Promise<boolean> {
       element.focus();
       return true;
     }
-    if (element.shadowRoot && (await focusFirstInvalid(element.shadowRoot))) return true;
+    if (element.shadowRoot && (await focusIn(element.shadowRoot))) return true;
   }
   return false;
 }

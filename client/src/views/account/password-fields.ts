@@ -37,9 +37,3 @@ export function newPasswordProblems(i18n: I18nController, data: FormData, field:
   if (password !== String(data.get('confirmPassword') ?? '')) problems.push({ field: 'confirmPassword', message: i18n.t('account.passwordsDiffer') });
   return problems;
 }
-
-/** Moves focus to the first field with an error, after the form re-rendered. */
-export async function focusFirstInvalid(host: { updateComplete: Promise<unknown>; renderRoot: ParentNode }): Promise<void> {
-  await host.updateComplete;
-  host.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}

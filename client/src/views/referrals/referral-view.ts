@@ -21,7 +21,7 @@ import {
 import { renderLegalFrames } from '../../components/legal-frame/legal-frame.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { Translated } from '../../i18n/types.js';
-import { check, FieldProblems } from '../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { can } from '../../permissions.js';
@@ -169,10 +169,10 @@ export class ReferralView extends LitElement {
     if (!checked.ok || missing.length) {
       const zod = checked.ok ? [] : checked.problems.fields.map((field) => ({ field, message: checked.problems.message(field) ?? '' }));
       this.problems = localizedProblems(this.#i18n, new FieldProblems([...zod, ...missing]));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await focusFirstInvalid(this);
       return;
     }
+    this.problems = new FieldProblems();
     this.busy = true;
     try {
       const referral = await moveReferral(this.#id, body);
@@ -187,7 +187,7 @@ export class ReferralView extends LitElement {
     } finally {
       this.busy = false;
     }
-    await this.#focusNotice();
+    if (!(await focusFirstInvalid(this))) await this.#focusNotice();
   }
 
   /** 409 / 412: someone moved the referral first. Reload it and say who did what, when. */
@@ -223,6 +223,7 @@ export class ReferralView extends LitElement {
     const checked = check(CommentBody, { body: this.comment });
     if (!checked.ok) {
       this.commentProblems = localizedProblems(this.#i18n, checked.problems);
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -233,8 +234,11 @@ export class ReferralView extends LitElement {
       await this.#load();
     } catch (error) {
       const fieldProblems = FieldProblems.fromApi(error);
-      if (fieldProblems) this.commentProblems = localizedProblems(this.#i18n, fieldProblems);
-      else if (error instanceof ApiError && error.status === 409) {
+      if (fieldProblems) {
+        this.commentProblems = localizedProblems(this.#i18n, fieldProblems);
+        this.busy = false;
+        await focusFirstInvalid(this);
+      } else if (error instanceof ApiError && error.status === 409) {
         await this.#load();
         this.notice = { kind: 'conflict', text: this.#i18n.t('referrals.page.textErased') };
         await this.#focusNotice();
@@ -370,6 +374,7 @@ export class ReferralView extends LitElement {
     const checked = check(IdentificationInput, body);
     if (!checked.ok) {
       this.identificationProblems = localizedProblems(this.#i18n, checked.problems);
+      await focusFirstInvalid(this);
       return;
     }
     this.busy = true;
@@ -385,7 +390,7 @@ export class ReferralView extends LitElement {
     } finally {
       this.busy = false;
     }
-    await this.#focusNotice();
+    if (!(await focusFirstInvalid(this))) await this.#focusNotice();
   };
 
   #startReflection = async (r: Referral): Promise<void> => {

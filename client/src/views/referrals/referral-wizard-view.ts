@@ -29,7 +29,7 @@ import {
   type Referral,
 } from '../../api/referrals.js';
 import type { ServiceSummary } from '../../../../server/contract/directory/services/service.schemas.js';
-import { check, FieldProblems } from '../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { can } from '../../permissions.js';
@@ -294,9 +294,7 @@ export class ReferralWizardView extends LitElement {
     this.problems = problems;
     const first = Math.min(...problems.fields.map(stepOfField));
     if (first !== this.step) await this.#goTo(first);
-    await this.updateComplete;
-    const field = problems.fields.find((f) => stepOfField(f) === first);
-    this.renderRoot.querySelector<HTMLElement>(`[aria-describedby~="${field?.replace(/[^\w-]/g, '-')}-error"]`)?.focus();
+    await focusFirstInvalid(this);
   }
 
   async #next(): Promise<void> {
@@ -452,7 +450,8 @@ export class ReferralWizardView extends LitElement {
     current = this.form[field as keyof ReferralForm],
     choose = (value: string) => this.#set({ [field]: value }),
   ): TemplateResult {
-    return html`<fieldset class="field" aria-invalid=${this.problems.invalid(problemField)} aria-describedby=${ifDefined(this.problems.describedBy(problemField))}>
+    // Each radio carries the error, as the checkboxes do: a fieldset takes no focus.
+    return html`<fieldset class="field">
       <legend>${legend}</legend>
       <div class="choices">
         ${options.map(
@@ -462,6 +461,8 @@ export class ReferralWizardView extends LitElement {
               name=${field}
               value=${value}
               .checked=${current === value}
+              aria-invalid=${this.problems.invalid(problemField)}
+              aria-describedby=${ifDefined(this.problems.describedBy(problemField))}
               @change=${() => choose(value)}
             />${text}
           </label>`,

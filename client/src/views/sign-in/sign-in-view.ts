@@ -1,14 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { LoginBody } from '../../../../server/contract/accounts/auth.schemas.js';
 import { ApiError } from '../../api/client.js';
-import { check, FieldProblems } from '../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { navigate, RouteController } from '../../router.js';
 import { session } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { accountStyles } from '../account/account.styles.js';
-import { focusFirstInvalid } from '../account/password-fields.js';
 import { failureMessage } from '../admin/failure.js';
 import { localised } from '../admin/localised-problems.js';
 import { styles } from './sign-in-view.styles.js';
@@ -59,7 +58,10 @@ export class SignInView extends LitElement {
     } catch (error) {
       const fields = FieldProblems.fromApi(error);
       if (error instanceof ApiError && error.status === 401) this.failure = this.#i18n.t('signIn.failed');
-      else if (fields) this.fieldProblems = new FieldProblems(localised(fields, this.#messages()));
+      else if (fields) {
+        this.fieldProblems = new FieldProblems(localised(fields, this.#messages()));
+        void focusFirstInvalid(this);
+      }
       else this.failure = failureMessage(this.#i18n, error);
     } finally {
       this.busy = false;

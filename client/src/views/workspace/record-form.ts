@@ -173,8 +173,7 @@ export class RecordForm extends LitElement {
   async #save(): Promise<void> {
     await this.#editor.save();
     if (this.#editor.problems.empty) return;
-    await this.updateComplete;
-    if (!(await focusFirstInvalid(this.renderRoot as ShadowRoot))) this.renderRoot.querySelector<HTMLElement>('#fix-errors')?.focus();
+    if (!(await focusFirstInvalid(this))) this.renderRoot.querySelector<HTMLElement>('#fix-errors')?.focus();
   }
 
   #conflictRows(): ConflictRow[] {

@@ -4,14 +4,13 @@ import { createTerm, listTerms, readTerm, setTermArchived, updateTerm, type Term
 import { ApiError } from '../../../api/client.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
 import '../../../components/translated-fields/translated-fields.js';
-import { check, FieldProblems } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { LANGUAGES, type Translated } from '../../../i18n/types.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
-import { focusFirstInvalid } from '../focus-invalid.js';
 import { localised } from '../localised-problems.js';
 import { translatedField, wordListsField, type FormContext } from '../../workspace/form-fields.js';
 import { RecordEditor } from '../../workspace/record-editor.js';
@@ -93,8 +92,7 @@ export class AdminTaxonomy extends LitElement {
 
   async #showProblems(problems: FieldProblems): Promise<void> {
     this.problems = new FieldProblems(localised(problems, this.#messages()));
-    await this.updateComplete;
-    focusFirstInvalid(this.renderRoot);
+    await focusFirstInvalid(this);
   }
 
   /** Runs a change; the error when it failed. Field errors go beside their fields, others above unless `handled`. */
@@ -164,8 +162,7 @@ export class AdminTaxonomy extends LitElement {
     // The server's refusals are in the reader's language already; the form's own words replace its generic ones.
     else if (!editor.problems.empty) editor.problems = new FieldProblems(localised(editor.problems, this.#messages()));
     this.requestUpdate();
-    await this.updateComplete;
-    focusFirstInvalid(this.renderRoot);
+    await focusFirstInvalid(this);
   }
 
   #setArchived(term: TermView, archived: boolean): void {

@@ -13,7 +13,7 @@ import {
   type UserFilter,
 } from '../../../api/admin.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
-import { check, FieldProblems } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { session } from '../../../session.js';
@@ -89,8 +89,11 @@ export class AdminUsers extends LitElement {
       return true;
     } catch (error) {
       const fields = FieldProblems.fromApi(error);
-      if (fields) this.problems = new FieldProblems(localised(fields, this.#inviteMessages()));
-      else this.failure = failureMessage(this.#i18n, error);
+      if (fields) {
+        this.problems = new FieldProblems(localised(fields, this.#inviteMessages()));
+        this.busy = false;
+        await focusFirstInvalid(this);
+      } else this.failure = failureMessage(this.#i18n, error);
       return false;
     } finally {
       this.busy = false;
@@ -110,7 +113,7 @@ export class AdminUsers extends LitElement {
     const checked = check(InvitationBody, { email: String(data.get('email') ?? '').trim(), role, organizationId });
     if (!checked.ok) {
       this.problems = new FieldProblems(localised(checked.problems, this.#inviteMessages()));
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await focusFirstInvalid(this);
       return;
     }
     this.problems = new FieldProblems();
