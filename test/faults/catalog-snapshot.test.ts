@@ -59,6 +59,7 @@ describe('the directory catalog starts from its snapshot and catches up from the
     `${API}/organizations/${ids.organization}`,
     `${API}/services?q=${encodeURIComponent('tribunal')}`,
     `${API}/services?q=${encodeURIComponent('counselling')}`,
+    `${API}/services?q=${encodeURIComponent('clinic')}`,
     `${API}/services?near=${SHELTER.lat},${SHELTER.lng}&radiusKm=5`,
     `${API}/services?near=${SHELTER.lat},${SHELTER.lng}&sort=distance`,
     `${API}/map/services`,
@@ -96,6 +97,13 @@ describe('the directory catalog starts from its snapshot and catches up from the
     const latest = await directoryFeed.currentVersion();
     await waitFor('the snapshot of every write', () => logged(app, 'catalog snapshot written').find((e) => e.version === latest));
     assert.equal(statSync(snapshotFile).mode & 0o777, 0o600, 'only the server may read the snapshot');
+    // A write while it runs goes to the journal beside the snapshot, not into a rewrite of it.
+    await post<Created>(admin, '/services', { organizationId: organization, name: { en: 'Mobile clinic' }, categories: ['mhpss'], locationIds: [office.id] });
+    await request(app.url).get(`${API}/services`).expect(200);
+    const journaled = await directoryFeed.currentVersion();
+    await waitFor('the journal entry of the write', () => logged(app, 'catalog snapshot journal appended').find((e) => e.version === journaled));
+    assert.equal(logged(app, 'catalog snapshot written').length, 1, 'the base is written once');
+    assert.equal(statSync(`${snapshotFile}.journal`).mode & 0o777, 0o600, 'only the server may read the journal');
     await app.stop();
 
     // While the instance is down, another one hides the shelter's place and renames a service.
@@ -117,10 +125,12 @@ describe('the directory catalog starts from its snapshot and catches up from the
     app = await start();
     const loaded = await waitFor('the catalog loaded', () => logged(app, 'directory catalog loaded')[0]);
     assert.equal(loaded.from, 'snapshot', `loaded: ${JSON.stringify(loaded)}`);
+    assert.equal(logged(app, 'catalog snapshot read')[0]?.journalEntries, 1, 'the journal is replayed');
     const restarted = await answers(app.url);
     assert.match(restarted[`${API}/services/${ids.legal}`]!, /Legal tribunal support/);
     assert.match(restarted[`${API}/services?q=tribunal`]!, new RegExp(ids.legal));
     assert.doesNotMatch(restarted[`${API}/services?q=counselling`]!, new RegExp(ids.legal));
+    assert.match(restarted[`${API}/services?q=clinic`]!, /Mobile clinic/);
     assertHidden(restarted);
     // The same answers as an instance that read the whole database.
     assert.deepEqual(restarted, await answers(other.url));

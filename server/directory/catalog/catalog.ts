@@ -2,7 +2,7 @@ import mongoose, { type Model, type Types } from 'mongoose';
 import { isDatabaseUnavailable } from '../../platform/http/errors.js';
 import { SharedRun } from '../../platform/shared-run.js';
 import { CatalogIndexes, type CatalogIndexSpec } from './catalog-index.js';
-import { SnapshotRejected, type CatalogSnapshots, type SnapshotContent } from './catalog-snapshot.js';
+import { SnapshotRejected, type CatalogSnapshots, type SnapshotContent, type SnapshotSource } from './catalog-snapshot.js';
 import { directoryFeed, type ChangeEntry, type ChangeFeed } from './change-feed.js';
 import { matchesFilter, type FieldMatchers, type Filter } from './filter-match.js';
 
@@ -209,6 +209,12 @@ export class CatalogSet {
   private snapshots: CatalogSnapshots | undefined;
   private loadedFrom_: 'snapshot' | 'database' | undefined;
   private snapshotTried = false;
+  /** What the snapshot is taken from, when its write begins. */
+  private readonly snapshotSource: SnapshotSource = {
+    version: () => this.version,
+    sections: () => this.catalogs.map((c) => ({ collection: c.collection, records: [...c.values()] })),
+    record: (collection, id) => this.catalogs.find((c) => c.collection === collection)?.get(id),
+  };
 
   constructor(
     private readonly catalogs: RecordCatalog<CatalogRecord>[],
@@ -259,10 +265,7 @@ export class CatalogSet {
 
   private async sync(): Promise<void> {
     await this.bringUpToDate();
-    this.snapshots?.changed(this.version, () => ({
-      version: this.version,
-      sections: this.catalogs.map((c) => ({ collection: c.collection, records: [...c.values()] })),
-    }));
+    this.snapshots?.changed(this.version, this.snapshotSource);
   }
 
   private async bringUpToDate(): Promise<void> {
@@ -311,11 +314,18 @@ export class CatalogSet {
       for (const id of change.ids) ids.add(id);
     }
     await Promise.all(
-      [...idsByCollection].map(([collection, ids]) => {
+      [...idsByCollection].map(async ([collection, ids]) => {
         const catalog = this.catalogs.find((c) => c.collection === collection);
-        if (!catalog) return undefined;
+        if (!catalog) return;
         // Most of a collection changed (a bulk import): reading it whole is cheaper than record by record.
-        return ids.size > MAX_INCREMENTAL && ids.size > catalog.size / 4 ? catalog.loadAll() : catalog.reload([...ids]);
+        // The snapshot is told in the step that changed the records, before the version moves past them.
+        if (ids.size > MAX_INCREMENTAL && ids.size > catalog.size / 4) {
+          await catalog.loadAll();
+          this.snapshots?.touchedAll();
+        } else {
+          await catalog.reload([...ids]);
+          this.snapshots?.touched(collection, ids);
+        }
       }),
     );
     this.version = changes[changes.length - 1]!.version;
@@ -324,6 +334,7 @@ export class CatalogSet {
   private async reloadAll(latest: number): Promise<void> {
     // The version is read before loading: changes made during the load are replayed afterwards.
     await Promise.all(this.catalogs.map((c) => c.loadAll()));
+    this.snapshots?.touchedAll();
     this.version = latest;
     this.loaded = true;
     this.loadedFrom_ ??= 'database';
