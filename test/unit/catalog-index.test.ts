@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { CatalogIndexes } from '../../server/directory/catalog/catalog-index.js';
+import { RecordCatalog } from '../../server/directory/catalog/catalog.js';
 import { matchesFilter, type Filter } from '../../server/directory/catalog/filter-match.js';
 import { firstInOrder } from '../../server/directory/search/ranked-page.js';
 
@@ -91,6 +92,42 @@ describe('catalog indexes', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("leave a catalog's finds equal to a full scan, built before writes or after them", async () => {
+    const generated = fc.sample(fc.array(row, { minLength: 1, maxLength: 40 }), { numRuns: 60, seed: 38 });
+    const filters = fc.sample(anyFilter, { numRuns: 60, seed: 39 });
+    for (const [run, rows] of generated.entries()) {
+      const docs = new Map<string, Row>();
+      const add = (r: (typeof rows)[number]) => {
+        const record: Row = { _id: new Types.ObjectId(), ...r, point: { lat: r.lat }, search: { words: r.words } };
+        docs.set(record._id.toHexString(), record);
+        return record._id.toHexString();
+      };
+      rows.forEach(add);
+      const collection = { find: () => docs.values(), findOne: ({ _id }: { _id: Types.ObjectId }) => docs.get(_id.toHexString()) ?? null };
+      const catalog = new RecordCatalog<Row>('rows', () => ({ collection }) as unknown as Model<unknown>, (d) => d as unknown as Row, {
+        fieldMatchers: { 'search.prefixes': prefixMatcher },
+        indexes: { fields: ['status', 'archivedAt', 'governorates', 'organizationId'], words: { path: 'search.prefixes', of: (r) => (r as Row).search.words } },
+      });
+      const check = (when: string) => {
+        for (const f of filters.slice(0, 12)) {
+          const expected = [...docs.values()].filter((r) => matchesFilter(r, f, { 'search.prefixes': prefixMatcher })).map((r) => r._id.toHexString());
+          assert.deepEqual(catalog.find(f).map((r) => r._id.toHexString()).sort(), expected.sort(), `${when}: ${JSON.stringify(f)}`);
+        }
+      };
+      await catalog.loadAll();
+      // Half the runs search before the writes (the index then follows them), half only after.
+      if (run % 2) check('loaded');
+      const [first] = docs.keys();
+      const changed = { ...docs.get(first!)!, status: 'inactive', governorates: ['IQ-DA'], search: { words: ['lawyer'] } };
+      docs.set(first!, changed);
+      const second = [...docs.keys()][1];
+      if (second) docs.delete(second);
+      const added = add(rows[0]!);
+      await catalog.reload([first!, ...(second ? [second] : []), added]);
+      check('after writes');
+    }
   });
 
   it('narrow a search to the records that hold the query words', () => {

@@ -27,16 +27,22 @@ function keyOf(value: unknown): string | undefined {
   }
 }
 
-/** The keys under which a record's field is found: one per array element, or the value's own. */
-function storedKeys(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(keyOf).filter((k): k is string => k !== undefined);
+/** Calls `visit` with each key under which a record's field is found: one per array element, or the value's own. */
+function eachStoredKey(value: unknown, visit: (key: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const key = keyOf(element);
+      if (key !== undefined) visit(key);
+    }
+    return;
+  }
   const key = keyOf(value);
-  return key === undefined ? [] : [key];
+  if (key !== undefined) visit(key);
 }
 
-function getPath(doc: unknown, path: string): unknown {
+function getPath(doc: unknown, path: readonly string[]): unknown {
   let current: unknown = doc;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -68,23 +74,27 @@ function queriedKeys(condition: unknown): string[] | undefined {
 /** Record ids by field value, for equality and `$in` on the fields a catalog declares. */
 class FieldIndex {
   private readonly postings = new Map<string, Set<string>>();
+  /** The path split once: a load reads it for every record. */
+  private readonly keys: readonly string[];
 
-  constructor(readonly path: string) {}
+  constructor(path: string) {
+    this.keys = path.split('.');
+  }
 
   add(id: string, record: object): void {
-    for (const key of storedKeys(getPath(record, this.path))) {
+    eachStoredKey(getPath(record, this.keys), (key) => {
       let ids = this.postings.get(key);
       if (!ids) this.postings.set(key, (ids = new Set()));
       ids.add(id);
-    }
+    });
   }
 
   remove(id: string, record: object): void {
-    for (const key of storedKeys(getPath(record, this.path))) {
+    eachStoredKey(getPath(record, this.keys), (key) => {
       const ids = this.postings.get(key);
       ids?.delete(id);
       if (ids?.size === 0) this.postings.delete(key);
-    }
+    });
   }
 
   /** How many ids the keys hold at most (the union's size is no larger). */

@@ -34,7 +34,11 @@ export interface RecordCatalogOptions<T, M extends ReadModel<T>> {
 
 export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = ReadModel<T>> {
   private records = new Map<string, T>();
-  private indexes: CatalogIndexes;
+  /**
+   * Built at the first find or count after a load, not during it: only writes search this way
+   * (requests run the read model's plans), and a start should not wait for them.
+   */
+  private indexes: CatalogIndexes | undefined;
   private model_: M | undefined;
   private generation_ = 0;
   /**
@@ -48,9 +52,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     private readonly model: () => Model<unknown>,
     private readonly prepare: (doc: Record<string, unknown>) => T,
     private readonly options: RecordCatalogOptions<T, M> = {},
-  ) {
-    this.indexes = new CatalogIndexes(options.indexes ?? {});
-  }
+  ) {}
 
   /** The read model of the records (for a catalog made with one); made on first use, not while modules load. */
   get readModel(): M {
@@ -72,20 +74,21 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     return this.fill(this.model().collection.find({}));
   }
 
-  /** Replaces every record with these documents (as stored, or as this catalog keeps them: preparing is idempotent). */
+  /**
+   * Replaces every record with these documents (as stored, or as this catalog keeps them: preparing is
+   * idempotent). They become the catalog's: preparing may change them in place.
+   */
   async fill(docs: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>): Promise<void> {
     const records = new Map<string, T>();
-    const indexes = new CatalogIndexes(this.options.indexes ?? {});
     const readModel = this.options.readModel?.();
     for await (const doc of docs) {
       const record = this.prepare(doc);
       const id = record._id.toHexString();
       records.set(id, record);
-      indexes.add(id, record);
       readModel?.add(id, record);
     }
     this.records = records;
-    this.indexes = indexes;
+    this.indexes = undefined;
     this.model_ = readModel;
     this.answers.clear();
     this.generation_++;
@@ -108,7 +111,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
     ids.forEach((id, i) => {
       const previous = this.records.get(id);
       if (previous) {
-        this.indexes.remove(id, previous);
+        this.indexes?.remove(id, previous);
         this.model_?.remove(id, previous);
       }
       const doc = docs[i];
@@ -118,7 +121,7 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
       }
       const record = this.prepare(doc);
       this.records.set(id, record);
-      this.indexes.add(id, record);
+      this.indexes?.add(id, record);
       this.model_?.add(id, record);
     });
   }
@@ -153,6 +156,10 @@ export class RecordCatalog<T extends CatalogRecord, M extends ReadModel<T> = Rea
   }
 
   private *candidates(filter: Filter): Iterable<T> {
+    if (!this.indexes) {
+      this.indexes = new CatalogIndexes(this.options.indexes ?? {});
+      for (const [id, record] of this.records) this.indexes.add(id, record);
+    }
     const ids = this.indexes.candidates(filter);
     if (!ids) {
       yield* this.records.values();

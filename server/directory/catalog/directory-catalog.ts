@@ -53,16 +53,18 @@ export type Catalogued<D> = Omit<D, 'search' | '_id'> & { _id: Types.ObjectId; s
 export type CatalogService = Catalogued<ServiceDoc>;
 export type CatalogOrganization = Catalogued<OrganizationDoc>;
 
+/**
+ * In place: the document is the catalog's own (just read or parsed), and a copy of each of a whole
+ * collection's documents is what a load would spend most of its memory churn on.
+ */
 function compact<T extends CatalogRecord>(doc: Record<string, unknown>): T {
   const search = (doc.search ?? {}) as { nameTokens?: string[]; sortName?: string; words?: string[]; prefixes?: string[] };
-  return {
-    ...doc,
-    search: {
-      nameTokens: (search.nameTokens ?? []).map(intern),
-      sortName: search.sortName ?? '',
-      words: search.words ? search.words.map(intern).sort() : wordsFromPrefixes(search.prefixes ?? []),
-    },
-  } as unknown as T;
+  doc.search = {
+    nameTokens: (search.nameTokens ?? []).map(intern),
+    sortName: search.sortName ?? '',
+    words: search.words ? search.words.map(intern).sort() : wordsFromPrefixes(search.prefixes ?? []),
+  };
+  return doc as unknown as T;
 }
 
 /** `{ [SEARCH_WORDS]: { $all: terms } }`: every term starts a word. */

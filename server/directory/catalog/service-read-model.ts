@@ -116,11 +116,23 @@ class Postings {
 const isObjectId = (v: unknown): v is { toHexString(): string } =>
   typeof v === 'object' && v !== null && typeof (v as { toHexString?: unknown }).toHexString === 'function';
 
-/** The codes a stored value answers to, as the filter interpreter compares them: strings as they are, ids by hex. */
-function codesOf(value: unknown): string[] {
-  const one = (v: unknown) => (typeof v === 'string' ? v : isObjectId(v) ? v.toHexString() : undefined);
-  const codes = (Array.isArray(value) ? value : [value]).map(one).filter((c): c is string => c !== undefined);
-  return [...new Set(codes)];
+/** The code a stored value answers to, as the filter interpreter compares them: strings as they are, ids by hex. */
+const codeOf = (v: unknown) => (typeof v === 'string' ? v : isObjectId(v) ? v.toHexString() : undefined);
+
+/**
+ * Calls `visit` with each code of a stored value (one per array element). A code may come twice:
+ * adding or removing a slot twice is the same as once.
+ */
+function eachCode(value: unknown, visit: (code: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const code = codeOf(element);
+      if (code !== undefined) visit(code);
+    }
+    return;
+  }
+  const code = codeOf(value);
+  if (code !== undefined) visit(code);
 }
 
 function getPath(record: object, path: readonly string[]): unknown {
@@ -190,12 +202,16 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
   private readonly records: (T | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly fields: Map<F, Postings>;
-  private readonly paths: Map<F, string[]>;
+  /** The same postings with each field's path split, for indexing a record. */
+  private readonly indexed: { path: readonly string[]; postings: Postings }[];
   /** `archivedAt` null or missing, or set. */
   private readonly flags = new Postings();
   private readonly words = new Postings();
-  /** The keys of `words`, sorted: every word starting with a prefix is one range. */
-  private readonly sortedWords: string[] = [];
+  /**
+   * The keys of `words`, sorted: every word starting with a prefix is one range. Sorted once at the
+   * first search after a load (one sort instead of an insertion per new word), then kept in order.
+   */
+  private sortedWords_: string[] | undefined;
   /** Every letter of those words: what a typo's one edit may put in. */
   private readonly letters = new Set<string>();
   private readonly cells = new Map<number, Cell>();
@@ -221,7 +237,11 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
     private readonly receiverOf: (record: T) => string,
   ) {
     this.fields = new Map(fields.map((f) => [f, new Postings()]));
-    this.paths = new Map(fields.map((f) => [f, f.split('.')]));
+    this.indexed = [...this.fields].map(([f, postings]) => ({ path: f.split('.'), postings }));
+  }
+
+  private get sortedWords(): string[] {
+    return (this.sortedWords_ ??= [...this.words.lists.keys()].sort());
   }
 
   get size(): number {
@@ -263,24 +283,25 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
 
   /** Adds the slot to (or removes it from) every list the record belongs to. */
   private index(slot: number, record: T, adding: boolean): void {
-    for (const [field, postings] of this.fields) {
-      for (const code of codesOf(getPath(record, this.paths.get(field)!))) {
-        if (adding) postings.add(code, slot);
-        else postings.remove(code, slot);
-      }
+    for (const { path, postings } of this.indexed) {
+      if (adding) eachCode(getPath(record, path), (code) => postings.add(code, slot));
+      else eachCode(getPath(record, path), (code) => postings.remove(code, slot));
     }
-    const flags = [record.archivedAt == null ? 'live' : 'archived', ...(record.confidential === true ? ['confidential'] : [])];
-    for (const flag of flags) {
-      if (adding) this.flags.add(flag, slot);
-      else this.flags.remove(flag, slot);
+    const liveness = record.archivedAt == null ? 'live' : 'archived';
+    if (adding) this.flags.add(liveness, slot);
+    else this.flags.remove(liveness, slot);
+    if (record.confidential === true) {
+      if (adding) this.flags.add('confidential', slot);
+      else this.flags.remove('confidential', slot);
     }
-    for (const word of new Set(record.search?.words ?? [])) {
+    const sorted = this.sortedWords_;
+    for (const word of record.search?.words ?? []) {
       if (adding) {
         if (this.words.add(word, slot)) {
-          this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+          sorted?.splice(lowerBound(sorted, word), 0, word);
           for (const letter of word) this.letters.add(letter);
         }
-      } else if (this.words.remove(word, slot)) this.sortedWords.splice(lowerBound(this.sortedWords, word), 1);
+      } else if (this.words.remove(word, slot)) sorted?.splice(lowerBound(sorted, word), 1);
     }
     const point = record.point as { lat?: unknown; lng?: unknown } | null | undefined;
     const lat = point?.lat;
@@ -288,11 +309,11 @@ export class PlanReadModel<T extends PlannedRecord, F extends string> implements
     const placed = typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng);
     if (placed) {
       const key = cellKey(cellOf(lat), cellOf(lng));
-      const cell = this.cells.get(key) ?? { lat: cellOf(lat), lng: cellOf(lng), slots: [] };
+      let cell = this.cells.get(key);
       if (adding) {
-        this.cells.set(key, cell);
+        if (!cell) this.cells.set(key, (cell = { lat: cellOf(lat), lng: cellOf(lng), slots: [] }));
         insertSlot(cell.slots, slot);
-      } else {
+      } else if (cell) {
         removeSlot(cell.slots, slot);
         if (!cell.slots.length) this.cells.delete(key);
       }
