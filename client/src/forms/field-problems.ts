@@ -68,6 +68,14 @@ function errorId(field: string): string {
   return `${field.replace(/[^\w-]/g, '-')}-error`;
 }
 
+/**
+ * The same fields as `problems` (from the shared zod schema or the server), each with the message the
+ * form gives for it in the reader's language where it knows the field better; other fields keep theirs.
+ */
+export function localised(problems: FieldProblems | undefined, messages: Partial<Record<string, string>>): FieldProblem[] {
+  return (problems?.fields ?? []).map((field) => ({ field, message: messages[field] ?? problems?.message(field) ?? '' }));
+}
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblems };
 
 /** Checks form input with the server's own schema before sending it; messages in the interface language. */

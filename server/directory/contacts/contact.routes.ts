@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { authorizeArchived, pageSchema } from '../records/list.js';
 import { withArchivedAtSchema } from '../../contract/directory/records/archived.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import { contactView } from './contact.data.js';
 import { ContactModel } from './contact.model.js';
 import { ContactCreate, ContactDetail, ContactUpdate, ContactView } from '../../contract/directory/contacts/contact.schemas.js';

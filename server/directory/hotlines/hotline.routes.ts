@@ -9,7 +9,7 @@ import { archivedCondition, archivedListErrors, ArchivedParam } from '../../cont
 import { hotlineInputWith, HotlineList, HotlineView, type HotlineCreate, type HotlineUpdate } from '../../contract/directory/hotlines/hotline.schemas.js';
 import { GovernorateInput } from '../governorates/governorate-input.js';
 import { withArchivedAt } from '../records/list.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import type { StoredRecord } from '../records/record.js';
 import { HotlineModel, type HotlineDoc } from './hotline.model.js';
 

@@ -16,7 +16,7 @@ import {
 } from '../../contract/directory/legal-frames/legal-frame.schemas.js';
 import { GovernorateInput } from '../governorates/governorate-input.js';
 import { withArchivedAt } from '../records/list.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import type { StoredRecord } from '../records/record.js';
 import { LegalFrameModel, type LegalFrameDoc } from './legal-frame.model.js';
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorizeEverywhere, actorOf } from '../../accounts/permissions.js';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { pageSchema } from '../records/list.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import { organizationCatalog } from '../catalog/directory-catalog.js';
 import { heldRecord } from '../catalog/queries.js';
 import { OrganizationModel } from './organization.model.js';

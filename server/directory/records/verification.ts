@@ -6,7 +6,7 @@ import { changedFields } from '../../audit/audit.js';
 import { conflict } from '../../platform/http/problem.js';
 import { multiValue } from '../../contract/query-params.js';
 import { VERIFICATION_STATES, type VerificationStatus } from '../../contract/directory/vocabulary.js';
-import type { RecordAction } from './record-routes.js';
+import type { RecordAction } from './record.use-cases.js';
 import { iso, type VerificationView } from '../../contract/directory/records/view-schemas.js';
 import { can, type Action, type SessionUser } from '../../accounts/permissions.js';
 import type { Translated } from '../../platform/text/translated.js';

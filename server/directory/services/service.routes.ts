@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { authorizeArchived } from '../records/list.js';
 import { withArchivedAtSchema } from '../../contract/directory/records/archived.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import { viewerOf } from '../records/viewer.js';
 import { serviceCatalog } from '../catalog/directory-catalog.js';
 import { heldRecord } from '../catalog/queries.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiRoute } from '../../platform/http/api-route.js';
 import { badRequest } from '../../platform/http/problem.js';
 import { LanguageSchema } from '../../platform/text/translated.js';
-import { registerRecordRoutes } from '../records/record-routes.js';
+import { registerRecordRoutes } from '../records/record.routes.js';
 import { iso, translated } from '../../contract/directory/records/view-schemas.js';
 import { ArchivedParam, archivedListErrors, type ArchivedChoice } from '../../contract/directory/records/archived.js';
 import { refreshServices } from '../services/service.derived.js';

@@ -71,21 +71,30 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 // `"3.Ab_-…"` as sent, or `"3"`, `W/"3"` and a bare `3` as older clients and scripts send.
 const IF_MATCH = /^(?:W\/)?("?)(\d{1,15})(?:\.[\w-]{1,64})?\1$/;
 
-/** The record version from If-Match; undefined when the header is absent. */
-export function ifMatchVersion(req: Request): number | undefined {
-  const header = req.get('If-Match')?.trim();
-  if (!header) return undefined;
-  const match = IF_MATCH.exec(header);
+/**
+ * The record version from an If-Match header value; undefined when the header is absent. Use cases
+ * that must decide who may ask before whether the header is right take the value, not the request.
+ */
+export function versionOfIfMatch(header: string | undefined): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const match = IF_MATCH.exec(value);
   // A tag this API never sent matches no current version: the precondition fails (RFC 9110 §13.1.1).
   if (!match) throw preconditionFailed('ifMatchMalformed');
   return Number(match[2]);
 }
 
 /** Updates must say which version they change (RFC 6585 428 otherwise), so no edit is silently lost. */
-export function requireIfMatch(req: Request): number {
-  const version = ifMatchVersion(req);
+export function requiredIfMatch(header: string | undefined): number {
+  const version = versionOfIfMatch(header);
   if (version === undefined) {
     throw new HttpProblem(428, 'ifMatchRequired');
   }
   return version;
 }
+
+/** The record version from the request's If-Match; undefined when it is absent. */
+export const ifMatchVersion = (req: Request): number | undefined => versionOfIfMatch(req.get('If-Match'));
+
+/** The record version from the request's If-Match; 428 when it is absent. */
+export const requireIfMatch = (req: Request): number => requiredIfMatch(req.get('If-Match'));

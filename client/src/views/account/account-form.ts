@@ -1,9 +1,8 @@
 import { LitElement } from 'lit';
-import { FieldProblems, focusFirstInvalid } from '../../forms/field-problems.js';
+import { FieldProblems, focusFirstInvalid, localised } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { failureMessage } from '../admin/failure.js';
-import { localised } from '../admin/localised-problems.js';
 import { accountStyles } from './account.styles.js';
 
 /** What the account forms share: field problems, a busy flag, a failure message, and how a request is sent. */

@@ -13,7 +13,7 @@ import type { Referral } from '../../api/referrals.js';
 import type { TextKey } from '../../i18n/en.js';
 import type { I18nController } from '../../i18n/i18n.js';
 import type { Translated } from '../../i18n/types.js';
-import { FieldProblems } from '../../forms/field-problems.js';
+import { FieldProblems, localised } from '../../forms/field-problems.js';
 
 /**
  * The server's referral schema, checked in the browser before anything is sent. Only the governorate
@@ -230,16 +230,11 @@ export function stepOfField(field: string): number {
  * than the schema. A case code refused as a name says why, with `caseCodeExample` (the organisation's numbering).
  */
 export function localizedProblems(i18n: I18nController, problems: FieldProblems, caseCodeExample?: string): FieldProblems {
-  return new FieldProblems(
-    problems.fields.map((field) => {
-      if (caseCodeExample && field === 'caseCode' && problems.message(field) === say({ key: 'caseCodeName' }, i18n.lang)) {
-        return { field, message: say({ key: 'caseCodeNameExample', params: { example: caseCodeExample } }, i18n.lang) };
-      }
-      const key = `referrals.problem.${field}` as TextKey;
-      const message = i18n.t(key) as string | undefined;
-      return { field, message: message ?? problems.message(field) ?? '' };
-    }),
-  );
+  const messages = Object.fromEntries(problems.fields.map((field) => [field, i18n.t(`referrals.problem.${field}` as TextKey) as string | undefined]));
+  if (caseCodeExample && problems.message('caseCode') === say({ key: 'caseCodeName' }, i18n.lang)) {
+    messages.caseCode = say({ key: 'caseCodeNameExample', params: { example: caseCodeExample } }, i18n.lang);
+  }
+  return new FieldProblems(localised(problems, messages));
 }
 
 /** Nationalities most often met in trafficking cases in Iraq (the list also offers stateless and unknown). */

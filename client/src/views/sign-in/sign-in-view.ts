@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { LoginBody } from '../../../../server/contract/accounts/auth.schemas.js';
 import { ApiError } from '../../api/client.js';
-import { check, FieldProblems, focusFirstInvalid } from '../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid, localised } from '../../forms/field-problems.js';
 import { I18nController } from '../../i18n/i18n.js';
 import { setPageTitle } from '../../page-title.js';
 import { navigate, RouteController } from '../../router.js';
@@ -9,7 +9,6 @@ import { session } from '../../session.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { accountStyles } from '../account/account.styles.js';
 import { failureMessage } from '../admin/failure.js';
-import { localised } from '../admin/localised-problems.js';
 import { styles } from './sign-in-view.styles.js';
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */

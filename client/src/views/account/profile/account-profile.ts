@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { PasswordChangeBody } from '../../../../../server/contract/accounts/auth.schemas.js';
 import { changePassword } from '../../../api/admin.js';
-import { check, FieldProblems } from '../../../forms/field-problems.js';
+import { check, FieldProblems, localised } from '../../../forms/field-problems.js';
 import { navigate } from '../../../router.js';
 import { session, SessionController } from '../../../session.js';
-import { localised } from '../../admin/localised-problems.js';
 import { roleLabel } from '../../admin/roles.js';
 import { AccountForm } from '../account-form.js';
 import { newPasswordProblems, renderNewPassword } from '../password-fields.js';

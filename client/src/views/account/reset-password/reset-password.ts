@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { ResetCompleteBody, ResetRequestBody } from '../../../../../server/contract/accounts/auth.schemas.js';
 import { completePasswordReset, requestPasswordReset } from '../../../api/admin.js';
-import { check, FieldProblems } from '../../../forms/field-problems.js';
-import { localised } from '../../admin/localised-problems.js';
+import { check, FieldProblems, localised } from '../../../forms/field-problems.js';
 import { AccountForm } from '../account-form.js';
 import { newPasswordProblems, renderNewPassword } from '../password-fields.js';
 import { tokenFromLocation } from '../token.js';

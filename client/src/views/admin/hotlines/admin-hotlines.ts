@@ -14,7 +14,7 @@ import { ApiError } from '../../../api/client.js';
 import { loadReference, type Reference } from '../../../api/reference.js';
 import { telUri } from '../../../components/contact-details/contact-details.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
-import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid, localised } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
@@ -24,7 +24,6 @@ import { RecordEditor, type Draft } from '../../workspace/record-editor.js';
 import { styles as formStyles } from '../../workspace/workspace.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
-import { localised } from '../localised-problems.js';
 
 /** The web app offers governorates by their ISO code, so the server's code lookup is not needed here. */
 const { HotlineCreate, HotlineUpdate } = hotlineInputWith(z.string());

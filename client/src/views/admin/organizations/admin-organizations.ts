@@ -13,7 +13,7 @@ import {
 } from '../../../api/admin.js';
 import { loadReference, type Reference } from '../../../api/reference.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
-import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid, localised } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
@@ -22,7 +22,6 @@ import { RecordEditor } from '../../workspace/record-editor.js';
 import { styles as formStyles } from '../../workspace/workspace.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
-import { localised } from '../localised-problems.js';
 import { renderPager } from '../pager.js';
 import { TableCellLabels } from '../../../styles/table-labels.js';
 

@@ -4,14 +4,13 @@ import { createTerm, listTerms, readTerm, setTermArchived, updateTerm, type Term
 import { ApiError } from '../../../api/client.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
 import '../../../components/translated-fields/translated-fields.js';
-import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid, localised } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { LANGUAGES, type Translated } from '../../../i18n/types.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
-import { localised } from '../localised-problems.js';
 import { translatedField, wordListsField, type FormContext } from '../../workspace/form-fields.js';
 import { RecordEditor } from '../../workspace/record-editor.js';
 import { styles } from './admin-taxonomy.styles.js';

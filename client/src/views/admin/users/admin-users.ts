@@ -13,14 +13,13 @@ import {
   type UserFilter,
 } from '../../../api/admin.js';
 import { renderLoadStatus } from '../../../components/load-status/load-status.js';
-import { check, FieldProblems, focusFirstInvalid } from '../../../forms/field-problems.js';
+import { check, FieldProblems, focusFirstInvalid, localised } from '../../../forms/field-problems.js';
 import { I18nController } from '../../../i18n/i18n.js';
 import { ResourceController } from '../../../resource-controller.js';
 import { session } from '../../../session.js';
 import { sharedStyles } from '../../../styles/shared.styles.js';
 import { adminStyles } from '../admin.styles.js';
 import { failureMessage } from '../failure.js';
-import { localised } from '../localised-problems.js';
 import { renderPager } from '../pager.js';
 import { roleLabel } from '../roles.js';
 import { TableCellLabels } from '../../../styles/table-labels.js';
