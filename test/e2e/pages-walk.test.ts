@@ -205,6 +205,8 @@ for (const language of LANGUAGES) {
           }, path);
         }
         await page.evaluate(SETTLED);
+        // The printable pathway also waits for the other language's catalogue (a module, not a fetch).
+        if (path.endsWith('/print')) await page.locator('ct-governorate-print-view[data-ready]').waitFor();
         const m = await page.evaluate(measure, CATALOGUE_KEYS);
         if (m.scrollWidth > m.innerWidth) problems.push(`${path}: ${m.scrollWidth} px wide in a ${m.innerWidth} px window`);
         if (viewport.name === 'phone' && !(m.headerHeight <= PHONE_HEADER_MAX_PX)) problems.push(`${path}: header ${m.headerHeight} px high`);
