@@ -86,7 +86,9 @@ test('a caseworker’s referrals are never stored, and offline the referral scre
     [],
     'no case data, session or signed-in area in Cache Storage',
   );
-  assert.deepEqual(api.filter((url) => url.pathname === '/api/v1/services').map(String), [], 'a signed-in search is not stored');
+  // The first page's anonymous search may be kept (it is public), if the worker controlled the page by then.
+  const signedInSearch = (url: URL) => url.pathname === '/api/v1/services' && url.searchParams.get('governorate') === 'IQ-BA';
+  assert.deepEqual(api.filter(signedInSearch).map(String), [], 'a signed-in search is not stored');
   const everything = Object.values(stored).flat();
   assert.ok(!everything.some((url) => url.includes('/referrals')), `stored: ${everything.filter((u) => u.includes('/api/')).join(', ')}`);
 
